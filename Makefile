@@ -1,0 +1,48 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format venv setup messages fixtures index bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+messages: $(STAMP)
+	@if [ -d locale ]; then $(MANAGE) compilemessages --ignore=.venv -v 0; fi
+
+setup: venv messages
+	mkdir -p var
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_fixtures
+	$(MANAGE) rebuild_index --noinput -v 0
+
+run: setup
+	@echo ""
+	@echo "  Archive: http://$(HOST):$(PORT)/"
+	@echo "  Admin:   http://$(HOST):$(PORT)/admin/  (create a login: $(MANAGE) createsuperuser)"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: venv messages
+	$(BIN)/pytest
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf var .pytest_cache .ruff_cache

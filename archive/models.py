@@ -1,0 +1,228 @@
+"""The archive's data: outlets, articles, entities and where entities are mentioned."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+SLUG_MAX = 120
+
+
+def unicode_slug(text: str, fallback: str) -> str:
+    """A URL slug that keeps Arabic letters; never empty."""
+    slug = slugify(text or "", allow_unicode=True)[:SLUG_MAX].strip("-")
+    return slug or fallback
+
+
+class Source(models.Model):
+    """A news outlet or agency (Elaph, TASS, Al-Araby Al-Jadeed …).
+
+    ``aliases`` lists the other ways the outlet is written in raw text
+    (``ايلاف``, ``إيلاف``, ``Elaph``); the importer uses them to attribute
+    datelines and credit lines.
+    """
+
+    name = models.CharField(_("name (Arabic)"), max_length=200, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    slug = models.SlugField(max_length=SLUG_MAX, unique=True, allow_unicode=True)
+    homepage = models.URLField(_("homepage"), blank=True)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return f"{self.name} ({self.name_en})" if self.name_en else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unicode_slug(self.name_en or self.name, "source")
+        super().save(*args, **kwargs)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of what the public may see."""
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(status=Article.Status.DRAFT)
+
+    def needing_review(self):
+        return self.filter(needs_review=True)
+
+    def newest_first(self):
+        return self.order_by(models.F("published_on").desc(nulls_last=True), "-created_at")
+
+
+class Article(models.Model):
+    """One news article as the public reads it.
+
+    ``published_on`` is null when the text states no publication date: the
+    importer never guesses one. ``content_hash`` is the hash of the
+    normalized body and makes a re-import of the same text a duplicate.
+    ``raw_text`` keeps what the editor gave us, so extraction can be re-run
+    and nothing of the original is ever lost.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=500)
+    slug = models.SlugField(_("slug"), max_length=SLUG_MAX, allow_unicode=True, blank=True)
+    body = models.TextField(_("body"))
+    published_on = models.DateField(_("publication date"), null=True, blank=True, db_index=True)
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    original_url = models.URLField(_("original URL"), max_length=1000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    needs_review = models.BooleanField(_("needs review"), default=False, db_index=True)
+    review_reasons = models.JSONField(_("review reasons"), default=list, blank=True)
+    content_hash = models.CharField(_("content hash"), max_length=64, unique=True)
+    raw_text = models.TextField(_("raw text"), blank=True)
+    original_filename = models.CharField(_("original file name"), max_length=255, blank=True)
+    metadata = models.JSONField(_("metadata"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-created_at"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.slug = unicode_slug(self.title, "article")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("archive:article", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.split("\n") if p.strip()]
+
+
+class Entity(models.Model):
+    """A person, organization or place, with its names in every script.
+
+    An entity merged into another keeps its row (``merged_into``) so that
+    its old URL can redirect to the surviving entity.
+    """
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        ORGANIZATION = "organization", _("Organization")
+        PLACE = "place", _("Place")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, db_index=True)
+    name = models.CharField(_("name (Arabic)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
+    slug = models.SlugField(max_length=SLUG_MAX, allow_unicode=True, blank=True)
+    description = models.CharField(_("role / description"), max_length=500, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("entity")
+        verbose_name_plural = _("entities")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "name"], name="entity_unique_kind_name"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.name_en})" if self.name_en else self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = unicode_slug(self.name_en or self.name, "entity")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("archive:entity", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def all_names(self) -> list[str]:
+        names = [self.name, self.name_en, self.name_ru]
+        names += [alias.name for alias in self.aliases.all()]
+        seen, result = set(), []
+        for name in names:
+            if name and name not in seen:
+                seen.add(name)
+                result.append(name)
+        return result
+
+
+class EntityAlias(models.Model):
+    """Another name of an entity, in any script (``لافروف``, ``Lavrov``, ``Лавров``)."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("alias"), max_length=200)
+    # Ambiguous aliases (a common word such as صالح) count only with support.
+    ambiguous = models.BooleanField(_("ambiguous"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("entity alias")
+        verbose_name_plural = _("entity aliases")
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "name"], name="alias_unique_per_entity"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Mention(models.Model):
+    """That an article mentions an entity, how often and in which spellings."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
+    count = models.PositiveIntegerField(_("count"), default=1)
+    forms = models.JSONField(_("surface forms"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-count"]
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "entity"], name="mention_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.entity} × {self.count} in {self.article_id}"

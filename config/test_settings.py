@@ -1,0 +1,16 @@
+"""Settings for the test suite: a throwaway Whoosh index per test session."""
+
+import tempfile
+
+from config.settings import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-secret-key-not-for-production-0123456789abcdefghijklmnop"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+WHOOSH_INDEX_PATH = tempfile.mkdtemp(prefix="archive-test-index-")
+HAYSTACK_CONNECTIONS["default"]["PATH"] = WHOOSH_INDEX_PATH  # noqa: F405
