@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from archive.models import Article, Entity, EntityAlias, Mention, Source
+from archive.models import Article, Mention, Source
 
 
 @admin.register(Source)
@@ -26,25 +26,3 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["slug", "content_hash", "created_at", "updated_at", "created_by"]
     inlines = [MentionInline]
     view_on_site = True
-
-
-class EntityAliasInline(admin.TabularInline):
-    model = EntityAlias
-    extra = 1
-
-
-@admin.register(Entity)
-class EntityAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_en", "name_ru", "kind", "description"]
-    list_filter = ["kind"]
-    search_fields = ["name", "name_en", "name_ru", "aliases__name"]
-    inlines = [EntityAliasInline]
-    readonly_fields = ["slug"]
-
-
-@admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
-    list_display = ["article", "entity", "count"]
-    list_filter = ["entity__kind"]
-    search_fields = ["article__title", "entity__name"]
-    autocomplete_fields = ["article", "entity"]

@@ -1,0 +1,3 @@
+"""Admin registrations: articles and sources in ``articles``, entities in ``entities``."""
+
+from archive.admin import articles, entities  # noqa: F401
