@@ -1,11 +1,150 @@
 """Public pages of articles: the home page and the permalink."""
 
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+import math
 
-from archive.models import Article
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.encoding import uri_to_iri
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from archive import citations
+from archive.models import Article, Entity
+from archive.views import seo
 
 HOME_PAGE_SIZE = 20
+RELATED_LIMIT = 5
+# Articles sharing entities are ranked in Python; this bounds how many are fetched.
+RELATED_CANDIDATES = 50
+LEAD_WORDS = 40
+
+KIND_HEADINGS = {
+    Entity.Kind.PERSON: _("People"),
+    Entity.Kind.ORGANIZATION: _("Organizations"),
+    Entity.Kind.PLACE: _("Places"),
+}
+
+
+def visible_articles(user):
+    """Articles this user may open: staff also preview drafts."""
+    if user.is_authenticated and user.is_staff:
+        return Article.objects.all()
+    return Article.objects.published()
+
+
+def article_lead(article, *, words: int = LEAD_WORDS) -> str:
+    """The opening words of the first paragraph, for listings, feeds and link previews."""
+    paragraphs = article.paragraphs()
+    return Truncator(paragraphs[0]).words(words) if paragraphs else ""
+
+
+def _days_apart(first, second) -> float:
+    if first is None or second is None:
+        return math.inf
+    return abs((first - second).days)
+
+
+def related_articles(article, *, limit: int = RELATED_LIMIT) -> list[Article]:
+    """More like this: most shared entities first, then same source, then nearest date."""
+    published = Article.objects.published().exclude(pk=article.pk).select_related("source")
+    candidates = list(
+        published.filter(mentions__entity__in=article.mentions.values("entity_id"))
+        .annotate(shared=Count("mentions"))
+        .order_by("-shared", F("published_on").desc(nulls_last=True), "-pk")[:RELATED_CANDIDATES]
+    )
+    if len(candidates) < limit and article.source_id:
+        candidates += _same_source_neighbours(
+            published.filter(source_id=article.source_id).exclude(
+                pk__in=[c.pk for c in candidates]
+            ),
+            article.published_on,
+            limit=limit - len(candidates),
+        )
+
+    def rank(candidate):
+        return (
+            -getattr(candidate, "shared", 0),
+            candidate.source_id != article.source_id,
+            _days_apart(candidate.published_on, article.published_on),
+            -candidate.pk,
+        )
+
+    return sorted(candidates, key=rank)[:limit]
+
+
+def _same_source_neighbours(queryset, day, *, limit: int) -> list[Article]:
+    if day is None:
+        return list(queryset.newest_first()[:limit])
+    before = queryset.filter(published_on__lte=day).order_by("-published_on", "-pk")[:limit]
+    after = queryset.filter(published_on__gt=day).order_by("published_on", "pk")[:limit]
+    return list(before) + list(after)
+
+
+def adjacent_articles(article) -> tuple[Article | None, Article | None]:
+    """The published articles just older and just newer by date (ties broken by id)."""
+    day = article.published_on
+    if day is None:
+        return None, None
+    published = Article.objects.published().exclude(pk=article.pk)
+    older = (
+        published.filter(Q(published_on__lt=day) | Q(published_on=day, pk__lt=article.pk))
+        .order_by("-published_on", "-pk")
+        .first()
+    )
+    newer = (
+        published.filter(Q(published_on__gt=day) | Q(published_on=day, pk__gt=article.pk))
+        .order_by("published_on", "pk")
+        .first()
+    )
+    return older, newer
+
+
+def _mentioned_entities(article) -> list[tuple[Entity, int]]:
+    """Entities with their mention counts; a merged entity shows as the one it became."""
+    mentions = article.mentions.select_related("entity__merged_into").order_by(
+        "-count", "entity__name"
+    )
+    seen, result = set(), []
+    for mention in mentions:
+        entity = mention.entity.merged_into or mention.entity
+        if entity.pk not in seen:
+            seen.add(entity.pk)
+            result.append((entity, mention.count))
+    return result
+
+
+def entity_groups(entities: list[tuple[Entity, int]], *, english: bool) -> list[dict]:
+    """Mentioned entities grouped by kind, each with its search filter."""
+    groups = []
+    for kind, heading in KIND_HEADINGS.items():
+        items = []
+        for entity, count in entities:
+            if entity.kind != kind:
+                continue
+            search_query = QueryDict(mutable=True)
+            search_query[kind] = str(entity.pk)
+            shows_english = english and bool(entity.name_en)
+            items.append(
+                {
+                    "entity": entity,
+                    "count": count,
+                    "name": entity.name_en if shows_english else entity.name,
+                    "lang": "en" if shows_english else "ar",
+                    "search_query": search_query,
+                }
+            )
+        if items:
+            groups.append({"kind": kind, "heading": heading, "mentions": items})
+    return groups
+
+
+def _safe_external_url(url: str) -> str:
+    # Only web links: a javascript: or data: URL must never become a clickable href.
+    return url if url.lower().startswith(("http://", "https://")) else ""
 
 
 def home(request):
@@ -14,20 +153,35 @@ def home(request):
     return render(request, "archive/home.html", {"page": page})
 
 
-def _visible_articles(request):
-    if request.user.is_authenticated and request.user.is_staff:
-        return Article.objects.all()
-    return Article.objects.published()
-
-
 def article_detail(request, pk, slug=None):
-    article = get_object_or_404(_visible_articles(request).select_related("source"), pk=pk)
+    article = get_object_or_404(visible_articles(request.user).select_related("source"), pk=pk)
     if slug != article.slug:
         # Old or missing slugs keep working: a permanent redirect to the canonical URL.
         return redirect(article.get_absolute_url(), permanent=True)
-    mentions = article.mentions.select_related("entity").order_by("entity__kind", "-count")
-    return render(
-        request,
-        "archive/article_detail.html",
-        {"article": article, "mentions": mentions},
+    canonical_url = request.build_absolute_uri(article.get_absolute_url())
+    entities = _mentioned_entities(article)
+    citation = citations.citation_from_article(
+        article, url=canonical_url, accessed=timezone.localdate()
     )
+    json_ld = seo.article_json_ld(
+        article,
+        url=canonical_url,
+        entities=[entity for entity, _count in entities],
+        absolute=request.build_absolute_uri,
+    )
+    older, newer = adjacent_articles(article)
+    context = {
+        "article": article,
+        "canonical_url": canonical_url,
+        "canonical_display": uri_to_iri(canonical_url),
+        "original_url": _safe_external_url(article.original_url),
+        "lead": article_lead(article),
+        "entity_groups": entity_groups(entities, english=(get_language() or "").startswith("en")),
+        "related_articles": related_articles(article),
+        "older_article": older,
+        "newer_article": newer,
+        "apa_citation": citations.apa(citation),
+        "chicago_citation": citations.chicago(citation),
+        "json_ld": seo.json_ld_script_content(json_ld),
+    }
+    return render(request, "archive/article_detail.html", context)

@@ -1,0 +1,72 @@
+"""What search engines and link previews read: robots.txt and structured data."""
+
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_GET
+
+# Same escapes as Django's json_script: "</script>" or "<!--" in a title cannot end the element.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+_SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL.lstrip('/')}",
+        "Disallow: /api/",
+        "Allow: /",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def json_ld_script_content(data: dict) -> SafeString:
+    """JSON for inside ``<script type="application/ld+json">``, safe against break-out."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    # Safe: the only characters that could close the element are escaped above.
+    return mark_safe(text.translate(_SCRIPT_ESCAPES))
+
+
+def article_json_ld(article, *, url: str, entities, absolute) -> dict:
+    """schema.org ``NewsArticle`` of an article; ``absolute`` turns a path into a URL."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "inLanguage": "ar",
+        "url": url,
+        "mainEntityOfPage": url,
+    }
+    if article.published_on:
+        data["datePublished"] = article.published_on.isoformat()
+    if article.source:
+        publisher = {"@type": "Organization", "name": article.source.name}
+        if article.source.name_en:
+            publisher["alternateName"] = article.source.name_en
+        if article.source.homepage:
+            publisher["url"] = article.source.homepage
+        data["publisher"] = publisher
+    if entities:
+        data["mentions"] = [_entity_json_ld(entity, absolute) for entity in entities]
+    return data
+
+
+def _entity_json_ld(entity, absolute) -> dict:
+    # No sameAs: the archive links no external authority records (yet).
+    data = {
+        "@type": _SCHEMA_TYPES.get(entity.kind, "Thing"),
+        "name": entity.name,
+        "url": absolute(entity.get_absolute_url()),
+    }
+    alternates = [name for name in (entity.name_en, entity.name_ru) if name]
+    if alternates:
+        data["alternateName"] = alternates
+    return data

@@ -1,0 +1,187 @@
+"""Cite this article: APA and Chicago text, and RIS, BibTeX and CSL-JSON read by real parsers."""
+
+import json
+from datetime import date
+
+import bibtexparser
+import pytest
+import rispy
+from bibtexparser.middlewares import LatexDecodingMiddleware
+from django.utils import timezone, translation
+
+from archive.citations import Citation, apa, chicago, to_bibtex, to_csl_json, to_ris
+from archive.models import Article
+from tests.factories import article_create, source_create
+
+TITLE = "الجعفري يبحث مع لافروف في موسكو تعزيز العلاقات والتعاون في كافة المجالات"
+URL = "https://archive.example/articles/7/%D8%A7%D9%84%D8%AC%D8%B9%D9%81%D8%B1%D9%8A/"
+ACCESSED = date(2025, 5, 5)
+
+
+def _citation(**changes) -> Citation:
+    fields = {
+        "key": "archive-article-7",
+        "title": TITLE,
+        "url": URL,
+        "accessed": ACCESSED,
+        "published": date(2021, 4, 22),
+        "publisher": "إيلاف",
+    }
+    return Citation(**(fields | changes))
+
+
+def _bibtex_fields(text: str, *, decode: bool = False) -> dict:
+    middleware = [LatexDecodingMiddleware()] if decode else []
+    library = bibtexparser.parse_string(text, append_middleware=middleware)
+    assert library.failed_blocks == []
+    (entry,) = library.entries
+    return {"_type": entry.entry_type, "_key": entry.key} | {f.key: f.value for f in entry.fields}
+
+
+def test_apa_names_title_date_source_access_date_and_permalink():
+    with translation.override("en"):
+        text = apa(_citation())
+    assert text == f"{TITLE}. (2021, April 22). إيلاف. Retrieved May 5, 2025, from {URL}"
+
+
+def test_apa_of_undated_article_says_no_date():
+    with translation.override("en"):
+        assert "(n.d.)" in apa(_citation(published=None))
+
+
+def test_apa_adds_no_period_after_an_arabic_question_mark():
+    with translation.override("en"):
+        text = apa(_citation(title="هل تعود روسيا إلى العراق؟"))
+    assert text.startswith("هل تعود روسيا إلى العراق؟ (2021")
+
+
+def test_chicago_quotes_the_title_and_ends_with_the_permalink():
+    with translation.override("en"):
+        text = chicago(_citation())
+    assert text == f"“{TITLE}.” إيلاف, April 22, 2021. Accessed May 5, 2025. {URL}."
+
+
+def test_access_date_is_written_in_the_active_language():
+    with translation.override("ar"):
+        assert "مايو 5, 2025" in chicago(_citation())
+    with translation.override("en"):
+        assert "May 5, 2025" in chicago(_citation())
+
+
+def test_ris_parses_with_arabic_title_year_url_and_publisher():
+    (entry,) = rispy.loads(to_ris(_citation()))
+    assert entry["type_of_reference"] == "NEWS"
+    assert entry["title"] == TITLE
+    assert entry["year"] == "2021"
+    assert entry["date"] == "2021/04/22"
+    assert entry["urls"] == [URL]
+    assert entry["publisher"] == "إيلاف"
+    assert entry["secondary_title"] == "إيلاف"
+    assert entry["access_date"] == "2025/05/05"
+    assert entry["language"] == "ar"
+
+
+def test_ris_keeps_a_title_with_line_breaks_on_one_line():
+    (entry,) = rispy.loads(to_ris(_citation(title="لافروف\nيستقبل\r\nالجعفري")))
+    assert entry["title"] == "لافروف يستقبل الجعفري"
+
+
+def test_ris_of_undated_article_has_no_year():
+    (entry,) = rispy.loads(to_ris(_citation(published=None, publisher="")))
+    assert "year" not in entry
+    assert "publisher" not in entry
+
+
+def test_bibtex_parses_with_arabic_title_year_and_url():
+    fields = _bibtex_fields(to_bibtex(_citation()))
+    assert fields["_type"] == "online"
+    assert fields["_key"] == "archive-article-7"
+    assert fields["title"] == TITLE
+    assert fields["year"] == "2021"
+    assert fields["date"] == "2021-04-22"
+    assert fields["url"] == URL
+    assert fields["publisher"] == "إيلاف"
+    assert fields["urldate"] == "2025-05-05"
+
+
+def test_bibtex_escapes_latex_special_characters_so_the_title_survives():
+    title = r"روسيا & العراق: 50% {تقرير} #1 a_b ~ $ \ النهاية"
+    text = to_bibtex(_citation(title=title))
+    assert r"روسيا \& العراق: 50\% \{تقرير\} \#1 a\_b" in text
+    assert _bibtex_fields(text, decode=True)["title"] == title
+
+
+def test_bibtex_writes_a_caret_as_the_latex_text_command():
+    # Decoders disagree on the glyph (pylatexenc gives U+02C6), so the markup itself is checked.
+    text = to_bibtex(_citation(title="العراق ^ روسيا"))
+    assert r"title = {العراق \textasciicircum{} روسيا}" in text
+    assert _bibtex_fields(text)["title"] == r"العراق \textasciicircum{} روسيا"
+
+
+def test_bibtex_url_with_braces_cannot_unbalance_the_entry():
+    fields = _bibtex_fields(to_bibtex(_citation(url="https://archive.example/a}b{c")))
+    assert fields["url"] == "https://archive.example/a%7Db%7Bc"
+    assert fields["title"] == TITLE
+
+
+def test_csl_json_keeps_arabic_as_written():
+    text = to_csl_json(_citation())
+    assert TITLE in text
+    (item,) = json.loads(text)
+    assert item["type"] == "article-newspaper"
+    assert item["title"] == TITLE
+    assert item["publisher"] == item["container-title"] == "إيلاف"
+    assert item["issued"] == {"date-parts": [[2021, 4, 22]]}
+    assert item["accessed"] == {"date-parts": [[2025, 5, 5]]}
+    assert item["URL"] == URL
+
+
+@pytest.mark.django_db
+class TestDownloads:
+    @pytest.fixture
+    def article(self):
+        return article_create(title=TITLE, source=source_create())
+
+    def test_ris_download_is_an_attachment_readers_parse(self, client, article):
+        response = client.get(f"/articles/{article.pk}/cite.ris")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/x-research-info-systems; charset=utf-8"
+        assert response["Content-Disposition"] == f'attachment; filename="article-{article.pk}.ris"'
+        (entry,) = rispy.loads(response.content.decode("utf-8"))
+        assert entry["title"] == TITLE
+        assert entry["urls"] == [f"http://testserver{article.get_absolute_url()}"]
+        assert entry["access_date"] == timezone.localdate().strftime("%Y/%m/%d")
+
+    def test_bibtex_download_parses(self, client, article):
+        response = client.get(f"/articles/{article.pk}/cite.bib")
+        assert response["Content-Type"] == "application/x-bibtex; charset=utf-8"
+        assert response["Content-Disposition"] == f'attachment; filename="article-{article.pk}.bib"'
+        fields = _bibtex_fields(response.content.decode("utf-8"))
+        assert fields["title"] == TITLE
+        assert fields["year"] == "2021"
+        assert fields["url"] == f"http://testserver{article.get_absolute_url()}"
+
+    def test_csl_json_download_parses(self, client, article):
+        response = client.get(f"/articles/{article.pk}/cite.json")
+        assert response["Content-Type"] == "application/vnd.citationstyles.csl+json; charset=utf-8"
+        (item,) = json.loads(response.content.decode("utf-8"))
+        assert item["title"] == TITLE
+
+    def test_citation_of_a_draft_is_404_for_the_public(self, client):
+        draft = article_create(title=TITLE, status=Article.Status.DRAFT)
+        assert client.get(f"/articles/{draft.pk}/cite.ris").status_code == 404
+
+    def test_unknown_format_is_404(self, client, article):
+        assert client.get(f"/articles/{article.pk}/cite.pdf").status_code == 404
+        assert client.get(f"/articles/{article.pk}/cite.").status_code == 404
+
+    def test_article_page_shows_apa_and_chicago_with_permalink_and_today(self, client, article):
+        html = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        permalink = f"http://testserver{article.get_absolute_url()}"
+        today = timezone.localdate()
+        assert f"{TITLE}. (2021, April 22). إيلاف. Retrieved {today:%B} {today.day}," in html
+        assert f"from {permalink}</p>" in html
+        assert f"“{TITLE}.” إيلاف, April 22, 2021. Accessed" in html
+        assert f'href="/articles/{article.pk}/cite.ris"' in html
+        assert f'href="/articles/{article.pk}/cite.bib"' in html
+        assert f'href="/articles/{article.pk}/cite.json"' in html
