@@ -1,0 +1,173 @@
+"""Search snippets and highlights that use the archive's Arabic analyzer.
+
+A word is marked when its index term is one of the query's terms, so the query الارهاب marks
+الإرهاب, والإرهاب and للإرهاب in the text as they are written. Everything is HTML-escaped;
+the only markup returned is our own ``<mark>`` tags, so callers may mark the result safe.
+Pure Python, no Django.
+
+>>> highlight("تم بحث الحرب على الإرهاب.", "الارهاب")
+'تم بحث الحرب على <mark>الإرهاب</mark>.'
+>>> highlight_full("<b>موسكو</b> وبموسكو", "موسكو")
+'&lt;b&gt;<mark>موسكو</mark>&lt;/b&gt; <mark>وبموسكو</mark>'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from html import escape
+
+from search.analysis import Token, analyze, tokens
+
+__all__ = ["highlight", "highlight_full", "query_terms"]
+
+ELLIPSIS = "…"
+_OPEN, _CLOSE = "<mark>", "</mark>"
+
+# Query syntax that names no word of the text: field prefixes, negated words, operators.
+_FIELD_PREFIX = re.compile(r"\b[A-Za-z_]+:")
+_NEGATED = re.compile(r'(?:(?<=\s)|^)(?:-|NOT\s+)(?:"[^"]*"?|\S+)')
+_OPERATORS = re.compile(r"\b(?:AND|OR|NOT)\b")
+_SPACES = re.compile(r"\s+")
+
+
+def query_terms(query: str | Iterable[str]) -> frozenset[str]:
+    """The index terms a query looks for.
+
+    A string is read as a search query: negated words (``-word``, ``NOT word``), operators and
+    field prefixes (``title:``) are left out. An iterable holds query words or index terms.
+    """
+    if isinstance(query, str):
+        cleaned = _OPERATORS.sub(" ", _FIELD_PREFIX.sub(" ", _NEGATED.sub(" ", query)))
+        return frozenset(analyze(cleaned))
+    terms: set[str] = set()
+    for item in query:
+        analyzed = analyze(item)
+        terms.update(analyzed)
+        if analyzed and " " not in item.strip():
+            # Already an index term (the search engine's own terms are passed as they are).
+            terms.add(item.strip())
+    return frozenset(terms)
+
+
+def _render(text: str, start: int, end: int, marks: list[Token]) -> str:
+    """Escaped text[start:end] with the marked tokens wrapped, whitespace kept."""
+    parts = []
+    cursor = start
+    for token in marks:
+        parts.append(escape(text[cursor : token.start], quote=False))
+        parts.append(_OPEN + escape(token.text, quote=False) + _CLOSE)
+        cursor = token.end
+    parts.append(escape(text[cursor:end], quote=False))
+    return "".join(parts)
+
+
+def highlight_full(text: str, query: str | Iterable[str]) -> str:
+    """The whole text, escaped, with every word matching the query marked (article pages).
+
+    Line breaks are kept, and a mark never spans one, so callers may split paragraphs after.
+    """
+    terms = query_terms(query)
+    marks = [t for t in tokens(text) if t.term in terms] if terms else []
+    return _render(text, 0, len(text), marks)
+
+
+def _lead(text: str, words: list[Token], max_chars: int) -> str:
+    """The text's beginning, cut at a word boundary."""
+    if len(text) <= max_chars:
+        return _SPACES.sub(" ", escape(text.strip(), quote=False))
+    end = 0
+    for token in words:
+        if token.end > max_chars and end:
+            break
+        end = token.end
+    return _SPACES.sub(" ", escape(text[:end].strip(), quote=False)) + ELLIPSIS
+
+
+def _window(words: list[Token], center: int, budget: int) -> tuple[int, int]:
+    """Token index range [first, last] around ``center`` whose text fits ``budget`` chars.
+
+    Grows one word at a time, two words to the right for each one to the left, so a snippet
+    reads on from the match rather than ending on it.
+    """
+    first = last = center
+    while True:
+        grew = False
+        for _ in range(2):
+            if last + 1 < len(words) and words[last + 1].end - words[first].start <= budget:
+                last += 1
+                grew = True
+        if first > 0 and words[last].end - words[first - 1].start <= budget:
+            first -= 1
+            grew = True
+        if not grew:
+            return first, last
+
+
+def _score(words: list[Token], first: int, last: int, terms: frozenset[str]) -> tuple:
+    found = [w.term for w in words[first : last + 1] if w.term in terms]
+    return (len(set(found)), len(found))
+
+
+def _best_windows(
+    words: list[Token], hits: list[int], terms: frozenset[str], budget: int, count: int
+) -> list[tuple[int, int]]:
+    candidates = [_window(words, hit, budget) for hit in hits]
+    # Highest score first; among equals, the earliest in the text.
+    ranked = sorted(
+        candidates, key=lambda span: (_score(words, *span, terms), -span[0]), reverse=True
+    )
+    chosen: list[tuple[int, int]] = []
+    for first, last in ranked:
+        if all(last < taken_first or first > taken_last for taken_first, taken_last in chosen):
+            chosen.append((first, last))
+            if len(chosen) == count:
+                break
+    return sorted(chosen)
+
+
+def highlight(
+    text: str,
+    query: str | Iterable[str],
+    *,
+    max_chars: int = 320,
+    max_fragments: int = 2,
+) -> str:
+    """An HTML-safe snippet of the text's best passages for the query, matches marked.
+
+    At most ``max_fragments`` passages of about ``max_chars`` characters in all, each starting
+    and ending on a word boundary, with "…" where text is left out. Without a match, the
+    beginning of the text, cut at a word boundary.
+    """
+    words = tokens(text)
+    terms = query_terms(query)
+    hits = [i for i, word in enumerate(words) if word.term in terms] if terms else []
+    if not hits:
+        return _lead(text, words, max_chars)
+    whole = _best_windows(words, hits, terms, max_chars, 1)
+    spans = whole
+    found_everything = _score(words, *whole[0], terms)[0] == len({words[i].term for i in hits})
+    if max_fragments > 1 and not found_everything:
+        spans = _best_windows(words, hits, terms, max_chars // max_fragments, max_fragments)
+    pieces = []
+    for first, last in spans:
+        start = 0 if first == 0 else words[first].start
+        end = _end_of_sentence_mark(text, words[last].end)
+        marks = [w for w in words[first : last + 1] if w.term in terms]
+        pieces.append(_SPACES.sub(" ", _render(text, start, end, marks)).strip())
+    snippet = f" {ELLIPSIS} ".join(pieces)
+    if spans[0][0] > 0:
+        snippet = f"{ELLIPSIS} {snippet}"
+    if spans[-1][1] < len(words) - 1:
+        snippet = f"{snippet} {ELLIPSIS}"
+    return snippet
+
+
+def _end_of_sentence_mark(text: str, end: int) -> int:
+    """Extend a fragment over the punctuation closing its last word (. ، » "), not over an
+    opening quote glued to the next word (لـ"العربي).
+    """
+    stop = end
+    while stop < len(text) and not text[stop].isspace() and not text[stop].isalnum():
+        stop += 1
+    return stop if stop == len(text) or text[stop].isspace() else end
