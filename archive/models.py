@@ -2,9 +2,13 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from archive.extraction.names import name_lookup_keys, name_normalize
 
 SLUG_MAX = 120
 
@@ -130,11 +134,55 @@ class Article(models.Model):
         return [p.strip() for p in self.body.split("\n") if p.strip()]
 
 
+class EntityQuerySet(models.QuerySet):
+    def active(self):
+        """Entities that have not been merged into another one."""
+        return self.filter(merged_into__isnull=True)
+
+    def matching(self, text: str):
+        """Entities with a name or alias equal to ``text`` in any script, after folding.
+
+        ``لافروف``, ``Lavrov`` and ``Лавров`` all find Sergey Lavrov; a single
+        word with proclitics (``ولافروف``) is tried without them too.
+        """
+        keys = name_lookup_keys(text)
+        if not keys:
+            return self.none()
+        text = text.strip()
+        # Name fields are compared as written too, for entities whose name rows are missing.
+        names = Q(name=text) | Q(name_en__iexact=text) | Q(name_ru__iexact=text)
+        return self.filter(Q(aliases__normalized__in=keys) | names).distinct()
+
+    def name_startswith(self, text: str):
+        """Entities with a name or alias starting with ``text`` (autocompletion)."""
+        key = name_normalize(text)
+        if not key:
+            return self.none()
+        text = text.strip()
+        names = (
+            Q(name__startswith=text) | Q(name_en__istartswith=text) | Q(name_ru__istartswith=text)
+        )
+        return self.filter(Q(aliases__normalized__startswith=key) | names).distinct()
+
+    def co_mentioned_with(self, entity: "Entity"):
+        """Other entities mentioned in the same published articles, most shared first."""
+        articles = Article.objects.published().filter(mentions__entity=entity)
+        return (
+            self.active()
+            .exclude(pk=entity.pk)
+            .filter(mentions__article__in=articles)
+            .annotate(shared=models.Count("mentions__article", distinct=True))
+            .order_by("-shared", "name")
+        )
+
+
 class Entity(models.Model):
     """A person, organization or place, with its names in every script.
 
     An entity merged into another keeps its row (``merged_into``) so that
-    its old URL can redirect to the surviving entity.
+    its old URL can redirect to the surviving entity. Every name of an
+    entity (Arabic, English, Russian) also exists as an :class:`EntityAlias`
+    row, so one indexed column answers "which entity is called X?".
     """
 
     class Kind(models.TextChoices):
@@ -148,6 +196,7 @@ class Entity(models.Model):
     name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
     slug = models.SlugField(max_length=SLUG_MAX, allow_unicode=True, blank=True)
     description = models.CharField(_("role / description"), max_length=500, blank=True)
+    description_en = models.CharField(_("role / description (English)"), max_length=500, blank=True)
     merged_into = models.ForeignKey(
         "self",
         verbose_name=_("merged into"),
@@ -158,6 +207,8 @@ class Entity(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EntityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -177,9 +228,12 @@ class Entity(models.Model):
     def get_absolute_url(self):
         return reverse("archive:entity", kwargs={"pk": self.pk, "slug": self.slug})
 
+    def own_names(self) -> list[str]:
+        """The entity's name fields, in every script, without blanks."""
+        return [n for n in (self.name, self.name_en, self.name_ru) if n]
+
     def all_names(self) -> list[str]:
-        names = [self.name, self.name_en, self.name_ru]
-        names += [alias.name for alias in self.aliases.all()]
+        names = self.own_names() + [alias.name for alias in self.aliases.all()]
         seen, result = set(), []
         for name in names:
             if name and name not in seen:
@@ -189,12 +243,31 @@ class Entity(models.Model):
 
 
 class EntityAlias(models.Model):
-    """Another name of an entity, in any script (``لافروف``, ``Lavrov``, ``Лавров``)."""
+    """Another name of an entity, in any script (``لافروف``, ``Lavrov``, ``Лавров``).
+
+    ``normalized`` is the folded form (``search.analysis``) that extraction
+    and cross-script lookups compare; it is derived from ``name`` on save.
+    ``origin`` says who owns the row, so reloading the authority file never
+    deletes what an editor added.
+    """
+
+    class Origin(models.TextChoices):
+        NAME = "name", _("Entity name")
+        AUTHORITY = "authority", _("Authority file")
+        EDITOR = "editor", _("Editor")
+        MERGE = "merge", _("Merged entity")
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(_("alias"), max_length=200)
+    normalized = models.CharField(
+        _("normalized"), max_length=255, db_index=True, editable=False, default=""
+    )
     # Ambiguous aliases (a common word such as صالح) count only with support.
     ambiguous = models.BooleanField(_("ambiguous"), default=False)
+    origin = models.CharField(
+        _("origin"), max_length=16, choices=Origin.choices, default=Origin.EDITOR
+    )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -207,14 +280,42 @@ class EntityAlias(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.normalized = name_normalize(self.name)
+        super().save(*args, **kwargs)
+
+
+class MentionQuerySet(models.QuerySet):
+    def published(self):
+        """Mentions in articles the public may see."""
+        return self.filter(article__in=Article.objects.published())
+
+    def per_year(self):
+        """Rows ``{year, articles, mentions}`` by publication year (``year`` None: undated)."""
+        return (
+            self.annotate(year=ExtractYear("article__published_on"))
+            .values("year")
+            .annotate(articles=models.Count("article", distinct=True), mentions=models.Sum("count"))
+            .order_by(models.F("year").asc(nulls_last=True))
+        )
+
 
 class Mention(models.Model):
-    """That an article mentions an entity, how often and in which spellings."""
+    """That an article mentions an entity, how often and in which spellings.
+
+    ``first_offset`` is the character offset of the first occurrence in the
+    article's extraction text (title, blank line, body).
+    """
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
     count = models.PositiveIntegerField(_("count"), default=1)
     forms = models.JSONField(_("surface forms"), default=list, blank=True)
+    first_offset = models.PositiveIntegerField(_("first offset"), null=True, blank=True)
+    # Added by hand in the admin: re-extraction updates it but never drops it.
+    added_by_editor = models.BooleanField(_("added by an editor"), default=False)
+
+    objects = MentionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-count"]
@@ -226,3 +327,83 @@ class Mention(models.Model):
 
     def __str__(self):
         return f"{self.entity} × {self.count} in {self.article_id}"
+
+
+class MentionSuppression(models.Model):
+    """An editor removed this entity from this article: re-extraction must not add it back."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="mention_suppressions"
+    )
+    entity = models.ForeignKey(
+        Entity, on_delete=models.CASCADE, related_name="mention_suppressions"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("removed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("removed mention")
+        verbose_name_plural = _("removed mentions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "entity"], name="mention_suppression_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.entity} ✕ {self.article_id}"
+
+
+class EntityCandidate(models.Model):
+    """A name found after a title cue (``السفير الروسي لدى بغداد إيلبروس كوتراشيف``)
+    that is not a known entity yet: a proposal for editors, never an entity by itself.
+    """
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    name = models.CharField(_("name as found"), max_length=200)
+    normalized = models.CharField(_("normalized"), max_length=255, unique=True, editable=False)
+    cue = models.CharField(_("title cue"), max_length=300, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=Entity.Kind.choices, default=Entity.Kind.PERSON
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.PROPOSED,
+        db_index=True,
+    )
+    # How many articles propose this name.
+    count = models.PositiveIntegerField(_("articles"), default=0)
+    articles = models.ManyToManyField(
+        Article, verbose_name=_("articles"), related_name="entity_candidates", blank=True
+    )
+    entity = models.ForeignKey(
+        Entity,
+        verbose_name=_("entity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="candidates",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-count", "name"]
+        verbose_name = _("entity candidate")
+        verbose_name_plural = _("entity candidates")
+
+    def __str__(self):
+        return self.name

@@ -15,6 +15,7 @@ urlpatterns = [
         name="article_cite",
     ),
     path("articles/<int:pk>/<str:slug>/", articles.article_detail, name="article"),
+    path("entities/", entities.entity_index, name="entity_index"),
     path("entities/<int:pk>/", entities.entity_detail, name="entity_short"),
     # Before the slug route, which would otherwise take "feed" for a slug.
     path("entities/<int:pk>/feed/", feeds.entity_feed, name="entity_feed"),

@@ -1,11 +1,19 @@
-"""Public pages of entities."""
+"""Public pages of entities: the entity page and the index of entities."""
+
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
 
-from archive.models import Article, Entity
+from archive.models import Article, Entity, Mention
 
 ENTITY_PAGE_SIZE = 20
+ENTITY_INDEX_PAGE_SIZE = 60
+CO_MENTIONED_LIMIT = 20
+QUERY_MAX = 200
 
 
 def entity_detail(request, pk, slug=None):
@@ -21,4 +29,56 @@ def entity_detail(request, pk, slug=None):
         .newest_first()
     )
     page = Paginator(articles, ENTITY_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "archive/entity_detail.html", {"entity": entity, "page": page})
+    context = {
+        "entity": entity,
+        "page": page,
+        "description": _description(entity),
+        "other_names": _other_names(entity),
+        "co_mentioned": Entity.objects.co_mentioned_with(entity)[:CO_MENTIONED_LIMIT],
+        "years": _years(entity),
+        "search_url": entity_search_url(entity),
+    }
+    return render(request, "archive/entity_detail.html", context)
+
+
+def entity_search_url(entity: Entity) -> str:
+    """The search page filtered by this entity (its facet parameter is the entity kind)."""
+    return f"{reverse('search:search')}?{urlencode({entity.kind: entity.pk})}"
+
+
+def _description(entity: Entity) -> str:
+    if get_language() == "en" and entity.description_en:
+        return entity.description_en
+    return entity.description or entity.description_en
+
+
+def _other_names(entity: Entity) -> list[str]:
+    shown = set(entity.own_names())
+    return [a.name for a in entity.aliases.all() if a.name not in shown]
+
+
+def _years(entity: Entity) -> list[dict]:
+    rows = list(Mention.objects.filter(entity=entity).published().per_year())
+    most = max((row["articles"] for row in rows), default=0)
+    return [{**row, "max": most} for row in rows]
+
+
+def entity_index(request):
+    """All active entities with their published article counts, by kind, filterable."""
+    kind = request.GET.get("kind")
+    query = (request.GET.get("q") or "").strip()[:QUERY_MAX]
+    entities = Entity.objects.active()
+    if kind in Entity.Kind.values:
+        entities = entities.filter(kind=kind)
+    else:
+        kind = ""
+    if query:
+        matching = Entity.objects.matching(query) | Entity.objects.name_startswith(query)
+        entities = entities.filter(pk__in=matching.values("pk"))
+    published = Q(mentions__article__in=Article.objects.published())
+    entities = entities.annotate(
+        articles=Count("mentions__article", filter=published, distinct=True)
+    ).order_by("-articles", "name")
+    page = Paginator(entities, ENTITY_INDEX_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "kind": kind, "query": query, "kinds": Entity.Kind.choices}
+    return render(request, "archive/entity_list.html", context)

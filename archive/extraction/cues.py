@@ -1,0 +1,179 @@
+"""Title cues and name shapes: the context that says "a person's name follows".
+
+Words are written here as they appear in text; they are folded with the
+search analyzer when first used, so the lists never carry a second
+normalization.
+"""
+
+from functools import cache
+
+from archive.extraction.names import name_tokens
+
+# Titles that directly precede a name (الرئيس صالح, نظيره الروسي سيرغي لافروف).
+_CUE_PHRASES = [
+    "الرئيس",
+    "رئيس",
+    "الوزير",
+    "السفير",
+    "سفير",
+    "المبعوث",
+    "مبعوث",
+    "السيد",
+    "السيدة",
+    "الملك",
+    "الأمير",
+    "ولي العهد",
+    "الشيخ",
+    "الجنرال",
+    "اللواء",
+    "الفريق",
+    "الفريق أول",
+    "العميد",
+    "العقيد",
+    "الدكتور",
+    "النائب",
+    "الزعيم",
+    "القائد",
+    "المرشد",
+    "الإمام",
+    "السيناتور",
+    "المستشار",
+    "نظيره",
+    "نظيرته",
+    "الناطق",
+    "المتحدث",
+    "رئيس الوزراء",
+    "رئيس الحكومة",
+    "رئيس الجمهورية",
+    "رئيس البرلمان",
+    "رئيس مجلس النواب",
+    "رئيس مجلس الوزراء",
+    "رئيس مجلس الدوما",
+    "رئيس مجلس الاتحاد",
+    "رئيس إقليم كردستان",
+    "رئيس الأركان",
+    "نائب الرئيس",
+    "المبعوث الخاص",
+    "الممثل الخاص",
+    "الأمين العام",
+    "رئيس الدبلوماسية",
+    "عضو مجلس النواب",
+]
+# "وزير <portfolio>" and its relatives: any definite word completes them.
+_PORTFOLIO_HEADS = ["وزير", "وزيرة", "الوزير", "نائب وزير", "وكيل وزارة", "وكيل وزير"]
+# Words allowed between a title and the name: nationality adjectives are matched
+# by shape (ال…ي / ال…ية); these are the others.
+_MODIFIERS = ["السابق", "الأسبق", "الحالي", "الجديد", "الأول", "الخاص", "السابقة", "الحالية"]
+# "السفير الروسي لدى بغداد إيلبروس كوتراشيف": a place after these is skipped.
+_POSTED_AT = ["لدى", "في"]
+
+# Common given names (Arabic, Kurdish, Persian, Turkish, Russian in Arabic script),
+# used only to judge whether two words after a title cue are a name.
+_GIVEN_NAMES = """
+محمد أحمد احمد علي حسن حسين مصطفى إبراهيم ابراهيم عبد خالد عمر عثمان يوسف صالح
+فؤاد جعفر حيدر نوري إياد اياد عادل برهم جلال مسعود نيجيرفان مسرور قباد هوشيار
+فالح قاسم جمعة نجاح عامر طارق أسامة أسامه سليم محمود مقتدى عمار هادي فائق رافع
+باقر صادق جواد كاظم ثامر حامد رائد رياض سعد سعدون سامي سالم ناصر نبيل وليد زياد
+ضياء عزت صدام بشار حافظ رجب مولود جواد أكبر إسماعيل عبدالله سلمان تميم دونالد جو
+جون مايك أنتوني أنطوني ريكس باراك
+هيلاري كوندوليزا جورج كولن ديك
+فلاديمير ديمتري دميتري دمتري سيرغي سيرجي سيرغيه ميخائيل يوري ألكسندر الكسندر
+أليكسي اليكسي ألكسي نيكولاي إيغور ايغور إيفان ايفان بوريس فيكتور يفغيني يفجيني
+أندريه اندريه أناتولي اناتولي فاسيلي غينادي قسطنطين كونستانتين مكسيم ماكسيم أوليغ
+اوليغ رومان بافيل ألكسندرا فالنتينا ماريا إيلبروس ايلبروس رمضان ليونيد فياتشيسلاف
+فيتالي أرتيوم أنطون انطون غريغوري ستانيسلاف
+""".split()
+
+_RUSSIAN_SURNAME_ENDINGS = ["وف", "يف", "ييف", "ين", "سكي", "فسكي", "وفا", "يفا", "ينا", "سكايا"]
+
+# Words that end a name run or can never start one.
+_NOT_NAMES = """
+في من إلى الى على عن مع أن ان إن قد لقد كان كانت كما وكان الذي التي الذين اللذين
+هذا هذه ذلك تلك هو هي هم بين خلال بعد قبل عند حتى منذ لدى اليوم أمس امس غدا
+يوم الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت حاليا حالياً أيضا
+وفد بلاده بلادها نظيره الرئيس رئيس وزير الوزير السفير قال وقال أكد اكد أعلن اعلن
+يبحث بحث يستقبل استقبل التقى يلتقي زار يزور وصل يصل دعا عبر شدد أشار اشار
+الملك الأمير الشيخ اللواء العميد الدكتور السيد سفير مبعوث المبعوث نائب وكيل الناطق
+المتحدث باسم باسمه جديد جديدة سابق الحكومة الوزراء الجمهورية
+المركزي المركزية الجوي الجوية الدولي الدولية التخصصي الجامعي الجامعية الوطني الوطنية
+العام العامة العسكري العسكرية الطبي الطبية الخيري الخيرية الإسلامي الإسلامية الثقافي
+الثقافية الرياضي الرياضية التعليمي التعليمية الصحي الصحية الإقليمي الإقليمية
+""".split()
+
+# "في صالح" / "لصالح": "in favour of", never the name.
+_IN_FAVOUR = ["في"]
+
+_NAME_JOINERS = ["عبد", "أبو", "ابو", "بن", "ابن", "آل"]
+# Second halves of compound names: نور الدين, عبد الله.
+_COMPOUND_TAILS = ["الدين", "الله"]
+# A given name of two words: عبد ربه, أبو بكر (the family name follows).
+_COMPOUND_GIVEN_HEADS = ["عبد", "أبو", "ابو"]
+
+
+def _folded_set(words) -> frozenset[str]:
+    return frozenset(" ".join(name_tokens(w)) for w in words if name_tokens(w))
+
+
+@cache
+def cue_phrases() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(name_tokens(p)) for p in _CUE_PHRASES)
+
+
+@cache
+def portfolio_heads() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(name_tokens(p)) for p in _PORTFOLIO_HEADS)
+
+
+@cache
+def modifiers() -> frozenset[str]:
+    return _folded_set(_MODIFIERS)
+
+
+@cache
+def posted_at() -> frozenset[str]:
+    return _folded_set(_POSTED_AT)
+
+
+@cache
+def in_favour() -> frozenset[str]:
+    return _folded_set(_IN_FAVOUR)
+
+
+@cache
+def deputy() -> str:
+    return " ".join(name_tokens("نائب"))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    return _folded_set(_GIVEN_NAMES)
+
+
+@cache
+def not_names() -> frozenset[str]:
+    return _folded_set(_NOT_NAMES)
+
+
+@cache
+def name_joiners() -> frozenset[str]:
+    return _folded_set(_NAME_JOINERS)
+
+
+@cache
+def compound_given_heads() -> frozenset[str]:
+    return _folded_set(_COMPOUND_GIVEN_HEADS)
+
+
+@cache
+def compound_tails() -> frozenset[str]:
+    return _folded_set(_COMPOUND_TAILS)
+
+
+@cache
+def russian_surname_endings() -> tuple[str, ...]:
+    return tuple(" ".join(name_tokens(e)) for e in _RUSSIAN_SURNAME_ENDINGS)
+
+
+def is_nationality_adjective(folded: str) -> bool:
+    """``الروسي``, ``العراقيه``, ``الامريكي``: shape of a definite nisba adjective."""
+    return folded.startswith("ال") and len(folded) >= 5 and folded.endswith(("ي", "يه"))

@@ -1,0 +1,94 @@
+"""A text as the matcher sees it: tokens, folded forms, which tokens are adjacent,
+and the title cues (الرئيس, وزير الخارجية الروسي, السفير … لدى بغداد) that precede names."""
+
+from archive.extraction import cues
+from archive.extraction.names import ARTICLE, first_token_keys
+from search.analysis import tokens
+
+MAX_MODIFIERS = 2
+
+
+class Document:
+    """The tokens of one text with what the matcher asks about them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens = tokens(text)
+        self.folded = [token.folded for token in self.tokens]
+        # joined[i]: tokens i and i+1 are separated by whitespace only, so a
+        # multi-word name may span them (not a full stop, comma or bracket).
+        self.joined = [
+            self._gap_is_space(a.end, b.start)
+            for a, b in zip(self.tokens, self.tokens[1:], strict=False)
+        ]
+
+    def _gap_is_space(self, start: int, end: int) -> bool:
+        gap = self.text[start:end]
+        return not gap or gap.isspace()
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[self.tokens[start].start : self.tokens[end].end]
+
+    def linked(self, i: int, j: int) -> bool:
+        """Tokens i..j form one unbroken run."""
+        return all(self.joined[k] for k in range(i, j))
+
+
+def cue_start(doc: Document, name_start: int) -> int | None:
+    """Index of the first token of a title cue that ends right before ``name_start``.
+
+    Skips up to two modifiers between title and name (``الروسي``, ``السابق``)
+    and a posting (``لدى بغداد``): ``السفير الروسي لدى بغداد إيلبروس كوتراشيف``.
+    """
+    j = name_start - 1
+    if j >= 1 and doc.folded[j - 1] in cues.posted_at() and doc.linked(j - 1, name_start):
+        j -= 2
+    for _ in range(MAX_MODIFIERS + 1):
+        if j < 0 or not doc.linked(j, name_start):
+            return None
+        # A cue may itself end in an adjective-shaped word (وزير الخارجية): try it first.
+        start = _cue_ending_at(doc, j)
+        if start is not None:
+            return start
+        word = doc.folded[j]
+        if not (cues.is_nationality_adjective(word) or word in cues.modifiers()):
+            return None
+        j -= 1
+    return None
+
+
+def _cue_ending_at(doc: Document, j: int) -> int | None:
+    folded = doc.folded
+    phrases = cues.cue_phrases()
+    for length in (4, 3, 2, 1):
+        start = j - length + 1
+        if start < 0 or not doc.linked(start, j):
+            continue
+        rest = tuple(folded[start + 1 : j + 1])
+        if any((key, *rest) in phrases for key in first_token_keys(folded[start])):
+            return _extend_deputy(doc, start)
+    # وزير الخارجية, نائب وزير الدفاع, وكيل وزارة الخارجية: a head and a definite portfolio.
+    if folded[j].startswith(ARTICLE):
+        for length in (2, 1):
+            start = j - length
+            if start < 0 or not doc.linked(start, j):
+                continue
+            rest = tuple(folded[start + 1 : j])
+            heads = cues.portfolio_heads()
+            if any((key, *rest) in heads for key in first_token_keys(folded[start])):
+                return _extend_deputy(doc, start)
+    return None
+
+
+def _extend_deputy(doc: Document, start: int) -> int:
+    """Include a preceding ``نائب`` (deputy) in the cue text."""
+    if (
+        start > 0
+        and doc.joined[start - 1]
+        and cues.deputy() in first_token_keys(doc.folded[start - 1])
+    ):
+        return start - 1
+    return start

@@ -1,0 +1,155 @@
+"""The gazetteer: every known name of every active entity, as a token trie.
+
+Built from the database once per process and rebuilt only when entities or
+aliases changed (a cheap signature of counts and last-modified times is
+compared on each use), so import runs do not rebuild it per article.
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+from archive.extraction.names import name_tokens
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """One name of one entity at a trie node."""
+
+    entity_id: int
+    ambiguous: bool
+
+
+@dataclass(slots=True)
+class TrieNode:
+    children: dict[str, "TrieNode"] = field(default_factory=dict)
+    entries: tuple[AliasEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    id: int
+    kind: str
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameRecord:
+    """A name to put in the gazetteer: ``name`` in any script, for ``entity_id``."""
+
+    entity_id: int
+    name: str
+    ambiguous: bool = False
+
+
+class Gazetteer:
+    """Token trie over folded aliases, plus what candidate detection needs to know."""
+
+    def __init__(self, entities: list[EntityInfo], names: list[NameRecord]):
+        self.entities = {info.id: info for info in entities}
+        self.root: dict[str, TrieNode] = {}
+        self.known_keys: set[str] = set()
+        self.person_given_names: set[str] = set()
+        # الروسي, العراقية …: adjectives of the known places, never part of a name.
+        self.nationality_adjectives: set[str] = set()
+        for record in names:
+            if record.entity_id in self.entities:
+                self._add(record)
+
+    def _add(self, record: NameRecord) -> None:
+        folded = name_tokens(record.name)
+        if not folded:
+            return
+        self.known_keys.add(" ".join(folded))
+        node = self.root.setdefault(folded[0], TrieNode())
+        for token in folded[1:]:
+            node = node.children.setdefault(token, TrieNode())
+        entry = AliasEntry(record.entity_id, record.ambiguous)
+        same_entity = [e for e in node.entries if e.entity_id == record.entity_id]
+        if not same_entity:
+            node.entries = (*node.entries, entry)
+        elif same_entity[0].ambiguous and not record.ambiguous:
+            # A name that is also listed as ambiguous stays unambiguous.
+            others = tuple(e for e in node.entries if e.entity_id != record.entity_id)
+            node.entries = (*others, entry)
+        info = self.entities[record.entity_id]
+        if info.kind == "person" and len(folded) >= 2 and not record.ambiguous:
+            self.person_given_names.add(folded[0])
+        if info.kind == "place" and len(folded) == 1:
+            self.nationality_adjectives.update(nisba_forms(folded[0]))
+
+    def __len__(self) -> int:
+        return len(self.known_keys)
+
+
+def nisba_forms(place: str) -> tuple[str, ...]:
+    """The definite adjectives of a folded place name: روسيا → الروسي, الروسيه."""
+    base = place.removeprefix("ال")
+    for ending in ("يا", "ا", "ه"):
+        if base.endswith(ending) and len(base) - len(ending) >= 2:
+            base = base[: -len(ending)]
+            break
+    return ("ال" + base + "ي", "ال" + base + "يه")
+
+
+_lock = threading.Lock()
+_cache: dict[str, object] = {"signature": None, "gazetteer": None}
+
+
+def _signature() -> tuple:
+    """Counts and last change times of entities and aliases, in one query.
+
+    Any create, edit or delete of an entity or alias changes it, in any
+    process, so a cached gazetteer is never used after the names changed.
+    """
+    from django.db import connection
+
+    from archive.models import Entity, EntityAlias
+
+    entity, alias = (m._meta.db_table for m in (Entity, EntityAlias))
+    quote = connection.ops.quote_name
+    parts = [
+        f"(SELECT {agg} FROM {quote(table)})"
+        for table in (entity, alias)
+        for agg in ("COUNT(*)", f"MAX({quote('updated_at')})")
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        return tuple(cursor.fetchone())
+
+
+def gazetteer_build() -> Gazetteer:
+    """A fresh gazetteer of every active entity's names and aliases."""
+    from archive.models import Entity, EntityAlias
+
+    active = Entity.objects.active()
+    entities, names = [], []
+    for pk, kind, name, name_en, name_ru in active.values_list(
+        "pk", "kind", "name", "name_en", "name_ru"
+    ):
+        entities.append(EntityInfo(pk, kind, name, name_en))
+        # The name fields count even when their alias rows are missing.
+        names += [NameRecord(pk, n) for n in (name, name_en, name_ru) if n]
+    aliases = EntityAlias.objects.filter(entity__merged_into__isnull=True)
+    names += [
+        NameRecord(entity_id, alias, ambiguous)
+        for entity_id, alias, ambiguous in aliases.values_list("entity_id", "name", "ambiguous")
+    ]
+    return Gazetteer(entities, names)
+
+
+def gazetteer_get() -> Gazetteer:
+    """The process's gazetteer, rebuilt when entities or aliases changed."""
+    signature = _signature()
+    with _lock:
+        if _cache["gazetteer"] is None or _cache["signature"] != signature:
+            _cache["gazetteer"] = gazetteer_build()
+            _cache["signature"] = signature
+        return _cache["gazetteer"]
+
+
+def gazetteer_invalidate() -> None:
+    """Forget the cached gazetteer (writes that bypass ``updated_at`` call this)."""
+    with _lock:
+        _cache["gazetteer"] = None
+        _cache["signature"] = None

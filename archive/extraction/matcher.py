@@ -1,0 +1,169 @@
+"""Find entity mentions in a text: one pass over its tokens through the gazetteer trie.
+
+Rules (issue 4): the longest alias wins (فلاديمير بوتين over بوتين, and
+اللجنة العراقية الروسية المشتركة is one organization, not the place العراق);
+proclitics are allowed on an alias's first word only (والكاظمي, بالعراق,
+لروسيا); matching is by whole tokens, so a name is never found inside
+another word (صالح in مصالح); an ambiguous alias counts only with support
+(a title cue right before it, or the same entity's full name in the text)
+and never in a common-word construction (في صالح التهدئة, لصالح العراق).
+"""
+
+from dataclasses import dataclass, field
+
+from archive.extraction import cues
+from archive.extraction.candidates import FoundCandidate, find_candidates
+from archive.extraction.document import Document, cue_start
+from archive.extraction.gazetteer import AliasEntry, Gazetteer
+from archive.extraction.names import ARTICLE, first_token_keys
+
+
+@dataclass(slots=True)
+class FoundEntity:
+    """An entity found in a text: how often, in which spellings, where first."""
+
+    entity_id: int
+    count: int = 0
+    forms: list[str] = field(default_factory=list)
+    first_offset: int = 0
+
+
+@dataclass(slots=True)
+class Extraction:
+    entities: list[FoundEntity]
+    candidates: list[FoundCandidate]
+
+    def by_entity(self) -> dict[int, FoundEntity]:
+        return {found.entity_id: found for found in self.entities}
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int  # first token index
+    end: int  # last token index (inclusive)
+    key: str  # the alias key the first token matched
+    entries: tuple[AliasEntry, ...]
+
+
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Entities and candidates in ``text``. Reads the database only to get the gazetteer."""
+    if gazetteer is None:
+        from archive.extraction.gazetteer import gazetteer_get
+
+        gazetteer = gazetteer_get()
+    doc = Document(text or "")
+    hits = _scan(doc, gazetteer, 0, len(doc))
+    entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer))
+    return Extraction(entities=entities, candidates=find_candidates(doc, hits, gazetteer))
+
+
+def _scan(doc: Document, gazetteer: Gazetteer, i: int, n: int) -> list[_Hit]:
+    """Longest alias matches among tokens ``i`` … ``n - 1``, left to right."""
+    root, folded, joined = gazetteer.root, doc.folded, doc.joined
+    hits = []
+    while i < n:
+        best = None
+        for key in first_token_keys(folded[i]):
+            node, j = root.get(key), i
+            while node is not None:
+                if node.entries and (best is None or j > best.end):
+                    best = _Hit(i, j, key, node.entries)
+                if j + 1 >= n or not joined[j]:
+                    break
+                j += 1
+                node = node.children.get(folded[j])
+        if best is None:
+            i += 1
+        else:
+            hits.append(best)
+            i = best.end + 1
+    return hits
+
+
+def _nested_places(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """Places named inside a longer organization or place name.
+
+    ``مؤتمر الكويت الدولي`` mentions Kuwait and ``السفارة الروسية في بغداد``
+    Baghdad; ``اللجنة العراقية الروسية`` mentions no place (adjectives only).
+    People's names are never searched inside: بوتين in فلاديمير بوتين is no
+    second mention.
+    """
+    kind = {pk: info.kind for pk, info in gazetteer.entities.items()}
+    nested = []
+    for outer in hits:
+        if outer.end == outer.start or any(kind[e.entity_id] == "person" for e in outer.entries):
+            continue
+        outer_ids = {e.entity_id for e in outer.entries}
+        for inner in _scan(doc, gazetteer, outer.start + 1, outer.end + 1):
+            entries = tuple(
+                e
+                for e in inner.entries
+                if kind[e.entity_id] == "place" and not e.ambiguous and e.entity_id not in outer_ids
+            )
+            if entries:
+                nested.append(_Hit(inner.start, inner.end, inner.key, entries))
+    return nested
+
+
+def _resolve(doc: Document, hits: list[_Hit]) -> list[FoundEntity]:
+    # An entity is "named in full" when some hit can only be it, unambiguously.
+    full = {
+        hit.entries[0].entity_id
+        for hit in hits
+        if len(hit.entries) == 1 and not hit.entries[0].ambiguous
+    }
+    found: dict[int, FoundEntity] = {}
+    for hit in hits:
+        if _TANWEEN.intersection(doc.tokens[hit.end].text):
+            # روسياً in "مسؤولاً روسياً" is the adjective "Russian": names never take tanween.
+            continue
+        entity_id = _entity_of(doc, hit, full)
+        if entity_id is None:
+            continue
+        item = found.get(entity_id)
+        if item is None:
+            item = found[entity_id] = FoundEntity(
+                entity_id, first_offset=doc.tokens[hit.start].start
+            )
+        item.count += 1
+        form = doc.span(hit.start, hit.end)
+        if form not in item.forms:
+            item.forms.append(form)
+    return sorted(found.values(), key=lambda f: f.first_offset)
+
+
+def _entity_of(doc: Document, hit: _Hit, full: set[int]) -> int | None:
+    ids = list(dict.fromkeys(entry.entity_id for entry in hit.entries))
+    if len(ids) == 1 and not hit.entries[0].ambiguous:
+        return ids[0]
+    if cue_start(doc, hit.start) is not None:
+        supported = [i for i in ids if i in full]
+        if len(supported) == 1:
+            return supported[0]
+        return ids[0] if len(ids) == 1 else None
+    if _common_word_context(doc, hit):
+        return None
+    supported = [i for i in ids if i in full]
+    return supported[0] if len(supported) == 1 else None
+
+
+def _common_word_context(doc: Document, hit: _Hit) -> bool:
+    """Constructions where an ambiguous name is an ordinary word.
+
+    ``صالح التهدئة`` (a noun before a definite noun: "in favour of calm"),
+    ``في صالح`` and ``لصالح`` ("in favour of").
+    """
+    folded = doc.folded
+    nxt = hit.end + 1
+    if nxt < len(doc) and doc.joined[hit.end] and folded[nxt].startswith(ARTICLE):
+        return True
+    if hit.start > 0 and doc.joined[hit.start - 1] and folded[hit.start - 1] in cues.in_favour():
+        return True
+    token = folded[hit.start]
+    if token != hit.key and token.endswith(hit.key):
+        prefix = token[: len(token) - len(hit.key)]
+        return "ل" in prefix or "ك" in prefix
+    return False
