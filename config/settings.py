@@ -129,8 +129,9 @@ else:
     }
 # Haystack's model filter costs ~20 ms a query; the index holds only articles.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
+# Index writes follow saves and deletes once their transaction commits.
 HAYSTACK_SIGNAL_PROCESSOR = env_str(
-    "DJANGO_HAYSTACK_SIGNAL_PROCESSOR", "haystack.signals.BaseSignalProcessor"
+    "DJANGO_HAYSTACK_SIGNAL_PROCESSOR", "search.signals.ArticleSignalProcessor"
 )
 
 # Upload and import limits (bytes).

@@ -1,0 +1,98 @@
+"""JSON API: the search (same parameters as the page) and entity autocompletion."""
+
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from archive.models import Entity
+from search.forms import SearchForm
+from search.selectors import DEFAULT_PAGE_SIZE, entity_suggestions, search_execute
+
+MAX_ENTITY_SUGGESTIONS = 50
+
+
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _error(message: str, errors: dict | None = None) -> JsonResponse:
+    body = {"error": message}
+    if errors:
+        body["errors"] = errors
+    return _json(body, status=400)
+
+
+def _source(article) -> dict | None:
+    source = article.source
+    if source is None:
+        return None
+    return {"id": source.pk, "name": source.name, "name_en": source.name_en}
+
+
+@require_GET
+def api_search(request):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
+        first_field, first_errors = next(iter(errors.items()))
+        return _error(f"{first_field}: {first_errors[0]}", errors)
+    params = form.cleaned_data
+    page_size = params.get("page_size") or DEFAULT_PAGE_SIZE
+    results = search_execute(params=params, page=params.get("page") or 1, page_size=page_size)
+    return _json(
+        {
+            "count": results.count,
+            "page": results.page,
+            "num_pages": results.num_pages,
+            "page_size": results.page_size,
+            "sort": results.sort,
+            "messages": [str(message) for message in results.messages],
+            "results": [
+                {
+                    "id": hit.article.pk,
+                    "title": hit.article.title,
+                    "url": hit.article.get_absolute_url(),
+                    "published_on": (
+                        hit.article.published_on.isoformat() if hit.article.published_on else None
+                    ),
+                    "source": _source(hit.article),
+                    "snippet": str(hit.snippet),
+                }
+                for hit in results.hits
+            ],
+            "facets": {
+                name: [value.as_dict() for value in facet.values]
+                for name, facet in results.facets.items()
+            },
+        }
+    )
+
+
+@require_GET
+def api_entities(request):
+    kind = request.GET.get("kind") or None
+    if kind and kind not in Entity.Kind.values:
+        return _error(_("Unknown kind “%(kind)s”.") % {"kind": kind[:30]})
+    limit_text = request.GET.get("limit") or "10"
+    if not limit_text.isascii() or not limit_text.isdigit() or int(limit_text) < 1:
+        return _error(_("The limit must be a positive whole number."))
+    limit = min(int(limit_text), MAX_ENTITY_SUGGESTIONS)
+    entities = entity_suggestions(text=request.GET.get("q", ""), kind=kind, limit=limit)
+    search_url = reverse("search:search")
+    return _json(
+        {
+            "results": [
+                {
+                    "id": entity.pk,
+                    "kind": entity.kind,
+                    "name": entity.name,
+                    "name_en": entity.name_en,
+                    "name_ru": entity.name_ru,
+                    "url": entity.get_absolute_url(),
+                    "search_url": f"{search_url}?{entity.kind}={entity.pk}",
+                }
+                for entity in entities
+            ]
+        }
+    )

@@ -1,0 +1,1 @@
+"""Search engine backends for haystack, tuned for Arabic text and for speed."""

@@ -1,0 +1,350 @@
+"""The researchers' query syntax, parsed into Whoosh queries with the Arabic analyzer.
+
+Syntax (see the help page ``search:help``)::
+
+    روسيا العراق                 both words (the default is AND)
+    "اللجنة العراقية الروسية"     the exact phrase (also «…» and “…”)
+    روسيا OR موسكو               either word (also أو and |)
+    NOT داعش   -داعش             without the word (also -"a phrase")
+    title:لافروف                 the word in the title (also عنوان:)
+    (روسيا OR موسكو) نفط          grouping
+
+Every word and phrase goes through :func:`search.analysis.analyze`, the
+analyzer that built the index, so a query without hamza finds the hamza
+spelling and a phrase compares the same positions the index stored.
+
+:func:`query_parse` never raises: unbalanced quotes or parentheses, a lone
+operator, stray symbols and very long input all give a sensible query plus
+a message for the researcher.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+from whoosh import query as wq
+
+from search.analysis import analyze
+
+TEXT_FIELD = "text"
+TITLE_FIELD = "title"
+MAX_QUERY_CHARS = 1000
+MAX_CLAUSES = 64
+MAX_DEPTH = 16
+
+FIELD_ALIASES = {"title": TITLE_FIELD, "عنوان": TITLE_FIELD, "العنوان": TITLE_FIELD}
+OR_WORDS = {"OR", "|", "||", "أو", "او"}
+AND_WORDS = {"AND", "&", "&&"}
+NOT_WORDS = {"NOT", "!"}
+OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“", "”": "”", "»": "«"}
+
+MSG_TRUNCATED = _("Your query was very long; only its first %(limit)s characters were used.")
+MSG_QUOTE = _("A quotation mark was not closed, so it was ignored.")
+MSG_PAREN = _("Unbalanced parentheses were ignored.")
+MSG_OPERATOR = _("An operator (OR, NOT) had nothing to apply to and was ignored.")
+MSG_TOO_MANY = _("Your query had too many words; only the first %(limit)s were used.")
+MSG_NOTHING = _(
+    "Your query has no searchable words (only very common words or symbols). "
+    "Try more specific words."
+)
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<open>\()
+  | (?P<close>\))
+  | (?P<quote>["«»“”„])
+  | (?P<word>[^\s()"«»“”„]+)
+    """,
+    re.VERBOSE,
+)
+# Symbols with a meaning in other engines' syntax: here they separate words.
+_STRAY_RE = re.compile(r"[*?~^{}\[\]\\/<>=+;,،؛:]+")
+
+
+@dataclass
+class ParsedQuery:
+    """A parsed query.
+
+    ``query`` selects documents; ``score_query`` ranks them (phrases scored
+    by their words, with a bonus for words in the title); ``highlight_text``
+    holds the positive words and phrases to mark in snippets. ``query`` is
+    ``None`` for an empty query (browse everything) and a query matching
+    nothing when the text had no searchable word.
+    """
+
+    text: str = ""
+    query: wq.Query | None = None
+    score_query: wq.Query | None = None
+    highlight_text: str = ""
+    messages: list = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.query is None
+
+
+# --------------------------------------------------------------- tokenizer
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str  # word | phrase | open | close | or | not | field
+    value: str = ""
+
+
+def _lex_word(word: str, out: list) -> None:
+    if word in OR_WORDS:
+        out.append(_Tok("or"))
+        return
+    if word in NOT_WORDS:
+        out.append(_Tok("not"))
+        return
+    if word in AND_WORDS:
+        return
+    negate = False
+    while word[:1] in ("-", "+", "!"):
+        negate = negate or word[0] != "+"
+        word = word[1:]
+    head, sep, tail = word.partition(":")
+    if sep and head.lower() in FIELD_ALIASES:
+        if negate:
+            out.append(_Tok("not"))
+        out.append(_Tok("field", FIELD_ALIASES[head.lower()]))
+        word, negate = tail, False
+    pieces = [piece for piece in _STRAY_RE.split(word) if piece.strip("-_.")]
+    if not pieces:
+        return
+    if negate:
+        out.append(_Tok("not"))
+    if len(pieces) == 1:
+        out.append(_Tok("word", pieces[0]))
+    else:
+        # "a:b" or "a*b": keep the parts together as one clause
+        out.append(_Tok("open"))
+        out.extend(_Tok("word", piece) for piece in pieces)
+        out.append(_Tok("close"))
+
+
+def _tokenize(text: str, notes: set) -> list[_Tok]:
+    out: list[_Tok] = []
+    pos = 0
+    length = len(text)
+    while pos < length:
+        match = _TOKEN_RE.match(text, pos)
+        kind = match.lastgroup
+        pos = match.end()
+        if kind == "space":
+            continue
+        if kind in ("open", "close"):
+            out.append(_Tok(kind))
+        elif kind == "quote":
+            closing = OPEN_QUOTES[match.group()]
+            end = min(
+                (i for i in (text.find(q, pos) for q in {closing, '"'}) if i >= 0), default=-1
+            )
+            if end < 0:
+                notes.add(MSG_QUOTE)
+                continue
+            phrase = text[pos:end]
+            pos = end + 1
+            if phrase.strip():
+                out.append(_Tok("phrase", phrase))
+        else:
+            word = match.group()
+            # -"phrase" / title:"phrase": the prefix is glued to the quote
+            if (word.endswith(":") or word in ("-", "+", "!")) and pos < length:
+                if text[pos] in OPEN_QUOTES:
+                    head = word.rstrip(":").lstrip("-+!")
+                    if word.startswith(("-", "!")):
+                        out.append(_Tok("not"))
+                    if head.lower() in FIELD_ALIASES:
+                        out.append(_Tok("field", FIELD_ALIASES[head.lower()]))
+                    elif head:
+                        _lex_word(head, out)
+                    continue
+            _lex_word(word, out)
+    return out
+
+
+# ------------------------------------------------------------------ parser
+
+
+class _Parser:
+    """Recursive descent over the tokens; forgiving about every kind of mistake."""
+
+    def __init__(self, tokens: list[_Tok], notes: set):
+        self.tokens = tokens
+        self.pos = 0
+        self.notes = notes
+        self.depth = 0
+        self.clauses = 0
+        self.positive: list[str] = []
+        self.positive_terms: list[tuple[str, str]] = []
+        self.fieldname = TEXT_FIELD  # title:( … ) applies to the whole group
+
+    def peek(self) -> _Tok | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def parse(self) -> wq.Query | None:
+        result = self.or_expr()
+        while self.peek() is not None:  # a stray ")" at the top level
+            self.pos += 1
+            self.notes.add(MSG_PAREN)
+            more = self.or_expr()
+            result = _and([result, more])
+        return result
+
+    def or_expr(self) -> wq.Query | None:
+        alternatives = [self.and_expr()]
+        while (tok := self.peek()) is not None and tok.kind == "or":
+            self.pos += 1
+            alternatives.append(self.and_expr())
+        present = [alt for alt in alternatives if alt is not None]
+        if len(alternatives) > 1 and len(present) < len(alternatives):
+            self.notes.add(MSG_OPERATOR)
+        if not present:
+            return None
+        return present[0] if len(present) == 1 else wq.Or(present)
+
+    def and_expr(self) -> wq.Query | None:
+        clauses = []
+        while (tok := self.peek()) is not None and tok.kind not in ("or", "close"):
+            clause = self.unary()
+            if clause is not None:
+                clauses.append(clause)
+        return _and(clauses)
+
+    def unary(self) -> wq.Query | None:
+        tok = self.peek()
+        if tok.kind == "not":
+            self.pos += 1
+            following = self.peek()
+            if following is None or following.kind in ("or", "close", "not"):
+                self.notes.add(MSG_OPERATOR)
+                return None
+            saved = self.positive, self.positive_terms
+            self.positive, self.positive_terms = [], []  # negated words are not highlighted
+            operand = self.unary()
+            self.positive, self.positive_terms = saved
+            return wq.Not(operand) if operand is not None else None
+        return self.primary(self.fieldname)
+
+    def primary(self, fieldname: str) -> wq.Query | None:
+        tok = self.peek()
+        self.pos += 1
+        if tok.kind == "field":
+            following = self.peek()
+            if following is None or following.kind not in ("word", "phrase", "open"):
+                return None
+            return self.primary(tok.value)
+        if tok.kind == "open":
+            saved, self.fieldname = self.fieldname, fieldname
+            try:
+                return self.group()
+            finally:
+                self.fieldname = saved
+        if tok.kind == "close":  # handled by and_expr; unreachable in practice
+            return None
+        if self.clauses >= MAX_CLAUSES:
+            self.notes.add(MSG_TOO_MANY)
+            return None
+        self.clauses += 1
+        return self.words(tok.value, fieldname, phrase=tok.kind == "phrase")
+
+    def group(self) -> wq.Query | None:
+        if self.depth >= MAX_DEPTH:
+            self.notes.add(MSG_PAREN)
+            return None
+        self.depth += 1
+        inner = self.or_expr()
+        self.depth -= 1
+        tok = self.peek()
+        if tok is not None and tok.kind == "close":
+            self.pos += 1
+        else:
+            self.notes.add(MSG_PAREN)
+        return inner
+
+    def words(self, text: str, fieldname: str, *, phrase: bool) -> wq.Query | None:
+        terms = analyze(text)
+        if not terms:
+            return None
+        self.positive.append(f'"{text}"' if phrase else text)
+        self.positive_terms.extend((fieldname, term) for term in terms)
+        if len(terms) == 1:
+            return wq.Term(fieldname, terms[0])
+        if phrase or len(text.split()) == 1:
+            # A word the analyzer splits (al-Qaeda, 2021/11) stays a phrase.
+            return wq.Phrase(fieldname, terms)
+        return wq.And([wq.Term(fieldname, term) for term in terms])
+
+
+def _and(clauses: list) -> wq.Query | None:
+    clauses = [c for c in clauses if c is not None]
+    if not clauses:
+        return None
+    if all(isinstance(c, wq.Not) for c in clauses):
+        # Only exclusions: everything except them. (Whoosh normalizes
+        # And([Every(), Not(x)]) to Every(), hence AndNot.)
+        excluded = [c.query for c in clauses]
+        return wq.AndNot(wq.Every(), excluded[0] if len(excluded) == 1 else wq.Or(excluded))
+    return clauses[0] if len(clauses) == 1 else wq.And(clauses)
+
+
+# ----------------------------------------------------------------- scoring
+
+
+def _unphrase(node: wq.Query) -> wq.Query:
+    if isinstance(node, wq.Phrase):
+        return wq.And([wq.Term(node.fieldname, word) for word in node.words])
+    if node.is_leaf():
+        return node
+    return node.apply(_unphrase)
+
+
+def _score_query(query: wq.Query, positive_terms: list[tuple[str, str]]) -> wq.Query:
+    """The ranking query: phrases scored by their words, title words add a bonus.
+
+    Callers rank only the documents ``query`` matched, so ranking need not
+    re-check phrase positions, Whoosh's slowest operation.
+    """
+    ranked = _unphrase(query)
+    title_terms = sorted({text for fieldname, text in positive_terms if fieldname == TEXT_FIELD})
+    if not title_terms:
+        return ranked
+    bonus = [wq.Term(TITLE_FIELD, text) for text in title_terms]
+    return wq.AndMaybe(ranked, bonus[0] if len(bonus) == 1 else wq.Or(bonus))
+
+
+# ------------------------------------------------------------------ public
+
+
+def query_parse(text: str | None) -> ParsedQuery:
+    """Parse the researcher's query; never raises. See the module docstring."""
+    raw = (text or "").strip()
+    messages = []
+    if len(raw) > MAX_QUERY_CHARS:
+        cut = raw[:MAX_QUERY_CHARS]
+        # cut at a word boundary so no half word is searched
+        raw = cut.rsplit(None, 1)[0] if " " in cut else cut
+        messages.append(MSG_TRUNCATED % {"limit": MAX_QUERY_CHARS})
+    if not raw:
+        return ParsedQuery(messages=messages)
+    notes: set = set()
+    parser = _Parser(_tokenize(raw, notes), notes)
+    query = parser.parse()
+    for note in (MSG_QUOTE, MSG_PAREN, MSG_OPERATOR, MSG_TOO_MANY):
+        if note in notes:
+            messages.append(note % {"limit": MAX_CLAUSES} if note is MSG_TOO_MANY else note)
+    if query is None:
+        messages.append(MSG_NOTHING)
+        return ParsedQuery(text=raw, query=wq.NullQuery, messages=messages)
+    query = query.normalize()
+    return ParsedQuery(
+        text=raw,
+        query=query,
+        score_query=_score_query(query, parser.positive_terms),
+        highlight_text=" ".join(parser.positive),
+        messages=messages,
+    )

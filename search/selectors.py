@@ -1,0 +1,292 @@
+"""The search read path: one function answers the page, the API, exports and feeds.
+
+``params`` is always the ``cleaned_data`` of :class:`search.forms.SearchForm`
+(missing keys mean "not given", so the cleaned data of a form with errors
+still works: its invalid fields are simply left out).
+"""
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from haystack import connections
+
+from archive.models import Article, Entity, Source
+from search.backends.whoosh import SORT_NEWEST, SORT_RELEVANCE, SearchRequest
+from search.forms import ENTITY_KINDS, date_bounds
+from search.highlight import highlight, highlight_full
+from search.query import ParsedQuery, query_parse
+
+DEFAULT_PAGE_SIZE = 20
+FACET_LIMIT = 10
+SNIPPET_CHARS = 320
+LEAD_WORDS = 45
+ENTITY_SUGGESTIONS = 10
+FACET_FIELDS = (*ENTITY_KINDS, "source", "year")
+FILTER_FIELDS = (*ENTITY_KINDS, "source")
+
+
+@dataclass
+class FacetValue:
+    id: int
+    name: str
+    name_en: str
+    count: int
+    selected: bool = False
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "name_en": self.name_en, "count": self.count}
+
+
+@dataclass
+class Facet:
+    """Values of one facet, most frequent first; ``truncated`` when more exist than shown."""
+
+    name: str
+    values: list[FacetValue]
+    total: int
+    truncated: bool = False
+
+
+@dataclass
+class SearchHit:
+    article: Article
+    title_html: SafeString
+    snippet: SafeString
+    score: float | None = None
+
+
+@dataclass
+class SearchResults:
+    count: int
+    page: int
+    requested_page: int
+    page_size: int
+    hits: list[SearchHit]
+    facets: dict[str, Facet]
+    query: ParsedQuery
+    sort: str
+    messages: list = field(default_factory=list)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.count / self.page_size))
+
+    @property
+    def start_index(self) -> int:
+        return (self.page - 1) * self.page_size + 1 if self.count else 0
+
+    @property
+    def end_index(self) -> int:
+        return min(self.count, self.page * self.page_size)
+
+
+def _backend():
+    backend = connections["default"].get_backend()
+    if not hasattr(backend, "execute"):
+        raise ImproperlyConfigured(
+            f"{type(backend).__name__} does not implement the archive's search read path."
+        )
+    return backend
+
+
+def effective_sort(params: dict, parsed: ParsedQuery) -> str:
+    """The sort in force: relevance needs words to rank by, otherwise newest first."""
+    sort = params.get("sort") or SORT_RELEVANCE
+    if sort == SORT_RELEVANCE and not parsed.highlight_text:
+        return SORT_NEWEST
+    return sort
+
+
+def search_request(
+    *,
+    params: dict,
+    parsed: ParsedQuery,
+    offset=0,
+    limit=DEFAULT_PAGE_SIZE,
+    facet_fields=FACET_FIELDS,
+) -> SearchRequest:
+    """Translate cleaned search parameters into the backend's request."""
+    date_from, date_to = date_bounds(params)
+    filters = {
+        name: [str(pk) for pk in params.get(name) or []]
+        for name in FILTER_FIELDS
+        if params.get(name)
+    }
+    return SearchRequest(
+        query=parsed.query,
+        score_query=parsed.score_query,
+        filters=filters,
+        date_from=date_from,
+        date_to=date_to,
+        sort=effective_sort(params, parsed),
+        offset=offset,
+        limit=limit,
+        facet_fields=facet_fields,
+    )
+
+
+def _lead(article: Article) -> str:
+    paragraphs = article.paragraphs()
+    return Truncator(paragraphs[0]).words(LEAD_WORDS) if paragraphs else ""
+
+
+def _hit(article: Article, parsed: ParsedQuery, score, *, highlighted: bool) -> SearchHit:
+    words = parsed.highlight_text
+    if highlighted and words:
+        title = mark_safe(highlight_full(article.title, words))  # highlight() escapes the text
+        snippet = highlight(article.body, words, max_chars=SNIPPET_CHARS)
+        if "<mark>" not in snippet:
+            snippet = escape(_lead(article))
+        return SearchHit(article, title, mark_safe(snippet), score)
+    return SearchHit(article, escape(article.title), escape(_lead(article)), score)
+
+
+def _articles(ids: list[int]) -> dict[int, Article]:
+    articles = (
+        Article.objects.published()
+        .filter(pk__in=ids)
+        .select_related("source")
+        .defer("raw_text", "metadata", "review_reasons")
+    )
+    return {article.pk: article for article in articles}
+
+
+def _facet(name, counts, names, selected, *, limit) -> Facet:
+    values = [
+        FacetValue(pk, *names[pk], count=count, selected=pk in selected)
+        for pk, count in counts
+        if pk in names
+    ]
+    shown_ids = {value.id for value in values}
+    # A selected value stays visible (and removable) even when nothing matches it now.
+    values += [
+        FacetValue(pk, *names[pk], count=0, selected=True)
+        for pk in selected
+        if pk in names and pk not in shown_ids
+    ]
+    total = len(values)
+    if limit is not None and total > limit:
+        head = values[:limit]
+        head += [v for v in values[limit:] if v.selected]
+        return Facet(name, head, total, truncated=True)
+    return Facet(name, values, total)
+
+
+def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
+    def ids(name):
+        return [(int(value), count) for value, count in raw.get(name, []) if value.isdigit()]
+
+    entity_ids = {pk for kind in ENTITY_KINDS for pk, _c in ids(kind)}
+    entity_ids.update(pk for kind in ENTITY_KINDS for pk in params.get(kind) or [])
+    entity_names = {
+        pk: (name, name_en)
+        for pk, name, name_en in Entity.objects.filter(pk__in=entity_ids).values_list(
+            "pk", "name", "name_en"
+        )
+    }
+    facets = {}
+    for kind in ENTITY_KINDS:
+        facets[kind] = _facet(
+            kind,
+            ids(kind),
+            entity_names,
+            set(params.get(kind) or []),
+            limit=None if kind in expand else limit,
+        )
+    source_ids = {pk for pk, _c in ids("source")} | set(params.get("source") or [])
+    source_names = {
+        pk: (name, name_en)
+        for pk, name, name_en in Source.objects.filter(pk__in=source_ids).values_list(
+            "pk", "name", "name_en"
+        )
+    }
+    facets["source"] = _facet(
+        "source",
+        ids("source"),
+        source_names,
+        set(params.get("source") or []),
+        limit=None if "source" in expand else limit,
+    )
+    years = sorted(ids("year"), reverse=True)
+    year_names = {pk: (str(pk), str(pk)) for pk, _c in years}
+    selected_year = {params["year"]} if params.get("year") else set()
+    facets["year"] = _facet("year", years, year_names, selected_year, limit=None)
+    return facets
+
+
+def search_execute(
+    *,
+    params: dict,
+    page: int = 1,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    highlighted: bool = True,
+    facet_limit: int = FACET_LIMIT,
+) -> SearchResults:
+    """One page of results with counts and facets over the whole result set.
+
+    ``page`` beyond the last page gives the last page (``requested_page``
+    keeps what was asked). Facets show ``facet_limit`` values each, all of
+    them for the names in ``params["more"]``.
+    """
+    parsed = query_parse(params.get("q"))
+    page = max(1, int(page or 1))
+    page_size = max(1, int(page_size or DEFAULT_PAGE_SIZE))
+    request = search_request(
+        params=params, parsed=parsed, offset=(page - 1) * page_size, limit=page_size
+    )
+    outcome = _backend().execute(request)
+    served_page = outcome.offset // page_size + 1
+    articles = _articles([pk for pk, _score in outcome.hits])
+    hits = [
+        _hit(articles[pk], parsed, score, highlighted=highlighted)
+        for pk, score in outcome.hits
+        if pk in articles
+    ]
+    facets = _facets(
+        outcome.facets, params, limit=facet_limit, expand=set(params.get("more") or [])
+    )
+    return SearchResults(
+        count=outcome.count,
+        page=served_page,
+        requested_page=page,
+        page_size=page_size,
+        hits=hits,
+        facets=facets,
+        query=parsed,
+        sort=request.sort,
+        messages=list(parsed.messages),
+    )
+
+
+def search_iter_article_ids(*, params: dict) -> Iterator[int]:
+    """Every matching article id, in the order the search page would list them."""
+    parsed = query_parse(params.get("q"))
+    request = search_request(params=params, parsed=parsed, facet_fields=())
+    yield from _backend().iter_article_ids(request)
+
+
+def entity_suggestions(
+    *, text: str, kind: str | None = None, limit: int = ENTITY_SUGGESTIONS
+) -> list[Entity]:
+    """Entities whose name or alias, in any script, equals or starts with ``text``.
+
+    Exact matches (``Lavrov``, ``Лавров``, ``لافروف``) come first, then
+    names that start with what was typed, so it serves autocompletion.
+    """
+    text = (text or "").strip()[:200]
+    if not text:
+        return []
+    base = Entity.objects.active()
+    if kind:
+        base = base.filter(kind=kind)
+    found: list[Entity] = list(base.matching(text).order_by("name")[:limit])
+    if len(found) < limit:
+        seen = {entity.pk for entity in found}
+        more = base.name_startswith(text).exclude(pk__in=seen).order_by("name")
+        found += list(more[: limit - len(found)])
+    return found

@@ -1,0 +1,141 @@
+"""The query syntax: what each construct becomes, and that no input makes the parser fail."""
+
+import pytest
+from whoosh import query as wq
+
+from search.analysis import analyze
+from search.query import MAX_QUERY_CHARS, TEXT_FIELD, TITLE_FIELD, query_parse
+
+
+def _term(word, fieldname=TEXT_FIELD):
+    [term] = analyze(word)
+    return wq.Term(fieldname, term)
+
+
+def test_words_are_analyzed_so_a_query_without_hamza_gives_the_same_term():
+    assert query_parse("الارهاب").query == query_parse("الإرهاب").query == _term("الإرهاب")
+
+
+def test_words_default_to_and():
+    parsed = query_parse("روسيا العراق")
+    assert parsed.query == wq.And([_term("روسيا"), _term("العراق")])
+
+
+def test_quoted_text_is_a_phrase_of_analyzed_terms_in_order():
+    parsed = query_parse('"اللجنة العراقية الروسية المشتركة"')
+    assert parsed.query == wq.Phrase(TEXT_FIELD, analyze("اللجنة العراقية الروسية المشتركة"))
+
+
+def test_arabic_guillemets_also_make_a_phrase():
+    assert query_parse("«الحرب على الإرهاب»").query == query_parse('"الحرب على الإرهاب"').query
+
+
+def test_or_between_words_and_the_arabic_aw():
+    expected = wq.Or([_term("موسكو"), _term("بغداد")])
+    assert query_parse("موسكو OR بغداد").query == expected
+    assert query_parse("موسكو أو بغداد").query == expected
+
+
+def test_minus_and_not_exclude_a_word():
+    expected = wq.And([_term("روسيا"), wq.Not(_term("داعش"))])
+    assert query_parse("روسيا -داعش").query == expected
+    assert query_parse("روسيا NOT داعش").query == expected
+
+
+def test_a_query_of_exclusions_only_means_everything_except_them():
+    parsed = query_parse("-داعش")
+    assert parsed.query == wq.AndNot(wq.Every(), _term("داعش"))
+
+
+def test_minus_before_a_phrase_excludes_the_phrase():
+    parsed = query_parse('روسيا -"الحرب على الإرهاب"')
+    assert parsed.query == wq.And(
+        [_term("روسيا"), wq.Not(wq.Phrase(TEXT_FIELD, analyze("الحرب على الإرهاب")))]
+    )
+
+
+def test_title_prefix_searches_the_title_field():
+    assert query_parse("title:لافروف").query == _term("لافروف", TITLE_FIELD)
+    assert query_parse("عنوان:لافروف").query == _term("لافروف", TITLE_FIELD)
+    assert query_parse('title:"وزير الخارجية"').query == wq.Phrase(
+        TITLE_FIELD, analyze("وزير الخارجية")
+    )
+
+
+def test_title_prefix_applies_to_a_parenthesized_group():
+    parsed = query_parse("title:(موسكو OR بغداد)")
+    assert parsed.query == wq.Or([_term("موسكو", TITLE_FIELD), _term("بغداد", TITLE_FIELD)])
+
+
+def test_parentheses_group_alternatives():
+    parsed = query_parse("(موسكو OR روسيا) نفط")
+    assert parsed.query == wq.And([wq.Or([_term("موسكو"), _term("روسيا")]), _term("نفط")])
+
+
+def test_phrases_are_ranked_by_their_words_and_title_words_add_a_bonus():
+    parsed = query_parse('"اللجنة العراقية الروسية المشتركة"')
+    terms = analyze("اللجنة العراقية الروسية المشتركة")
+    assert isinstance(parsed.score_query, wq.AndMaybe)
+    ranked, bonus = parsed.score_query.children()
+    assert ranked == wq.And([wq.Term(TEXT_FIELD, term) for term in terms])
+    assert {t for _f, t in bonus.iter_all_terms()} == set(terms)
+
+
+def test_excluded_words_are_not_highlighted():
+    parsed = query_parse("روسيا -داعش")
+    assert parsed.highlight_text == "روسيا"
+
+
+def test_empty_query_browses_everything():
+    parsed = query_parse("   ")
+    assert parsed.is_empty and parsed.query is None and parsed.messages == []
+
+
+def test_a_query_of_stop_words_only_matches_nothing_and_says_why():
+    parsed = query_parse("في على من")
+    assert parsed.query is wq.NullQuery
+    assert parsed.messages
+
+
+def test_unknown_field_prefix_is_searched_as_words():
+    parsed = query_parse("مكان:موسكو")
+    assert parsed.query == wq.And([_term("مكان"), _term("موسكو")])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_words", "says_why"),
+    [
+        ('"اللجنة العراقية', ["اللجنة", "العراقية"], True),  # unbalanced quote
+        ("روسيا OR", ["روسيا"], True),  # lone operator at the end
+        ("OR روسيا", ["روسيا"], True),
+        ("روسيا NOT", ["روسيا"], True),
+        ("((روسيا", ["روسيا"], True),  # unclosed parentheses
+        (")) روسيا (", ["روسيا"], True),
+        ("title:", [], True),
+        ("***", [], True),
+        ('"', [], True),
+        # Symbols of other engines' syntax only separate words.
+        ("روسيا*", ["روسيا"], False),
+        ("::: روسيا", ["روسيا"], False),
+        ("روسيا^ ~ العراق", ["روسيا", "العراق"], False),
+        ("{روسيا} [العراق]", ["روسيا", "العراق"], False),
+    ],
+)
+def test_malformed_queries_give_a_sensible_query_or_a_message(text, expected_words, says_why):
+    parsed = query_parse(text)
+    found = sorted(t for _f, t in parsed.query.iter_all_terms()) if parsed.query else []
+    assert found == sorted(term for word in expected_words for term in analyze(word))
+    assert bool(parsed.messages) is says_why
+
+
+def test_a_10_kb_query_is_truncated_with_a_message():
+    title = "الكاظمي يستقبل مسؤولاً روسياً"
+    parsed = query_parse((title + " ") * 400)
+    assert len(parsed.text) <= MAX_QUERY_CHARS
+    assert any("characters" in str(message) for message in parsed.messages)
+    assert parsed.query is not None
+
+
+def test_deeply_nested_parentheses_do_not_exhaust_the_parser():
+    parsed = query_parse("(" * 5000 + "روسيا" + ")" * 5000)
+    assert parsed.messages
