@@ -31,6 +31,9 @@ run: setup
 	@echo "  Archive: http://$(HOST):$(PORT)/"
 	@echo "  Admin:   http://$(HOST):$(PORT)/admin/  (create a login: $(MANAGE) createsuperuser)"
 	@echo ""
+	@# The single indexer runs beside the web server and stops with it.
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) index_worker & worker=$$!; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: venv messages

@@ -80,10 +80,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers proceed while the importer or indexer writes.
+    # WAL lets readers proceed while the importer or indexer writes; IMMEDIATE
+    # transactions take the write lock up front, so concurrent writers queue
+    # (up to the timeout) instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 30,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -130,6 +136,9 @@ else:
 # Haystack's model filter costs ~20 ms a query; the index holds only articles.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 # Index writes follow saves and deletes once their transaction commits.
+# Saves queue index tasks; ``index_worker`` applies them. Inline also applies
+# them right after commit when the index is free (single-process setups).
+SEARCH_INDEX_INLINE = env_bool("DJANGO_SEARCH_INDEX_INLINE", False)
 HAYSTACK_SIGNAL_PROCESSOR = env_str(
     "DJANGO_HAYSTACK_SIGNAL_PROCESSOR", "search.signals.ArticleSignalProcessor"
 )

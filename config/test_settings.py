@@ -14,3 +14,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 WHOOSH_INDEX_PATH = tempfile.mkdtemp(prefix="archive-test-index-")
 HAYSTACK_CONNECTIONS["default"]["PATH"] = WHOOSH_INDEX_PATH  # noqa: F405
+
+# Tests see their saves in search at once; queue tests switch this off.
+SEARCH_INDEX_INLINE = True

@@ -16,6 +16,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from haystack import connections
+from haystack.constants import ID
+from haystack.exceptions import SkipDocument
+from whoosh.index import LockError
 
 from archive.models import Article
 from search.models import IndexTask
@@ -67,17 +70,49 @@ def _backend():
     return connections["default"].get_backend()
 
 
-def _apply(article_ids: set[int]) -> tuple[int, int]:
-    """Make the index agree with the database for these articles."""
+def _apply(article_ids: set[int], *, lock_timeout: float | None = None) -> tuple[int, int]:
+    """Make the index agree with the database for these articles, in one index commit."""
     index = _article_index()
     backend = _backend()
     published = list(index.index_queryset().filter(pk__in=article_ids))
-    if published:
-        backend.update(index, published)
     gone = article_ids - {article.pk for article in published}
-    for pk in sorted(gone):
-        backend.remove(f"archive.article.{pk}")
+    if hasattr(backend, "_writer"):
+        _apply_whoosh(backend, index, published, gone, lock_timeout)
+    else:
+        if published:
+            backend.update(index, published)
+        for pk in sorted(gone):
+            backend.remove(_identifier(pk))
     return len(published), len(gone)
+
+
+def _identifier(pk: int) -> str:
+    return f"archive.article.{pk}"
+
+
+def _apply_whoosh(backend, index, published, gone, lock_timeout) -> None:
+    # Updates and deletes of a batch share one writer: one lock, one commit.
+    saved = backend.lock_timeout
+    if lock_timeout is not None:
+        backend.lock_timeout = lock_timeout
+    try:
+        writer = backend._writer()
+    finally:
+        backend.lock_timeout = saved
+    try:
+        for article in published:
+            try:
+                doc = index.full_prepare(article)
+            except SkipDocument:
+                gone.add(article.pk)
+                continue
+            writer.update_document(**backend._whoosh_document(doc))
+        for pk in gone:
+            writer.delete_by_term(ID, _identifier(pk))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
 
 
 def _backoff(attempts: int) -> timedelta:
@@ -139,6 +174,26 @@ def index_queue_drain(
         report.batches += 1
         _drain_batch(tasks, report)
     return report
+
+
+def index_apply_now(*, article_ids: Iterable[int]) -> bool:
+    """Apply these articles' queued tasks at once if the index is free; never wait for it.
+
+    Used right after a commit when ``SEARCH_INDEX_INLINE`` is on, so a
+    single-process setup sees its changes at once. If another process holds
+    the index, the tasks stay queued for the indexer.
+    """
+    ids = {int(pk) for pk in article_ids}
+    tasks = list(IndexTask.objects.filter(article_id__in=ids).values_list("pk", flat=True))
+    try:
+        _apply(ids, lock_timeout=0)
+    except LockError:
+        return False
+    except Exception as exc:  # the tasks stay queued; the indexer retries them
+        logger.warning("inline indexing of %s failed, left to the indexer: %s", sorted(ids), exc)
+        return False
+    IndexTask.objects.filter(pk__in=tasks).delete()
+    return True
 
 
 def indexed_versions() -> dict[int, str]:

@@ -1,36 +1,43 @@
-"""Keep the search index in step with the database on every save and delete.
+"""Record every change that the search index must follow, in the same transaction.
 
-Index writes wait for the surrounding transaction to commit (a rolled-back
-save must not reach the index) and happen once per article per transaction,
-however many mentions an extraction run saved. Outside a transaction they
-happen at once. Each write looks at the database as it is then, so the
-order of events cannot matter. Bulk queryset operations send no signals:
-the indexing queue (``search.indexing``) and ``check_index`` cover those.
+A save or delete of an article (or of one of its mentions) adds a task to
+the index queue (:mod:`search.indexing`) inside the transaction that made the
+change, so the change and its task commit or roll back together; after the
+commit each article is written to the index once, however many mentions an
+extraction run saved. The
+request never writes to the index itself: ``manage.py index_worker`` applies
+the queue. With ``SEARCH_INDEX_INLINE`` on (single-process setups, tests) the
+committed tasks are also applied right away when the index is free; when it
+is busy they simply wait for the indexer. Bulk queryset operations send no
+signals: ``check_index --repair`` covers those.
 """
 
 import threading
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import signals
 from haystack.signals import BaseSignalProcessor
 
 from archive.models import Article, Mention
-from search.services import article_index_sync
+from search.indexing import index_apply_now, index_enqueue
 
 _state = threading.local()
 
 
-def _flush(batch: set[int]) -> None:
+def _after_commit(batch: set[int]) -> None:
     if getattr(_state, "batch", None) is batch:
         _state.token = _state.batch = None  # later saves start a new batch
-    while batch:
-        article_index_sync(article_id=batch.pop())
+    if batch and getattr(settings, "SEARCH_INDEX_INLINE", False):
+        index_apply_now(article_ids=set(batch))
+    batch.clear()
 
 
 def _schedule(article_id: int) -> None:
     connection = connections[DEFAULT_DB_ALIAS]
     if not connection.in_atomic_block:
-        article_index_sync(article_id=article_id)
+        index_enqueue(article_ids=[article_id])
+        _after_commit({article_id})
         return
     # The list of on-commit callbacks is replaced after every commit and
     # rollback, so it identifies the transaction a batch belongs to.
@@ -39,16 +46,18 @@ def _schedule(article_id: int) -> None:
         _state.token, _state.batch = token, set()
     batch = _state.batch
     batch.add(article_id)
-    # One callback per change, but the first one to run empties the batch:
-    # each article is written once, and a batch never depends on one
-    # particular callback surviving (savepoint rollbacks drop theirs).
-    # Robust: the data is committed; an index failure is logged, not raised
-    # into the request, and ``check_index`` repairs the drift.
-    transaction.on_commit(lambda: _flush(batch), robust=True)
+    # A task per change, not per batch: a savepoint rollback may drop an
+    # earlier task of this same transaction. The indexer applies duplicates once.
+    index_enqueue(article_ids=[article_id])
+    # One callback per change, but the first one to run empties the batch: a
+    # batch never depends on one particular callback surviving (savepoint
+    # rollbacks drop theirs). Robust: the data and its task are committed; an
+    # inline failure leaves the task queued for the indexer.
+    transaction.on_commit(lambda: _after_commit(batch), robust=True)
 
 
 class ArticleSignalProcessor(BaseSignalProcessor):
-    """Index an article when it or its mentions change; remove it when deleted or unpublished."""
+    """Queue an article for the index when it or its mentions change."""
 
     def setup(self):
         signals.post_save.connect(self.handle_article_change, sender=Article)

@@ -7,6 +7,8 @@ from haystack import connections
 from archive.models import Article, Entity, Mention
 from search import signals
 from search.forms import SearchForm
+from search.indexing import index_apply_now
+from search.models import IndexTask
 from search.search_indexes import ArticleIndex
 from search.selectors import search_execute, search_iter_article_ids
 from search.services import article_index_remove, article_index_sync, article_index_update
@@ -118,25 +120,27 @@ def test_a_new_mention_reindexes_its_article(seeds, django_capture_on_commit_cal
     assert _found(organization=str(iraq_russia.pk)) == seeds.ids("000", "001")
 
 
-def test_many_changes_in_one_transaction_write_the_index_once_per_article(
+def test_many_changes_in_one_transaction_queue_and_write_each_article_once(
     seeds, django_capture_on_commit_callbacks, monkeypatch
 ):
     place = Entity.Kind.PLACE
     basra = entity_create(kind=place, name="البصرة", name_en="Basra", name_ru="Басра")
     erbil = entity_create(kind=place, name="أربيل", name_en="Erbil", name_ru="Эрбиль")
     article = seeds.articles["002"]
-    written = []
+    applied = []
 
-    def counting_sync(*, article_id):
-        written.append(article_id)
-        return article_index_sync(article_id=article_id)
+    def counting_apply(*, article_ids):
+        applied.extend(article_ids)
+        return index_apply_now(article_ids=article_ids)
 
-    monkeypatch.setattr(signals, "article_index_sync", counting_sync)
+    monkeypatch.setattr(signals, "index_apply_now", counting_apply)
     with django_capture_on_commit_callbacks(execute=True):
         Mention.objects.create(article=article, entity=basra, count=1)
         Mention.objects.create(article=article, entity=erbil, count=1)
         article.save()
-    assert written.count(article.pk) == 1
+        assert IndexTask.objects.filter(article_id=article.pk).exists()
+    assert applied.count(article.pk) == 1
+    assert not IndexTask.objects.filter(article_id=article.pk).exists()
     assert _found(place=[str(basra.pk), str(erbil.pk)]) == seeds.ids("002")
 
 

@@ -23,12 +23,14 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
         while not self._stopping:
-            report = index_queue_drain(batch_size=batch_size)
+            report = index_queue_drain(batch_size=batch_size, max_batches=1)
             if report.batches:
                 self.stdout.write(
                     f"indexed {report.indexed}, removed {report.removed}, "
-                    f"failed {len(report.failed)} in {report.batches} batch(es)"
+                    f"failed {len(report.failed)}"
                 )
+                self.stdout.flush()
+                continue
             if once:
                 break
             time.sleep(interval)
