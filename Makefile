@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format venv setup messages fixtures index bench clean
+.PHONY: run test test-pg lint format venv setup messages fixtures index bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ run: setup
 test: venv messages
 	$(BIN)/pytest
 
+# The whole suite against a real PostgreSQL server that the script starts (and stops) itself.
+test-pg: venv messages
+	scripts/test-pg.sh
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -48,4 +52,5 @@ format: venv
 	$(BIN)/ruff format .
 
 clean:
+	-scripts/pg.sh stop
 	rm -rf var .pytest_cache .ruff_cache

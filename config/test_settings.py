@@ -17,3 +17,15 @@ HAYSTACK_CONNECTIONS["default"]["PATH"] = WHOOSH_INDEX_PATH  # noqa: F405
 
 # Tests see their saves in search at once; queue tests switch this off.
 SEARCH_INDEX_INLINE = True
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+STATIC_ROOT = tempfile.mkdtemp(prefix="archive-test-static-")
+# Live-server and browser tests get static files without collectstatic.
+WHITENOISE_USE_FINDERS = True
+# Fuzzers call the API freely; tests/test_security.py turns the limits on.
+API_RATE_LIMIT = None
+ADMIN_LOGIN_FAILURE_LIMIT = 0
