@@ -172,6 +172,9 @@ HAYSTACK_SIGNAL_PROCESSOR = env_str(
     "DJANGO_HAYSTACK_SIGNAL_PROCESSOR", "search.signals.ArticleSignalProcessor"
 )
 
+# Exports of a search stream at most this many articles; above it the researcher narrows.
+SEARCH_EXPORT_MAX = env_int("DJANGO_SEARCH_EXPORT_MAX", 10000)
+
 # Upload and import limits (bytes).
 ARCHIVE_MAX_FILE_BYTES = env_int("DJANGO_ARCHIVE_MAX_FILE_BYTES", 5 * 1024 * 1024)
 ARCHIVE_MAX_UPLOAD_BYTES = env_int("DJANGO_ARCHIVE_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)

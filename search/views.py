@@ -5,14 +5,18 @@ a notice instead of failing the page.
 """
 
 from django.core.paginator import Paginator
-from django.http import QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from search import exports
+from search.feeds import PAGE_STATE, search_article_feed, search_feed_spec
 from search.forms import ENTITY_KINDS, SORT_CHOICES, SearchForm
-from search.selectors import effective_sort, search_execute
+from search.selectors import effective_sort, search_execute, search_iter_article_ids
 
 PAGE_SIZE = 20
 FILTER_NAMES = (*ENTITY_KINDS, "source")
@@ -162,3 +166,71 @@ def search(request):
 @require_GET
 def search_help(request):
     return render(request, "search/help.html")
+
+
+# Errors in these only change the page or the order shown, not which articles match.
+_HARMLESS_ERRORS = (*PAGE_STATE, "sort")
+
+
+def _refused_params(form: SearchForm) -> list[str]:
+    """Why an export or a feed must not run: a filter that failed would widen the result set."""
+    notices = []
+    for name, errors in form.errors.items():
+        if name in _HARMLESS_ERRORS:
+            continue
+        label = form.fields[name].label if name in form.fields else name
+        notices += [f"{label}: {error}" for error in errors]
+    return notices
+
+
+def _search_url(request) -> str:
+    params = request.GET.copy()
+    for name in PAGE_STATE:
+        params.pop(name, None)
+    query = params.urlencode()
+    return request.build_absolute_uri(reverse("search:search") + (f"?{query}" if query else ""))
+
+
+@require_GET
+def search_export(request, fmt):
+    """All matching articles as CSV, JSON or RIS; see :mod:`search.exports`."""
+    if fmt not in exports.FORMATS:
+        raise Http404(_("Unknown export format."))
+    form = SearchForm(request.GET)
+    form.is_valid()
+    search_url = _search_url(request)
+    refused = _refused_params(form)
+    if refused:
+        message = _("Nothing was exported: correct these parameters and try again.")
+        return exports.export_error(fmt, "\n".join([message, *refused]), errors=refused)
+    params = form.cleaned_data
+    # Only ids are held: articles are read and written batch by batch while streaming.
+    ids = list(search_iter_article_ids(params=params))
+    cap = exports.export_max()
+    if len(ids) > cap:
+        return exports.export_too_large(fmt, count=len(ids), cap=cap, search_url=search_url)
+    return exports.export_response(
+        fmt=fmt,
+        ids=ids,
+        params=params,
+        search_url=search_url,
+        today=timezone.localdate(),
+        absolute_url=request.build_absolute_uri,
+    )
+
+
+@require_GET
+def search_feed(request):
+    """Atom feed of the newest articles matching a search; see :mod:`search.feeds`."""
+    form = SearchForm(request.GET)
+    form.is_valid()
+    refused = _refused_params(form)
+    if refused:
+        message = _("This feed cannot be built: correct these parameters.")
+        return HttpResponse(
+            "\n".join([message, *refused]) + "\n",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    spec = search_feed_spec(params=form.cleaned_data, query=request.GET)
+    return search_article_feed(request, spec=spec)
