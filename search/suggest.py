@@ -1,0 +1,476 @@
+"""“Did you mean …?”: a corrected query for a query with no or few hits.
+
+Each query word whose index term is absent from the vocabulary, or rare beside a near term
+far commoner, is replaced by the nearest well-attested spelling:
+
+- **candidates**: index terms one edit from the word's term (two for words of seven letters
+  or more, when nothing is found one edit away), swapped neighbouring letters counting as one
+  edit; and lexicon words (``search.lexicon``, 41,000 news articles) as near to the word as
+  typed, so a typo the stemmer cuts oddly (الكاظيمي → term كاظيم) still meets الكاظمي. Hamza
+  seats, ة/ه and ى/ي are folded by the analyzer and are never typos. The first letter is
+  trusted (the first two, two edits away), as in Lucene's and Whoosh's spellers;
+- **choice**: every candidate is spelled as a word and must analyze to a term of the
+  vocabulary in more documents than the typed one; the nearest to what was typed wins (a
+  spelling never seen in real text counts as farther), then the one whose term is nearest
+  the typed term, then the commonest. A choice that itself looks like a typo is corrected once
+  more;
+- **spelling**: proclitics and suffixes the researcher typed stay (بموسكوا → بموسكو), and so
+  do the letters left unchanged, as typed (الإرهب → الإرهاب keeps its hamza).
+
+Phrases in quotes, operators (OR, أو, AND, NOT), excluded words (-word) and field prefixes
+(title:) are kept as written; free words and the word after a field prefix are corrected.
+One word costs about 2–4 ms of CPU on a 41,000-article index (see ``WhooshVocabulary``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from difflib import SequenceMatcher
+from functools import cache
+from typing import Protocol
+
+from whoosh.automata.fsa import find_all_matches
+from whoosh.automata.lev import levenshtein_automaton
+
+from search.analysis import analyze, fold, strip_proclitics, tokens
+from search.lexicon import _counts as _lexicon_counts
+from search.lexicon import frequency
+from search.query import (
+    AND_WORDS,
+    FIELD_ALIASES,
+    MAX_QUERY_CHARS,
+    NOT_WORDS,
+    OPEN_QUOTES,
+    OR_WORDS,
+)
+
+__all__ = ["LexiconVocabulary", "Vocabulary", "WhooshVocabulary", "suggest"]
+
+# The first letter of a word is trusted (it is rarely the typo), and the first two when looking
+# two edits away: that keeps the search fast.
+PREFIX = 1
+FAR_PREFIX = 2
+LONG_WORD = 7
+MIN_LETTERS = 3
+# A term in this many documents or fewer is replaced by a near term ten times commoner; one in
+# up to COMMON_DF documents only by a near term a hundred times commoner (a typo repeated in a
+# few articles, استراتجية beside استراتيجية), and a commoner one is never replaced (قطار stays
+# beside قطر).
+RARE_DF = 2
+RARE_RATIO = 10
+COMMON_DF = 50
+COMMON_RATIO = 100
+# A pasted paragraph is not a query with typos; a query's first words are corrected at most.
+MAX_WORDS = 12
+_OPERATORS = frozenset(OR_WORDS | AND_WORDS | NOT_WORDS)
+
+
+class Vocabulary(Protocol):
+    """The index terms a suggestion may use, with how many documents hold each."""
+
+    def doc_frequency(self, term: str) -> int: ...
+
+    def terms_near(self, term: str, maxdist: int) -> Iterable[str]:
+        """Terms within ``maxdist`` Levenshtein edits of ``term`` sharing its first letter."""
+        ...
+
+
+_ALPHABETS = (
+    ("\u0621", "\u064a", "ءابتثجحخدذرزسشصضطظعغفقكلمنهوي"),  # folded: no أ إ آ ؤ ئ ة ى
+    ("a", "z", "abcdefghijklmnopqrstuvwxyz"),
+    ("\u0430", "\u044f", "абвгдежзийклмнопрстуфхцчшщъыьэюя"),
+)
+
+
+def _alphabet(word: str) -> str:
+    for first, last, letters in _ALPHABETS:
+        if first <= word[0] <= last:
+            return letters
+    return ""
+
+
+def _edits1(word: str) -> set[str]:
+    """Words one edit away: a letter deleted, replaced or inserted after the first letter, or
+    two neighbouring letters swapped (one slip of the hand, though Levenshtein counts two).
+    """
+    letters = _alphabet(word)
+    heads_tails = [(word[:i], word[i:]) for i in range(PREFIX, len(word) + 1)]
+    edits = {head + tail[1:] for head, tail in heads_tails if tail}
+    edits.update(head + c + tail[1:] for head, tail in heads_tails if tail for c in letters)
+    edits.update(head + c + tail for head, tail in heads_tails for c in letters)
+    edits.update(_transpositions(word))
+    edits.discard(word)
+    return edits
+
+
+def _transpositions(word: str) -> Iterator[str]:
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def _near(words: Container[str], sorted_words: Callable[[], list[str]], word: str, maxdist: int):
+    """Words of a collection within ``maxdist`` edits of ``word``, first letter kept.
+
+    One edit is enumerated (some 400 strings for a word of six letters, looked up in a set);
+    two run a Levenshtein automaton over the sorted words, as Whoosh's ``terms_within`` does.
+    """
+    found = {edit for edit in _edits1(word) if edit in words}
+    if maxdist >= 2 and len(word) > FAR_PREFIX:
+        ordered = sorted_words()
+
+        def first_at_least(key: str) -> str | None:
+            index = bisect.bisect_left(ordered, key)
+            return ordered[index] if index < len(ordered) else None
+
+        dfa = levenshtein_automaton(word, maxdist, FAR_PREFIX).to_dfa()
+        found.update(find_all_matches(dfa, first_at_least))
+        found.discard(word)
+    return found
+
+
+class LexiconVocabulary:
+    """Terms of the lexicon's words (``search/data/lexicon.tsv.gz``), each counted by how often
+    its words occur. Needs no index: for tests, and as a fallback before the index exists.
+    """
+
+    def __init__(self, counts: Mapping[str, int] | None = None):
+        counts = _lexicon_counts() if counts is None else counts
+        frequencies: dict[str, int] = {}
+        for word, count in counts.items():
+            terms = analyze(word)
+            if len(terms) == 1:
+                frequencies[terms[0]] = frequencies.get(terms[0], 0) + count
+        self._frequencies = frequencies
+        self._sorted: list[str] | None = None
+
+    @classmethod
+    @cache
+    def default(cls) -> LexiconVocabulary:
+        """The vocabulary of the shipped lexicon, built once (it stems every word: ~1.5 s)."""
+        return cls()
+
+    def doc_frequency(self, term: str) -> int:
+        return self._frequencies.get(term, 0)
+
+    def terms_near(self, term: str, maxdist: int) -> Iterable[str]:
+        return _near(self._frequencies, self._sorted_terms, term, maxdist)
+
+    def _sorted_terms(self) -> list[str]:
+        if self._sorted is None:
+            self._sorted = sorted(self._frequencies)
+        return self._sorted
+
+
+class WhooshVocabulary:
+    """The terms of one field of a Whoosh index, read through an open reader (keep one per
+    searcher: it holds nothing but the reader).
+
+    One edit away, the ~400 strings of :func:`_edits1` are looked up in each segment's term
+    table (~4 µs each), which beats Whoosh's ``terms_within`` automaton (3–9 ms a word on
+    41,000 articles); two edits away, ``terms_within`` runs per segment with the first two
+    letters fixed (on a multi-segment reader Whoosh would otherwise compute the distance to
+    every term with the same first letter).
+    """
+
+    def __init__(self, reader, fieldname: str = "text"):
+        self.reader = reader
+        self.fieldname = fieldname
+        schema = reader.schema
+        self._known = fieldname in schema.names()
+        self._spelling = schema[fieldname].spelling_fieldname(fieldname) if self._known else ""
+
+    def doc_frequency(self, term: str) -> int:
+        if not self._known:
+            return 0
+        return self.reader.doc_frequency(self.fieldname, term)
+
+    def terms_near(self, term: str, maxdist: int) -> Iterable[str]:
+        if not self._known:
+            return set()
+        leaves = [leaf for leaf, _offset in self.reader.leaf_readers()]
+        field = self._spelling
+        found = {edit for edit in _edits1(term) if any((field, edit) in leaf for leaf in leaves)}
+        if maxdist >= 2 and len(term) > FAR_PREFIX:
+            for leaf in leaves:
+                found.update(leaf.terms_within(field, term, maxdist, prefix=FAR_PREFIX))
+            found.discard(term)
+        return found
+
+
+# --- words ------------------------------------------------------------------------------
+
+
+@cache
+def _lexicon_sorted() -> list[str]:
+    return sorted(_lexicon_counts())
+
+
+def _lexicon_near(word: str, maxdist: int) -> set[str]:
+    return _near(_lexicon_counts(), _lexicon_sorted, word, maxdist)
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance with swapped neighbours as one edit (optimal string alignment)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = char_a != char_b
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _term(word: str) -> str | None:
+    terms = analyze(word)
+    return terms[0] if len(terms) == 1 else None
+
+
+def _readings(folded: str) -> list[tuple[str, str]]:
+    """(proclitics, rest) for each way of reading the word's first letters as proclitics."""
+    return [(folded[: len(folded) - len(rest)], rest) for rest in strip_proclitics(folded)]
+
+
+def _spliced(prefix: str, rest: str, rest_term: str, candidate: str) -> Iterator[str]:
+    """Spellings of ``candidate`` that keep what the researcher typed around the term."""
+    index = rest.find(rest_term)
+    if index >= 0:
+        yield prefix + rest[:index] + candidate + rest[index + len(rest_term) :]
+    yield prefix + candidate
+
+
+def _unseen_penalty(spelling: str, term: str) -> int:
+    """Extra distance for a spelling never seen in the lexicon of a word it knows: built by
+    putting a near term into the typed word, it may be a non-word (الاسترتجيات gives
+    الاستنتجيات, one edit away, where الاستراتيجيات is two). Names the lexicon has never seen
+    (ميشوستين) are not penalized: their spelling can only be built.
+    """
+    if frequency(spelling) or not (frequency(term) or frequency("ال" + term)):
+        return 0
+    return 2
+
+
+class _Best:
+    """The best candidate spelling of one word: nearest to what was typed (spellings seen in
+    real text first), then whose term is nearest to the word's term (لافرف: لافروف, not
+    لاعرف, a spelling of عرف), then the commonest. It is proposed only if its term is common
+    enough next to the word's own.
+    """
+
+    def __init__(self, folded: str, term: str, vocabulary: Vocabulary):
+        self.folded = folded
+        self.term = term
+        self.vocabulary = vocabulary
+        self.documents = vocabulary.doc_frequency(term)
+        self.key: tuple | None = None
+        self.spelling: str | None = None
+        self.spelling_documents = 0
+        self._seen: set[str] = set()
+
+    def consider(self, spelling: str) -> None:
+        if spelling in self._seen or spelling == self.folded:
+            return
+        self._seen.add(spelling)
+        term = _term(spelling)
+        if term is None or term == self.term:
+            return
+        documents = self.vocabulary.doc_frequency(term)
+        if documents <= self.documents:
+            return
+        key = (
+            _distance(self.folded, spelling) + _unseen_penalty(spelling, term),
+            _distance(self.term, term),
+            -documents,
+            -frequency(spelling),
+            spelling,
+        )
+        if self.key is None or key < self.key:
+            self.key, self.spelling, self.spelling_documents = key, spelling, documents
+
+    @property
+    def close(self) -> bool:
+        """Whether a candidate one edit away was found."""
+        return self.key is not None and self.key[0] <= 1
+
+    def accepted(self) -> str | None:
+        if self.key is None:
+            return None
+        ratio = RARE_RATIO if self.documents <= RARE_DF else COMMON_RATIO
+        return self.spelling if self.spelling_documents >= ratio * self.documents else None
+
+
+def _candidates(best: _Best, maxdist: int) -> None:
+    """Spellings within ``maxdist`` edits, for each reading of the word's proclitics: near
+    index terms spelled into the word, and near lexicon words.
+
+    The word without proclitics is also looked up whole when its term is shorter: a typo can
+    make the stemmer cut an ending the right spelling keeps (ميشستين → ميشست, not ميشوستين).
+    """
+    searched: dict[str, set[str]] = {}
+    readings = _readings(best.folded)
+    for number, (prefix, rest) in enumerate(readings, 1):
+        rest_term = _term(rest)
+        if rest_term is None or len(rest_term) < MIN_LETTERS:
+            continue
+        lookups = [rest_term]
+        if number == len(readings) and rest != rest_term:
+            lookups.append(rest)
+        for looked_up in lookups:
+            if maxdist > 1 and len(looked_up) < LONG_WORD:
+                continue
+            near = searched.get(looked_up)
+            if near is None:
+                near = searched[looked_up] = _terms_near(best.vocabulary, looked_up, maxdist)
+            for candidate in near:
+                for spelling in _spliced(prefix, rest, looked_up, candidate):
+                    best.consider(spelling)
+        # Two edits away the lexicon is searched once, without proclitics: ال tells nothing.
+        if _is_arabic(rest) and (maxdist == 1 or (number == len(readings) and len(rest) >= 5)):
+            for word in _lexicon_near(rest, maxdist):
+                best.consider(prefix + word)
+
+
+def _terms_near(vocabulary: Vocabulary, term: str, maxdist: int) -> set[str]:
+    near = set(vocabulary.terms_near(term, maxdist))
+    near.update(t for t in _transpositions(term) if vocabulary.doc_frequency(t))
+    return near
+
+
+def _is_arabic(word: str) -> bool:
+    return "\u0621" <= word[0] <= "\u064a"
+
+
+def _corrected_word(
+    folded: str, term: str, vocabulary: Vocabulary, *, again: bool = True
+) -> str | None:
+    """The folded spelling to propose for one word, or None when it needs no correction.
+
+    A proposal that itself looks like a typo (a misspelling the corpus repeats: الاسترتجيات →
+    الاستراتجيات) is corrected once more (→ الاستراتيجيات).
+    """
+    letters = _alphabet(folded)
+    if len(folded) < MIN_LETTERS or not letters or not set(folded) <= set(letters):
+        # Numbers, and words mixing scripts or letters outside the alphabets, stay as typed.
+        return None
+    if vocabulary.doc_frequency(term) > COMMON_DF:
+        return None
+    best = _Best(folded, term, vocabulary)
+    _candidates(best, 1)
+    if not best.close and len(folded) >= LONG_WORD:
+        _candidates(best, 2)
+    proposal = best.accepted()
+    if proposal is not None and again:
+        proposal_term = _term(proposal)
+        if proposal_term is not None:
+            better = _corrected_word(proposal, proposal_term, vocabulary, again=False)
+            if better is not None and better != folded:
+                return better
+    return proposal
+
+
+def _restored(surface: str, corrected: str) -> str:
+    """``corrected`` (folded) with the researcher's own letters wherever they were kept:
+    hamza seats, ة, ى, harakat and capitals as typed.
+    """
+    pieces: list[str] = []
+    folded_chars: list[str] = []
+    for char in surface:
+        for index, folded_char in enumerate(fold(char)):
+            folded_chars.append(folded_char)
+            pieces.append(char if index == 0 else "")
+        if not fold(char) and pieces:
+            # A harakah or tatweel stays with the letter before it.
+            pieces[-1] += char
+    matcher = SequenceMatcher(None, "".join(folded_chars), corrected, autojunk=False)
+    out = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        out.append("".join(pieces[i1:i2]) if tag == "equal" else corrected[j1:j2])
+    return "".join(out)
+
+
+def _correct_text(text: str, vocabulary: Vocabulary, budget: list[int]) -> str:
+    """``text`` (free words, no operators) with each word that needs it corrected, as long as
+    ``budget[0]`` words may still be looked at.
+    """
+    out, last = [], 0
+    for token in tokens(text):
+        if token.term is None:
+            continue
+        if budget[0] <= 0:
+            break
+        budget[0] -= 1
+        corrected = _corrected_word(token.folded, token.term, vocabulary)
+        if corrected is not None:
+            out.append(text[last : token.start])
+            out.append(_restored(token.text, corrected))
+            last = token.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+_SEGMENT_RE = re.compile(r"\s+|[()]|[^\s()]+")
+
+
+def _segments(query: str) -> Iterator[tuple[str, bool]]:
+    """(piece of the query, whether it may be corrected), covering the whole query."""
+    position = 0
+    while position < len(query):
+        char = query[position]
+        if char in OPEN_QUOTES:
+            end = query.find(OPEN_QUOTES[char], position + 1)
+            if end >= 0:
+                yield query[position : end + 1], False
+                position = end + 1
+                continue
+            # An unclosed quote is ignored by the parser: the words after it are free words.
+            yield char, False
+            position += 1
+            continue
+        match = _SEGMENT_RE.match(query, position)
+        piece = match.group()
+        quote_at = next((i for i, c in enumerate(piece) if c in OPEN_QUOTES), None)
+        if quote_at:
+            piece = piece[:quote_at]
+        position += len(piece)
+        yield from _word_segments(piece)
+
+
+def _word_segments(piece: str) -> Iterator[tuple[str, bool]]:
+    if piece.isspace() or piece in "()" or piece in _OPERATORS:
+        yield piece, False
+        return
+    if piece[0] in "-!":
+        yield piece, False
+        return
+    signs = len(piece) - len(piece.lstrip("+"))
+    head, sep, tail = piece[signs:].partition(":")
+    if sep and head.lower() in FIELD_ALIASES:
+        yield piece[: signs + len(head) + 1], False
+        yield tail, True
+        return
+    if signs:
+        yield piece[:signs], False
+    yield piece[signs:], True
+
+
+def suggest(query: str, *, vocabulary: Vocabulary) -> str | None:
+    """The query with its misspelled words corrected, or None when nothing needs correcting.
+
+    >>> suggest("لافرف في موسكوا", vocabulary=LexiconVocabulary.default())
+    'لافروف في موسكو'
+    """
+    if not query or not query.strip() or len(query) > MAX_QUERY_CHARS:
+        return None
+    out = []
+    budget = [MAX_WORDS]
+    for piece, free in _segments(query):
+        out.append(_correct_text(piece, vocabulary, budget) if free else piece)
+    corrected = "".join(out)
+    return corrected if corrected != query else None

@@ -1,0 +1,409 @@
+"""Articles over time: the model of a server-rendered SVG bar chart, years drilling down to months.
+
+:func:`timeline_build` turns counts per year (or per month) into bars laid out in an SVG
+``viewBox``; ``templates/includes/timeline.html`` draws them as inline SVG with one link per bar,
+so the chart works without JavaScript, and repeats the counts in a visually hidden table for
+screen readers. Pure Python: the caller passes the links and, through :class:`TimelineText`, the
+translated words (:func:`django_text` is the Django adapter).
+
+Direction: bars are laid out oldest first from ``x = 0``. In a right-to-left page the stylesheet
+mirrors the chart, so years run right to left like the text around them, and the axis labels
+(an HTML flex row under the chart) follow the page direction by themselves. The chart stretches
+to its container (``preserveAspectRatio="none"``); the labels are HTML, so they keep a readable
+size on a phone instead of shrinking with the drawing.
+
+Accessibility: the SVG is a ``role="group"`` labelled by the visible summary rather than a
+``role="img"``: an image's children are presentational, which would hide the bar links from
+assistive technology while they stay focusable. Each link carries an ``aria-label`` and a
+``<title>`` (the tooltip); a visually hidden table repeats every count, empty periods included.
+
+Links: ``link(changes)`` receives the query parameters to change (``None`` removes one) and
+returns a URL. A year bar sets ``year`` and clears ``date_from``/``date_to``; a month bar keeps
+``year`` and sets ``date_from``/``date_to`` to the month's first and last day; the way back up
+clears all three. :func:`query_link` builds such a callable from the request's ``QueryDict``.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from math import ceil
+from typing import Literal
+
+__all__ = [
+    "PLAIN_TEXT",
+    "Bar",
+    "Timeline",
+    "TimelineText",
+    "django_text",
+    "month_of_range",
+    "query_link",
+    "timeline_build",
+    "year_month_counts",
+]
+
+Level = Literal["year", "month"]
+Period = int | tuple[int, int]
+
+VIEW_HEIGHT = 100.0
+SLOT_WIDTH = 10.0
+BAR_WIDTH = 7.0
+# A bar for one article among thousands would vanish at zero height.
+MIN_BAR_HEIGHT = 2.0
+MAX_AXIS_LABELS = 12
+# A mistyped date (year 0201) must not draw eighteen centuries of empty bars.
+MAX_BARS = 120
+CROWDED_BARS = 8
+DENSE_BARS = 24
+# date() accepts years 1–9999; a year bar at 9999 would end on 9999-12-31.
+MIN_YEAR, MAX_YEAR = 1, 9999
+
+_EN_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+@dataclass(frozen=True)
+class TimelineText:
+    """The words of a timeline, as functions so they follow the language active when called."""
+
+    axis_month: Callable[[int], str]
+    period_year: Callable[[int], str]
+    period_month: Callable[[int, int], str]
+    describe: Callable[[str, int], str]
+    summary_years: Callable[[str, str, int], str]
+    summary_months: Callable[[str, int], str]
+    summary_span: Callable[[str, str, int], str]
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return (one if count == 1 else many) % {"count": count}
+
+
+PLAIN_TEXT = TimelineText(
+    axis_month=lambda month: _EN_MONTHS[month - 1][:3],
+    period_year=str,
+    period_month=lambda year, month: f"{_EN_MONTHS[month - 1]} {year}",
+    describe=lambda period, count: (
+        f"{period}: " + _plural(count, "%(count)s article", "%(count)s articles")
+    ),
+    summary_years=lambda first, last, total: (
+        f"Articles per year, {first}–{last}: "
+        + _plural(total, "%(count)s article in all", "%(count)s articles in all")
+    ),
+    summary_months=lambda year, total: (
+        f"Articles per month in {year}: "
+        + _plural(total, "%(count)s article in all", "%(count)s articles in all")
+    ),
+    summary_span=lambda first, last, total: (
+        f"Articles per month, {first}–{last}: "
+        + _plural(total, "%(count)s article in all", "%(count)s articles in all")
+    ),
+)
+
+
+def django_text() -> TimelineText:
+    """The timeline's words through Django's translations and locale formats."""
+    from django.utils import formats
+    from django.utils.dates import MONTHS_3
+    from django.utils.translation import ngettext
+
+    def number(value: int) -> str:
+        return formats.number_format(value, force_grouping=True)
+
+    def describe(period: str, count: int) -> str:
+        return ngettext(
+            "%(period)s: %(count)s article", "%(period)s: %(count)s articles", count
+        ) % {"period": period, "count": number(count)}
+
+    def summary_years(first: str, last: str, total: int) -> str:
+        return ngettext(
+            "Articles per year, %(first)s–%(last)s: %(count)s article in all",
+            "Articles per year, %(first)s–%(last)s: %(count)s articles in all",
+            total,
+        ) % {"first": first, "last": last, "count": number(total)}
+
+    def summary_months(year: str, total: int) -> str:
+        return ngettext(
+            "Articles per month in %(year)s: %(count)s article in all",
+            "Articles per month in %(year)s: %(count)s articles in all",
+            total,
+        ) % {"year": year, "count": number(total)}
+
+    def summary_span(first: str, last: str, total: int) -> str:
+        return ngettext(
+            "Articles per month, %(first)s–%(last)s: %(count)s article in all",
+            "Articles per month, %(first)s–%(last)s: %(count)s articles in all",
+            total,
+        ) % {"first": first, "last": last, "count": number(total)}
+
+    return TimelineText(
+        # Django's short names are lowercase in English (jan): title-case them as its date
+        # filter does; Arabic has no short month names and gives the full ones.
+        axis_month=lambda month: str(MONTHS_3[month]).title(),
+        period_year=str,
+        period_month=lambda year, month: formats.date_format(
+            date(year, month, 1), "YEAR_MONTH_FORMAT"
+        ),
+        describe=describe,
+        summary_years=summary_years,
+        summary_months=summary_months,
+        summary_span=summary_span,
+    )
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One period: geometry in ``viewBox`` units, words, and where clicking it leads.
+
+    ``href`` is empty for a period without articles: a link to nothing helps nobody.
+    """
+
+    period: Period
+    start: date
+    end: date
+    label: str
+    number: str
+    title: str
+    count: int
+    x: float
+    width: float
+    y: float
+    height: float
+    slot_x: float
+    href: str
+    aria_label: str
+    selected: bool
+    show_label: bool
+
+
+@dataclass(frozen=True)
+class Timeline:
+    level: Level
+    year: int | None
+    bars: tuple[Bar, ...]
+    total: int
+    max_count: int
+    summary: str
+    up_href: str
+    view_width: float
+    view_height: float = VIEW_HEIGHT
+    slot_width: float = SLOT_WIDTH
+    # Articles dated outside the periods drawn (beyond MAX_BARS).
+    omitted: int = 0
+
+    @property
+    def crowded(self) -> bool:
+        # Year labels need thinning on a phone.
+        return len(self.bars) > CROWDED_BARS
+
+    @property
+    def dense(self) -> bool:
+        # Bars need a wider chart than a phone's, scrolled sideways.
+        return len(self.bars) > DENSE_BARS
+
+
+def year_month_counts(
+    dates: Iterable[date | None],
+) -> tuple[dict[int, int], dict[tuple[int, int], int]]:
+    """Articles per year and per ``(year, month)``; undated ones (None) are left out."""
+    years: Counter[int] = Counter()
+    months: Counter[tuple[int, int]] = Counter()
+    for day in dates:
+        if day is None:
+            continue
+        years[day.year] += 1
+        months[day.year, day.month] += 1
+    return dict(years), dict(months)
+
+
+def month_of_range(date_from: date | None, date_to: date | None) -> tuple[int, int] | None:
+    """The ``(year, month)`` a date range covers exactly (as a month bar sets it), or None."""
+    if date_from is None or date_to is None or date_from.day != 1:
+        return None
+    if (date_from.year, date_from.month) != (date_to.year, date_to.month):
+        return None
+    if date_to != _bounds((date_from.year, date_from.month))[1]:
+        return None
+    return date_from.year, date_from.month
+
+
+def query_link(query, path: str = "") -> Callable[[Mapping[str, object]], str]:
+    """A ``link`` callable over a ``QueryDict`` (duck-typed): the current search, on page 1,
+    with the given parameters set (``None`` removes one).
+    """
+
+    def link(changes: Mapping[str, object]) -> str:
+        params = query.copy()
+        params.pop("page", None)
+        for key, value in changes.items():
+            params.pop(key, None)
+            if value is not None:
+                params[key] = value.isoformat() if isinstance(value, date) else str(value)
+        return f"{path}?{params.urlencode()}"
+
+    return link
+
+
+def _periods(level: Level, counts: Mapping[Period, int], year: int | None) -> list[Period]:
+    if level == "month":
+        if year is not None:
+            return [(year, month) for month in range(1, 13)]
+        keys = sorted(key for key in counts if isinstance(key, tuple))
+        if not keys:
+            return []
+        (first_year, first_month), (last_year, last_month) = keys[0], keys[-1]
+        first, last = first_year * 12 + first_month - 1, last_year * 12 + last_month - 1
+        start = max(first, last - MAX_BARS + 1)
+        return [(index // 12, index % 12 + 1) for index in range(start, last + 1)]
+    years = sorted(key for key in counts if isinstance(key, int))
+    if not years:
+        return []
+    return list(range(max(years[0], years[-1] - MAX_BARS + 1), years[-1] + 1))
+
+
+def _key(key) -> Period | None:
+    """A year or ``(year, month)`` from a count's key (facet values may be strings), or None."""
+    try:
+        if isinstance(key, tuple):
+            year, month = int(key[0]), int(key[1])
+            if not 1 <= month <= 12:
+                return None
+        else:
+            year, month = int(key), None
+    except (TypeError, ValueError, IndexError):
+        return None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    return year if month is None else (year, month)
+
+
+def _normalized(level: Level, counts: Mapping) -> dict[Period, int]:
+    """Counts keyed as the level needs (months summed into years for a year chart); keys that
+    are not a year or a month of one are left out rather than failing the page.
+    """
+    result: Counter = Counter()
+    for raw_key, count in counts.items():
+        key = _key(raw_key)
+        if key is None or not isinstance(count, int) or count <= 0:
+            continue
+        if isinstance(key, tuple):
+            result[key[0] if level == "year" else key] += count
+        elif level == "year":
+            result[key] += count
+    return dict(result)
+
+
+def _bounds(period: Period) -> tuple[date, date]:
+    if isinstance(period, tuple):
+        year, month = period
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(period, 1, 1), date(period, 12, 31)
+
+
+def _bar(
+    index: int,
+    period: Period,
+    count: int,
+    *,
+    scale: float,
+    label_step: int,
+    link: Callable[[Mapping[str, object]], str],
+    text: TimelineText,
+) -> Bar:
+    start, end = _bounds(period)
+    if isinstance(period, tuple):
+        title = text.period_month(*period)
+        label, number = text.axis_month(period[1]), str(period[1])
+        changes = {"year": period[0], "date_from": start, "date_to": end}
+    else:
+        title = label = number = text.period_year(period)
+        changes = {"year": period, "date_from": None, "date_to": None}
+    height = max(count * scale, MIN_BAR_HEIGHT) if count else 0.0
+    slot_x = index * SLOT_WIDTH
+    return Bar(
+        period=period,
+        start=start,
+        end=end,
+        label=label,
+        number=number,
+        title=title,
+        count=count,
+        x=round(slot_x + (SLOT_WIDTH - BAR_WIDTH) / 2, 2),
+        width=BAR_WIDTH,
+        y=round(VIEW_HEIGHT - height, 2),
+        height=round(height, 2),
+        slot_x=slot_x,
+        href=link(changes) if count else "",
+        aria_label=text.describe(title, count),
+        selected=False,
+        show_label=index % label_step == 0,
+    )
+
+
+def _summary(
+    level: Level, year: int | None, bars: list[Bar], total: int, text: TimelineText
+) -> str:
+    if not bars:
+        return ""
+    if level == "month" and year is not None:
+        return text.summary_months(text.period_year(year), total)
+    if level == "month":
+        return text.summary_span(bars[0].title, bars[-1].title, total)
+    return text.summary_years(bars[0].title, bars[-1].title, total)
+
+
+def timeline_build(
+    *,
+    counts: Mapping[int, int] | Mapping[tuple[int, int], int],
+    level: Level,
+    year: int | None,
+    link: Callable[[Mapping[str, object]], str],
+    selected: Period | None = None,
+    text: TimelineText = PLAIN_TEXT,
+) -> Timeline:
+    """The chart model for counts per year (``level="year"``) or per ``(year, month)``.
+
+    Years or months without articles inside the range are drawn as empty slots. At month level
+    with ``year`` given, the twelve months of that year are drawn (counts of other years are
+    left out). ``selected`` marks the period currently filtered (a year or a ``(year, month)``).
+    Keys that are not a year or a month are ignored; an unknown level or a year outside
+    1–9999 is a programming error (ValueError).
+    """
+    if level not in ("year", "month"):
+        raise ValueError(f"A timeline level is 'year' or 'month', not {level!r}.")
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"A timeline year is between {MIN_YEAR} and {MAX_YEAR}, not {year!r}.")
+    normalized = _normalized(level, counts)
+    periods = _periods(level, normalized, year)
+    values = [normalized.get(period, 0) for period in periods]
+    max_count = max(values, default=0)
+    scale = VIEW_HEIGHT / max_count if max_count else 0.0
+    label_step = max(1, ceil(len(periods) / MAX_AXIS_LABELS))
+    bars = [
+        _bar(index, period, count, scale=scale, label_step=label_step, link=link, text=text)
+        for index, (period, count) in enumerate(zip(periods, values, strict=True))
+    ]
+    bars = [replace(bar, selected=True) if bar.period == selected else bar for bar in bars]
+    total = sum(values)
+    # Only a range cut at MAX_BARS leaves articles out; other years of a month chart are
+    # simply another chart.
+    omitted = 0
+    if periods and year is None:
+        omitted = sum(count for period, count in normalized.items() if period < periods[0])
+    return Timeline(
+        level=level,
+        year=year,
+        bars=tuple(bars),
+        total=total,
+        max_count=max_count,
+        summary=_summary(level, year, bars, total, text),
+        up_href=link({"year": None, "date_from": None, "date_to": None})
+        if level == "month"
+        else "",
+        view_width=len(bars) * SLOT_WIDTH,
+        omitted=omitted,
+    )
