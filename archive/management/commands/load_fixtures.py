@@ -1,0 +1,71 @@
+"""``manage.py load_fixtures``: outlets, the entity authority file and the seed articles.
+
+Idempotent: a second run creates nothing and says so.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from archive.ingest import IngestError
+from archive.services.articles import DuplicateArticle, article_ingest, sources_load
+
+
+def fixtures_dir() -> Path:
+    return Path(settings.BASE_DIR) / "fixtures"
+
+
+class Command(BaseCommand):
+    help = _(
+        "Load fixtures/sources.json, fixtures/entities.json (when present) and import "
+        "fixtures/seeds/*.txt as published articles. Running it again duplicates nothing."
+    )
+
+    def handle(self, *args, **options):
+        base = fixtures_dir()
+        self._sources(base / "sources.json")
+        self._entities(base / "entities.json")
+        self._seeds(base / "seeds")
+
+    def _sources(self, path: Path) -> None:
+        counts = sources_load(path=path)
+        self.stdout.write(
+            _("Sources: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
+            % counts
+        )
+
+    def _entities(self, path: Path) -> None:
+        if not path.exists():
+            self.stdout.write(_("Entities: no authority file (%(path)s).") % {"path": path.name})
+            return
+        # Imported here: the authority file is optional and its loader lives with entities.
+        from archive.services.entities import authority_file_load
+
+        result = authority_file_load(path=path)
+        self.stdout.write(_("Entities: %(result)s") % {"result": _describe(result)})
+
+    def _seeds(self, folder: Path) -> None:
+        imported, duplicates, errors = 0, 0, []
+        for path in sorted(folder.glob("*.txt")):
+            try:
+                article_ingest(raw=path.read_bytes(), filename=path.name, publish=True)
+            except DuplicateArticle:
+                duplicates += 1
+            except IngestError as error:
+                errors.append(f"{path.name}: {error}")
+            else:
+                imported += 1
+        self.stdout.write(
+            _("Seed articles: %(imported)d imported, %(duplicates)d already present.")
+            % {"imported": imported, "duplicates": duplicates}
+        )
+        if errors:
+            raise CommandError("\n".join([_("Some seed files could not be imported:"), *errors]))
+
+
+def _describe(result) -> str:
+    if isinstance(result, dict):
+        return ", ".join(f"{key} {value}" for key, value in result.items())
+    return str(result)
