@@ -10,7 +10,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from archive.ingest import IngestError
+from archive.models import Article
 from archive.services.articles import DuplicateArticle, article_ingest, sources_load
+
+
+AUTHORITY_CHANGES = ("created", "updated", "aliases_created", "aliases_removed")
 
 
 def fixtures_dir() -> Path:
@@ -41,10 +45,15 @@ class Command(BaseCommand):
             self.stdout.write(_("Entities: no authority file (%(path)s).") % {"path": path.name})
             return
         # Imported here: the authority file is optional and its loader lives with entities.
-        from archive.services.entities import authority_file_load
+        from archive.services.entities import articles_reextract, authority_file_load
 
         result = authority_file_load(path=path)
         self.stdout.write(_("Entities: %(result)s") % {"result": _describe(result)})
+        changed = any(result.get(key) for key in AUTHORITY_CHANGES)
+        if changed and Article.objects.exists():
+            # Articles already in the archive learn the new names and aliases.
+            articles_reextract(articles=Article.objects.all())
+            self.stdout.write(_("Entities: mentions re-extracted in every article."))
 
     def _seeds(self, folder: Path) -> None:
         imported, duplicates, errors = 0, 0, []
