@@ -48,6 +48,7 @@ def api_search(request):
             "page_size": results.page_size,
             "sort": results.sort,
             "messages": [str(message) for message in results.messages],
+            "entity": _entity(results.entity),
             "results": [
                 {
                     "id": hit.article.pk,
@@ -67,6 +68,20 @@ def api_search(request):
             },
         }
     )
+
+
+def _entity(entity) -> dict | None:
+    """The entity the query names, so a client can offer the literal search too."""
+    if entity is None:
+        return None
+    return {
+        "id": entity.pk,
+        "kind": entity.kind,
+        "name": entity.name,
+        "name_en": entity.name_en,
+        "name_ru": entity.name_ru,
+        "url": entity.get_absolute_url(),
+    }
 
 
 @require_GET

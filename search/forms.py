@@ -64,6 +64,8 @@ class IdListField(forms.Field):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, strip=True)
+    # Search the words only, not the articles of the entity the query names.
+    literal = forms.BooleanField(label=_("Literal text only"), required=False)
     sort = forms.ChoiceField(label=_("Sort"), choices=SORT_CHOICES, required=False)
     date_from = forms.DateField(
         label=_("From"),

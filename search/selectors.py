@@ -10,11 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from haystack import connections
+from whoosh import query as wq
 
+from archive.extraction.names import name_lookup_keys
 from archive.models import Article, Entity, Source
 from search.backends.whoosh import SORT_NEWEST, SORT_RELEVANCE, SearchRequest
 from search.forms import ENTITY_KINDS, date_bounds
@@ -71,6 +74,9 @@ class SearchResults:
     query: ParsedQuery
     sort: str
     messages: list = field(default_factory=list)
+    # The entity the whole query names (``Lavrov`` → Sergey Lavrov), if any.
+    entity: Entity | None = None
+    literal: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -219,6 +225,47 @@ def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
     return facets
 
 
+def query_entity(text: str | None) -> Entity | None:
+    """The one entity that the whole query names, in any script (``Lavrov``, ``Лавров``).
+
+    Only unambiguous names count: a common word that is also a short name
+    (صالح) never turns a text search into an entity search.
+    """
+    text = (text or "").strip()
+    if not text or len(text) > 200 or any(mark in text for mark in '"():-'):
+        return None
+    keys = name_lookup_keys(text)
+    if not keys:
+        return None
+    names = Q(name=text) | Q(name_en__iexact=text) | Q(name_ru__iexact=text)
+    unambiguous = Q(aliases__normalized__in=keys, aliases__ambiguous=False)
+    found = list(Entity.objects.active().filter(names | unambiguous).distinct()[:2])
+    return found[0] if len(found) == 1 else None
+
+
+def query_for(params: dict) -> tuple[ParsedQuery, Entity | None]:
+    """The parsed query, widened to the entity's articles when the query names an entity.
+
+    ``Lavrov`` matches the text "Lavrov" OR every article that mentions Sergey
+    Lavrov, whatever script the article writes his name in; ``literal``
+    keeps the text search only.
+    """
+    parsed = query_parse(params.get("q"))
+    entity = None if params.get("literal") else query_entity(parsed.text)
+    if entity is None or parsed.query is None:
+        return parsed, None
+    mentions = wq.Term(entity.kind, str(entity.pk))
+    names = " ".join(name for name in entity.all_names() if name)
+    widened = ParsedQuery(
+        text=parsed.text,
+        query=wq.Or([parsed.query, mentions]),
+        score_query=wq.Or([parsed.score_query or parsed.query, mentions]),
+        highlight_text=f"{parsed.highlight_text} {names}".strip(),
+        messages=parsed.messages,
+    )
+    return widened, entity
+
+
 def search_execute(
     *,
     params: dict,
@@ -233,7 +280,7 @@ def search_execute(
     keeps what was asked). Facets show ``facet_limit`` values each, all of
     them for the names in ``params["more"]``.
     """
-    parsed = query_parse(params.get("q"))
+    parsed, entity = query_for(params)
     page = max(1, int(page or 1))
     page_size = max(1, int(page_size or DEFAULT_PAGE_SIZE))
     request = search_request(
@@ -260,12 +307,14 @@ def search_execute(
         query=parsed,
         sort=request.sort,
         messages=list(parsed.messages),
+        entity=entity,
+        literal=bool(params.get("literal")),
     )
 
 
 def search_iter_article_ids(*, params: dict) -> Iterator[int]:
     """Every matching article id, in the order the search page would list them."""
-    parsed = query_parse(params.get("q"))
+    parsed, _entity = query_for(params)
     request = search_request(params=params, parsed=parsed, facet_fields=())
     yield from _backend().iter_article_ids(request)
 
