@@ -3,6 +3,13 @@
 Editors add, edit, review and publish articles and curate entities. They do
 not delete articles (unpublishing hides one and loses nothing), nor manage
 users or sources' deletion; those stay with superusers.
+
+What each permission is for on the desk: ``add_article`` opens the upload
+desk and the add form; ``change_article`` edits, publishes (also straight
+from an upload), unpublishes and re-runs extraction; the mention permissions
+serve the mentions inline of the article form (a removal is remembered as a
+``MentionSuppression``, which editors may see and delete to undo it); the
+``view_*`` permissions feed the form's autocompletes.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -17,6 +24,7 @@ EDITOR_PERMISSIONS = {
         "entityalias": ["add", "change", "delete", "view"],
         "mention": ["add", "change", "delete", "view"],
         "entitycandidate": ["change", "view"],
+        "mentionsuppression": ["delete", "view"],
     },
     "search": {"indextask": ["view"]},
 }

@@ -29,3 +29,4 @@ WHITENOISE_USE_FINDERS = True
 # Fuzzers call the API freely; tests/test_security.py turns the limits on.
 API_RATE_LIMIT = None
 ADMIN_LOGIN_FAILURE_LIMIT = 0
+ARCHIVE_UPLOAD_STAGING_DIR = tempfile.mkdtemp(prefix="archive-test-staging-")

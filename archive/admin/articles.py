@@ -1,18 +1,27 @@
-"""Articles and sources in the admin: find what needs review, publish, unpublish.
+"""Articles and sources in the admin: upload, find what needs review, edit, publish, unpublish.
 
-Writes go through ``archive.services.articles`` so the admin, the command
-line and the tests share one behaviour (duplicate check, mentions, index).
+Writes go through ``archive.services`` so the admin, the command line and the
+tests share one behaviour (duplicate check, mentions, index). Every write made
+here, including the upload desk and the list actions, leaves an admin history
+entry (``LogEntry``) saying who did what; the change form shows the latest ones.
 """
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from archive.admin.entities import reextract_selected
+from archive.admin.upload import ArticleUploadAdminMixin
 from archive.ingest import REVIEW_REASONS, content_hash, review_reason_label
 from archive.models import Article, Mention, Source
 from archive.services.articles import (
@@ -22,7 +31,13 @@ from archive.services.articles import (
     article_save,
     article_unpublish,
 )
-from archive.services.entities import mention_add, mention_remove
+from archive.services.entities import articles_reextract, mention_add, mention_remove
+
+RECENT_HISTORY = 5
+
+# The admin's front page links to the upload desk; Django's own admin/index.html is kept.
+if admin.site.index_template is None:
+    admin.site.index_template = "admin/archive/site_index.html"
 
 
 @admin.register(Source)
@@ -127,7 +142,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
@@ -158,7 +173,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["source"]
     list_per_page = 50
     autocomplete_fields = ["source"]
-    actions = ["publish_selected", "unpublish_selected", "mark_reviewed", reextract_selected]
+    actions = ["publish_selected", "unpublish_selected", "mark_reviewed", "reextract_selected"]
     readonly_fields = [
         "slug",
         "content_hash",
@@ -233,11 +248,45 @@ class ArticleAdmin(admin.ModelAdmin):
                 mention.save()
         return None
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # Publishing needs the change permission, also when an article is added by hand.
+        if obj is None and not self.has_change_permission(request):
+            fields.append("status")
+        return fields
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        reextract = path(
+            "<path:object_id>/reextract/",
+            self.admin_site.admin_view(self.reextract_view),
+            name="{}_{}_reextract".format(*info),
+        )
+        return [reextract, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "recent_history": _recent_history(object_id)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def reextract_view(self, request, object_id):
+        """The change form's "Re-run extraction" button."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(Article, pk=unquote(object_id))
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        counts = articles_reextract(articles=[article])
+        message = _reextract_message(counts["mentions"])
+        self.log_change(request, article, message)
+        self.message_user(request, message, messages.SUCCESS)
+        return redirect(self._admin_url("change", article.pk))
+
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])
     def publish_selected(self, request, queryset):
         count = 0
         for article in queryset.drafts():
             article_publish(article=article, user=request.user)
+            self.log_change(request, article, gettext("Published."))
             count += 1
         self.message_user(
             request,
@@ -250,6 +299,7 @@ class ArticleAdmin(admin.ModelAdmin):
         count = 0
         for article in queryset.published():
             article_unpublish(article=article, user=request.user)
+            self.log_change(request, article, gettext("Taken back to draft."))
             count += 1
         self.message_user(
             request,
@@ -265,6 +315,7 @@ class ArticleAdmin(admin.ModelAdmin):
         count = 0
         for article in queryset.needing_review():
             article_review_done(article=article, user=request.user)
+            self.log_change(request, article, gettext("Marked as reviewed."))
             count += 1
         self.message_user(
             request,
@@ -272,6 +323,44 @@ class ArticleAdmin(admin.ModelAdmin):
             % {"n": count},
             messages.SUCCESS,
         )
+
+    @admin.action(
+        description=_("Re-run entity extraction on the selected articles"), permissions=["change"]
+    )
+    def reextract_selected(self, request, queryset):
+        totals = {"articles": 0, "mentions": 0}
+        for article in queryset:
+            counts = articles_reextract(articles=[article])
+            self.log_change(request, article, _reextract_message(counts["mentions"]))
+            totals["articles"] += 1
+            totals["mentions"] += counts["mentions"]
+        self.message_user(
+            request,
+            ngettext(
+                "Extraction re-run on %(articles)d article: %(mentions)d mentions.",
+                "Extraction re-run on %(articles)d articles: %(mentions)d mentions.",
+                totals["articles"],
+            )
+            % totals,
+            messages.SUCCESS,
+        )
+
+
+def _reextract_message(mentions: int) -> str:
+    return ngettext(
+        "Entity extraction re-run: %(n)d entity mentioned.",
+        "Entity extraction re-run: %(n)d entities mentioned.",
+        mentions,
+    ) % {"n": mentions}
+
+
+def _recent_history(object_id) -> list[LogEntry]:
+    content_type = ContentType.objects.get_for_model(Article)
+    return list(
+        LogEntry.objects.filter(content_type=content_type, object_id=unquote(str(object_id)))
+        .select_related("user")
+        .order_by("-action_time")[:RECENT_HISTORY]
+    )
 
 
 def _metadata_value(value) -> str:

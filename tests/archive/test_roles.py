@@ -2,8 +2,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
-from archive.roles import EDITORS_GROUP
+from archive.roles import EDITOR_PERMISSIONS, EDITORS_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +57,48 @@ def test_create_editor_rejects_a_weak_password(monkeypatch):
     with pytest.raises(CommandError):
         call_command("create_editor")
     assert not get_user_model().objects.filter(username="muharrir").exists()
+
+
+def test_editors_group_has_exactly_the_declared_permissions():
+    declared = {
+        f"{action}_{model}"
+        for models in EDITOR_PERMISSIONS.values()
+        for model, actions in models.items()
+        for action in actions
+    }
+    assert _codenames(Group.objects.get(name=EDITORS_GROUP)) == declared
+
+
+def _editor_client(client):
+    user = get_user_model().objects.create_user("muharrir", password="نص-سري-طويل-2021")
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client.force_login(user)
+    return client
+
+
+def test_editor_reaches_the_upload_desk_and_may_publish_from_it(client):
+    editor = _editor_client(client)
+
+    assert editor.get(reverse("admin:archive_article_upload")).status_code == 200
+    assert editor.get(reverse("admin:archive_article_add")).status_code == 200
+
+
+def test_editor_sees_removed_mentions_and_may_undo_one_but_not_invent_one(client):
+    editor = _editor_client(client)
+    changelist = reverse("admin:archive_mentionsuppression_changelist")
+
+    assert editor.get(changelist).status_code == 200
+    user = get_user_model().objects.get(username="muharrir")
+    assert user.has_perm("archive.delete_mentionsuppression")
+    assert not user.has_perm("archive.add_mentionsuppression")
+
+
+def test_editor_cannot_delete_articles_from_the_list(client):
+    editor = _editor_client(client)
+    response = editor.get(reverse("admin:archive_article_changelist"))
+
+    actions = [value for value, _label in response.context["action_form"].fields["action"].choices]
+    assert "publish_selected" in actions
+    assert "delete_selected" not in actions
