@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-pg lint format venv setup messages fixtures index bench clean
+.PHONY: run test test-pg test-browser chromium lint format venv setup messages fixtures index bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,11 +36,18 @@ run: setup
 	$(MANAGE) index_worker & worker=$$!; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: venv messages
+# Debian's Chromium for the browser tests; Playwright drives it and never downloads its own.
+chromium:
+	scripts/ensure_chromium.sh
+
+test: venv messages chromium
 	$(BIN)/pytest
 
+test-browser: venv messages chromium
+	$(BIN)/pytest -m browser
+
 # The whole suite against a real PostgreSQL server that the script starts (and stops) itself.
-test-pg: venv messages
+test-pg: venv messages chromium
 	scripts/test-pg.sh
 
 lint: venv
