@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "fixtures" / "seeds"
@@ -15,3 +16,14 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def seed_paths() -> list[Path]:
     return sorted(SEEDS_DIR.glob("*.txt"))
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Messages built outside a request (commands, services) in English, as tests assert them.
+
+    Requests still choose their language from the browser (Arabic by default);
+    tests of the Arabic interface ask for it explicitly.
+    """
+    with translation.override("en"):
+        yield
