@@ -58,6 +58,11 @@ format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Benchmark on the real corpora (docs/performance.md); BENCH_ARGS=--smoke for a quick run.
+BENCH_SIZE ?= 41000
+bench: venv
+	$(PY) bench/run.py --size $(BENCH_SIZE) $(BENCH_ARGS)
+
 clean:
 	-scripts/pg.sh stop
 	rm -rf var .pytest_cache .ruff_cache

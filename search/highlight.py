@@ -17,12 +17,14 @@ import re
 from collections.abc import Iterable
 from html import escape
 
-from search.analysis import Token, analyze, tokens
+from search.analysis import _TOKEN_RE, Token, _spans, _word, analyze, tokens
 
 __all__ = ["highlight", "highlight_full", "query_terms"]
 
 ELLIPSIS = "…"
 _OPEN, _CLOSE = "<mark>", "</mark>"
+# Texts longer than this many snippets' worth are only tokenized around their matches.
+_PRESELECT_FACTOR = 2
 
 # Query syntax that names no word of the text: field prefixes, negated words, operators.
 _FIELD_PREFIX = re.compile(r"\b[A-Za-z_]+:")
@@ -139,11 +141,11 @@ def highlight(
     and ending on a word boundary, with "…" where text is left out. Without a match, the
     beginning of the text, cut at a word boundary.
     """
-    words = tokens(text)
     terms = query_terms(query)
+    words, at_start, at_end = _candidate_words(text, terms, max_chars)
     hits = [i for i, word in enumerate(words) if word.term in terms] if terms else []
     if not hits:
-        return _lead(text, words, max_chars)
+        return _lead(text, _prefix_words(text, max_chars), max_chars)
     whole = _best_windows(words, hits, terms, max_chars, 1)
     spans = whole
     found_everything = _score(words, *whole[0], terms)[0] == len({words[i].term for i in hits})
@@ -151,14 +153,14 @@ def highlight(
         spans = _best_windows(words, hits, terms, max_chars // max_fragments, max_fragments)
     pieces = []
     for first, last in spans:
-        start = 0 if first == 0 else words[first].start
+        start = 0 if first == 0 and at_start else words[first].start
         end = _end_of_sentence_mark(text, words[last].end)
         marks = [w for w in words[first : last + 1] if w.term in terms]
         pieces.append(_SPACES.sub(" ", _render(text, start, end, marks)).strip())
     snippet = f" {ELLIPSIS} ".join(pieces)
-    if spans[0][0] > 0:
+    if spans[0][0] > 0 or not at_start:
         snippet = f"{ELLIPSIS} {snippet}"
-    if spans[-1][1] < len(words) - 1:
+    if spans[-1][1] < len(words) - 1 or not at_end:
         snippet = f"{snippet} {ELLIPSIS}"
     return snippet
 
@@ -171,3 +173,70 @@ def _end_of_sentence_mark(text: str, end: int) -> int:
     while stop < len(text) and not text[stop].isspace() and not text[stop].isalnum():
         stop += 1
     return stop if stop == len(text) or text[stop].isspace() else end
+
+
+def _prefix_words(text: str, max_chars: int) -> list[Token]:
+    """The words of the text's beginning, enough for :func:`_lead` to cut it."""
+    if len(text) <= 2 * max_chars:
+        return tokens(text)
+    cut = text.find(" ", 2 * max_chars)
+    return tokens(text if cut < 0 else text[:cut])
+
+
+def _candidate_words(text: str, terms: frozenset[str], max_chars: int):
+    """The words :func:`highlight` needs: ``(words, starts the text, ends the text)``.
+
+    A long text is tokenized only in regions around its candidate matches, which gives the
+    same snippet as tokenizing it all: every occurrence of a word form whose term is a query
+    term is a candidate (found with C-speed ``findall`` and ``str.find``, the analyzer's cache
+    answering each distinct form once), and a region reaches ``max_chars`` past each candidate,
+    farther than any passage can. Regions start and end on whitespace, so words stay whole.
+    """
+    if not terms or len(text) <= _PRESELECT_FACTOR * max_chars:
+        return tokens(text), True, True
+    forms = [form for form in set(_TOKEN_RE.findall(text)) if _word(form)[1] in terms]
+    regions: list[list[int]] = []
+    for start in sorted(_occurrences(text, forms)):
+        low, high = _to_space(text, start - max_chars, -1), _to_space(text, start + max_chars, 1)
+        if regions and low <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], high)
+        else:
+            regions.append([low, high])
+    if not regions:
+        return [], True, True
+    words: list[Token] = []
+    for low, high in regions:
+        words += _tokens_at(text[low:high], low)
+    at_start = _TOKEN_RE.search(text, 0, regions[0][0]) is None
+    at_end = _TOKEN_RE.search(text, regions[-1][1]) is None
+    return words, at_start, at_end
+
+
+def _tokens_at(part: str, offset: int) -> list[Token]:
+    """``tokens(part)`` with offsets into the text ``part`` starts at ``offset`` of."""
+    new = tuple.__new__  # as in search.analysis.tokens: NamedTuple's __new__ is slow
+    result = []
+    for surface, start, end in _spans(part):
+        folded, term = _word(surface)
+        if folded:
+            result.append(new(Token, (surface, start + offset, end + offset, folded, term)))
+    return result
+
+
+def _occurrences(text: str, forms: list[str]):
+    for form in forms:
+        at = text.find(form)
+        while at >= 0:
+            yield at
+            at = text.find(form, at + len(form))
+
+
+def _to_space(text: str, at: int, step: int) -> int:
+    """``at`` moved outwards to the nearest whitespace (or the text's edge)."""
+    if at <= 0:
+        return 0
+    if at >= len(text):
+        return len(text)
+    while 0 < at < len(text) and not text[at].isspace():
+        at += step
+    return max(0, min(at, len(text)))

@@ -19,7 +19,8 @@ What differs from ``haystack.backends.whoosh_backend`` and why:
 import heapq
 import logging
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -34,7 +35,7 @@ from haystack.models import SearchResult
 from haystack.utils import get_identifier, get_model_ct
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.fields import DATETIME, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import DATETIME, KEYWORD, NUMERIC, STORED, Schema
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.qparser import QueryParser
@@ -42,6 +43,7 @@ from whoosh.writing import CLEAR
 
 from search.analysis import ArabicAnalyzer
 from search.backends.fields import FACET_ID
+from search.backends.textfield import ArabicText
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +53,8 @@ SORT_OLDEST = "oldest"
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 DEFAULT_WRITER_LIMITMB = 256
+# Documents handed to a rebuild worker process at a time.
+REBUILD_MP_BATCH = 200
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,7 @@ class _SearcherCache:
         self._all_docs: frozenset[int] | None = None
         self._date_keys: list[int] | None = None
         self._article_ids: list[int] | None = None
+        self._date_order: tuple[list[int], list[int]] | None = None
 
     def all_docs(self) -> frozenset[int]:
         if self._all_docs is None:
@@ -140,6 +145,22 @@ class _SearcherCache:
                     ids.extend(int(stored(n)[DJANGO_ID]) for n in range(reader.doc_count_all()))
             self._article_ids = ids
         return self._article_ids
+
+    def docs_in_date_range(self, low: int | None, high: int | None) -> set[int]:
+        """Documents whose sortable date key is within [low, high] (``None``: unbounded).
+
+        Bisecting the date column sorted once per searcher: a ``DateRange`` query unions
+        the postings of many trie terms instead (~90 ms for 15,000 of 40,000 articles).
+        """
+        if self._date_order is None:
+            keys = self.date_keys()
+            live = self.all_docs()
+            pairs = sorted((key, doc) for doc, key in enumerate(keys) if key and doc in live)
+            self._date_order = ([key for key, _ in pairs], [doc for _, doc in pairs])
+        keys, docs = self._date_order
+        start = 0 if low is None else bisect_left(keys, low)
+        end = len(keys) if high is None else bisect_right(keys, high)
+        return set(docs[start:end])
 
     def date_keys(self) -> list[int]:
         """The raw sortable date of each document number (0 when it has no date)."""
@@ -219,7 +240,7 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
                 numtype = int if field_class.field_type == "integer" else float
                 schema_fields[name] = NUMERIC(numtype=numtype, stored=field_class.stored)
             else:
-                schema_fields[name] = TEXT(
+                schema_fields[name] = ArabicText(
                     analyzer=ArabicAnalyzer(),
                     stored=False,
                     phrase=True,
@@ -261,6 +282,37 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             writer.cancel()
             raise
         writer.commit()
+
+    def rebuild(self, index, batches: Iterable[Iterable], *, procs: int = 1) -> int:
+        """Replace the whole index with the documents of ``batches``, in one writer.
+
+        Haystack's ``rebuild_index`` commits (and merges segments) once per
+        batch; one writer for everything, with ``procs`` > 1 analyzing in
+        worker processes that each write their own segment, is ~2× faster
+        on two cores. Returns how many documents were written.
+        """
+        if not self.setup_complete:
+            self.setup()
+        self.clear()
+        options = {"compound": False, "limitmb": self.writer_limitmb}
+        if procs > 1:
+            options.update(procs=procs, multisegment=True, batchsize=REBUILD_MP_BATCH)
+        writer = self.index.writer(timeout=self.lock_timeout, delay=0.05, **options)
+        written = 0
+        try:
+            for batch in batches:
+                for obj in batch:
+                    try:
+                        doc = index.full_prepare(obj)
+                    except SkipDocument:
+                        continue
+                    writer.add_document(**self._whoosh_document(doc))
+                    written += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        return written
 
     def remove(self, obj_or_string, commit=True):
         writer = self._writer()
@@ -315,20 +367,25 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             self._cache = _SearcherCache(searcher, self.date_field_name)
         return self._cache
 
-    def _date_query(self, date_from: date | None, date_to: date | None) -> wq.Query | None:
-        if not self.date_field_name or (date_from is None and date_to is None):
+    def _date_docs(self, request: SearchRequest, cache: _SearcherCache) -> set[int] | None:
+        """Documents within the request's date range; ``None`` when it has none."""
+        if not self.date_field_name or (request.date_from is None and request.date_to is None):
             return None
-        start = datetime(date_from.year, date_from.month, date_from.day) if date_from else None
-        end = datetime(date_to.year, date_to.month, date_to.day) if date_to else None
-        return wq.DateRange(self.date_field_name, start, end)
+        field = self.schema[self.date_field_name]
+
+        def key(day: date | None) -> int | None:
+            if day is None:
+                return None
+            return field.to_column_value(datetime(day.year, day.month, day.day))
+
+        return cache.docs_in_date_range(key(request.date_from), key(request.date_to))
 
     def _base_docs(self, request: SearchRequest, cache: _SearcherCache) -> set[int] | frozenset:
-        date_query = self._date_query(request.date_from, request.date_to)
-        parts = [q for q in (request.query, date_query) if q is not None]
-        if not parts:
-            return cache.all_docs()
-        query = parts[0] if len(parts) == 1 else wq.And(parts)
-        return set(cache.searcher.docs_for_query(query))
+        date_docs = self._date_docs(request, cache)
+        if request.query is None:
+            return cache.all_docs() if date_docs is None else date_docs
+        docs = set(cache.searcher.docs_for_query(request.query))
+        return docs if date_docs is None else docs & date_docs
 
     def _filtered(self, request, cache) -> tuple[set[int] | frozenset, dict[str, set[int]]]:
         base = self._base_docs(request, cache)

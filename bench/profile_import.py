@@ -1,0 +1,49 @@
+"""Where import time goes: cProfile of ``import_articles`` on a corpus sample, throwaway archive.
+
+Usage: ``.venv/bin/python bench/profile_import.py [--size 500] [--top 40]``
+"""
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import run  # bench/run.py, next to this file
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=500)
+    parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--sort", default="cumulative")
+    args = parser.parse_args()
+    run.BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix="profile-import-", dir=run.BENCH_DIR))
+    try:
+        run.setup_django(workdir)
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        call_command("load_fixtures", stdout=io.StringIO())
+        corpus = workdir / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as handle:
+            for record in run.corpus_records(args.size):
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        profile = cProfile.Profile()
+        profile.enable()
+        call_command("import_articles", str(corpus), publish=True, no_index=True, verbosity=0)
+        profile.disable()
+        pstats.Stats(profile).sort_stats(args.sort).print_stats(args.top)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

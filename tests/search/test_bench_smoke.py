@@ -1,0 +1,48 @@
+"""``make bench`` keeps working: a small run through the real import, index and search paths."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERY_TYPES = {
+    "common word",
+    "rare word",
+    "two words",
+    "phrase",
+    "date range",
+    "entity filter",
+    "common word, all facets + highlights",
+    "deep page",
+}
+LAYERS = ("raw_whoosh_no_facets", "raw_whoosh", "engine", "read_path", "view")
+
+
+def test_smoke_benchmark_reports_every_query_type_with_numbers(tmp_path):
+    out = tmp_path / "results.json"
+    completed = subprocess.run(
+        [sys.executable, "bench/run.py", "--smoke", "--size", "200", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+
+    results = json.loads(out.read_text())
+    rows = {row["query"]: row for row in results["queries"]}
+    assert set(rows) == QUERY_TYPES
+    for row in rows.values():
+        assert row["hits"] >= 0
+        for layer in LAYERS:
+            assert row[layer]["p50"] > 0 and row[layer]["p95"] >= row[layer]["p50"]
+    assert rows["common word"]["hits"] > 0
+    assert rows["entity filter"]["params"], "the corpus sample gives the place filter an entity"
+    build = results["build"]
+    assert build["imported"] >= 190  # a line of the corpus may lack content
+    assert build["indexed"] == results["articles"] > build["imported"]  # plus the seeds
+    assert build["import_per_second"] > 0 and build["index_per_second"] > 0
+    assert results["index_mb"] > 0 and results["peak_memory_mb"]["process"] > 0
+    assert "| common word |" in out.with_suffix(".md").read_text()
