@@ -7,6 +7,7 @@ differ only in the spec.
 """
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Article
@@ -21,6 +23,13 @@ from archive.views.articles import article_lead
 
 FEED_SIZE = 50
 FEED_LEAD_WORDS = 80
+# Characters XML 1.0 cannot carry; a query or a scraped title may hold them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text) -> str:
+    """``text`` without the control characters that would make the feed invalid XML."""
+    return _NOT_XML.sub("", str(text)) if text is not None else text
 
 
 @dataclass(frozen=True)
@@ -64,11 +73,11 @@ class ArticleFeed(Feed):
         return _Feed(spec=spec, entries=entries)
 
     def title(self, obj):
-        return obj.spec.title
+        return xml_text(obj.spec.title)
 
     def subtitle(self, obj):
         # None, not "", so Atom gets no empty <subtitle> element.
-        return obj.spec.subtitle or None
+        return xml_text(obj.spec.subtitle) or None
 
     def link(self, obj):
         return obj.spec.link
@@ -77,10 +86,11 @@ class ArticleFeed(Feed):
         return obj.entries
 
     def item_title(self, entry):
-        return entry.article.title
+        return xml_text(entry.article.title)
 
     def item_description(self, entry):
-        return article_lead(entry.article, words=FEED_LEAD_WORDS)
+        # Atom's <summary type="html"> is rendered as HTML by feed readers: escape the text.
+        return escape(xml_text(article_lead(entry.article, words=FEED_LEAD_WORDS)))
 
     def item_link(self, entry):
         return entry.article.get_absolute_url()
@@ -90,7 +100,7 @@ class ArticleFeed(Feed):
 
     def item_author_name(self, entry):
         source = entry.article.source
-        return source.name if source else None
+        return xml_text(source.name) if source else None
 
     def item_pubdate(self, entry):
         article = entry.article
