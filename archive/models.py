@@ -43,8 +43,15 @@ class Source(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unicode_slug(self.name_en or self.name, "source")
+            self.slug = self._free_slug()
         super().save(*args, **kwargs)
+
+    def _free_slug(self) -> str:
+        # "RT Arabic" and "RT-Arabic" (or "!!!" and "???") slugify alike: number the later one.
+        base = unicode_slug(self.name_en or self.name, "source")[: SLUG_MAX - 6].rstrip("-")
+        taken = set(Source.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        candidates = (base, *(f"{base}-{n}" for n in range(2, len(taken) + 3)))
+        return next(slug for slug in candidates if slug not in taken)
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -2,7 +2,7 @@
 
 import re
 
-from archive.ingest.text import fold
+from archive.ingest.text import fold, tidy
 
 HEADLINE_MAX_WORDS = 20
 DERIVED_MAX_WORDS = 14
@@ -63,5 +63,6 @@ def _cut(tokens: list[str]) -> int:
 
 
 def clean_title(text: str) -> str:
-    text = " ".join(text.split()).strip(" -–—:،,؛.")
+    # tidy() drops NUL and control characters a given title may carry (PostgreSQL refuses NUL).
+    text = " ".join(tidy(text).split()).strip(" -–—:،,؛.")
     return text[:TITLE_MAX_CHARS]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from archive.ingest import IngestError, ParsedDocument, content_hash, parse_document
 from archive.ingest.dates import parse_date_value
 from archive.ingest.sources import resolve_source_name, source_entry
-from archive.ingest.text import fold
+from archive.ingest.text import fold, tidy
 from archive.models import Article, Source
 from archive.services.entities import article_mentions_refresh
 from search.indexing import index_enqueue
@@ -163,7 +163,7 @@ def source_resolve(*, name: str) -> tuple[Source, bool]:
     Known spellings come from ``fixtures/sources.json`` (``aawsat`` →
     الشرق الأوسط) and from the aliases editors gave sources in the admin.
     """
-    name = " ".join(str(name).split())[:200]
+    name = " ".join(tidy(str(name)).split())[:200]
     canonical = resolve_source_name(name)
     if canonical:
         entry = source_entry(canonical) or {}

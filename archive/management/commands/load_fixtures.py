@@ -13,7 +13,6 @@ from archive.ingest import IngestError
 from archive.models import Article
 from archive.services.articles import DuplicateArticle, article_ingest, sources_load
 
-
 AUTHORITY_CHANGES = ("created", "updated", "aliases_created", "aliases_removed")
 
 
