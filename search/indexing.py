@@ -129,7 +129,9 @@ def _record_failure(tasks: list[IndexTask], exc: Exception) -> None:
 
 
 def _next_batch(batch_size: int) -> list[IndexTask]:
-    return list(IndexTask.objects.filter(not_before__lte=timezone.now()).order_by("id")[:batch_size])
+    return list(
+        IndexTask.objects.filter(not_before__lte=timezone.now()).order_by("id")[:batch_size]
+    )
 
 
 def _drain_batch(tasks: list[IndexTask], report: DrainReport) -> None:
@@ -214,9 +216,7 @@ def index_drift() -> Drift:
     missing = set(published) - set(indexed)
     extra = set(indexed) - set(published)
     stale = {
-        pk
-        for pk in set(published) & set(indexed)
-        if indexed[pk] and indexed[pk] != published[pk]
+        pk for pk in set(published) & set(indexed) if indexed[pk] and indexed[pk] != published[pk]
     }
     return Drift(missing=missing, extra=extra, stale=stale)
 

@@ -11,7 +11,7 @@ from search.indexing import index_apply_now
 from search.models import IndexTask
 from search.search_indexes import ArticleIndex
 from search.selectors import search_execute, search_iter_article_ids
-from search.services import article_index_remove, article_index_sync, article_index_update
+from search.services import article_index_remove, article_index_update
 from tests.factories import article_create, entity_create
 from tests.search.conftest import seed_title_body
 

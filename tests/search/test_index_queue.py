@@ -160,7 +160,9 @@ def test_an_indexer_killed_mid_batch_resumes_with_no_drift(site):
     worker.communicate(timeout=30)
     assert first_batch.startswith("indexed 40")
 
-    remaining = int(_shell(site, "from search.models import IndexTask\nprint(IndexTask.objects.count())"))
+    remaining = int(
+        _shell(site, "from search.models import IndexTask\nprint(IndexTask.objects.count())")
+    )
     assert 0 < remaining < 400
     assert "missing 0" not in _drift(site)
 

@@ -16,7 +16,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"missing {len(drift.missing)}, extra {len(drift.extra)}, stale {len(drift.stale)}"
         )
-        for label, ids in (("missing", drift.missing), ("extra", drift.extra), ("stale", drift.stale)):
+        for label, ids in (
+            ("missing", drift.missing),
+            ("extra", drift.extra),
+            ("stale", drift.stale),
+        ):
             if ids:
                 self.stdout.write(f"  {label}: {', '.join(map(str, sorted(ids)[:50]))}")
         if repair:
