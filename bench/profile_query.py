@@ -1,50 +1,173 @@
-"""Where a search's time goes: cProfile of one query type on an archive kept by ``run.py --keep``.
+"""Where a search's time goes, on an archive kept by ``run.py --keep``.
 
-Usage: ``.venv/bin/python bench/profile_query.py WORKDIR ["query type"] [--layer read_path|view]``
+Usage::
+
+    .venv/bin/python bench/profile_query.py WORKDIR ["query type"] [--layer read_path|view]
+    .venv/bin/python bench/profile_query.py WORKDIR --times [--repeat 20] [--out FILE.json]
+
+The first form prints a cProfile of one query type. ``--times`` times every query type of
+``run.py``'s mix at three layers (engine, read path, HTML view) and reports, per call, wall
+p50/p95 *and* CPU p50/p95 (``time.process_time``): on a shared, loaded machine the wall
+clock grows with the load while the CPU time of the call does not. ``--cold`` drops the
+postings the backend keeps of recently searched terms and the highlighted snippets before
+each call, so a query is timed as if its words had not been searched since the index last
+changed.
 """
 
 import argparse
 import cProfile
+import json
+import os
 import pstats
+import statistics
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run  # bench/run.py, next to this file
 
+LAYERS = ("engine", "read_path", "view")
+
+
+def _calls(raw: dict, client):
+    from haystack import connections
+
+    from search.query import query_parse
+    from search.selectors import search_execute, search_request
+
+    backend = connections["default"].get_backend()
+    params = run._cleaned(raw)
+    page = params.get("page") or 1
+    query = run._query_dict(raw)
+
+    def engine():
+        parsed = query_parse(params.get("q"))
+        offset = (page - 1) * run.PAGE_SIZE
+        request = search_request(params=params, parsed=parsed, offset=offset, limit=run.PAGE_SIZE)
+        return backend.execute(request)
+
+    def read_path():
+        return search_execute(params=params, page=page)
+
+    def view():
+        response = client.get("/search/", query)
+        if response.status_code != 200:
+            raise RuntimeError(f"/search/ answered {response.status_code} for {raw!r}")
+        return response
+
+    return {"engine": engine, "read_path": read_path, "view": view}
+
+
+def _summary(samples: list[float]) -> dict:
+    return {
+        "p50": round(statistics.median(samples), 2),
+        "p95": round(run._percentile(samples, 0.95), 2),
+    }
+
+
+def _forget() -> None:
+    """Drop what the search path keeps of recent searches (``--cold``): the backend's
+    postings of recently searched terms and the highlighted snippets."""
+    from haystack import connections
+
+    from search import selectors
+
+    cache = connections["default"].get_backend()._searcher_cache()
+    terms = getattr(cache, "terms", None)
+    if terms is not None:
+        terms.clear()
+    snippets = getattr(selectors, "SNIPPETS", None)
+    if snippets is not None:
+        snippets.clear()
+
+
+def time_calls(fn, repeat: int, *, cold: bool = False) -> dict:
+    """Wall and CPU milliseconds per call, p50 / p95, after one warm-up call."""
+    fn()
+    wall, cpu = [], []
+    for _ in range(repeat):
+        if cold:
+            _forget()
+        start_wall, start_cpu = time.perf_counter(), time.process_time()
+        fn()
+        cpu.append((time.process_time() - start_cpu) * 1000)
+        wall.append((time.perf_counter() - start_wall) * 1000)
+    return {"wall": _summary(wall), "cpu": _summary(cpu)}
+
+
+def times(repeat: int, only: str | None, *, cold: bool = False) -> dict:
+    from django.test import Client
+
+    client = Client()
+    rows = []
+    for name, raw in run.query_mix().items():
+        if only and name != only:
+            continue
+        calls = _calls(raw, client)
+        row = {"query": name}
+        for layer in LAYERS:
+            row[layer] = time_calls(calls[layer], repeat, cold=cold)
+        rows.append(row)
+    load = [round(x, 2) for x in os.getloadavg()]
+    return {"repeat": repeat, "cold": cold, "load_average": load, "rows": rows}
+
+
+def print_table(result: dict) -> None:
+    cold = ", term postings dropped before each call" if result["cold"] else ""
+    print(f"repeat {result['repeat']}{cold}, load average at the end {result['load_average']}")
+    print("ms per call, p50 / p95: wall | CPU")
+    print("| query | engine wall | engine CPU | read wall | read CPU | view wall | view CPU |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for row in result["rows"]:
+        cells = []
+        for layer in LAYERS:
+            for kind in ("wall", "cpu"):
+                cells.append(f"{row[layer][kind]['p50']} / {row[layer][kind]['p95']}")
+        print(f"| {row['query']} | " + " | ".join(cells) + " |")
+
+
+def profile(args) -> None:
+    from django.test import Client
+
+    once = _calls(run.query_mix()[args.query], Client())[args.layer]
+    once()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(args.repeat):
+        once()
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("workdir", type=Path)
     parser.add_argument("query", nargs="?", default="common word, all facets + highlights")
-    parser.add_argument("--layer", choices=("read_path", "view"), default="read_path")
+    parser.add_argument("--layer", choices=LAYERS, default="read_path")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--top", type=int, default=35)
     parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--times", action="store_true", help="time every query type instead")
+    parser.add_argument("--only", help="with --times: one query type")
+    parser.add_argument("--out", type=Path, help="with --times: also write the figures here")
+    parser.add_argument(
+        "--cold", action="store_true", help="with --times: forget recent searches before each call"
+    )
     args = parser.parse_args()
     run.setup_django(args.workdir.resolve())
-    from django.test import Client
+    if not args.times:
+        profile(args)
+        return
+    from django.core.management import call_command
 
-    from search.selectors import search_execute
-
-    raw = run.query_mix()[args.query]
-    params = run._cleaned(raw)
-    client = Client()
-
-    def once():
-        if args.layer == "view":
-            client.get("/search/", run._query_dict(raw))
-        else:
-            search_execute(params=params, page=params.get("page") or 1)
-
-    once()
-    profile = cProfile.Profile()
-    profile.enable()
-    for _ in range(args.repeat):
-        once()
-    profile.disable()
-    pstats.Stats(profile).sort_stats(args.sort).print_stats(args.top)
+    # The page runs as in production (DEBUG off): hashed static files need a manifest.
+    call_command("collectstatic", interactive=False, verbosity=0)
+    result = times(args.repeat, args.only, cold=args.cold)
+    print_table(result)
+    if args.out:
+        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
 
 
 if __name__ == "__main__":

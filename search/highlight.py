@@ -25,6 +25,8 @@ ELLIPSIS = "…"
 _OPEN, _CLOSE = "<mark>", "</mark>"
 # Texts longer than this many snippets' worth are only tokenized around their matches.
 _PRESELECT_FACTOR = 2
+# Matches of a long text around which it is tokenized (besides each term's first match).
+_MAX_ANCHORS = 3
 
 # Query syntax that names no word of the text: field prefixes, negated words, operators.
 _FIELD_PREFIX = re.compile(r"\b[A-Za-z_]+:")
@@ -186,30 +188,75 @@ def _prefix_words(text: str, max_chars: int) -> list[Token]:
 def _candidate_words(text: str, terms: frozenset[str], max_chars: int):
     """The words :func:`highlight` needs: ``(words, starts the text, ends the text)``.
 
-    A long text is tokenized only in regions around its candidate matches, which gives the
-    same snippet as tokenizing it all: every occurrence of a word form whose term is a query
-    term is a candidate (found with C-speed ``findall`` and ``str.find``, the analyzer's cache
-    answering each distinct form once), and a region reaches ``max_chars`` past each candidate,
-    farther than any passage can. Regions start and end on whitespace, so words stay whole.
+    A long text is tokenized only around its most promising matches. Candidates are the
+    occurrences of the word forms whose term is a query term (found with C-speed ``findall``
+    and ``str.find``, the analyzer's cache answering each distinct form once). Each is scored,
+    without tokenizing, by the distinct query terms and the occurrences within a passage's
+    reach of it; only the regions around the best few, and around the first occurrence of
+    each term (so a second fragment can still show a term the first lacks), are tokenized.
+    Regions reach ``max_chars`` past their candidate, farther than any passage can, and start
+    and end on whitespace, so words stay whole.
     """
     if not terms or len(text) <= _PRESELECT_FACTOR * max_chars:
         return tokens(text), True, True
-    forms = [form for form in set(_TOKEN_RE.findall(text)) if _word(form)[1] in terms]
+    forms = {}
+    for form in set(_TOKEN_RE.findall(text)):
+        term = _word(form)[1]
+        if term in terms:
+            forms[form] = term
+    found = sorted(_occurrences(text, forms))
+    if not found:
+        return [], True, True
     regions: list[list[int]] = []
-    for start in sorted(_occurrences(text, forms)):
+    for start in _anchors(found, max_chars):
         low, high = _to_space(text, start - max_chars, -1), _to_space(text, start + max_chars, 1)
         if regions and low <= regions[-1][1]:
             regions[-1][1] = max(regions[-1][1], high)
         else:
             regions.append([low, high])
-    if not regions:
-        return [], True, True
     words: list[Token] = []
     for low, high in regions:
         words += _tokens_at(text[low:high], low)
     at_start = _TOKEN_RE.search(text, 0, regions[0][0]) is None
     at_end = _TOKEN_RE.search(text, regions[-1][1]) is None
     return words, at_start, at_end
+
+
+def _anchors(found: list[tuple[int, str]], max_chars: int) -> list[int]:
+    """Offsets of the occurrences worth tokenizing around, in text order.
+
+    ``found`` holds ``(offset, term)`` in text order. A passage around an occurrence reaches
+    about a third of ``max_chars`` before it and two thirds after (see :func:`_window`): the
+    occurrences whose reach holds the most distinct terms, then the most occurrences, are
+    kept (the earliest among equals), and the first occurrence of each term the best one's
+    reach lacks, for a second fragment.
+    """
+    if len(found) <= _MAX_ANCHORS:
+        return [offset for offset, _term in found]
+    before, after = max_chars // 3, max_chars - max_chars // 3
+    scored = []
+    counts: dict[str, int] = {}
+    low = high = 0
+    for index, (offset, _term) in enumerate(found):
+        while high < len(found) and found[high][0] <= offset + after:
+            counts[found[high][1]] = counts.get(found[high][1], 0) + 1
+            high += 1
+        while found[low][0] < offset - before:
+            term = found[low][1]
+            counts[term] -= 1
+            if not counts[term]:
+                del counts[term]
+            low += 1
+        scored.append((-len(counts), low - high, index, low, high))
+    scored.sort()
+    chosen = {index for _d, _n, index, _l, _h in scored[:_MAX_ANCHORS]}
+    _d, _n, _index, best_low, best_high = scored[0]
+    covered = {term for _offset, term in found[best_low:best_high]}
+    for index, (_offset, term) in enumerate(found):
+        if term not in covered:
+            covered.add(term)
+            chosen.add(index)
+    return [found[index][0] for index in sorted(chosen)]
 
 
 def _tokens_at(part: str, offset: int) -> list[Token]:
@@ -223,12 +270,18 @@ def _tokens_at(part: str, offset: int) -> list[Token]:
     return result
 
 
-def _occurrences(text: str, forms: list[str]):
-    for form in forms:
+def _occurrences(text: str, forms: dict[str, str]):
+    """``(offset, term)`` of each occurrence of the forms as a whole word."""
+    for form, term in forms.items():
         at = text.find(form)
         while at >= 0:
-            yield at
-            at = text.find(form, at + len(form))
+            end = at + len(form)
+            # Not inside a longer word (السعودية inside والسعودية is that form's occurrence).
+            if not (at and text[at - 1].isalnum()) and not (
+                end < len(text) and text[end].isalnum()
+            ):
+                yield at, term
+            at = text.find(form, end)
 
 
 def _to_space(text: str, at: int, step: int) -> int:

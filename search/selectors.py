@@ -6,8 +6,10 @@ still works: its invalid fields are simply left out).
 """
 
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
@@ -18,19 +20,35 @@ from haystack import connections
 from whoosh import query as wq
 
 from archive.extraction.names import name_lookup_keys
-from archive.models import Article, Entity, Source
+from archive.models import Article, Entity, EntityAlias, Source
 from search.backends.whoosh import SORT_NEWEST, SORT_RELEVANCE, SearchRequest
 from search.forms import ENTITY_KINDS, date_bounds
 from search.highlight import highlight, highlight_full
 from search.query import ParsedQuery, query_parse
+from search.suggest import suggest
+from search.timeline import month_of_range
 
 DEFAULT_PAGE_SIZE = 20
 FACET_LIMIT = 10
 SNIPPET_CHARS = 320
+RESULT_FIELDS = (
+    "title",
+    "slug",
+    "body",
+    "published_on",
+    "status",
+    "source__name",
+    "source__name_en",
+)
+# Highlighted (article, query) pairs kept: a few KB each.
+SNIPPET_CACHE_SIZE = 2000
 LEAD_WORDS = 45
 ENTITY_SUGGESTIONS = 10
 FACET_FIELDS = (*ENTITY_KINDS, "source", "year")
 FILTER_FIELDS = (*ENTITY_KINDS, "source")
+MONTH_FACET = "month"
+# "Did you mean" is offered when a query finds fewer articles than this.
+SUGGEST_BELOW = 3
 
 
 @dataclass
@@ -77,6 +95,9 @@ class SearchResults:
     # The entity the whole query names (``Lavrov`` → Sergey Lavrov), if any.
     entity: Entity | None = None
     literal: bool = False
+    # Articles per year over the whole result set, and per (year, month) when a year is chosen.
+    year_counts: dict[int, int] = field(default_factory=dict)
+    month_counts: dict[tuple[int, int], int] = field(default_factory=dict)
 
     @property
     def num_pages(self) -> int:
@@ -144,12 +165,57 @@ def _lead(article: Article) -> str:
 def _hit(article: Article, parsed: ParsedQuery, score, *, highlighted: bool) -> SearchHit:
     words = parsed.highlight_text
     if highlighted and words:
-        title = mark_safe(highlight_full(article.title, words))  # highlight() escapes the text
-        snippet = highlight(article.body, words, max_chars=SNIPPET_CHARS)
-        if "<mark>" not in snippet:
-            snippet = escape(_lead(article))
-        return SearchHit(article, title, mark_safe(snippet), score)
+        title, snippet = _highlighted(article, words)
+        return SearchHit(article, title, snippet, score)
     return SearchHit(article, escape(article.title), escape(_lead(article)), score)
+
+
+class _SnippetCache:
+    """The highlighted title and snippet of recently shown (article, query) pairs.
+
+    The next page, a facet click or the way back show many of the same articles for the
+    same words: highlighting is most of a result page's cost. Keyed by the texts' hashes,
+    so an edited article is highlighted afresh.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._entries: OrderedDict[tuple, tuple[SafeString, SafeString]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+SNIPPETS = _SnippetCache(SNIPPET_CACHE_SIZE)
+
+
+def _highlighted(article: Article, words: str) -> tuple[SafeString, SafeString]:
+    key = (article.pk, words, hash(article.title), hash(article.body))
+    cached = SNIPPETS.get(key)
+    if cached is not None:
+        return cached
+    title = mark_safe(highlight_full(article.title, words))  # highlight() escapes the text
+    snippet = highlight(article.body, words, max_chars=SNIPPET_CHARS)
+    if "<mark>" not in snippet:
+        snippet = escape(_lead(article))
+    value = (title, mark_safe(snippet))
+    SNIPPETS.put(key, value)
+    return value
 
 
 def _articles(ids: list[int]) -> dict[int, Article]:
@@ -157,7 +223,8 @@ def _articles(ids: list[int]) -> dict[int, Article]:
         Article.objects.published()
         .filter(pk__in=ids)
         .select_related("source")
-        .defer("raw_text", "metadata", "review_reasons")
+        # What a result shows (title, link, date, source, snippet); other fields load on use.
+        .only(*RESULT_FIELDS)
     )
     return {article.pk: article for article in articles}
 
@@ -238,8 +305,11 @@ def query_entity(text: str | None) -> Entity | None:
     if not keys:
         return None
     names = Q(name=text) | Q(name_en__iexact=text) | Q(name_ru__iexact=text)
-    unambiguous = Q(aliases__normalized__in=keys, aliases__ambiguous=False)
-    found = list(Entity.objects.active().filter(names | unambiguous).distinct()[:2])
+    # A subquery on the indexed alias column, not a join: the join made SQLite scan every
+    # alias of every entity (2–4 ms a search).
+    aliases = EntityAlias.objects.filter(normalized__in=keys, ambiguous=False)
+    unambiguous = Q(pk__in=aliases.values("entity_id"))
+    found = list(Entity.objects.active().filter(names | unambiguous)[:2])
     return found[0] if len(found) == 1 else None
 
 
@@ -283,10 +353,16 @@ def search_execute(
     parsed, entity = query_for(params)
     page = max(1, int(page or 1))
     page_size = max(1, int(page_size or DEFAULT_PAGE_SIZE))
+    facet_fields = (*FACET_FIELDS, MONTH_FACET) if params.get("year") else FACET_FIELDS
     request = search_request(
-        params=params, parsed=parsed, offset=(page - 1) * page_size, limit=page_size
+        params=params,
+        parsed=parsed,
+        offset=(page - 1) * page_size,
+        limit=page_size,
+        facet_fields=facet_fields,
     )
-    outcome = _backend().execute(request)
+    backend = _backend()
+    outcome = backend.execute(request)
     served_page = outcome.offset // page_size + 1
     articles = _articles([pk for pk, _score in outcome.hits])
     hits = [
@@ -309,7 +385,46 @@ def search_execute(
         messages=list(parsed.messages),
         entity=entity,
         literal=bool(params.get("literal")),
+        year_counts=_year_counts(outcome.facets),
+        month_counts=_month_counts(backend, params, parsed, outcome.facets),
     )
+
+
+def _year_counts(raw: dict) -> dict[int, int]:
+    return {int(value): count for value, count in raw.get("year", []) if value.isdigit()}
+
+
+def _month_counts(backend, params: dict, parsed: ParsedQuery, raw: dict) -> dict:
+    """Articles per ``(year, month)`` of the chosen year; none without a chosen year.
+
+    When one month of the year is selected, the other months are counted without it, so the
+    chart keeps showing the whole year (and the way to another month).
+    """
+    if not params.get("year"):
+        return {}
+    if month_of_range(params.get("date_from"), params.get("date_to")):
+        widened = {**params, "date_from": None, "date_to": None}
+        request = search_request(params=widened, parsed=parsed, limit=0)
+        raw = backend.execute(replace(request, facet_fields=(MONTH_FACET,))).facets
+    counts = {}
+    for value, count in raw.get(MONTH_FACET, []):
+        if value.isdigit():
+            year, month = divmod(int(value), 100)
+            counts[year, month] = count
+    return counts
+
+
+def search_suggestion(*, text: str | None, count: int) -> str | None:
+    """A corrected query ("did you mean …") for a query with no or few hits, else None.
+
+    Built on the index's own vocabulary; a backend that cannot list its terms suggests nothing.
+    """
+    if count >= SUGGEST_BELOW or not (text or "").strip():
+        return None
+    vocabulary = getattr(_backend(), "vocabulary", None)
+    if vocabulary is None:
+        return None
+    return suggest(text, vocabulary=vocabulary())
 
 
 def search_iter_article_ids(*, params: dict) -> Iterator[int]:

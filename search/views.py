@@ -4,19 +4,31 @@ Every state is a GET URL. Parameters that fail validation are ignored with
 a notice instead of failing the page.
 """
 
+from datetime import date
+from urllib.parse import quote_plus
+
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from search import exports
 from search.feeds import PAGE_STATE, search_article_feed, search_feed_spec
 from search.forms import ENTITY_KINDS, SORT_CHOICES, SearchForm
-from search.selectors import effective_sort, search_execute, search_iter_article_ids
+from search.selectors import (
+    effective_sort,
+    search_execute,
+    search_iter_article_ids,
+    search_suggestion,
+)
+from search.timeline import django_text, month_of_range, timeline_build
 
 PAGE_SIZE = 20
 FILTER_NAMES = (*ENTITY_KINDS, "source")
@@ -29,25 +41,58 @@ FACET_HEADINGS = {
 }
 
 
-def _params_without(query: QueryDict, key: str, value=None) -> QueryDict:
-    """``query`` back on page 1 without one value of ``key`` (or without ``key``)."""
-    params = query.copy()
-    params.pop("page", None)
-    values = [] if value is None else [v for v in params.getlist(key) if v != str(value)]
-    if values:
-        params.setlist(key, values)
-    else:
-        params.pop(key, None)
-    return params
+class _Links:
+    """Hrefs of the search page's links, from the request's parameters encoded once.
+
+    A page has hundreds of links (a facet value, a chip, a sort order, a timeline bar each):
+    copying the ``QueryDict`` and calling ``reverse()`` for every one of them cost more than
+    the search itself. Every link goes back to page 1 unless it says otherwise.
+    """
+
+    def __init__(self, query: QueryDict, path: str):
+        self.path = path
+        self.pairs = [(key, _pair(key, value)) for key, value in _items(query)]
+
+    def href(self, *, drop=(), keep_page=False, add=()) -> str:
+        """The current search without the ``drop`` keys (or ``(key, value)`` pairs), with the
+        ``add`` pairs appended."""
+        dropped_keys = {item for item in drop if isinstance(item, str)}
+        dropped_pairs = {_pair(*item) for item in drop if not isinstance(item, str)}
+        if not keep_page:
+            dropped_keys.add("page")
+        parts = [
+            encoded
+            for key, encoded in self.pairs
+            if key not in dropped_keys and encoded not in dropped_pairs
+        ]
+        parts += [_pair(key, value) for key, value in add]
+        return f"{self.path}?{'&'.join(parts)}"
+
+    def without(self, key: str, value=None) -> str:
+        return self.href(drop=[key if value is None else (key, value)])
+
+    def with_value(self, key: str, value, *, only: bool = False) -> str:
+        drop = [key] if only else [(key, value)]
+        return self.href(drop=drop, add=[(key, value)])
+
+    def timeline(self, changes) -> str:
+        """A :func:`search.timeline.timeline_build` link: ``changes`` set (None removes)."""
+        add = [
+            (key, value.isoformat() if isinstance(value, date) else value)
+            for key, value in changes.items()
+            if value is not None
+        ]
+        return self.href(drop=list(changes), add=add)
 
 
-def _params_with(query: QueryDict, key: str, value, *, only: bool = False) -> QueryDict:
-    """``query`` back on page 1 with ``value`` added to ``key`` (or as its only value)."""
-    params = query.copy()
-    params.pop("page", None)
-    values = [] if only else [v for v in params.getlist(key) if v != str(value)]
-    params.setlist(key, [*values, str(value)])
-    return params
+def _items(query: QueryDict):
+    for key, values in query.lists():
+        for value in values:
+            yield key, value
+
+
+def _pair(key: str, value) -> str:
+    return f"{quote_plus(key)}={quote_plus(str(value))}"
 
 
 def form_notices(form: SearchForm) -> list[str]:
@@ -60,7 +105,7 @@ def form_notices(form: SearchForm) -> list[str]:
     return notices
 
 
-def _chips(request, params, results) -> list[dict]:
+def _chips(links: _Links, params, results) -> list[dict]:
     chips = []
     for kind in FILTER_NAMES:
         facet = results.facets.get(kind)
@@ -72,7 +117,7 @@ def _chips(request, params, results) -> list[dict]:
                     "kind": FACET_HEADINGS[kind],
                     "label": value.name if value else str(pk),
                     "label_en": value.name_en if value else "",
-                    "params": _params_without(request.GET, kind, pk),
+                    "href": links.without(kind, pk),
                 }
             )
     if params.get("year"):
@@ -80,7 +125,7 @@ def _chips(request, params, results) -> list[dict]:
             {
                 "kind": FACET_HEADINGS["year"],
                 "label": str(params["year"]),
-                "params": _params_without(request.GET, "year"),
+                "href": links.without("year"),
             }
         )
     for name, heading in (("date_from", _("From")), ("date_to", _("To"))):
@@ -89,48 +134,89 @@ def _chips(request, params, results) -> list[dict]:
                 {
                     "kind": heading,
                     "label": params[name].isoformat(),
-                    "params": _params_without(request.GET, name),
+                    "href": links.without(name),
                 }
             )
     return chips
 
 
-def _decorate_facets(request, params, results) -> list[dict]:
+def _decorate_facets(links: _Links, params, results) -> list[dict]:
     groups = []
     expanded = set(params.get("more") or [])
+    english = get_language() == "en"
+    remove_title = escape(_("Remove this filter"))
+    counts: dict[int, str] = {}
     for name, facet in results.facets.items():
+        items = []
         for value in facet.values:
             if value.selected:
-                value.params = _params_without(request.GET, name, value.id)
+                href = links.without(name, value.id)
             else:
-                value.params = _params_with(request.GET, name, value.id, only=name == "year")
-        more = request.GET.copy()
+                href = links.with_value(name, value.id, only=name == "year")
+            label = value.name_en if english and value.name_en else value.name
+            if value.count not in counts:
+                counts[value.count] = escape(intcomma(value.count))
+            items.append(
+                _facet_item(href, label, counts[value.count], value.selected, remove_title)
+            )
         if name in expanded:
-            more.setlist("more", [m for m in more.getlist("more") if m != name])
+            more_href = links.href(drop=[("more", name)], keep_page=True)
         else:
-            more.appendlist("more", name)
+            more_href = links.href(keep_page=True, add=[("more", name)])
         groups.append(
             {
                 "name": name,
                 "heading": FACET_HEADINGS[name],
                 "facet": facet,
+                "items": mark_safe("".join(items)),  # every part escaped in _facet_item
                 "expanded": name in expanded,
-                "more_params": more,
+                "more_href": more_href,
             }
         )
     return groups
 
 
-def _sort_links(request, current: str) -> list[dict]:
-    links = []
-    for value, label in SORT_CHOICES:
-        params = request.GET.copy()
-        params.pop("page", None)
-        params["sort"] = value
-        links.append(
-            {"value": value, "label": label, "params": params, "current": value == current}
-        )
-    return links
+def _facet_item(href: str, label: str, count: str, selected: bool, remove_title: str) -> str:
+    """One facet value as a list item (``count`` and ``remove_title`` already escaped)."""
+    if selected:
+        opening = f'<li class="selected">\n      <a href="{escape(href)}" aria-current="true"'
+        opening += f' title="{remove_title}">'
+        check = "☑"
+    else:
+        opening = f'<li>\n      <a href="{escape(href)}">'
+        check = "☐"
+    return (
+        f"\n    {opening}\n"
+        f'        <span class="facet-check" aria-hidden="true">{check}</span>\n'
+        f'        <span class="facet-name">{escape(label)}</span>\n'
+        f'        <span class="count">{count}</span>\n'
+        "      </a>\n    </li>"
+    )
+
+
+def _sort_links(links: _Links, current: str) -> list[dict]:
+    return [
+        {
+            "value": value,
+            "label": label,
+            "href": links.href(drop=["sort"], add=[("sort", value)]),
+            "current": value == current,
+        }
+        for value, label in SORT_CHOICES
+    ]
+
+
+def _timeline(links: _Links, params, results):
+    """Articles per year of the results, or per month of the chosen year; bars link to them."""
+    year = params.get("year")
+    return timeline_build(
+        counts=results.month_counts if year else results.year_counts,
+        level="month" if year else "year",
+        year=year,
+        link=links.timeline,
+        selected=month_of_range(params.get("date_from"), params.get("date_to")),
+        text=django_text(),
+    )
 
 
 @require_GET
@@ -146,6 +232,7 @@ def search(request):
             % {"page": results.requested_page}
         )
     page = Paginator(range(results.count), PAGE_SIZE).get_page(results.page)
+    links = _Links(request.GET, reverse("search:search"))
     hidden_filters = [
         (name, value) for name in (*FILTER_NAMES, "more") for value in request.GET.getlist(name)
     ]
@@ -154,11 +241,13 @@ def search(request):
         "results": results,
         "page": page,
         "notices": notices,
-        "chips": _chips(request, params, results),
-        "facet_groups": _decorate_facets(request, params, results),
-        "sort_links": _sort_links(request, effective_sort(params, results.query)),
+        "chips": _chips(links, params, results),
+        "facet_groups": _decorate_facets(links, params, results),
+        "sort_links": _sort_links(links, effective_sort(params, results.query)),
         "hidden_filters": hidden_filters,
         "query_text": params.get("q", ""),
+        "timeline": _timeline(links, params, results),
+        "suggestion": search_suggestion(text=params.get("q"), count=results.count),
     }
     return render(request, "search/search.html", context)
 

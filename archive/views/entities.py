@@ -4,11 +4,13 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 
 from archive.models import Article, Entity, Mention
+from search.timeline import Timeline, django_text, query_link, timeline_build
 
 ENTITY_PAGE_SIZE = 20
 ENTITY_INDEX_PAGE_SIZE = 60
@@ -29,13 +31,15 @@ def entity_detail(request, pk, slug=None):
         .newest_first()
     )
     page = Paginator(articles, ENTITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    years = _years(entity)
     context = {
         "entity": entity,
         "page": page,
         "description": _description(entity),
         "other_names": _other_names(entity),
         "co_mentioned": Entity.objects.co_mentioned_with(entity)[:CO_MENTIONED_LIMIT],
-        "years": _years(entity),
+        "years": years,
+        "timeline": _timeline(entity, years),
         "search_url": entity_search_url(entity),
     }
     return render(request, "archive/entity_detail.html", context)
@@ -44,6 +48,19 @@ def entity_detail(request, pk, slug=None):
 def entity_search_url(entity: Entity) -> str:
     """The search page filtered by this entity (its facet parameter is the entity kind)."""
     return f"{reverse('search:search')}?{urlencode({entity.kind: entity.pk})}"
+
+
+def _timeline(entity: Entity, years: list[dict]) -> Timeline:
+    """The entity's published articles per year; a bar opens the search for it in that year."""
+    counts = {row["year"]: row["articles"] for row in years if row["year"]}
+    filtered = QueryDict(urlencode({entity.kind: entity.pk}))
+    return timeline_build(
+        counts=counts,
+        level="year",
+        year=None,
+        link=query_link(filtered, reverse("search:search")),
+        text=django_text(),
+    )
 
 
 def _description(entity: Entity) -> str:

@@ -13,16 +13,30 @@ What differs from ``haystack.backends.whoosh_backend`` and why:
   per thread), refreshed only when the index generation changed. Filters,
   date ranges, facet counts, sorting and paging run in :meth:`execute` on
   document numbers; stored fields are read only for the page shown. Facet
-  postings are cached per searcher and counted with set intersections.
+  postings are cached per searcher and counted with set intersections or per
+  document, whichever reads less.
+- **Fast paths.** Terms, AND, OR, NOT and phrases are matched as set operations
+  on posting blocks read whole (phrases compare positions of the documents
+  holding every word), and ranked with Whoosh's BM25F computed from the same
+  weights and field lengths (:class:`_TermIndex`); the postings of recently
+  searched terms are kept per searcher. Whoosh's matchers walk postings one
+  document at a time through several Python layers (and their block-skipping
+  shortcut drops some results of AND-MAYBE queries over several segments).
+  Anything else goes through Whoosh. Date sorts walk a date order computed once
+  per searcher.
 """
 
 import heapq
 import logging
 import os
+import pickle
 from bisect import bisect_left, bisect_right
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import accumulate, chain, islice
+from operator import neg
 
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import (
@@ -35,15 +49,25 @@ from haystack.models import SearchResult
 from haystack.utils import get_identifier, get_model_ct
 from whoosh import index as whoosh_index
 from whoosh import query as wq
+from whoosh import scoring
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader, _lenfield
+from whoosh.columns import NumericColumn
 from whoosh.fields import DATETIME, KEYWORD, NUMERIC, STORED, Schema
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.formats import Positions
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.qparser import QueryParser
+from whoosh.reading import TermNotFound
+from whoosh.system import _INT_SIZE
+from whoosh.util.numeric import byte_to_length
+from whoosh.util.times import long_to_datetime
 from whoosh.writing import CLEAR
 
 from search.analysis import ArabicAnalyzer
 from search.backends.fields import FACET_ID
 from search.backends.textfield import ArabicText
+from search.suggest import WhooshVocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +79,14 @@ DEFAULT_LOCK_TIMEOUT = 10.0
 DEFAULT_WRITER_LIMITMB = 256
 # Documents handed to a rebuild worker process at a time.
 REBUILD_MP_BATCH = 200
+# A facet counted from the date column rather than from postings: ``yyyymm`` per document.
+MONTH_FACET = "month"
+# Postings of recently searched terms kept per searcher (see _TermIndex): each costs
+# ~250 bytes once held as id, weight, positions, set member and score (~40 MB in all).
+TERM_CACHE_POSTINGS = 150_000
+# Whoosh scores a NOT inside an AND with its InverseMatcher's constant weight.
+_NOT_SCORE = 1.0
+_DAY_MICROSECONDS = 86_400_000_000
 
 
 @dataclass(frozen=True)
@@ -63,6 +95,8 @@ class SearchRequest:
 
     ``query`` selects documents (``None``: every document); ``score_query``
     ranks them (cheaper than ``query`` for phrases, see :mod:`search.query`).
+    ``limit`` 0 asks for the count and facets only. The facet ``"month"`` counts
+    ``yyyymm`` values from the date column (no index field).
     ``filters`` maps a facet field to accepted values: OR within a field,
     AND across fields. ``date_from``/``date_to`` are inclusive.
     """
@@ -104,10 +138,16 @@ class _SearcherCache:
         self.searcher = searcher
         self.date_field = date_field
         self._postings: dict[str, dict[str, frozenset[int]]] = {}
+        self._values: dict[str, list[tuple[str, ...]]] = {}
+        self._per_doc: dict[str, float] = {}
+        self._orders: dict[bool, list[int]] = {}
         self._all_docs: frozenset[int] | None = None
         self._date_keys: list[int] | None = None
         self._article_ids: list[int] | None = None
         self._date_order: tuple[list[int], list[int]] | None = None
+        self._months: list[int] | None = None
+        self.vocabulary: WhooshVocabulary | None = None
+        self.terms = _TermIndex(searcher)
 
     def all_docs(self) -> frozenset[int]:
         if self._all_docs is None:
@@ -125,6 +165,66 @@ class _SearcherCache:
                     cached[term.decode("utf-8")] = frozenset(docs)
             self._postings[fieldname] = cached
         return cached
+
+    def values_of(self, fieldname: str) -> list[tuple[str, ...]]:
+        """The values of a facet field in each document number, built once from the postings."""
+        column = self._values.get(fieldname)
+        if column is None:
+            per_doc: list[list[str]] = [[] for _ in range(self.searcher.reader().doc_count_all())]
+            for value, docs in self.postings(fieldname).items():
+                for doc in docs:
+                    per_doc[doc].append(value)
+            column = self._values[fieldname] = [tuple(values) for values in per_doc]
+            self._per_doc[fieldname] = sum(map(len, per_doc)) / max(1, len(per_doc))
+        return column
+
+    def value_counts(self, fieldname: str, docs) -> list[tuple[str, int]]:
+        """``[(value, count)]`` over ``docs``, by descending count then value.
+
+        Two ways, whichever reads fewer entries (measured: about the same cost per entry):
+        one set intersection per value (its postings or ``docs``, the smaller), or the
+        values of each document of ``docs`` counted in C (``Counter`` over ``chain``).
+        """
+        postings = self.postings(fieldname)
+        column = self.values_of(fieldname)
+        every = self.all_docs()
+        # Over most of the index, count the documents left out and subtract.
+        inverse = len(docs) * 2 > len(every)
+        counted = every - docs if inverse else docs
+        size = len(counted)
+        by_value = sum(min(len(found), size) for found in postings.values())
+        if size * (1 + self._per_doc[fieldname]) < by_value:
+            found_in = Counter(chain.from_iterable(map(column.__getitem__, counted)))
+        else:
+            found_in = {}
+            for value, found in postings.items():
+                if size:
+                    found_in[value] = (
+                        len(found.intersection(counted))
+                        if len(found) < size
+                        else len(counted.intersection(found))
+                    )
+        if inverse:
+            counts = [(v, len(found) - found_in.get(v, 0)) for v, found in postings.items()]
+        else:
+            counts = list(found_in.items())
+        return sorted(((v, n) for v, n in counts if n), key=lambda item: (-item[1], item[0]))
+
+    def date_order(self, oldest: bool) -> list[int]:
+        """Every live document number in date order, undated ones last: newest first (ties:
+        the higher number first) or oldest first (ties: the higher number first too)."""
+        order = self._orders.get(oldest)
+        if order is None:
+            keys = self.date_keys()
+            live = self.all_docs()
+            dated = [doc for doc in range(len(keys)) if keys[doc] and doc in live]
+            if oldest:
+                dated.sort(key=lambda doc: (keys[doc], -doc))
+            else:
+                dated.sort(key=lambda doc: (keys[doc], doc), reverse=True)
+            undated = sorted((doc for doc in live if not keys[doc]), reverse=True)
+            order = self._orders[oldest] = dated + undated
+        return order
 
     def docs_with(self, fieldname: str, values: Sequence[str]) -> set[int]:
         postings = self.postings(fieldname)
@@ -180,6 +280,243 @@ class _SearcherCache:
                     keys.extend([0] * size)
             self._date_keys = keys
         return self._date_keys
+
+    def months(self) -> list[int]:
+        """``year * 100 + month`` of each document number (0 when it has no date).
+
+        From the date column, so the index needs no month field; converted once per day
+        value (dates have no time of day), not once per document.
+        """
+        if self._months is None:
+            by_day: dict[int, int] = {}
+            months = []
+            for key in self.date_keys():
+                if not key:
+                    months.append(0)
+                    continue
+                day = key // _DAY_MICROSECONDS
+                month = by_day.get(day)
+                if month is None:
+                    moment = long_to_datetime(key)
+                    month = by_day[day] = moment.year * 100 + moment.month
+                months.append(month)
+            self._months = months
+        return self._months
+
+    def month_counts(self, docs) -> list[tuple[str, int]]:
+        """``[(yyyymm, count)]`` of the dated documents of ``docs``, commonest first."""
+        months = self.months()
+        size = len(months)
+        counts = Counter(months[doc] for doc in docs if doc < size)
+        counts.pop(0, None)
+        return sorted(((str(m), n) for m, n in counts.items()), key=lambda i: (-i[1], i[0]))
+
+
+class _Unsupported(Exception):
+    """A query node the fast paths do not evaluate: Whoosh's own matchers do."""
+
+
+class _TermIndex:
+    """Documents and BM25F scores of single terms, read block by block from the postings.
+
+    Whoosh's matchers walk postings one document at a time through several Python layers;
+    reading a posting block's ids and weights as arrays and scoring them in one loop is
+    cheaper, and lets one read serve matching, scoring and the next queries with the same
+    word (the next page, a facet click, the timeline): the terms read last are kept, up to
+    ``budget`` postings in all. Scores are Whoosh's BM25F from the same weights and field
+    lengths (see ``tests/search/test_search_fast_paths.py``).
+    """
+
+    def __init__(self, searcher, budget: int = TERM_CACHE_POSTINGS):
+        self.searcher = searcher
+        self.weighting = searcher.weighting
+        self.budget = budget
+        self._norms: dict[str, list[float]] = {}
+        # (field, term) -> [ids, weights, docs set or None, scores or None, positions or None]
+        self._terms: OrderedDict[tuple[str, str], list] = OrderedDict()
+        self._held = 0
+
+    def clear(self) -> None:
+        """Forget the terms read (benchmarks time queries without them)."""
+        self._terms.clear()
+        self._held = 0
+
+    def docs(self, fieldname: str, text: str) -> set[int]:
+        entry = self._entry(fieldname, text)
+        if entry[2] is None:
+            entry[2] = set(entry[0])
+        return entry[2]
+
+    def scores(self, fieldname: str, text: str) -> dict[int, float]:
+        """``{docnum: score}`` of a term, as Whoosh's scorer for it would give."""
+        entry = self._entry(fieldname, text)
+        if entry[3] is None:
+            entry[3] = self._scored(fieldname, text, entry[0], entry[1])
+        return entry[3]
+
+    def _entry(self, fieldname: str, text: str) -> list:
+        key = (fieldname, text)
+        entry = self._terms.get(key)
+        if entry is not None:
+            self._terms.move_to_end(key)
+            return entry
+        ids, weights, values = self._postings(fieldname, text)
+        entry = self._terms[key] = [ids, weights, None, None, values]
+        self._held += len(ids)
+        while self._held > self.budget and len(self._terms) > 1:
+            _key, evicted = self._terms.popitem(last=False)
+            self._held -= len(evicted[0])
+        return entry
+
+    def _scored(self, fieldname: str, text: str, ids, weights) -> dict[int, float]:
+        field = self.searcher.schema[fieldname]
+        if not field.scorable:
+            # Whoosh's WeightScorer: the weight itself.
+            return dict(zip(ids, weights, strict=True))
+        idf = self.searcher.idf(fieldname, text)
+        k1 = self.weighting.K1
+        norms = self.norms(fieldname)
+        return {
+            doc: idf * ((weight * (k1 + 1)) / (weight + norms[doc]))
+            for doc, weight in zip(ids, weights, strict=True)
+        }
+
+    def _postings(self, fieldname: str, text: str) -> tuple[list, list, list | None]:
+        """Global document numbers, weights and (for a field with positions) encoded
+        positions of the live documents holding a term."""
+        ids: list[int] = []
+        weights: list[float] = []
+        values: list[bytes] | None = [] if self._has_positions(fieldname) else None
+        for reader, offset in self.searcher.reader().leaf_readers():
+            try:
+                matcher = reader.postings(fieldname, text)
+            except TermNotFound:
+                continue
+            deleted = None
+            if isinstance(matcher, FilterMatcher):
+                deleted = matcher._ids
+                matcher = matcher.child
+                matcher.reset()
+            leaf = _matcher_items(matcher, values is not None)
+            if deleted:
+                kept = [i for i, doc in enumerate(leaf[0]) if doc not in deleted]
+                leaf = tuple(None if part is None else [part[i] for i in kept] for part in leaf)
+            leaf_ids, leaf_weights, leaf_values = leaf
+            ids.extend([doc + offset for doc in leaf_ids] if offset else leaf_ids)
+            weights.extend(leaf_weights)
+            if values is not None:
+                values.extend(leaf_values)
+        return ids, weights, values
+
+    def _has_positions(self, fieldname: str) -> bool:
+        field = self.searcher.schema[fieldname] if fieldname in self.searcher.schema else None
+        return type(getattr(field, "format", None)) is Positions
+
+    def positions(self, fieldname: str, text: str, docs) -> dict[int, list[int]]:
+        """The positions of a term in each of ``docs`` that holds it."""
+        entry = self._entry(fieldname, text)
+        ids, values = entry[0], entry[4]
+        if values is None:
+            raise _Unsupported(fieldname)
+        found = {}
+        for index, doc in enumerate(ids):
+            if doc in docs:
+                found[doc] = _decoded_positions(values[index])
+        return found
+
+    def norms(self, fieldname: str) -> list[float]:
+        """``K1 * ((1 - B) + B * length / average length)`` per document (BM25F)."""
+        norms = self._norms.get(fieldname)
+        if norms is None:
+            weighting = self.weighting
+            b = weighting._field_B.get(fieldname, weighting.B)
+            k1 = weighting.K1
+            average = self.searcher.avg_field_length(fieldname) or 1
+            norms = []
+            for reader, _offset in self.searcher.reader().leaf_readers():
+                norms.extend(
+                    k1 * ((1 - b) + b * length / average)
+                    for length in _field_lengths(reader, fieldname)
+                )
+            self._norms[fieldname] = norms
+        return norms
+
+
+_BYTE_LENGTHS = [byte_to_length(byte) for byte in range(256)]
+
+
+def _field_lengths(reader, fieldname: str) -> list[int]:
+    """The length of a field in each document of one segment, as Whoosh's scorer reads it.
+
+    Straight from the segment's one-byte length column when it has one (one read instead of
+    one Python call per document: ~100 ms a field at 40,000 articles); otherwise, or on
+    another codec, through ``doc_field_length``.
+    """
+    size = reader.doc_count_all()
+    perdoc = getattr(reader, "_perdoc", None)
+    column = None
+    if isinstance(perdoc, W3PerDocReader):
+        column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if isinstance(column, NumericColumn.Reader) and column._fixedlen == 1:
+        raw = column._dbfile.get(column._basepos, column._count)
+        lengths = [_BYTE_LENGTHS[byte] for byte in raw]
+        return lengths + [0] * (size - len(lengths))
+    return [reader.doc_field_length(doc, fieldname, 1) or 0 for doc in range(size)]
+
+
+def _matcher_items(matcher, with_values: bool) -> tuple[list, list, list | None]:
+    """Ids, weights and (``with_values``) encoded values of a leaf matcher from its current
+    position: whole blocks at a time."""
+    ids: list[int] = []
+    weights: list[float] = []
+    values: list | None = [] if with_values else None
+    if isinstance(matcher, W3LeafMatcher):
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            start = matcher._i
+            ids.extend(matcher._ids[start:])
+            weights.extend(matcher._weights[start:])
+            if values is not None:
+                matcher._read_values()
+                values.extend(matcher._values[start:])
+            matcher._next_block()
+        return ids, weights, values
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        if values is not None:
+            values.append(matcher.value())
+        matcher.next()
+    return ids, weights, values
+
+
+def _decoded_positions(value: bytes) -> list[int]:
+    """Whoosh's ``Positions.decode_positions``: a count, then pickled position deltas."""
+    if not value.endswith(b"."):
+        value += b"."
+    return list(accumulate(pickle.loads(value[_INT_SIZE:])))
+
+
+def _phrase_ends(starts, following: list[list[int]], slop: int) -> bool:
+    """Whether the words follow one another as Whoosh's ``Phrase`` requires: each next word
+    1 to ``slop`` positions after the previous one (Whoosh's ``SpanNear2``, ordered,
+    ``mindist=1``)."""
+    ends = set(starts)
+    for positions in following:
+        if slop == 1:
+            ends = ends.intersection([p - 1 for p in positions])
+            ends = {e + 1 for e in ends}
+        else:
+            ends = {p for p in positions if any(1 <= p - e <= slop for e in ends)}
+        if not ends:
+            return False
+    return True
+
+
+def _fast_paths_apply(searcher) -> bool:
+    """Whether the fast paths reproduce this searcher's scoring (Whoosh's default BM25F)."""
+    return type(searcher.weighting) is scoring.BM25F
 
 
 class ArabicWhooshSearchBackend(WhooshSearchBackend):
@@ -367,6 +704,13 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             self._cache = _SearcherCache(searcher, self.date_field_name)
         return self._cache
 
+    def vocabulary(self) -> WhooshVocabulary:
+        """The text field's terms for "did you mean" (:mod:`search.suggest`), per searcher."""
+        cache = self._searcher_cache()
+        if cache.vocabulary is None:
+            cache.vocabulary = WhooshVocabulary(cache.searcher.reader(), self.content_field_name)
+        return cache.vocabulary
+
     def _date_docs(self, request: SearchRequest, cache: _SearcherCache) -> set[int] | None:
         """Documents within the request's date range; ``None`` when it has none."""
         if not self.date_field_name or (request.date_from is None and request.date_to is None):
@@ -384,8 +728,62 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         date_docs = self._date_docs(request, cache)
         if request.query is None:
             return cache.all_docs() if date_docs is None else date_docs
-        docs = set(cache.searcher.docs_for_query(request.query))
+        docs = self._query_docs(request.query, cache)
         return docs if date_docs is None else docs & date_docs
+
+    def _query_docs(self, query: wq.Query, cache: _SearcherCache) -> set[int]:
+        """The live documents matching ``query``: terms, AND, OR and NOT as set operations on
+        posting blocks; anything else (phrases) through Whoosh's matchers."""
+        if isinstance(query, wq.Term):
+            return cache.terms.docs(query.fieldname, query.text)
+        if isinstance(query, wq.And):
+            positive = [q for q in query.subqueries if not isinstance(q, wq.Not)]
+            negative = [q.query for q in query.subqueries if isinstance(q, wq.Not)]
+            if positive:
+                sets = sorted((self._query_docs(q, cache) for q in positive), key=len)
+                docs = sets[0].intersection(*sets[1:])
+                for excluded in negative:
+                    docs -= self._query_docs(excluded, cache)
+                return docs
+        elif isinstance(query, wq.Or) and not isinstance(query, wq.DisjunctionMax):
+            if not getattr(query, "minmatch", 0):
+                docs: set[int] = set()
+                for sub in query.subqueries:
+                    docs |= self._query_docs(sub, cache)
+                return docs
+        elif isinstance(query, wq.AndNot):
+            return self._query_docs(query.a, cache) - self._query_docs(query.b, cache)
+        elif isinstance(query, wq.AndMaybe):
+            return self._query_docs(query.a, cache)
+        elif isinstance(query, wq.Phrase) and query.boost == 1 and query.slop >= 1:
+            try:
+                return self._phrase_docs(query, cache)
+            except _Unsupported:
+                pass
+        elif query is wq.NullQuery:
+            return set()
+        elif isinstance(query, wq.Every) and not query.fieldname:
+            return set(cache.all_docs())
+        return set(cache.searcher.docs_for_query(query))
+
+    def _phrase_docs(self, query: wq.Phrase, cache: _SearcherCache) -> set[int]:
+        """The documents with the phrase's words in order, from the positions in the postings
+        of the documents that hold every word (Whoosh compares spans through matchers)."""
+        terms = cache.terms
+        words = list(query.words)
+        if not words:
+            return set()
+        sets = sorted((terms.docs(query.fieldname, word) for word in words), key=len)
+        candidates = sets[0].intersection(*sets[1:])
+        if len(words) == 1 or not candidates:
+            return candidates
+        positions = [terms.positions(query.fieldname, word, candidates) for word in words]
+        first, rest = positions[0], positions[1:]
+        return {
+            doc
+            for doc in candidates
+            if _phrase_ends(first[doc], [found[doc] for found in rest], query.slop)
+        }
 
     def _filtered(self, request, cache) -> tuple[set[int] | frozenset, dict[str, set[int]]]:
         base = self._base_docs(request, cache)
@@ -413,17 +811,10 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
                 if final is None:
                     final = self._intersect(base, groups.values())
                 docs = final
-            counts = []
-            for value, postings in cache.postings(name).items():
-                hits = (
-                    len(postings.intersection(docs))
-                    if len(postings) < len(docs)
-                    else len(docs.intersection(postings))
-                )
-                if hits:
-                    counts.append((value, hits))
-            counts.sort(key=lambda item: (-item[1], item[0]))
-            facets[name] = counts
+            if name == MONTH_FACET:
+                facets[name] = cache.month_counts(docs)
+            else:
+                facets[name] = cache.value_counts(name, docs)
         return facets
 
     def _ordered_docnums(self, request, cache, docs, count: int) -> list[tuple[int, float | None]]:
@@ -432,10 +823,27 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             return []
         if request.sort == SORT_RELEVANCE and request.query is not None:
             scorer = request.score_query or request.query
+            if _fast_paths_apply(cache.searcher):
+                try:
+                    scores = dict.fromkeys(docs, 0.0)
+                    self._add_scores(scorer, cache, scores, docs)
+                except _Unsupported:
+                    pass
+                else:
+                    # Whoosh's order: highest score first, the lower document number on ties.
+                    ranked = zip(scores.values(), map(neg, scores), strict=True)
+                    top = heapq.nlargest(count, ranked)
+                    return [(-negated, score) for score, negated in top]
             results = cache.searcher.search(
                 scorer, limit=count, filter=docs if isinstance(docs, set) else set(docs)
             )
             return [(docnum, score) for score, docnum in results.top_n]
+        every = cache.all_docs()
+        if count * len(every) < len(docs) * len(docs):
+            # Walking the date order until ``count`` documents of ``docs`` went by costs
+            # about count × all / len(docs) steps: less than ranking every one of ``docs``.
+            order = cache.date_order(request.sort == SORT_OLDEST)
+            return [(docnum, None) for docnum in islice(filter(docs.__contains__, order), count)]
         keys = cache.date_keys()
         if request.sort == SORT_OLDEST:
             # Undated documents go last in both directions: they are the least informative.
@@ -447,6 +855,50 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         else:
             top = heapq.nlargest(count, docs, key=lambda d: (keys[d] if d < len(keys) else 0, d))
         return [(docnum, None) for docnum in top]
+
+    def _add_scores(self, query, cache, scores: dict[int, float], docs) -> None:
+        """Add each document of ``docs`` its score for ``query`` as Whoosh sums it: a term's
+        BM25F score (times its boost), summed over the parts of AND, OR and AND-MAYBE that
+        match the document; the left side only of AND-NOT."""
+        if isinstance(query, wq.Term):
+            term_scores = cache.terms.scores(query.fieldname, query.text)
+            boost = query.boost
+            if len(term_scores) < len(docs):
+                pairs = ((d, v) for d, v in term_scores.items() if d in docs)
+            else:
+                pairs = ((d, term_scores[d]) for d in docs if d in term_scores)
+            if boost == 1:
+                for doc, value in pairs:
+                    scores[doc] += value
+            else:
+                for doc, value in pairs:
+                    scores[doc] += value * boost
+            return
+        if getattr(query, "boost", 1) != 1:
+            raise _Unsupported(query)
+        if isinstance(query, wq.And):
+            positive = [q for q in query.subqueries if not isinstance(q, wq.Not)]
+            matching = self._query_docs(query, cache)
+            matching = matching & docs if len(matching) > len(docs) else docs & matching
+            for sub in positive:
+                self._add_scores(sub, cache, scores, matching)
+            for _excluded in range(len(query.subqueries) - len(positive)):
+                for doc in matching:
+                    scores[doc] += _NOT_SCORE
+        elif isinstance(query, wq.Or) and not isinstance(query, wq.DisjunctionMax):
+            if getattr(query, "minmatch", 0) or getattr(query, "scale", None):
+                raise _Unsupported(query)
+            for sub in query.subqueries:
+                self._add_scores(sub, cache, scores, docs)
+        elif isinstance(query, wq.AndMaybe):
+            matching = docs & self._query_docs(query.a, cache)
+            self._add_scores(query.a, cache, scores, matching)
+            self._add_scores(query.b, cache, scores, matching)
+        elif isinstance(query, wq.AndNot):
+            matching = (docs & self._query_docs(query.a, cache)) - self._query_docs(query.b, cache)
+            self._add_scores(query.a, cache, scores, matching)
+        else:
+            raise _Unsupported(query)
 
     @staticmethod
     def _article_ids(cache, docnums: Sequence[int]) -> list[int]:
@@ -465,6 +917,9 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         offset = max(0, request.offset)
         if offset >= count:
             offset = (count - 1) // limit * limit if count else 0
+        if request.limit <= 0:
+            # Counts and facets only: no ranking, no stored fields.
+            return SearchOutcome(count, [], facets, offset)
         ordered = self._ordered_docnums(request, cache, final, offset + limit)
         page = ordered[offset : offset + limit]
         ids = self._article_ids(cache, [docnum for docnum, _score in page])

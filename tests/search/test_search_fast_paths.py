@@ -1,0 +1,139 @@
+"""The backend's fast paths give what Whoosh's own matchers give, on the seed articles.
+
+Matching (terms, AND, OR, NOT, phrases) runs as set operations on posting blocks, ranking
+computes Whoosh's BM25F from the same weights and field lengths, and date sorts walk a
+precomputed order: each is compared here with Whoosh's own answer for the same query.
+"""
+
+import pytest
+from haystack import connections
+from whoosh import query as wq
+
+from archive.models import Article
+from search.query import query_parse
+from search.selectors import search_request
+from tests.factories import article_create
+from tests.search.conftest import seed_title_body
+
+QUERIES = [
+    "الارهاب",
+    "موسكو بغداد",
+    "روسيا OR موسكو",
+    "العراق -الارهاب",
+    "العراق NOT موسكو",
+    '"اللجنة العراقية الروسية المشتركة"',
+    '"الروسية العراقية"',
+    '"وزير الخارجية" روسيا',
+    "title:لافروف",
+    "(روسيا OR موسكو) بغداد",
+]
+
+
+def _backend():
+    return connections["default"].get_backend()
+
+
+def _whoosh_ranking(backend, query: str) -> list[tuple[int, float]]:
+    """(document number, score) by Whoosh's own search, without its block-skipping shortcut."""
+    parsed = query_parse(query)
+    searcher = backend._searcher_cache().searcher
+    matched = set(searcher.docs_for_query(parsed.query))
+    results = searcher.search(parsed.score_query, limit=None, filter=matched, optimize=False)
+    return [(docnum, score) for score, docnum in results.top_n]
+
+
+def _whoosh_refused(*args, **kwargs):
+    raise AssertionError("the fast path fell back to Whoosh's matchers")
+
+
+def _fast_ranking(backend, query: str) -> list[tuple[int, float]]:
+    parsed = query_parse(query)
+    request = search_request(params={"q": query}, parsed=parsed, limit=50)
+    cache = backend._searcher_cache()
+    searcher = cache.searcher
+    # Prove the fast paths ran: Whoosh's own search and matching are unavailable meanwhile.
+    searcher.search = searcher.docs_for_query = _whoosh_refused
+    try:
+        docs = backend._query_docs(parsed.query, cache)
+        return backend._ordered_docnums(request, cache, docs, len(docs))
+    finally:
+        del searcher.search, searcher.docs_for_query
+
+
+def _assert_same_ranking(backend, query):
+    fast, whoosh = _fast_ranking(backend, query), _whoosh_ranking(backend, query)
+    assert [doc for doc, _score in fast] == [doc for doc, _score in whoosh]
+    for (_doc, mine), (_same, theirs) in zip(fast, whoosh, strict=True):
+        assert mine == pytest.approx(theirs, rel=1e-12)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_matching_and_ranking_equal_whooshs_own(seeds, query):
+    backend = _backend()
+    parsed = query_parse(query)
+    cache = backend._searcher_cache()
+    assert backend._query_docs(parsed.query, cache) == set(
+        cache.searcher.docs_for_query(parsed.query)
+    )
+    _assert_same_ranking(backend, query)
+
+
+def test_a_phrase_matches_only_its_words_in_order(seeds):
+    backend = _backend()
+    cache = backend._searcher_cache()
+    in_order = wq.Phrase("text", query_parse('"العراقية الروسية"').query.words)
+    reversed_words = wq.Phrase("text", list(reversed(in_order.words)))
+    assert backend._query_docs(in_order, cache) == set(cache.searcher.docs_for_query(in_order))
+    assert backend._query_docs(reversed_words, cache) == set(
+        cache.searcher.docs_for_query(reversed_words)
+    )
+    assert backend._query_docs(in_order, cache)
+
+
+def test_fast_paths_hold_over_several_segments_with_a_deleted_document(seeds):
+    backend = _backend()
+    index = connections["default"].get_unified_index().get_index(Article)
+    title, body = seed_title_body("003")
+    extra = [
+        article_create(title=f"{title} ({n})", body=f"{body}\n({n})", published_on=None)
+        for n in range(2)
+    ]
+    backend.update(index, extra)  # a second segment
+    backend.remove(seeds.articles["000"])  # a deletion in the first
+    assert len(backend._searcher_cache().searcher.reader().leaf_readers()) >= 2
+    for query in QUERIES:
+        _assert_same_ranking(backend, query)
+    found = backend.execute(search_request(params={}, parsed=query_parse("الارهاب"), limit=20))
+    ids = {pk for pk, _score in found.hits}
+    assert seeds.articles["000"].pk not in ids
+    assert {article.pk for article in extra} <= ids
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_paging_one_result_at_a_time_gives_the_order_of_one_page(seeds, sort):
+    backend = _backend()
+    parsed = query_parse("")
+    whole = backend.execute(search_request(params={"sort": sort}, parsed=parsed, limit=5))
+    one_by_one = [
+        backend.execute(
+            search_request(params={"sort": sort}, parsed=parsed, offset=n, limit=1)
+        ).hits[0]
+        for n in range(5)
+    ]
+    assert one_by_one == whole.hits
+    dates = [Article.objects.get(pk=pk).published_on for pk, _score in whole.hits]
+    dated = [day for day in dates if day]
+    assert dated == sorted(dated, reverse=sort == "newest")
+    assert dates[-2:] == [None, None]  # undated articles last in both directions
+
+
+def test_a_word_searched_again_after_the_index_changed_finds_the_new_article(seeds):
+    backend = _backend()
+    parsed = query_parse("كوبينكا")
+    before = backend.execute(search_request(params={}, parsed=parsed)).count
+    title, body = seed_title_body("002")
+    article = article_create(title=f"{title} (2)", body=f"{body}\n(2)", published_on=None)
+    backend.update(connections["default"].get_unified_index().get_index(Article), [article])
+    after = backend.execute(search_request(params={}, parsed=parsed))
+    assert after.count == before + 1
+    assert article.pk in {pk for pk, _score in after.hits}
