@@ -16,8 +16,6 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from haystack import connections
-from haystack.constants import ID
-from haystack.exceptions import SkipDocument
 from whoosh.index import LockError
 
 from archive.models import Article
@@ -76,43 +74,20 @@ def _apply(article_ids: set[int], *, lock_timeout: float | None = None) -> tuple
     backend = _backend()
     published = list(index.index_queryset().filter(pk__in=article_ids))
     gone = article_ids - {article.pk for article in published}
-    if hasattr(backend, "_writer"):
-        _apply_whoosh(backend, index, published, gone, lock_timeout)
-    else:
-        if published:
-            backend.update(index, published)
-        for pk in sorted(gone):
-            backend.remove(_identifier(pk))
+    removed = [_identifier(pk) for pk in sorted(gone)]
+    if hasattr(backend, "apply"):
+        indexed = backend.apply(index, published, removed, lock_timeout=lock_timeout)
+        return len(indexed), len(article_ids) - len(indexed)
+    # Backends without a combined write (Elasticsearch): no lock to share.
+    if published:
+        backend.update(index, published)
+    for identifier in removed:
+        backend.remove(identifier)
     return len(published), len(gone)
 
 
 def _identifier(pk: int) -> str:
     return f"archive.article.{pk}"
-
-
-def _apply_whoosh(backend, index, published, gone, lock_timeout) -> None:
-    # Updates and deletes of a batch share one writer: one lock, one commit.
-    saved = backend.lock_timeout
-    if lock_timeout is not None:
-        backend.lock_timeout = lock_timeout
-    try:
-        writer = backend._writer()
-    finally:
-        backend.lock_timeout = saved
-    try:
-        for article in published:
-            try:
-                doc = index.full_prepare(article)
-            except SkipDocument:
-                gone.add(article.pk)
-                continue
-            writer.update_document(**backend._whoosh_document(doc))
-        for pk in gone:
-            writer.delete_by_term(ID, _identifier(pk))
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
 
 
 def _backoff(attempts: int) -> timedelta:

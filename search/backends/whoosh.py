@@ -33,6 +33,7 @@ import pickle
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import accumulate, chain, islice
@@ -591,12 +592,45 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
 
     # ----------------------------------------------------------------- writes
 
-    def _writer(self):
+    def _writer(self, *, lock_timeout: float | None = None):
         if not self.setup_complete:
             self.setup()
+        timeout = self.lock_timeout if lock_timeout is None else lock_timeout
         return self.index.writer(
-            timeout=self.lock_timeout, delay=0.05, compound=False, limitmb=self.writer_limitmb
+            timeout=timeout, delay=0.05, compound=False, limitmb=self.writer_limitmb
         )
+
+    @contextmanager
+    def _writing(self, *, lock_timeout: float | None = None):
+        """A writer committed on success and cancelled on any error (the lock is released)."""
+        writer = self._writer(lock_timeout=lock_timeout)
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def apply(self, index, objects, removed_ids, *, lock_timeout: float | None = None):
+        """Index ``objects`` and delete the documents of ``removed_ids``, in one commit.
+
+        The index queue's single write: one lock and one commit per batch.
+        ``lock_timeout=0`` gives up at once (``LockError``) when another
+        process holds the index. Returns the ids actually indexed.
+        """
+        indexed = []
+        with self._writing(lock_timeout=lock_timeout) as writer:
+            for obj in objects:
+                try:
+                    doc = index.full_prepare(obj)
+                except SkipDocument:
+                    writer.delete_by_term(ID, get_identifier(obj))
+                    continue
+                writer.update_document(**self._whoosh_document(doc))
+                indexed.append(obj.pk)
+            for identifier in removed_ids:
+                writer.delete_by_term(ID, identifier)
+        return indexed
 
     def _whoosh_document(self, doc: dict) -> dict:
         doc.pop("boost", None)
@@ -607,18 +641,13 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         }
 
     def update(self, index, iterable, commit=True):
-        writer = self._writer()
-        try:
+        with self._writing() as writer:
             for obj in iterable:
                 try:
                     doc = index.full_prepare(obj)
                 except SkipDocument:
                     continue
                 writer.update_document(**self._whoosh_document(doc))
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
 
     def rebuild(self, index, batches: Iterable[Iterable], *, procs: int = 1) -> int:
         """Replace the whole index with the documents of ``batches``, in one writer.
@@ -652,13 +681,8 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         return written
 
     def remove(self, obj_or_string, commit=True):
-        writer = self._writer()
-        try:
+        with self._writing() as writer:
             writer.delete_by_term(ID, get_identifier(obj_or_string))
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
 
     def clear(self, models=None, commit=True):
         writer = self._writer()
