@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-pg test-browser chromium lint format venv setup messages fixtures index bench clean
+.PHONY: run test test-sqlite test-pg test-browser chromium lint format venv setup messages fixtures index bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,7 +40,13 @@ run: setup
 chromium:
 	scripts/ensure_chromium.sh
 
+# The whole suite on SQLite (the embedded default), then again on PostgreSQL (the scale-out
+# path) with a server scripts/pg.sh starts from the machine's binaries and stops afterwards.
 test: venv messages chromium
+	$(BIN)/pytest
+	scripts/test-pg.sh
+
+test-sqlite: venv messages chromium
 	$(BIN)/pytest
 
 test-browser: venv messages chromium
