@@ -4,7 +4,11 @@ import hashlib
 import itertools
 from datetime import date
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+
 from archive.models import Article, Entity, EntityAlias, Source
+from archive.roles import EDITORS_GROUP
 
 _counter = itertools.count(1)
 
@@ -37,9 +41,27 @@ def article_create(
     )
 
 
-def entity_create(*, kind=Entity.Kind.PERSON, name="سيرغي لافروف", name_en="Sergey Lavrov",
-                  name_ru="Сергей Лавров", aliases=()) -> Entity:
+def entity_create(
+    *,
+    kind=Entity.Kind.PERSON,
+    name="سيرغي لافروف",
+    name_en="Sergey Lavrov",
+    name_ru="Сергей Лавров",
+    aliases=(),
+) -> Entity:
     entity = Entity.objects.create(kind=kind, name=name, name_en=name_en, name_ru=name_ru)
     for alias in aliases:
         EntityAlias.objects.create(entity=entity, name=alias)
     return entity
+
+
+def staff_user(username: str, *, group: str | None = EDITORS_GROUP, perms=()):
+    """A staff account, in the Editors group unless told otherwise."""
+    user = get_user_model().objects.create_user(username, password="كلمة-سر-طويلة-2021")
+    user.is_staff = True
+    user.save()
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    for codename in perms:
+        user.user_permissions.add(Permission.objects.get(codename=codename))
+    return user

@@ -7,18 +7,15 @@ from pathlib import Path
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 from haystack import connections
 
 from archive.ingest import content_hash
 from archive.models import Article, Entity, MentionSuppression, Source
-from archive.roles import EDITORS_GROUP
 from archive.services.articles import article_ingest
 from archive.services.entities import authority_file_load
-from tests.factories import entity_create
+from tests.factories import entity_create, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -31,30 +28,6 @@ CHANGELIST = "admin:archive_article_changelist"
 @pytest.fixture(autouse=True)
 def authority():
     authority_file_load(path=AUTHORITY)
-
-
-def staff_user(username: str, *, group: str | None = EDITORS_GROUP, perms=()):
-    user = get_user_model().objects.create_user(username, password="كلمة-سر-طويلة-2021")
-    user.is_staff = True
-    user.save()
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    for codename in perms:
-        user.user_permissions.add(Permission.objects.get(codename=codename))
-    return user
-
-
-@pytest.fixture
-def editor():
-    return staff_user("muharrir")
-
-
-@pytest.fixture
-def desk(client, editor):
-    """The editor's browser, in English so that messages can be compared as written."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import clear_url_caches, reverse
@@ -23,6 +23,7 @@ from archive.models import Article, Source
 from archive.roles import EDITORS_GROUP
 from archive.services.articles import article_ingest
 from archive.services.entities import authority_file_load
+from tests.factories import staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -86,30 +87,6 @@ def search_index():
     backend.clear()
     yield backend
     backend.clear()
-
-
-def staff_user(username: str, *, group: str | None = EDITORS_GROUP, perms=()):
-    user = get_user_model().objects.create_user(username, password="كلمة-سر-طويلة-2021")
-    user.is_staff = True
-    user.save()
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    for codename in perms:
-        user.user_permissions.add(Permission.objects.get(codename=codename))
-    return user
-
-
-@pytest.fixture
-def editor():
-    return staff_user("muharrir")
-
-
-@pytest.fixture
-def desk(client, editor):
-    """The editor's browser, in English so that messages can be compared as written."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    client.force_login(editor)
-    return client
 
 
 def seed_file(number: str) -> SimpleUploadedFile:
