@@ -65,6 +65,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -79,11 +80,13 @@ __all__ = [
     "ArabicFilter",
     "ArabicTokenizer",
     "Token",
+    "TokenColumns",
     "analyze",
     "fold",
     "stem",
     "strip_proclitics",
     "surface_words",
+    "token_columns",
     "tokens",
 ]
 
@@ -99,6 +102,8 @@ _FORMAT = "\u00ad\u061c\u200c-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
 
 # A word: letters with marks and joiners between them (unrolled for speed), or a digit run.
 _TOKEN_RE = re.compile(rf"[{_MARKS}{_FORMAT}]*[^\W\d_]+(?:[{_MARKS}{_FORMAT}]+[^\W\d_]*)*|\d+")
+# The same, captured: split() then gives the text between words and the words, alternately.
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 # Invisible characters trimmed off the edges of a token (marks only off its start).
 _EDGE_JUNK = frozenset(re.findall(rf"[{_FORMAT}]", "".join(map(chr, range(0x00A0, 0xFFFF)))))
 _LEADING_JUNK = _EDGE_JUNK | frozenset(
@@ -574,13 +579,25 @@ class Token(NamedTuple):
 @lru_cache(maxsize=300_000)
 def _word(surface: str) -> tuple[str, str | None]:
     """(folded, term) of one surface word; term is None for a stop word."""
+    folded, term = _folded_word(surface)
+    if term is None or not _is_arabic_letter(folded[0]):
+        return folded, term
+    return folded, stem(folded)
+
+
+@lru_cache(maxsize=300_000)
+def _word_unstemmed(surface: str) -> tuple[str, str | None]:
+    """(folded, folded) of one surface word, or (folded, None) for a stop word: no stemming."""
+    return _folded_word(surface)
+
+
+def _folded_word(surface: str) -> tuple[str, str | None]:
+    # Not cached itself: the indexer's cache (_word) and extraction's stay independent.
     folded = fold(surface)
     if not folded:
         return folded, None
-    if _is_arabic_letter(folded[0]):
-        if len(folded) == 1 or _stop_key(surface) in STOP_WORDS:
-            return folded, None
-        return folded, stem(folded)
+    if _is_arabic_letter(folded[0]) and (len(folded) == 1 or _stop_key(surface) in STOP_WORDS):
+        return folded, None
     return folded, folded
 
 
@@ -605,15 +622,66 @@ def surface_words(text: str) -> list[str]:
     return [surface for surface, _, _ in _spans(text)]
 
 
-def tokens(text: str) -> list[Token]:
-    """All words of a text, stop words included (with ``term`` None), with offsets."""
+def tokens(text: str, *, terms: bool = True) -> list[Token]:
+    """All words of a text, stop words included (with ``term`` None), with offsets.
+
+    ``terms=False`` skips stemming, for callers that only need to tell stop words from the
+    rest (entity extraction): ``term`` is then the folded form, or None for a stop word.
+    """
+    word = _word if terms else _word_unstemmed
     result = []
     new = tuple.__new__  # NamedTuple's own __new__ is Python code: 4x slower here.
     for surface, start, end in _spans(text):
-        folded, term = _word(surface)
+        folded, term = word(surface)
         if folded:
             result.append(new(Token, (surface, start, end, folded, term)))
     return result
+
+
+class TokenColumns(NamedTuple):
+    """The words of a text as parallel lists (see :func:`token_columns`)."""
+
+    surfaces: list[str]
+    starts: list[int]
+    ends: list[int]
+    folded: list[str]
+    stop: list[bool]
+    # gaps[i]: the text between word i and word i + 1.
+    gaps: list[str]
+
+
+def token_columns(text: str) -> TokenColumns:
+    """The words of ``tokens(text, terms=False)``, column by column, and the text between them.
+
+    For callers that walk every word of long texts but need the offsets of only a few (entity
+    extraction): the common case is computed without one Python object per word.
+    """
+    pieces = _TOKEN_SPLIT_RE.split(text)
+    surfaces = pieces[1::2]
+    words = list(map(_word_unstemmed, surfaces))
+    folded = [word[0] for word in words]
+    trimmed = any(s[0] in _LEADING_JUNK or s[-1] in _EDGE_JUNK for s in surfaces)
+    if trimmed or "" in folded:
+        # Invisible characters on a word's edge, or a word that folds to nothing: the
+        # general path trims and drops them.
+        found = tokens(text, terms=False)
+        return TokenColumns(
+            [t.text for t in found],
+            [t.start for t in found],
+            [t.end for t in found],
+            [t.folded for t in found],
+            [t.term is None for t in found],
+            [text[a.end : b.start] for a, b in pairwise(found)],
+        )
+    offsets = list(accumulate(map(len, pieces)))
+    return TokenColumns(
+        surfaces,
+        offsets[0:-1:2],
+        offsets[1::2],
+        folded,
+        [word[1] is None for word in words],
+        pieces[2:-1:2],
+    )
 
 
 def analyze(text: str) -> list[str]:

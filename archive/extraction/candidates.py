@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from archive.extraction import cues
-from archive.extraction.document import Document, cue_start
+from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
 
@@ -33,9 +33,12 @@ def find_candidates(doc: Document, hits, gazetteer: Gazetteer) -> list[FoundCand
     covered = {i for hit in hits for i in range(hit.start, hit.end + 1)}
     found, seen = [], set()
     for k in range(1, len(doc)):
-        if k in covered or doc.tokens[k].term is None or not _may_start_name(doc.folded[k]):
+        # Cheap checks first (most words are ruled out by the word before them); the
+        # title cue itself is looked for only before a name.
+        if k in covered or doc.stop[k] or not _may_start_name(doc.folded[k]):
             continue
-        # Cheap shape checks first; the title cue is looked for only before a name.
+        if not may_follow_cue(doc, k):
+            continue
         end = _name_end(doc, k, covered, gazetteer)
         if end is None or not _looks_like_name(doc.folded[k : end + 1], gazetteer):
             continue
@@ -51,7 +54,7 @@ def find_candidates(doc: Document, hits, gazetteer: Gazetteer) -> list[FoundCand
                 name=doc.span(k, end),
                 normalized=normalized,
                 cue=doc.span(start, k - 1),
-                offset=doc.tokens[k].start,
+                offset=doc.starts[k],
             )
         )
     return found

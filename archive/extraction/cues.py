@@ -5,9 +5,9 @@ search analyzer when first used, so the lists never carry a second
 normalization.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 
-from archive.extraction.names import name_tokens
+from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
 
 # Titles that directly precede a name (الرئيس صالح, نظيره الروسي سيرغي لافروف).
 _CUE_PHRASES = [
@@ -172,6 +172,25 @@ def compound_tails() -> frozenset[str]:
 @cache
 def russian_surname_endings() -> tuple[str, ...]:
     return tuple(" ".join(name_tokens(e)) for e in _RUSSIAN_SURNAME_ENDINGS)
+
+
+@cache
+def _cue_last_words() -> frozenset[str]:
+    return frozenset(phrase[-1] for phrase in cue_phrases() if len(phrase) > 1)
+
+
+@lru_cache(maxsize=100_000)
+def may_end_cue(folded: str) -> bool:
+    """Whether a title cue (``document.cue_start``) may end with this word, or go on before it.
+
+    Every cue ends in the last word of a cue phrase, in a one-word cue behind clitics
+    (والرئيس), or in a definite word (وزير الخارجية); between a cue and the name only
+    modifiers and (definite) nationality adjectives may stand.
+    """
+    if folded.startswith(ARTICLE) or folded in _cue_last_words() or folded in modifiers():
+        return True
+    phrases = cue_phrases()
+    return any((key,) in phrases for key in first_token_keys(folded))
 
 
 def is_nationality_adjective(folded: str) -> bool:

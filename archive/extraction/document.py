@@ -3,34 +3,32 @@ and the title cues (الرئيس, وزير الخارجية الروسي, الس
 
 from archive.extraction import cues
 from archive.extraction.names import ARTICLE, first_token_keys
-from search.analysis import tokens
+from search.analysis import token_columns
 
 MAX_MODIFIERS = 2
 
 
 class Document:
-    """The tokens of one text with what the matcher asks about them."""
+    """The words of one text with what the matcher asks about them, column by column."""
 
     def __init__(self, text: str):
         self.text = text
-        self.tokens = tokens(text)
-        self.folded = [token.folded for token in self.tokens]
+        # Stems are never used here: only whether a word is a stop word.
+        columns = token_columns(text)
+        self.surfaces = columns.surfaces
+        self.starts = columns.starts
+        self.ends = columns.ends
+        self.folded = columns.folded
+        self.stop = columns.stop
         # joined[i]: tokens i and i+1 are separated by whitespace only, so a
         # multi-word name may span them (not a full stop, comma or bracket).
-        self.joined = [
-            self._gap_is_space(a.end, b.start)
-            for a, b in zip(self.tokens, self.tokens[1:], strict=False)
-        ]
-
-    def _gap_is_space(self, start: int, end: int) -> bool:
-        gap = self.text[start:end]
-        return not gap or gap.isspace()
+        self.joined = [not gap or gap.isspace() for gap in columns.gaps]
 
     def __len__(self) -> int:
-        return len(self.tokens)
+        return len(self.folded)
 
     def span(self, start: int, end: int) -> str:
-        return self.text[self.tokens[start].start : self.tokens[end].end]
+        return self.text[self.starts[start] : self.ends[end]]
 
     def linked(self, i: int, j: int) -> bool:
         """Tokens i..j form one unbroken run."""
@@ -58,6 +56,15 @@ def cue_start(doc: Document, name_start: int) -> int | None:
             return None
         j -= 1
     return None
+
+
+def may_follow_cue(doc: Document, name_start: int) -> bool:
+    """False when ``cue_start(doc, name_start)`` is sure to be None: the word where a cue
+    would have to end can end none. A cheap test to run on every word before the full one."""
+    j = name_start - 1
+    if j >= 1 and doc.folded[j - 1] in cues.posted_at() and doc.linked(j - 1, name_start):
+        j -= 2
+    return j >= 0 and doc.linked(j, name_start) and cues.may_end_cue(doc.folded[j])
 
 
 def _cue_ending_at(doc: Document, j: int) -> int | None:

@@ -8,7 +8,7 @@ compared on each use), so import runs do not rebuild it per article.
 import threading
 from dataclasses import dataclass, field
 
-from archive.extraction.names import name_tokens
+from archive.extraction.names import first_token_keys, name_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +42,18 @@ class NameRecord:
     ambiguous: bool = False
 
 
+# Distinct text tokens whose trie roots a gazetteer remembers (a few hundred thousand in the
+# corpora); past this the memo starts again rather than grow without bound.
+_ROOTS_MEMO_MAX = 500_000
+
+
 class Gazetteer:
     """Token trie over folded aliases, plus what candidate detection needs to know."""
 
     def __init__(self, entities: list[EntityInfo], names: list[NameRecord]):
         self.entities = {info.id: info for info in entities}
+        self.kinds = {info.id: info.kind for info in entities}
+        self._roots_memo: dict[str, tuple[tuple[str, TrieNode], ...]] = {}
         self.root: dict[str, TrieNode] = {}
         self.known_keys: set[str] = set()
         self.person_given_names: set[str] = set()
@@ -80,6 +87,21 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.known_keys)
+
+    def roots(self, folded: str) -> tuple[tuple[str, "TrieNode"], ...]:
+        """(key, trie node) of each name key a text token may stand for that starts a name.
+
+        Most tokens start none: remembering that per token spares the matcher the
+        proclitic keys and the trie lookups of every further occurrence.
+        """
+        found = self._roots_memo.get(folded)
+        if found is None:
+            root = self.root
+            found = tuple((key, root[key]) for key in first_token_keys(folded) if key in root)
+            if len(self._roots_memo) >= _ROOTS_MEMO_MAX:
+                self._roots_memo.clear()
+            self._roots_memo[folded] = found
+        return found
 
 
 def nisba_forms(place: str) -> tuple[str, ...]:

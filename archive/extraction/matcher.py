@@ -15,7 +15,7 @@ from archive.extraction import cues
 from archive.extraction.candidates import FoundCandidate, find_candidates
 from archive.extraction.document import Document, cue_start
 from archive.extraction.gazetteer import AliasEntry, Gazetteer
-from archive.extraction.names import ARTICLE, first_token_keys
+from archive.extraction.names import ARTICLE
 
 
 @dataclass(slots=True)
@@ -62,12 +62,12 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
 
 def _scan(doc: Document, gazetteer: Gazetteer, i: int, n: int) -> list[_Hit]:
     """Longest alias matches among tokens ``i`` … ``n - 1``, left to right."""
-    root, folded, joined = gazetteer.root, doc.folded, doc.joined
+    roots, folded, joined = gazetteer.roots, doc.folded, doc.joined
     hits = []
     while i < n:
         best = None
-        for key in first_token_keys(folded[i]):
-            node, j = root.get(key), i
+        for key, node in roots(folded[i]):
+            j = i
             while node is not None:
                 if node.entries and (best is None or j > best.end):
                     best = _Hit(i, j, key, node.entries)
@@ -91,7 +91,7 @@ def _nested_places(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     People's names are never searched inside: بوتين in فلاديمير بوتين is no
     second mention.
     """
-    kind = {pk: info.kind for pk, info in gazetteer.entities.items()}
+    kind = gazetteer.kinds
     nested = []
     for outer in hits:
         if outer.end == outer.start or any(kind[e.entity_id] == "person" for e in outer.entries):
@@ -117,7 +117,7 @@ def _resolve(doc: Document, hits: list[_Hit]) -> list[FoundEntity]:
     }
     found: dict[int, FoundEntity] = {}
     for hit in hits:
-        if _TANWEEN.intersection(doc.tokens[hit.end].text):
+        if _TANWEEN.intersection(doc.surfaces[hit.end]):
             # روسياً in "مسؤولاً روسياً" is the adjective "Russian": names never take tanween.
             continue
         entity_id = _entity_of(doc, hit, full)
@@ -125,9 +125,7 @@ def _resolve(doc: Document, hits: list[_Hit]) -> list[FoundEntity]:
             continue
         item = found.get(entity_id)
         if item is None:
-            item = found[entity_id] = FoundEntity(
-                entity_id, first_offset=doc.tokens[hit.start].start
-            )
+            item = found[entity_id] = FoundEntity(entity_id, first_offset=doc.starts[hit.start])
         item.count += 1
         form = doc.span(hit.start, hit.end)
         if form not in item.forms:

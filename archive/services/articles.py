@@ -13,12 +13,14 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from archive.extraction import Extraction, extract
+from archive.extraction.gazetteer import Gazetteer
 from archive.ingest import IngestError, ParsedDocument, content_hash, parse_document
 from archive.ingest.dates import parse_date_value
 from archive.ingest.sources import resolve_source_name, source_entry
 from archive.ingest.text import fold, tidy
 from archive.models import Article, Source
-from archive.services.entities import article_mentions_refresh
+from archive.services.entities import article_mentions_refresh, extraction_text
 from search.indexing import index_enqueue
 
 FILENAME_MAX = 255
@@ -47,6 +49,20 @@ class IngestResult:
     source_created: bool = False
 
 
+@dataclass
+class PreparedArticle:
+    """A raw document read, dated, hashed and (optionally) its entities found: all an import
+    works out before it touches the database. ``article_prepare`` makes it without any
+    database access, so an importer may make many at once in other processes."""
+
+    parsed: ParsedDocument
+    digest: str
+    overrides: dict
+    origin: str
+    url: str
+    extraction: Extraction | None = None
+
+
 def article_ingest(
     *,
     raw: bytes | str,
@@ -65,37 +81,87 @@ def article_ingest(
     affecting how it is read. A text already in the archive raises
     ``DuplicateArticle`` naming the existing article.
     """
+    prepared = article_prepare(raw=raw, filename=filename, overrides=overrides)
+    return article_store(prepared=prepared, source=source, publish=publish, user=user)
+
+
+def article_prepare(
+    *,
+    raw: bytes | str,
+    filename: str | None = None,
+    overrides: dict | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> PreparedArticle:
+    """The reading half of ``article_ingest``: parse, apply ``overrides``, hash, and with a
+    ``gazetteer`` also extract the entities. Never reads or writes the database; raises an
+    ``IngestError`` for a document that is not an article."""
     overrides = {key: value for key, value in (overrides or {}).items() if value not in (None, "")}
     title_hint = str(overrides["title"]) if overrides.get("title") else None
     parsed = parse_document(raw, filename=filename, title_hint=title_hint)
     _apply_overrides(parsed, overrides)
-    digest = content_hash(parsed.body)
-    existing = Article.objects.filter(content_hash=digest).first()
-    if existing is not None:
-        raise DuplicateArticle(existing)
-    origin = str(overrides.get("original_filename") or filename or "")[-FILENAME_MAX:]
+    prepared = PreparedArticle(
+        parsed=parsed,
+        digest=content_hash(parsed.body),
+        overrides=overrides,
+        origin=str(overrides.get("original_filename") or filename or "")[-FILENAME_MAX:],
+        url=_valid_url(overrides.get("url") or _html_url(parsed), parsed),
+    )
+    if gazetteer is not None:
+        text = extraction_text(
+            title=parsed.title,
+            body=parsed.body,
+            title_derived="title_derived" in parsed.review_reasons,
+            dateline=parsed.metadata.get("dateline"),
+        )
+        prepared.extraction = extract(text, gazetteer)
+    return prepared
+
+
+def article_store(
+    *,
+    prepared: PreparedArticle,
+    source: Source | str | None = None,
+    publish: bool = False,
+    user=None,
+    known_sources: dict[str, Source] | None = None,
+) -> IngestResult:
+    """The writing half of ``article_ingest``: the article, its source, mentions and index
+    task in one transaction, or ``DuplicateArticle`` and nothing stored.
+
+    An importer storing many articles may keep ``known_sources`` (an empty dict at first)
+    for the run, so an outlet name is looked up once rather than per article.
+    """
+    parsed, digest = prepared.parsed, prepared.digest
+    # No look-up first: the unique content hash refuses a duplicate, and its savepoint
+    # takes back whatever this article had written (a new source).
     try:
         with transaction.atomic():
-            source_obj, source_created = _source_for(source, overrides, parsed)
+            source_obj, source_created = _source_for(
+                source, prepared.overrides, parsed, known_sources
+            )
             article = Article.objects.create(
                 title=parsed.title,
                 body=parsed.body,
                 published_on=parsed.published_on,
                 source=source_obj,
-                original_url=_valid_url(overrides.get("url") or _html_url(parsed), parsed),
+                original_url=prepared.url,
                 status=Article.Status.PUBLISHED if publish else Article.Status.DRAFT,
                 needs_review=bool(parsed.review_reasons),
                 review_reasons=parsed.review_reasons,
                 content_hash=digest,
                 raw_text=parsed.raw_text.replace("\x00", ""),
-                original_filename=origin,
+                original_filename=prepared.origin,
                 metadata=parsed.metadata,
                 created_by=_user_or_none(user),
             )
-            article_mentions_refresh(article=article)
+            if prepared.extraction is None:
+                article_mentions_refresh(article=article)
+            else:
+                article_mentions_refresh(
+                    article=article, extraction=prepared.extraction, created=True
+                )
             index_enqueue(article_ids=[article.pk])
     except IntegrityError:
-        # Another import of the same text committed between our check and our insert.
         existing = Article.objects.filter(content_hash=digest).first()
         if existing is None:
             raise
@@ -228,7 +294,9 @@ def _apply_overrides(parsed: ParsedDocument, overrides: dict) -> None:
         _reason_drop(parsed, "no_source")
 
 
-def _source_for(source, overrides: dict, parsed: ParsedDocument) -> tuple[Source | None, bool]:
+def _source_for(
+    source, overrides: dict, parsed: ParsedDocument, known: dict[str, Source] | None = None
+) -> tuple[Source | None, bool]:
     if isinstance(source, Source):
         _reason_drop(parsed, "no_source")
         return source, False
@@ -236,7 +304,14 @@ def _source_for(source, overrides: dict, parsed: ParsedDocument) -> tuple[Source
     if not name:
         return None, False
     _reason_drop(parsed, "no_source")
-    return source_resolve(name=str(name))
+    name = str(name)
+    if known is not None and name in known:
+        return known[name], False
+    source_obj, created = source_resolve(name=name)
+    if known is not None and not created:
+        # Only a source that existed before: one created here goes if the article fails.
+        known[name] = source_obj
+    return source_obj, created
 
 
 def _html_url(parsed: ParsedDocument) -> str:

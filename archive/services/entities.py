@@ -10,10 +10,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from archive.extraction import Extraction, FoundCandidate, extract
+from archive.extraction import Extraction, FoundCandidate, FoundEntity, extract
 from archive.extraction.gazetteer import Gazetteer, gazetteer_get
 from archive.models import (
     Article,
@@ -223,7 +225,11 @@ def article_extraction_text(article: Article) -> str:
 
 
 def article_mentions_refresh(
-    *, article: Article, gazetteer: Gazetteer | None = None
+    *,
+    article: Article,
+    gazetteer: Gazetteer | None = None,
+    extraction: Extraction | None = None,
+    created: bool = False,
 ) -> list[Mention]:
     """Recompute the article's mentions from its title and body.
 
@@ -231,11 +237,22 @@ def article_mentions_refresh(
     calls this inside its own), keeps mentions editors added by hand, never
     re-adds one an editor removed, and records candidate names. Batch callers
     may pass the gazetteer they hold; by default the process's cached one is used.
+
+    An importer that already ran ``extract()`` on ``article_extraction_text(article)``
+    passes its ``extraction``. ``created=True`` says the article was created in the
+    caller's still open transaction: it can have no mentions, removals or candidate
+    links yet, so none are read or deleted.
     """
-    result = extract(article_extraction_text(article), gazetteer)
-    with transaction.atomic():
-        mentions = _mentions_replace(article, result)
-        _candidates_record(article, result.candidates)
+    result = extraction
+    if result is None:
+        result = extract(article_extraction_text(article), gazetteer)
+    # A just-created article is inside its creator's transaction: no savepoint of its own.
+    with transaction.atomic(savepoint=not created):
+        if created:
+            mentions = Mention.objects.bulk_create(_new_mentions(article, result.entities))
+        else:
+            mentions = _mentions_replace(article, result)
+        _candidates_record(article, result.candidates, created=created)
     return mentions
 
 
@@ -253,40 +270,81 @@ def _mentions_replace(article: Article, result: Extraction) -> list[Mention]:
                 item.first_offset,
             )
             mention.save(update_fields=["count", "forms", "first_offset"])
-    created = Mention.objects.bulk_create(
-        [
-            Mention(
-                article=article,
-                entity_id=item.entity_id,
-                count=item.count,
-                forms=item.forms,
-                first_offset=item.first_offset,
-            )
-            for item in found.values()
-        ]
-    )
+    created = Mention.objects.bulk_create(_new_mentions(article, found.values()))
     return kept + created
 
 
-def _candidates_record(article: Article, found: list[FoundCandidate]) -> None:
-    previous = list(article.entity_candidates.filter(status=EntityCandidate.Status.PROPOSED))
-    for candidate in previous:
-        candidate.articles.remove(article)
-    touched = {c.pk: c for c in previous}
-    for item in found:
-        candidate, _created = EntityCandidate.objects.get_or_create(
-            normalized=item.normalized[:255],
-            defaults={"name": item.name[:200], "cue": item.cue[:300]},
+def _new_mentions(article: Article, found: Iterable[FoundEntity]) -> list[Mention]:
+    return [
+        Mention(
+            article=article,
+            entity_id=item.entity_id,
+            count=item.count,
+            forms=item.forms,
+            first_offset=item.first_offset,
         )
-        if candidate.status == EntityCandidate.Status.PROPOSED:
-            candidate.articles.add(article)
-            touched[candidate.pk] = candidate
-    for candidate in touched.values():
-        candidate.count = candidate.articles.count()
-        if candidate.count == 0:
-            candidate.delete()
-        else:
-            candidate.save(update_fields=["count", "updated_at"])
+        for item in found
+    ]
+
+
+def _candidates_record(
+    article: Article, found: list[FoundCandidate], *, created: bool = False
+) -> None:
+    """Link the article to the proposed candidates it names (creating new ones), unlink it
+    from those it no longer names, and recount the articles of every candidate touched."""
+    previous = []
+    if not created:
+        previous = list(article.entity_candidates.filter(status=EntityCandidate.Status.PROPOSED))
+        article.entity_candidates.remove(*previous)
+    touched = {c.pk for c in previous}
+    proposed = [
+        c for c in _candidates_get_or_create(found) if c.status == EntityCandidate.Status.PROPOSED
+    ]
+    if proposed:
+        links = EntityCandidate.articles.through
+        links.objects.bulk_create(
+            [links(entitycandidate_id=c.pk, article_id=article.pk) for c in proposed],
+            ignore_conflicts=True,
+        )
+        touched.update(c.pk for c in proposed)
+    if touched:
+        _candidate_counts_refresh(touched, unlinked=bool(previous))
+
+
+def _candidates_get_or_create(found: list[FoundCandidate]) -> list[EntityCandidate]:
+    """The candidates of these names, in order; the first finding of a new name creates it."""
+    wanted: dict[str, FoundCandidate] = {}
+    for item in found:
+        wanted.setdefault(item.normalized[:255], item)
+    if not wanted:
+        return []
+    existing = EntityCandidate.objects.in_bulk(list(wanted), field_name="normalized")
+    missing = [key for key in wanted if key not in existing]
+    if missing:
+        # A name another import just created is simply read back.
+        EntityCandidate.objects.bulk_create(
+            [
+                EntityCandidate(
+                    normalized=key, name=wanted[key].name[:200], cue=wanted[key].cue[:300]
+                )
+                for key in missing
+            ],
+            ignore_conflicts=True,
+        )
+        existing.update(EntityCandidate.objects.in_bulk(missing, field_name="normalized"))
+    return [existing[key] for key in wanted]
+
+
+def _candidate_counts_refresh(pks: set[int], *, unlinked: bool) -> None:
+    """Each candidate's count is its number of articles; one left with none (``unlinked``:
+    some lost an article) is dropped."""
+    links = EntityCandidate.articles.through.objects.filter(entitycandidate_id=OuterRef("pk"))
+    per_candidate = links.order_by().values("entitycandidate_id").annotate(n=Count("pk"))
+    EntityCandidate.objects.filter(pk__in=pks).update(
+        count=Coalesce(Subquery(per_candidate.values("n")), 0), updated_at=timezone.now()
+    )
+    if unlinked:
+        EntityCandidate.objects.filter(pk__in=pks, count=0).delete()
 
 
 def articles_reextract(*, articles: Iterable[Article]) -> dict:
