@@ -6,9 +6,11 @@ languages the way a browser asks for them.
 """
 
 import ast
+import os
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -193,6 +195,43 @@ def test_arabic_catalog_passes_msgfmt_check():
     assert result.returncode == 0, result.stderr
     assert "untranslated" not in result.stderr
     assert "fuzzy" not in result.stderr
+
+
+# What ``makemessages`` reads: the apps, the settings and the templates.
+TRANSLATED_SOURCES = ("archive", "search", "config", "templates", "manage.py")
+
+
+def _catalog_keys(entries: list[Entry]) -> set[tuple]:
+    return {(e.msgctxt, e.msgid, e.msgid_plural) for e in entries}
+
+
+def test_arabic_catalog_holds_exactly_the_strings_the_code_marks_for_translation(tmp_path):
+    """A string added to the code without a catalogue entry would show in English."""
+    root = Path(settings.BASE_DIR)
+    for name in TRANSLATED_SOURCES:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, tmp_path / name)
+    shutil.copytree(LOCALE_DIR, tmp_path / "locale", ignore=shutil.ignore_patterns("*.mo"))
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "makemessages", "-l", "ar", "--no-obsolete", "-v", "0"],
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    _header, in_code = parse_po(tmp_path / "locale" / "ar" / "LC_MESSAGES" / "django.po")
+    _header, committed = parse_po(AR_PO)
+    assert sorted(_catalog_keys(in_code) - _catalog_keys(committed), key=str) == []
+    assert sorted(_catalog_keys(committed) - _catalog_keys(in_code), key=str) == []
 
 
 def test_english_catalog_leaves_the_english_msgids_as_they_are():

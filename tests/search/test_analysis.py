@@ -1,6 +1,7 @@
 """The Arabic analyzer: spellings that must meet, words that must stay apart, offsets, Whoosh."""
 
 import doctest
+import itertools
 import pickle
 
 import pytest
@@ -277,3 +278,47 @@ def test_docstring_examples_hold():
     result = doctest.testmod(analysis)
     assert result.attempted > 5
     assert result.failed == 0
+
+
+# --- token_columns: the column form of tokens(terms=False) used by entity extraction ---
+
+
+def _columns_from_tokens(text: str) -> analysis.TokenColumns:
+    found = tokens(text, terms=False)
+    return analysis.TokenColumns(
+        [t.text for t in found],
+        [t.start for t in found],
+        [t.end for t in found],
+        [t.folded for t in found],
+        [t.term is None for t in found],
+        [text[a.end : b.start] for a, b in itertools.pairwise(found)],
+    )
+
+
+@pytest.mark.parametrize("number", ["000", "001", "002", "003", "004"])
+def test_token_columns_give_the_words_offsets_and_stop_words_of_tokens(number):
+    text = seed(number)
+    columns = analysis.token_columns(text)
+    assert columns == _columns_from_tokens(text)
+    assert all(
+        text[s:e] == w
+        for w, s, e in zip(columns.surfaces, columns.starts, columns.ends, strict=True)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n",
+        "وزير الخارجية الروسي سيرغي لافروف",
+        "العراقـية\u200f والعراقية",  # a direction mark on a word's edge
+        "\u200fموسكو\u200e بغداد",
+        "ـــ الكاظمي",  # tatweel alone folds to nothing
+        "في على من إلى",  # stop words only
+        "Лавров встретился с Фуадом Хусейном",
+        "لافروف 2021 ٢٠٢١",
+    ],
+)
+def test_token_columns_match_tokens_on_edge_cases(text):
+    assert analysis.token_columns(text) == _columns_from_tokens(text)
