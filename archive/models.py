@@ -4,11 +4,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import ExtractYear
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from archive.extraction.names import name_lookup_keys, name_normalize
+from archive.permalinks import permalink
 
 SLUG_MAX = 120
 
@@ -131,7 +131,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("archive:article", kwargs={"pk": self.pk, "slug": self.slug})
+        return permalink("archive:article", self.pk, self.slug)
 
     @property
     def is_published(self) -> bool:
@@ -233,7 +233,7 @@ class Entity(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("archive:entity", kwargs={"pk": self.pk, "slug": self.slug})
+        return permalink("archive:entity", self.pk, self.slug)
 
     def own_names(self) -> list[str]:
         """The entity's name fields, in every script, without blanks."""

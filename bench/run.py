@@ -119,7 +119,9 @@ def _copy_of(record: dict, copy: int) -> dict:
     number = copy + 1
     record = dict(record)
     record["title"] = f"{record.get('title') or ''} ({number})".strip()
-    record["content"] = f"{record.get('content') or ''}\n\n({number})"
+    # On the last line, not a line of its own: the importer drops a line without letters as
+    # page furniture, and the copy would hash like the original (a duplicate, not imported).
+    record["content"] = f"{(record.get('content') or '').rstrip()} ({number})"
     if record.get("url"):
         record["url"] = f"{record['url']}#copy-{number}"
     return record

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import set_script_prefix
 
 from archive.models import Article, Mention
 from tests.factories import article_create, entity_create, source_create
@@ -168,3 +169,27 @@ def test_script_tag_in_title_cannot_break_out_of_json_ld(client):
     html = response.content.decode()
     assert '<script>alert("x")' not in html
     assert _json_ld(response)["headline"] == title
+
+
+def test_links_carry_the_script_prefix_of_a_site_served_under_a_path(client, article):
+    path = article.get_absolute_url()
+    # What the WSGI handler does for a site mounted under /archive (the test client does not).
+    set_script_prefix("/archive/")
+    try:
+        under_a_path = client.get("/").content.decode()
+    finally:
+        set_script_prefix("/")
+    at_the_root = client.get("/").content.decode()
+    assert f'href="/archive{path}"' in under_a_path
+    assert f'href="{path}"' in at_the_root
+    assert f'href="/archive{path}"' not in at_the_root
+
+
+def test_entity_permalink_follows_a_renamed_entity(client):
+    entity = entity_create(name="سيرغي لافروف", name_en="Sergey Lavrov")
+    old_url = entity.get_absolute_url()
+    entity.name_en = "Sergey Viktorovich Lavrov"
+    entity.save()
+    assert entity.get_absolute_url() == f"/entities/{entity.pk}/sergey-viktorovich-lavrov/"
+    assert old_url == f"/entities/{entity.pk}/sergey-lavrov/"
+    assert client.get(old_url).status_code == 301

@@ -1,9 +1,13 @@
 """``make bench`` keeps working: a small run through the real import, index and search paths."""
 
+import importlib.util
+import itertools
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+from archive.services.articles import article_prepare
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERY_TYPES = {
@@ -46,3 +50,22 @@ def test_smoke_benchmark_reports_every_query_type_with_numbers(tmp_path):
     assert build["import_per_second"] > 0 and build["index_per_second"] > 0
     assert results["index_mb"] > 0 and results["peak_memory_mb"]["process"] > 0
     assert "| common word |" in out.with_suffix(".md").read_text()
+
+
+def _bench_run_module():
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_repeated_corpus_articles_of_the_large_benchmark_import_as_new_articles():
+    """The 200,000-article run repeats the corpora: each copy must be a new article."""
+    bench = _bench_run_module()
+    records = list(itertools.islice(bench.corpus_records(41_000), 0, 41_000, 4_100))
+    for record in records:
+        digests = {
+            article_prepare(raw=r["content"], overrides={"title": r.get("title")}).digest
+            for r in [record, bench._copy_of(record, 1), bench._copy_of(record, 2)]
+        }
+        assert len(digests) == 3, record.get("title")
