@@ -26,7 +26,7 @@ LAYERS = ("raw_whoosh_no_facets", "raw_whoosh", "engine", "read_path", "view")
 def test_smoke_benchmark_reports_every_query_type_with_numbers(tmp_path):
     out = tmp_path / "results.json"
     completed = subprocess.run(
-        [sys.executable, "bench/run.py", "--smoke", "--size", "200", "--out", str(out)],
+        [sys.executable, "bench/run.py", "--smoke", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -45,7 +45,8 @@ def test_smoke_benchmark_reports_every_query_type_with_numbers(tmp_path):
     assert rows["common word"]["hits"] > 0
     assert rows["entity filter"]["params"], "the corpus sample gives the place filter an entity"
     build = results["build"]
-    assert build["imported"] >= 190  # a line of the corpus may lack content
+    # Lines that repeat another or lack content are made up for: the archive gets --size articles.
+    assert build["imported"] >= 1_000
     assert build["indexed"] == results["articles"] > build["imported"]  # plus the seeds
     assert build["import_per_second"] > 0 and build["index_per_second"] > 0
     assert results["index_mb"] > 0 and results["peak_memory_mb"]["process"] > 0
