@@ -53,6 +53,7 @@ from whoosh import query as wq
 from search.analysis import STOP_WORDS, analyze, fold, stem
 from search.backends.fields import FACET_ID
 from search.backends.whoosh import (
+    MONTH_FACET,
     SORT_OLDEST,
     SORT_RELEVANCE,
     SearchOutcome,
@@ -421,10 +422,29 @@ def search_body(
             others = [clause for field, clause in field_filters.items() if field != name]
             aggs[name] = {
                 "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-                "aggs": {"values": {"terms": {"field": name, "size": FACET_SIZE}}},
+                "aggs": {"values": _facet_agg(name, date_field)},
             }
         body["aggs"] = aggs
     return body
+
+
+def _facet_agg(name: str, date_field: str | None) -> dict:
+    if name == MONTH_FACET and date_field:
+        # The Whoosh backend's month facet: "YYYYMM" keys from the publication date, which
+        # the index stores once (no month field of its own).
+        return {
+            "date_histogram": {
+                "field": date_field,
+                "calendar_interval": "month",
+                "format": "yyyyMM",
+                "min_doc_count": 1,
+            }
+        }
+    return {"terms": {"field": name, "size": FACET_SIZE}}
+
+
+def _bucket_key(bucket: dict) -> str:
+    return str(bucket.get("key_as_string", bucket["key"]))
 
 
 def _article_id(hit: dict) -> int:
@@ -443,7 +463,7 @@ def outcome_from_response(request: SearchRequest, response: dict, offset: int) -
     facets = {}
     for name in request.facet_fields:
         buckets = response.get("aggregations", {}).get(name, {}).get("values", {}).get("buckets")
-        counts = [(str(b["key"]), int(b["doc_count"])) for b in buckets or [] if b["doc_count"]]
+        counts = [(_bucket_key(b), int(b["doc_count"])) for b in buckets or [] if b["doc_count"]]
         counts.sort(key=lambda item: (-item[1], item[0]))
         facets[name] = counts
     return SearchOutcome(count, page, facets, offset)

@@ -6,6 +6,7 @@ its own throwaway index, deleted afterwards.
 
 import os
 import uuid
+from dataclasses import replace
 
 import pytest
 from haystack import connections
@@ -13,7 +14,7 @@ from haystack import connections
 from archive.models import Article
 from search.backends.elasticsearch import ARABIC_ANALYZER, ArabicElasticsearchSearchBackend
 from search.query import query_parse
-from search.selectors import FACET_FIELDS, search_request
+from search.selectors import FACET_FIELDS, MONTH_FACET, search_request
 from tests.search.conftest import seeds_create
 
 QUERIES = (
@@ -105,6 +106,13 @@ def test_facet_filters_and_dates_narrow_like_whoosh(whoosh, elastic, seeds):
     assert got.count == expected.count == 1
     assert got.hits[0][0] == expected.hits[0][0] == seeds.articles["003"].pk
     assert got.facets == expected.facets
+
+
+def test_month_counts_of_a_year_match_whoosh(whoosh, elastic, seeds):
+    request = replace(_request("", year=2021), facet_fields=(*FACET_FIELDS, MONTH_FACET))
+    expected, got = whoosh.execute(request), elastic.execute(request)
+    assert expected.facets[MONTH_FACET], "the seeds have articles dated in 2021"
+    assert got.facets[MONTH_FACET] == expected.facets[MONTH_FACET]
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])

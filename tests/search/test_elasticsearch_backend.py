@@ -278,6 +278,36 @@ def test_response_becomes_the_same_outcome_the_whoosh_backend_gives():
     assert outcome.facets == {"person": [("9", 3), ("4", 1)]}
 
 
+def test_month_facet_counts_publication_months_of_the_results_as_whoosh_keys_them():
+    request = SearchRequest(filters={"source": ["3"]}, facet_fields=("year", "month"))
+    body = es.search_body(request)
+    month = body["aggs"]["month"]
+    assert month["filter"] == {"bool": {"filter": [{"terms": {"source": ["3"]}}]}}
+    assert month["aggs"]["values"]["date_histogram"] == {
+        "field": "published_on",
+        "calendar_interval": "month",
+        "format": "yyyyMM",
+        "min_doc_count": 1,
+    }
+    response = {
+        "hits": {"total": {"value": 3, "relation": "eq"}, "hits": []},
+        "aggregations": {
+            "year": {"values": {"buckets": [{"key": "2021", "doc_count": 3}]}},
+            "month": {
+                "values": {
+                    "buckets": [
+                        {"key_as_string": "202104", "key": 1617235200000, "doc_count": 1},
+                        {"key_as_string": "202111", "key": 1635724800000, "doc_count": 2},
+                    ]
+                }
+            },
+        },
+    }
+    outcome = es.outcome_from_response(request, response, 0)
+    assert outcome.facets["month"] == [("202111", 2), ("202104", 1)]
+    assert outcome.facets["year"] == [("2021", 3)]
+
+
 def test_elasticsearch_url_in_the_environment_selects_the_arabic_engine():
     env = {
         **os.environ,
