@@ -42,6 +42,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -205,18 +206,23 @@ class ApiRateLimitMiddleware:
             if rate is not None:
                 wait = rate_limit_hit(scope="api", key=client_ip(request), rate=rate)
                 if wait:
-                    return _too_many_requests(rate, wait)
+                    # Before LocaleMiddleware (a refused request costs little): the reader's
+                    # language comes from the cookie or Accept-Language here.
+                    with translation.override(translation.get_language_from_request(request)):
+                        return _too_many_requests(rate, wait)
         return self.get_response(request)
 
 
 def _too_many_requests(rate: Rate, wait: int) -> JsonResponse:
-    message = ngettext(
-        "Too many requests: at most %(limit)d requests per %(period)d second are allowed. "
-        "Try again in %(wait)d seconds.",
-        "Too many requests: at most %(limit)d requests per %(period)d seconds are allowed. "
-        "Try again in %(wait)d seconds.",
+    limit = ngettext(
+        "Too many requests: at most %(limit)d requests per %(period)d second are allowed.",
+        "Too many requests: at most %(limit)d requests per %(period)d seconds are allowed.",
         rate.period,
-    ) % {"limit": rate.limit, "period": rate.period, "wait": wait}
+    ) % {"limit": rate.limit, "period": rate.period}
+    again = ngettext("Try again in %(wait)d second.", "Try again in %(wait)d seconds.", wait) % {
+        "wait": wait
+    }
+    message = f"{limit} {again}"
     response = JsonResponse(
         {"error": message, "retry_after": wait},
         status=429,

@@ -123,13 +123,17 @@ def test_api_returns_429_with_json_error_and_retry_after_once_over_the_limit(cli
     url = reverse("search:api_search")
     for _ in range(3):
         assert client.get(url, {"q": "لافروف"}, REMOTE_ADDR="198.51.100.1").status_code == 200
-    response = client.get(url, {"q": "لافروف"}, REMOTE_ADDR="198.51.100.1")
+    response = client.get(
+        url, {"q": "لافروف"}, REMOTE_ADDR="198.51.100.1", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 429
     assert response["Content-Type"].startswith("application/json")
     body = json.loads(response.content)
     assert "3" in body["error"]
     assert 1 <= int(response["Retry-After"]) <= 60
     assert body["retry_after"] == int(response["Retry-After"])
+    wait = body["retry_after"]
+    assert body["error"].endswith(f"Try again in {wait} second{'' if wait == 1 else 's'}.")
 
 
 @pytest.mark.django_db
@@ -210,3 +214,16 @@ def test_changing_the_case_of_the_username_does_not_reset_the_count(client, edit
     for username in ("muharrir", "Muharrir", "MUHARRIR"):
         _login(client, username, WRONG)
     assert _login(client, "muharrir", PASSWORD).status_code == 429
+
+
+@pytest.mark.django_db
+@override_settings(API_RATE_LIMIT="1/minute")
+def test_api_rate_limit_error_is_in_the_readers_language(client):
+    url = reverse("search:api_search")
+    client.get(url, {"q": "لافروف"}, REMOTE_ADDR="198.51.100.7")
+    arabic = client.get(url, {"q": "لافروف"}, REMOTE_ADDR="198.51.100.7", HTTP_ACCEPT_LANGUAGE="ar")
+    english = client.get(
+        url, {"q": "لافروف"}, REMOTE_ADDR="198.51.100.7", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert json.loads(arabic.content)["error"].startswith("طلبات كثيرة جدًا")
+    assert json.loads(english.content)["error"].startswith("Too many requests")

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import dateformat, translation
 from django.utils.translation.reloader import translation_file_changed
 
+from archive.admin.notices import reextract_message
 from tests.factories import article_create, source_create
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
@@ -357,3 +358,17 @@ def test_arabic_search_page_without_hits_speaks_arabic(client):
     assert "لم يُعثر على مقالات" in html
     assert "إرشادات البحث" in html
     assert "No articles found" not in html
+
+
+@pytest.mark.usefixtures("compiled_catalogs")
+@pytest.mark.parametrize(
+    ("articles", "mentions", "text"),
+    [
+        (1, 2, "أُعيد الاستخراج في مقال واحد. عُثر على إشارتين."),
+        (2, 11, "أُعيد الاستخراج في مقالين. عُثر على 11 إشارة."),
+        (3, 0, "أُعيد الاستخراج في 3 مقالات. لم يُعثر على أي إشارة."),
+    ],
+)
+def test_arabic_reextract_message_agrees_with_each_count(articles, mentions, text):
+    with translation.override("ar"):
+        assert reextract_message(articles=articles, mentions=mentions) == text

@@ -21,6 +21,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from archive.admin.notices import reextract_message
 from archive.admin.upload import ArticleUploadAdminMixin
 from archive.ingest import REVIEW_REASONS, content_hash, review_reason_label
 from archive.models import Article, Mention, Source
@@ -334,16 +335,7 @@ class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
             self.log_change(request, article, _reextract_message(counts["mentions"]))
             totals["articles"] += 1
             totals["mentions"] += counts["mentions"]
-        self.message_user(
-            request,
-            ngettext(
-                "Extraction re-run on %(articles)d article: %(mentions)d mentions.",
-                "Extraction re-run on %(articles)d articles: %(mentions)d mentions.",
-                totals["articles"],
-            )
-            % totals,
-            messages.SUCCESS,
-        )
+        self.message_user(request, reextract_message(**totals), messages.SUCCESS)
 
 
 def _reextract_message(mentions: int) -> str:

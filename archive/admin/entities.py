@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from archive.admin.notices import reextract_message
 from archive.models import (
     Article,
     Entity,
@@ -39,12 +40,7 @@ def reextract_selected(modeladmin, request, queryset):
     counts = articles_reextract(articles=queryset)
     modeladmin.message_user(
         request,
-        ngettext(
-            "Extraction re-run on %(articles)d article: %(mentions)d mentions.",
-            "Extraction re-run on %(articles)d articles: %(mentions)d mentions.",
-            counts["articles"],
-        )
-        % counts,
+        reextract_message(articles=counts["articles"], mentions=counts["mentions"]),
         messages.SUCCESS,
     )
 

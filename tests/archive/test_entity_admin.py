@@ -148,4 +148,4 @@ def test_reextract_selected_action_reruns_extraction_on_the_chosen_articles(rf):
     reextract_selected(modeladmin, rf.post("/"), Article.objects.filter(pk=chosen.pk))
     assert set(chosen.mentions.values_list("entity__name", flat=True)) == {"مصطفى الكاظمي", "موسكو"}
     assert not Mention.objects.filter(article=other).exists()
-    assert modeladmin.messages == ["Extraction re-run on 1 article: 2 mentions."]
+    assert modeladmin.messages == ["Extraction re-run on 1 article. 2 mentions found."]

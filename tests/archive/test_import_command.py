@@ -106,7 +106,16 @@ def test_nothing_imported_with_errors_exits_non_zero(tmp_path):
     with pytest.raises(CommandError) as error:
         run(tmp_path / "empty.txt", tmp_path / "missing.txt", tmp_path / "report.pdf")
 
-    assert "Nothing was imported" in str(error.value)
+    assert "Nothing was imported (3 errors)." in str(error.value)
+
+
+def test_one_error_and_nothing_imported_says_one_error(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+
+    with pytest.raises(CommandError) as error:
+        run(tmp_path / "empty.txt")
+
+    assert "Nothing was imported (1 error)." in str(error.value)
 
 
 def test_only_duplicates_is_a_successful_run():

@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from archive.extraction.gazetteer import Gazetteer, gazetteer_get
 from archive.ingest import DocumentTooLarge, IngestError, UnsupportedType
@@ -126,7 +127,14 @@ class Command(BaseCommand):
             counts["indexed"] = index_queue_drain().indexed
         self._summary(counts, time.monotonic() - started)
         if counts["imported"] == 0 and counts["errors"]:
-            raise CommandError(_("Nothing was imported (%(n)d errors).") % {"n": counts["errors"]})
+            raise CommandError(
+                ngettext(
+                    "Nothing was imported (%(n)d error).",
+                    "Nothing was imported (%(n)d errors).",
+                    counts["errors"],
+                )
+                % {"n": counts["errors"]}
+            )
 
     def _warn(self, message: str) -> None:
         self.stderr.write(message)
