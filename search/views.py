@@ -5,12 +5,14 @@ a notice instead of failing the page.
 """
 
 from datetime import date
+from functools import lru_cache
 from urllib.parse import quote_plus
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -67,6 +69,13 @@ class _Links:
         ]
         parts += [_pair(key, value) for key, value in add]
         return f"{self.path}?{'&'.join(parts)}"
+
+    def query(self, *, drop=()) -> str:
+        """The current parameters without ``drop`` and the page, as ``?…`` (or "" if none):
+        what ``{% querystring %}`` gives, for links to other paths (exports, the feed)."""
+        dropped = {"page", *drop}
+        parts = [encoded for key, encoded in self.pairs if key not in dropped]
+        return f"?{'&'.join(parts)}" if parts else ""
 
     def without(self, key: str, value=None) -> str:
         return self.href(drop=[key if value is None else (key, value)])
@@ -219,6 +228,39 @@ def _timeline(links: _Links, params, results):
     )
 
 
+@lru_cache(maxsize=4096)
+def _long_date(day: date, language: str) -> str:
+    """A result's date as readers see it ("22 إبريل 2021"); days repeat across results."""
+    return date_filter(day, "j F Y")
+
+
+def _result_rows(hits) -> list[dict]:
+    """What each result shows, looked up once here: the template reads plain keys (every
+    attribute chain it follows costs a dictionary miss first)."""
+    language = get_language()
+    english = language == "en"
+    rows = []
+    for hit in hits:
+        article = hit.article
+        source = article.source
+        day = article.published_on
+        rows.append(
+            {
+                "url": article.get_absolute_url(),
+                "title_html": hit.title_html,
+                "snippet": hit.snippet,
+                "iso_date": day.isoformat() if day else "",
+                "long_date": _long_date(day, language) if day else "",
+                "source": (
+                    (source.name_en if english and source.name_en else source.name)
+                    if source
+                    else ""
+                ),
+            }
+        )
+    return rows
+
+
 @require_GET
 def search(request):
     form = SearchForm(request.GET)
@@ -239,6 +281,10 @@ def search(request):
     context = {
         "form": form,
         "results": results,
+        "rows": _result_rows(results.hits),
+        # Exports and feeds cover every result: no page state; a feed is always newest first.
+        "export_query": links.query(drop=["page_size", "more"]),
+        "feed_query": links.query(drop=["page_size", "more", "sort"]),
         "page": page,
         "notices": notices,
         "chips": _chips(links, params, results),

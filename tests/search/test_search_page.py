@@ -182,6 +182,15 @@ def test_result_shows_title_link_date_source_and_snippet(client, seeds):
     assert "<mark>لافروف</mark>" in content
 
 
+def test_result_date_and_source_read_in_the_readers_language(client, seeds):
+    arabic = client.get(URL, {"q": "لافروف"}, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    english = client.get(URL, {"q": "لافروف"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<time datetime="2020-11-25">25 نوفمبر 2020</time>' in arabic
+    assert '<span class="source">تاس</span>' in arabic
+    assert '<time datetime="2020-11-25">25 November 2020</time>' in english
+    assert '<span class="source">TASS</span>' in english
+
+
 def test_more_link_shows_every_value_of_a_facet(client, seeds):
     article = seeds.articles["002"]
     names = [
