@@ -284,24 +284,33 @@ class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])
     def publish_selected(self, request, queryset):
-        count = 0
-        for article in queryset.drafts():
-            article_publish(article=article, user=request.user)
-            self.log_change(request, article, gettext("Published."))
-            count += 1
+        count = self._apply_each(
+            request, queryset.drafts(), service=article_publish, logged=gettext("Published.")
+        )
         self.message_user(
             request,
             ngettext("%(n)d article published.", "%(n)d articles published.", count) % {"n": count},
             messages.SUCCESS,
         )
 
+    def _apply_each(self, request, articles, *, service, logged: str) -> int:
+        """Run an article service on each of ``articles`` as the editor, with a history entry
+        for each; how many there were."""
+        count = 0
+        for article in articles:
+            service(article=article, user=request.user)
+            self.log_change(request, article, logged)
+            count += 1
+        return count
+
     @admin.action(description=_("Unpublish the selected articles"), permissions=["change"])
     def unpublish_selected(self, request, queryset):
-        count = 0
-        for article in queryset.published():
-            article_unpublish(article=article, user=request.user)
-            self.log_change(request, article, gettext("Taken back to draft."))
-            count += 1
+        count = self._apply_each(
+            request,
+            queryset.published(),
+            service=article_unpublish,
+            logged=gettext("Taken back to draft."),
+        )
         self.message_user(
             request,
             ngettext(
@@ -313,11 +322,12 @@ class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Mark the selected articles as reviewed"), permissions=["change"])
     def mark_reviewed(self, request, queryset):
-        count = 0
-        for article in queryset.needing_review():
-            article_review_done(article=article, user=request.user)
-            self.log_change(request, article, gettext("Marked as reviewed."))
-            count += 1
+        count = self._apply_each(
+            request,
+            queryset.needing_review(),
+            service=article_review_done,
+            logged=gettext("Marked as reviewed."),
+        )
         self.message_user(
             request,
             ngettext("%(n)d article marked reviewed.", "%(n)d articles marked reviewed.", count)
