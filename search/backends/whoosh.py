@@ -342,8 +342,9 @@ class _TermIndex:
         self._terms.clear()
         self._held = 0
 
-    def docs(self, fieldname: str, text: str) -> set[int]:
-        entry = self._entry(fieldname, text)
+    def docs(self, fieldname: str, text: str, *, positions: bool = False) -> set[int]:
+        """The documents holding a term; ``positions`` also reads where (a phrase will ask)."""
+        entry = self._entry(fieldname, text, positions=positions)
         if entry[2] is None:
             entry[2] = set(entry[0])
         return entry[2]
@@ -355,13 +356,18 @@ class _TermIndex:
             entry[3] = self._scored(fieldname, text, entry[0], entry[1])
         return entry[3]
 
-    def _entry(self, fieldname: str, text: str) -> list:
+    def _entry(self, fieldname: str, text: str, *, positions: bool = False) -> list:
+        # Positions are read only for phrases: decoding them doubles the cost of reading a
+        # common word's postings.
+        positions = positions and self._has_positions(fieldname)
         key = (fieldname, text)
         entry = self._terms.get(key)
         if entry is not None:
             self._terms.move_to_end(key)
+            if positions and entry[4] is None:
+                entry[4] = self._postings(fieldname, text, with_values=True)[2]
             return entry
-        ids, weights, values = self._postings(fieldname, text)
+        ids, weights, values = self._postings(fieldname, text, with_values=positions)
         entry = self._terms[key] = [ids, weights, None, None, values]
         self._held += len(ids)
         while self._held > self.budget and len(self._terms) > 1:
@@ -382,12 +388,14 @@ class _TermIndex:
             for doc, weight in zip(ids, weights, strict=True)
         }
 
-    def _postings(self, fieldname: str, text: str) -> tuple[list, list, list | None]:
-        """Global document numbers, weights and (for a field with positions) encoded
-        positions of the live documents holding a term."""
+    def _postings(
+        self, fieldname: str, text: str, *, with_values: bool = False
+    ) -> tuple[list, list, list | None]:
+        """Global document numbers, weights and (``with_values``) encoded positions of the
+        live documents holding a term."""
         ids: list[int] = []
         weights: list[float] = []
-        values: list[bytes] | None = [] if self._has_positions(fieldname) else None
+        values: list[bytes] | None = [] if with_values else None
         for reader, offset in self.searcher.reader().leaf_readers():
             try:
                 matcher = reader.postings(fieldname, text)
@@ -415,7 +423,7 @@ class _TermIndex:
 
     def positions(self, fieldname: str, text: str, docs) -> dict[int, list[int]]:
         """The positions of a term in each of ``docs`` that holds it."""
-        entry = self._entry(fieldname, text)
+        entry = self._entry(fieldname, text, positions=True)
         ids, values = entry[0], entry[4]
         if values is None:
             raise _Unsupported(fieldname)
@@ -797,7 +805,9 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         words = list(query.words)
         if not words:
             return set()
-        sets = sorted((terms.docs(query.fieldname, word) for word in words), key=len)
+        sets = sorted(
+            (terms.docs(query.fieldname, word, positions=True) for word in words), key=len
+        )
         candidates = sets[0].intersection(*sets[1:])
         if len(words) == 1 or not candidates:
             return candidates

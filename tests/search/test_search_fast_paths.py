@@ -90,6 +90,26 @@ def test_a_phrase_matches_only_its_words_in_order(seeds):
     assert backend._query_docs(in_order, cache)
 
 
+def test_a_phrase_after_a_search_for_its_words_alone_matches_whooshs_phrase(seeds):
+    """Words are read without their positions until a phrase needs them."""
+    backend = _backend()
+    cache = backend._searcher_cache()
+    cache.terms.clear()
+    words = query_parse('"اللجنة العراقية الروسية المشتركة"').query.words
+    for word in words:
+        backend._query_docs(wq.Term("text", word), cache)
+    phrase = wq.Phrase("text", words)
+    expected = set(cache.searcher.docs_for_query(phrase))
+    # The positions come from the fast path, not from a fall-back to Whoosh's matchers.
+    cache.searcher.search = cache.searcher.docs_for_query = _whoosh_refused
+    try:
+        found = backend._query_docs(phrase, cache)
+    finally:
+        del cache.searcher.search, cache.searcher.docs_for_query
+    assert found
+    assert found == expected
+
+
 def test_fast_paths_hold_over_several_segments_with_a_deleted_document(seeds):
     backend = _backend()
     index = connections["default"].get_unified_index().get_index(Article)
