@@ -234,6 +234,12 @@ def _long_date(day: date, language: str) -> str:
     return date_filter(day, "j F Y")
 
 
+def _source_label(source, english: bool) -> str:
+    if source is None:
+        return ""
+    return source.name_en if english and source.name_en else source.name
+
+
 def _result_rows(hits) -> list[dict]:
     """What each result shows, looked up once here: the template reads plain keys (every
     attribute chain it follows costs a dictionary miss first)."""
@@ -242,7 +248,6 @@ def _result_rows(hits) -> list[dict]:
     rows = []
     for hit in hits:
         article = hit.article
-        source = article.source
         day = article.published_on
         rows.append(
             {
@@ -251,11 +256,7 @@ def _result_rows(hits) -> list[dict]:
                 "snippet": hit.snippet,
                 "iso_date": day.isoformat() if day else "",
                 "long_date": _long_date(day, language) if day else "",
-                "source": (
-                    (source.name_en if english and source.name_en else source.name)
-                    if source
-                    else ""
-                ),
+                "source": _source_label(article.source, english),
             }
         )
     return rows
