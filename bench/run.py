@@ -144,19 +144,17 @@ def cpu_seconds() -> float:
     return total
 
 
-def build_archive(workdir: Path, size: int, procs: int, rebuild: str) -> dict:
+def _import_until(workdir: Path, size: int) -> tuple[int, int, int, float, float]:
+    """Import corpus lines until ``size`` articles are in (a line that repeats another or has
+    no content imports nothing): articles, lines, rounds, wall and CPU seconds."""
     from django.core.management import call_command
 
     from archive.models import Article
-    from search.models import IndexTask
 
-    call_command("migrate", verbosity=0)
-    call_command("load_fixtures", stdout=io.StringIO())
     before = Article.objects.count()
-    # Some lines repeat another or have no content: import until ``size`` articles are in.
     records = corpus_stream(size)
-    lines = import_seconds = import_cpu = 0
-    imported, rounds = 0, 0
+    lines = rounds = imported = 0
+    seconds = cpu_used = 0.0
     while imported < size:
         rounds += 1
         wanted = size - imported
@@ -172,12 +170,24 @@ def build_archive(workdir: Path, size: int, procs: int, rebuild: str) -> dict:
             call_command(
                 "import_articles", str(corpus), publish=True, no_index=True, stdout=out, stderr=out
             )
-        import_seconds += time.perf_counter() - started
-        import_cpu += cpu_seconds() - cpu
+        seconds += time.perf_counter() - started
+        cpu_used += cpu_seconds() - cpu
         now = Article.objects.count() - before
         if now == imported:
             break  # nothing new: the sample is exhausted (cannot happen with copies)
         imported = now
+    return imported, lines, rounds, seconds, cpu_used
+
+
+def build_archive(workdir: Path, size: int, procs: int, rebuild: str) -> dict:
+    from django.core.management import call_command
+
+    from archive.models import Article
+    from search.models import IndexTask
+
+    call_command("migrate", verbosity=0)
+    call_command("load_fixtures", stdout=io.StringIO())
+    imported, lines, rounds, import_seconds, import_cpu = _import_until(workdir, size)
     # The rebuild below covers every article: the queued tasks would only repeat it.
     IndexTask.objects.all().delete()
     cpu = cpu_seconds()
