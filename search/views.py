@@ -6,6 +6,7 @@ a notice instead of failing the page.
 
 from datetime import date
 from functools import lru_cache
+from html import escape as html_escape
 from urllib.parse import quote_plus
 
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -101,7 +102,13 @@ def _items(query: QueryDict):
 
 
 def _pair(key: str, value) -> str:
-    return f"{quote_plus(key)}={quote_plus(str(value))}"
+    return _encoded_pair(key, str(value))
+
+
+@lru_cache(maxsize=8192)
+def _encoded_pair(key: str, value: str) -> str:
+    # A page encodes the same facet values for several links (and the next page again).
+    return f"{quote_plus(key)}={quote_plus(value)}"
 
 
 def form_notices(form: SearchForm) -> list[str]:
@@ -186,18 +193,21 @@ def _decorate_facets(links: _Links, params, results) -> list[dict]:
 
 
 def _facet_item(href: str, label: str, count: str, selected: bool, remove_title: str) -> str:
-    """One facet value as a list item (``count`` and ``remove_title`` already escaped)."""
+    """One facet value as a list item (``count`` and ``remove_title`` already escaped).
+
+    The standard library's ``escape`` gives what Django's does for a plain string, without
+    the lazy-string check of every call (hundreds on an expanded page)."""
     if selected:
-        opening = f'<li class="selected">\n      <a href="{escape(href)}" aria-current="true"'
+        opening = f'<li class="selected">\n      <a href="{html_escape(href)}" aria-current="true"'
         opening += f' title="{remove_title}">'
         check = "☑"
     else:
-        opening = f'<li>\n      <a href="{escape(href)}">'
+        opening = f'<li>\n      <a href="{html_escape(href)}">'
         check = "☐"
     return (
         f"\n    {opening}\n"
         f'        <span class="facet-check" aria-hidden="true">{check}</span>\n'
-        f'        <span class="facet-name">{escape(label)}</span>\n'
+        f'        <span class="facet-name">{html_escape(label)}</span>\n'
         f'        <span class="count">{count}</span>\n'
         "      </a>\n    </li>"
     )
