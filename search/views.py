@@ -85,6 +85,21 @@ class _Links:
         drop = [key] if only else [(key, value)]
         return self.href(drop=drop, add=[(key, value)])
 
+    def adding(self, key: str, *, only: bool = False):
+        """``with_value(key, value, only=only)`` as a function of ``value``, for the many
+        values of one facet: the rest of the link is joined once."""
+        kept = [encoded for k, encoded in self.pairs if k != "page" and not (only and k == key)]
+        present = {encoded for k, encoded in self.pairs if k == key}
+        prefix = f"{self.path}?{'&'.join(kept)}&" if kept else f"{self.path}?"
+
+        def href(value) -> str:
+            pair = _pair(key, value)
+            if pair in present and not only:
+                return self.with_value(key, value, only=only)
+            return prefix + pair
+
+        return href
+
     def timeline(self, changes) -> str:
         """A :func:`search.timeline.timeline_build` link: ``changes`` set (None removes)."""
         add = [
@@ -164,11 +179,12 @@ def _decorate_facets(links: _Links, params, results) -> list[dict]:
     counts: dict[int, str] = {}
     for name, facet in results.facets.items():
         items = []
+        adding = links.adding(name, only=name == "year")
         for value in facet.values:
             if value.selected:
                 href = links.without(name, value.id)
             else:
-                href = links.with_value(name, value.id, only=name == "year")
+                href = adding(value.id)
             label = value.name_en if english and value.name_en else value.name
             if value.count not in counts:
                 counts[value.count] = escape(intcomma(value.count))

@@ -4,10 +4,12 @@ import re
 from html import unescape
 
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 from haystack import connections
 
 from archive.models import Article, Entity, Mention
+from search.views import _Links
 from tests.factories import article_create, entity_create
 from tests.search.conftest import seed_title_body
 
@@ -310,3 +312,20 @@ def test_help_page_explains_the_syntax(client, db):
     content = response.content.decode()
     for example in ('"اللجنة العراقية الروسية المشتركة"', "OR", "-داعش", "title:"):
         assert example in content
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "q=%D9%84%D8%A7%D9%81%D8%B1%D9%88%D9%81",
+        "q=%D8%B1%D9%88%D8%B3%D9%8A%D8%A7&person=3&person=7&page=4&year=2021",
+        "page=2&more=place&sort=newest",
+    ],
+)
+@pytest.mark.parametrize(("key", "only"), [("person", False), ("place", False), ("year", True)])
+def test_facet_links_built_per_facet_equal_the_links_built_one_by_one(query, key, only):
+    links = _Links(QueryDict(query), "/search/")
+    adding = links.adding(key, only=only)
+    for value in (3, 7, 12, 2020, 2021):
+        assert adding(value) == links.with_value(key, value, only=only)
