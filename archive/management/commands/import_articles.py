@@ -277,23 +277,23 @@ class Command(BaseCommand):
         )
 
 
-def _duplicate_record(item: Item, existing) -> dict:
+def _record(status: str, item: Item, article) -> dict:
     return {
-        "status": "duplicate",
-        "file": item.label,
-        "id": existing.pk,
-        "url": existing.get_absolute_url(),
-        "title": existing.title,
-    }
-
-
-def _imported_record(item: Item, article) -> dict:
-    return {
-        "status": "imported",
+        "status": status,
         "file": item.label,
         "id": article.pk,
         "url": article.get_absolute_url(),
         "title": article.title,
+    }
+
+
+def _duplicate_record(item: Item, existing) -> dict:
+    return _record("duplicate", item, existing)
+
+
+def _imported_record(item: Item, article) -> dict:
+    return {
+        **_record("imported", item, article),
         "published_on": article.published_on.isoformat() if article.published_on else None,
         "source": article.source.name if article.source else None,
         "published": article.is_published,
