@@ -92,6 +92,8 @@ class SearchForm(forms.Form):
 
     def clean_source(self):
         ids = self.cleaned_data["source"]
+        if not ids:
+            return ids
         known = set(Source.objects.filter(pk__in=ids).values_list("pk", flat=True))
         missing = [pk for pk in ids if pk not in known]
         if missing:

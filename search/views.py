@@ -174,9 +174,9 @@ def _chips(links: _Links, params, results) -> list[dict]:
 def _decorate_facets(links: _Links, params, results) -> list[dict]:
     groups = []
     expanded = set(params.get("more") or [])
-    english = get_language() == "en"
+    language = get_language()
+    english = language == "en"
     remove_title = escape(_("Remove this filter"))
-    counts: dict[int, str] = {}
     for name, facet in results.facets.items():
         items = []
         adding = links.adding(name, only=name == "year")
@@ -186,11 +186,8 @@ def _decorate_facets(links: _Links, params, results) -> list[dict]:
             else:
                 href = adding(value.id)
             label = value.name_en if english and value.name_en else value.name
-            if value.count not in counts:
-                counts[value.count] = escape(intcomma(value.count))
-            items.append(
-                _facet_item(href, label, counts[value.count], value.selected, remove_title)
-            )
+            count = _grouped_count(value.count, language)
+            items.append(_facet_item(href, label, count, value.selected, remove_title))
         if name in expanded:
             more_href = links.href(drop=[("more", name)], keep_page=True)
         else:
@@ -206,6 +203,13 @@ def _decorate_facets(links: _Links, params, results) -> list[dict]:
             }
         )
     return groups
+
+
+@lru_cache(maxsize=4096)
+def _grouped_count(count: int, language: str) -> str:
+    """A facet count with the language's digit grouping, escaped; counts repeat across
+    facets and pages, and Django's number formatting looks up the locale on every call."""
+    return escape(intcomma(count))
 
 
 def _facet_item(href: str, label: str, count: str, selected: bool, remove_title: str) -> str:

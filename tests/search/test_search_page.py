@@ -2,14 +2,17 @@
 
 import re
 from html import unescape
+from types import SimpleNamespace
 
 import pytest
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import translation
 from haystack import connections
 
 from archive.models import Article, Entity, Mention
-from search.views import _Links
+from search.selectors import Facet, FacetValue
+from search.views import _decorate_facets, _Links
 from tests.factories import article_create, entity_create
 from tests.search.conftest import seed_title_body
 
@@ -329,3 +332,18 @@ def test_facet_links_built_per_facet_equal_the_links_built_one_by_one(query, key
     adding = links.adding(key, only=only)
     for value in (3, 7, 12, 2020, 2021):
         assert adding(value) == links.with_value(key, value, only=only)
+
+
+def test_facet_counts_are_grouped_in_the_language_of_each_page():
+    year = Facet(name="year", values=[FacetValue(2021, "2021", "2021", count=12345)], total=1)
+    results = SimpleNamespace(facets={"year": year})
+    links = _Links(QueryDict("q=روسيا"), "/search/")
+    shown = {}
+    for language in ("en", "ar", "en"):
+        with translation.override(language):
+            items = _decorate_facets(links, {}, results)[0]["items"]
+        shown.setdefault(language, []).append(str(items))
+    assert '<span class="count">12,345</span>' in shown["en"][0]
+    # Django's Arabic formats do not group digits; the English grouping must not leak in.
+    assert '<span class="count">12345</span>' in shown["ar"][0]
+    assert shown["en"][1] == shown["en"][0]
