@@ -20,7 +20,7 @@ QUERY_TYPES = {
     "common word, all facets + highlights",
     "deep page",
 }
-LAYERS = ("raw_whoosh_no_facets", "raw_whoosh", "engine", "read_path", "view")
+LAYERS = ("raw_whoosh_no_facets", "raw_whoosh", "engine", "read_path", "view", "call_in_view")
 
 
 def test_smoke_benchmark_reports_every_query_type_with_numbers(tmp_path):
@@ -42,6 +42,9 @@ def test_smoke_benchmark_reports_every_query_type_with_numbers(tmp_path):
         assert row["hits"] >= 0
         for layer in LAYERS:
             assert row[layer]["p50"] > 0 and row[layer]["p95"] >= row[layer]["p50"]
+        # The page contains its own search call, so it takes longer than that call.
+        assert 0 < row["call_in_view"]["p50"] < row["view"]["p50"]
+        assert row["view_over_call"] > 1
     assert rows["common word"]["hits"] > 0
     assert rows["entity filter"]["params"], "the corpus sample gives the place filter an entity"
     build = results["build"]
