@@ -11,11 +11,14 @@ from urllib.parse import quote_plus
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import FORMAT_SETTINGS
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
@@ -210,6 +213,13 @@ def _grouped_count(count: int, language: str) -> str:
     """A facet count with the language's digit grouping, escaped; counts repeat across
     facets and pages, and Django's number formatting looks up the locale on every call."""
     return escape(intcomma(count))
+
+
+@receiver(setting_changed)
+def _number_formats_changed(*, setting, **kwargs):
+    # The settings for which Django forgets its own cached formats.
+    if setting in FORMAT_SETTINGS or setting == "USE_THOUSAND_SEPARATOR":
+        _grouped_count.cache_clear()
 
 
 def _facet_item(href: str, label: str, count: str, selected: bool, remove_title: str) -> str:

@@ -347,3 +347,17 @@ def test_facet_counts_are_grouped_in_the_language_of_each_page():
     # Django's Arabic formats do not group digits; the English grouping must not leak in.
     assert '<span class="count">12345</span>' in shown["ar"][0]
     assert shown["en"][1] == shown["en"][0]
+
+
+def test_facet_counts_follow_a_change_of_the_sites_number_grouping(settings):
+    year = Facet(name="year", values=[FacetValue(2021, "2021", "2021", count=12345)], total=1)
+    results = SimpleNamespace(facets={"year": year})
+    links = _Links(QueryDict(""), "/search/")
+    with translation.override("ar"):
+        assert (
+            '<span class="count">12345</span>' in _decorate_facets(links, {}, results)[0]["items"]
+        )
+        # Django's Arabic formats leave the grouping to the site's settings.
+        settings.NUMBER_GROUPING = 3
+        grouped = _decorate_facets(links, {}, results)[0]["items"]
+    assert re.search(r'<span class="count">12\D345</span>', grouped)
