@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python bench/profile_query.py WORKDIR ["query type"] [--layer read_path|view]
     .venv/bin/python bench/profile_query.py WORKDIR --times [--repeat 20] [--out FILE.json]
+                                            [--cold] [--new-searcher] [--only "query type"]
 
 The first form prints a cProfile of one query type. ``--times`` times every query type of
 ``run.py``'s mix at three layers (engine, read path, HTML view) and reports, per call, wall
@@ -11,7 +12,8 @@ p50/p95 *and* CPU p50/p95 (``time.process_time``): on a shared, loaded machine t
 clock grows with the load while the CPU time of the call does not. ``--cold`` drops the
 postings the backend keeps of recently searched terms and the highlighted snippets before
 each call, so a query is timed as if its words had not been searched since the index last
-changed.
+changed. ``--new-searcher`` drops all the backend keeps per searcher before each call: the
+first search after an editor's change to the index.
 """
 
 import argparse
@@ -83,13 +85,24 @@ def _forget() -> None:
         snippets.clear()
 
 
-def time_calls(fn, repeat: int, *, cold: bool = False) -> dict:
+def _forget_searcher() -> None:
+    """Drop everything the backend keeps per searcher (``--new-searcher``), as when the index
+    changed and the next search opens a new one: facet values, live documents, field lengths,
+    dates, term postings. Snippets stay: they are keyed by the articles' texts."""
+    from haystack import connections
+
+    connections["default"].get_backend()._cache = None
+
+
+def time_calls(fn, repeat: int, *, cold: bool = False, new_searcher: bool = False) -> dict:
     """Wall and CPU milliseconds per call, p50 / p95, after one warm-up call."""
     fn()
     wall, cpu = [], []
     for _ in range(repeat):
         if cold:
             _forget()
+        if new_searcher:
+            _forget_searcher()
         start_wall, start_cpu = time.perf_counter(), time.process_time()
         fn()
         cpu.append((time.process_time() - start_cpu) * 1000)
@@ -97,7 +110,7 @@ def time_calls(fn, repeat: int, *, cold: bool = False) -> dict:
     return {"wall": _summary(wall), "cpu": _summary(cpu)}
 
 
-def times(repeat: int, only: str | None, *, cold: bool = False) -> dict:
+def times(repeat: int, only: str | None, *, cold: bool = False, new_searcher: bool = False) -> dict:
     from django.test import Client
 
     client = Client()
@@ -108,14 +121,22 @@ def times(repeat: int, only: str | None, *, cold: bool = False) -> dict:
         calls = _calls(raw, client)
         row = {"query": name}
         for layer in LAYERS:
-            row[layer] = time_calls(calls[layer], repeat, cold=cold)
+            row[layer] = time_calls(calls[layer], repeat, cold=cold, new_searcher=new_searcher)
         rows.append(row)
     load = [round(x, 2) for x in os.getloadavg()]
-    return {"repeat": repeat, "cold": cold, "load_average": load, "rows": rows}
+    return {
+        "repeat": repeat,
+        "cold": cold,
+        "new_searcher": new_searcher,
+        "load_average": load,
+        "rows": rows,
+    }
 
 
 def print_table(result: dict) -> None:
     cold = ", term postings dropped before each call" if result["cold"] else ""
+    if result.get("new_searcher"):
+        cold += ", a new searcher (as after an index change) for each call"
     print(f"repeat {result['repeat']}{cold}, load average at the end {result['load_average']}")
     print("ms per call, p50 / p95: wall | CPU")
     print("| query | engine wall | engine CPU | read wall | read CPU | view wall | view CPU |")
@@ -155,6 +176,11 @@ def main() -> None:
     parser.add_argument(
         "--cold", action="store_true", help="with --times: forget recent searches before each call"
     )
+    parser.add_argument(
+        "--new-searcher",
+        action="store_true",
+        help="with --times: each call on a new searcher, as the first after an index change",
+    )
     args = parser.parse_args()
     run.setup_django(args.workdir.resolve())
     if not args.times:
@@ -164,7 +190,7 @@ def main() -> None:
 
     # The page runs as in production (DEBUG off): hashed static files need a manifest.
     call_command("collectstatic", interactive=False, verbosity=0)
-    result = times(args.repeat, args.only, cold=args.cold)
+    result = times(args.repeat, args.only, cold=args.cold, new_searcher=args.new_searcher)
     print_table(result)
     if args.out:
         args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")

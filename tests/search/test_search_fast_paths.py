@@ -11,7 +11,7 @@ from whoosh import query as wq
 
 from archive.models import Article
 from search.query import query_parse
-from search.selectors import search_request
+from search.selectors import FACET_FIELDS, search_request
 from tests.factories import article_create
 from tests.search.conftest import seed_title_body
 
@@ -157,3 +157,52 @@ def test_a_word_searched_again_after_the_index_changed_finds_the_new_article(see
     after = backend.execute(search_request(params={}, parsed=parsed))
     assert after.count == before + 1
     assert article.pk in {pk for pk, _score in after.hits}
+
+
+def test_facet_values_dates_and_live_documents_over_several_segments_equal_whooshs(seeds):
+    backend = _backend()
+    index = connections["default"].get_unified_index().get_index(Article)
+    title, body = seed_title_body("004")
+    day = next(article.published_on for article in seeds.articles.values() if article.published_on)
+    extra = [
+        article_create(title=f"{title} ({n})", body=f"{body}\n({n})", published_on=published)
+        for n, published in enumerate([None, day, day], start=2)  # undated, and two ties
+    ]
+    backend.update(index, extra)  # a second segment
+    backend.remove(seeds.articles["003"])  # a deletion in the first
+    cache = backend._searcher_cache()
+    reader = cache.searcher.reader()
+    assert len(reader.leaf_readers()) >= 2 and reader.has_deletions()
+
+    assert cache.all_docs() == frozenset(reader.all_doc_ids())
+    for name in FACET_FIELDS:
+        whoosh = {
+            term.decode(): frozenset(reader.postings(name, term).all_ids())
+            for term in reader.lexicon(name)
+        }
+        assert cache.postings(name) == {term: docs for term, docs in whoosh.items() if docs}
+        column = cache.values_of(name)
+        for doc in range(reader.doc_count_all()):
+            assert set(column[doc]) == {term for term, docs in whoosh.items() if doc in docs}
+    # The extracted entities of the seeds give the facets something to hold.
+    assert any(cache.postings(name) for name in ("person", "place"))
+
+    date_field = backend.date_field_name
+    missing = cache.searcher.schema[date_field].column_type.default_value()
+    whoosh_dates = [
+        0 if key == missing else key
+        for leaf, _offset in reader.leaf_readers()
+        for key in leaf.column_reader(date_field, translate=False)
+    ]
+    assert cache.date_keys() == whoosh_dates
+    assert 0 in whoosh_dates and any(whoosh_dates)  # the new article has no date
+
+    # Newest or oldest first, ties by the higher number first, undated last.
+    live = sorted(reader.all_doc_ids())
+    dated = [doc for doc in live if whoosh_dates[doc]]
+    undated = sorted((doc for doc in live if not whoosh_dates[doc]), reverse=True)
+    newest = sorted(dated, key=lambda doc: (whoosh_dates[doc], doc), reverse=True)
+    oldest = sorted(dated, key=lambda doc: (whoosh_dates[doc], -doc))
+    assert len(dated) > len(set(whoosh_dates[doc] for doc in dated))  # there are ties
+    assert cache.date_order(oldest=False) == newest + undated
+    assert cache.date_order(oldest=True) == oldest + undated
