@@ -288,8 +288,7 @@ def _time_view(view: Callable, repeat: int) -> dict:
     The read path above runs the same call back to back, with the processor's caches holding
     its data; inside a page the call comes after the previous page's rendering (the rare word's
     call measured 5.0 ms back to back and 7.6 ms inside pages). Each page request is paired
-    with its own call, so ``view_over_call`` (the median of the per-request ratios) is the
-    share of the page that is not the search.
+    with its own call: ``view_over_call`` is the median over requests of page ÷ that call.
     """
     import search.views
 
