@@ -243,15 +243,13 @@ class _SearcherCache:
         if order is None:
             keys = self.date_keys()
             live = self.all_docs()
-            # One integer per document, date above number, sorts in C without key tuples.
             if oldest:
+                # Ties: the higher number first, so the number is packed inverted.
                 packed = [keys[doc] << 32 | _DOC_MASK - doc for doc in live if keys[doc]]
                 packed.sort()
                 dated = [_DOC_MASK - (value & _DOC_MASK) for value in packed]
             else:
-                packed = [keys[doc] << 32 | doc for doc in live if keys[doc]]
-                packed.sort(reverse=True)
-                dated = [value & _DOC_MASK for value in packed]
+                dated = self._dated()[1][::-1]
             undated = sorted((doc for doc in live if not keys[doc]), reverse=True)
             order = self._orders[oldest] = dated + undated
         return order
@@ -282,18 +280,23 @@ class _SearcherCache:
         Bisecting the date column sorted once per searcher: a ``DateRange`` query unions
         the postings of many trie terms instead (~90 ms for 15,000 of 40,000 articles).
         """
+        keys, docs = self._dated()
+        start = 0 if low is None else bisect_left(keys, low)
+        end = len(keys) if high is None else bisect_right(keys, high)
+        return set(docs[start:end])
+
+    def _dated(self) -> tuple[list[int], list[int]]:
+        """The date keys and numbers of the live dated documents, by date then number."""
         if self._date_order is None:
             keys = self.date_keys()
+            # One integer per document, date above number, sorts in C without key tuples.
             packed = [keys[doc] << 32 | doc for doc in self.all_docs() if keys[doc]]
             packed.sort()
             self._date_order = (
                 [value >> 32 for value in packed],
                 [value & _DOC_MASK for value in packed],
             )
-        keys, docs = self._date_order
-        start = 0 if low is None else bisect_left(keys, low)
-        end = len(keys) if high is None else bisect_right(keys, high)
-        return set(docs[start:end])
+        return self._date_order
 
     def date_keys(self) -> list[int]:
         """The raw sortable date of each document number (0 when it has no date)."""
