@@ -1,4 +1,4 @@
-"""How fast search.analysis.analyze() runs on real Arabic news, with a cold and a warm cache.
+"""How fast arabic_text.analyze() runs on real Arabic news, with a cold and a warm cache.
 
     .venv/bin/python bench/analysis_speed.py [--articles 2000] [--corpus PATH]
 
@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from search import analysis  # noqa: E402
-from search.lexicon import _counts  # noqa: E402
-from search.lucene_reference import lucene_analyze  # noqa: E402
+from arabic_text import analysis, lexicon_counts  # noqa: E402
+from search.backends.whoosh.analyzer import ArabicAnalyzer  # noqa: E402
+from tests.arabic_text.lucene_reference import lucene_analyze  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet.jsonl.gz"
 
@@ -50,7 +50,7 @@ def timed(label: str, function, texts: list[str], words: int, keep: bool = False
 
 def clear_caches() -> None:
     analysis.stem.cache_clear()
-    analysis._word.cache_clear()
+    analysis.word_term.cache_clear()
 
 
 def main() -> None:
@@ -60,7 +60,7 @@ def main() -> None:
     options = parser.parse_args()
 
     start = time.perf_counter()
-    _counts()
+    lexicon_counts()
     print(f"lexicon load: {time.perf_counter() - start:.3f} s")
 
     texts = load(options.corpus, options.articles)
@@ -72,7 +72,7 @@ def main() -> None:
     ours = timed("analyze() cold cache", analysis.analyze, texts, words, keep=True)
     timed("analyze() warm cache", analysis.analyze, texts, words)
     timed("tokens() warm cache", analysis.tokens, texts, words)
-    whoosh = analysis.ArabicAnalyzer()
+    whoosh = ArabicAnalyzer()
     timed(
         "Whoosh ArabicAnalyzer (pos+chars)",
         lambda text: [t.text for t in whoosh(text, positions=True, chars=True)],

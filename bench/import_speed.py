@@ -200,12 +200,12 @@ def stages(corpus: Path) -> dict:
 
 
 def _caches_clear() -> None:
+    from arabic_text import analysis
     from archive.extraction import candidates, names
     from archive.ingest import text
-    from search import analysis
 
     for cached in (
-        analysis._word,
+        analysis.word_term,
         analysis._word_unstemmed,
         analysis.stem,
         names.first_token_keys,

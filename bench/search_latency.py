@@ -150,8 +150,8 @@ def _corpus_rows(limit: int):
 def _build_archive(corpus: int) -> int:
     import hashlib
 
+    from arabic_text import analyze
     from archive.models import Article, Entity, Mention, Source
-    from search.analysis import analyze
 
     entities = []
     for kind, names in (("place", PLACES), ("person", PEOPLE), ("organization", ORGANIZATIONS)):

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from html import escape
 
-from search.analysis import _TOKEN_RE, Token, _spans, _word, analyze, tokens
+from arabic_text import TOKEN_RE, Token, analyze, spans, tokens, word_term
 
 __all__ = ["highlight", "highlight_full", "query_terms"]
 
@@ -200,8 +200,8 @@ def _candidate_words(text: str, terms: frozenset[str], max_chars: int):
     if not terms or len(text) <= _PRESELECT_FACTOR * max_chars:
         return tokens(text), True, True
     forms = {}
-    for form in set(_TOKEN_RE.findall(text)):
-        term = _word(form)[1]
+    for form in set(TOKEN_RE.findall(text)):
+        term = word_term(form)[1]
         if term in terms:
             forms[form] = term
     found = sorted(_occurrences(text, forms))
@@ -217,8 +217,8 @@ def _candidate_words(text: str, terms: frozenset[str], max_chars: int):
     words: list[Token] = []
     for low, high in regions:
         words += _tokens_at(text[low:high], low)
-    at_start = _TOKEN_RE.search(text, 0, regions[0][0]) is None
-    at_end = _TOKEN_RE.search(text, regions[-1][1]) is None
+    at_start = TOKEN_RE.search(text, 0, regions[0][0]) is None
+    at_end = TOKEN_RE.search(text, regions[-1][1]) is None
     return words, at_start, at_end
 
 
@@ -261,10 +261,10 @@ def _anchors(found: list[tuple[int, str]], max_chars: int) -> list[int]:
 
 def _tokens_at(part: str, offset: int) -> list[Token]:
     """``tokens(part)`` with offsets into the text ``part`` starts at ``offset`` of."""
-    new = tuple.__new__  # as in search.analysis.tokens: NamedTuple's __new__ is slow
+    new = tuple.__new__  # as in arabic_text.tokens: NamedTuple's __new__ is slow
     result = []
-    for surface, start, end in _spans(part):
-        folded, term = _word(surface)
+    for surface, start, end in spans(part):
+        folded, term = word_term(surface)
         if folded:
             result.append(new(Token, (surface, start + offset, end + offset, folded, term)))
     return result

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from whoosh import query as wq
 
-from search.analysis import analyze
+from arabic_text import analyze
 
 TEXT_FIELD = "text"
 TITLE_FIELD = "title"

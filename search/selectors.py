@@ -21,12 +21,12 @@ from whoosh import query as wq
 
 from archive.extraction.names import name_lookup_keys
 from archive.models import Article, Entity, EntityAlias, Source
-from search.backends.whoosh import SORT_NEWEST, SORT_RELEVANCE, SearchRequest
+from archive.timeline import month_of_range
+from search.backends.base import SORT_NEWEST, SORT_RELEVANCE, SearchRequest
 from search.forms import ENTITY_KINDS, date_bounds
 from search.highlight import highlight, highlight_full
 from search.query import ParsedQuery, query_parse
 from search.suggest import suggest
-from search.timeline import month_of_range
 
 DEFAULT_PAGE_SIZE = 20
 FACET_LIMIT = 10

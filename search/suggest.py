@@ -34,9 +34,7 @@ from typing import Protocol
 from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 
-from search.analysis import analyze, fold, strip_proclitics, tokens
-from search.lexicon import _counts as _lexicon_counts
-from search.lexicon import frequency
+from arabic_text import analyze, fold, frequency, lexicon_counts, strip_proclitics, tokens
 from search.query import (
     AND_WORDS,
     FIELD_ALIASES,
@@ -137,7 +135,7 @@ class LexiconVocabulary:
     """
 
     def __init__(self, counts: Mapping[str, int] | None = None):
-        counts = _lexicon_counts() if counts is None else counts
+        counts = lexicon_counts() if counts is None else counts
         frequencies: dict[str, int] = {}
         for word, count in counts.items():
             terms = analyze(word)
@@ -205,11 +203,11 @@ class WhooshVocabulary:
 
 @cache
 def _lexicon_sorted() -> list[str]:
-    return sorted(_lexicon_counts())
+    return sorted(lexicon_counts())
 
 
 def _lexicon_near(word: str, maxdist: int) -> set[str]:
-    return _near(_lexicon_counts(), _lexicon_sorted, word, maxdist)
+    return _near(lexicon_counts(), _lexicon_sorted, word, maxdist)
 
 
 def _distance(a: str, b: str) -> int:

@@ -25,6 +25,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from archive.timeline import django_text, month_of_range, timeline_build
 from search import exports
 from search.feeds import PAGE_STATE, search_article_feed, search_feed_spec
 from search.forms import ENTITY_KINDS, SORT_CHOICES, SearchForm
@@ -34,7 +35,6 @@ from search.selectors import (
     search_iter_article_ids,
     search_suggestion,
 )
-from search.timeline import django_text, month_of_range, timeline_build
 
 PAGE_SIZE = 20
 FILTER_NAMES = (*ENTITY_KINDS, "source")
@@ -104,7 +104,7 @@ class _Links:
         return href
 
     def timeline(self, changes) -> str:
-        """A :func:`search.timeline.timeline_build` link: ``changes`` set (None removes)."""
+        """A :func:`archive.timeline.timeline_build` link: ``changes`` set (None removes)."""
         add = [
             (key, value.isoformat() if isinstance(value, date) else value)
             for key, value in changes.items()

@@ -1,9 +1,9 @@
 """A text as the matcher sees it: tokens, folded forms, which tokens are adjacent,
 and the title cues (الرئيس, وزير الخارجية الروسي, السفير … لدى بغداد) that precede names."""
 
+from arabic_text import token_columns
 from archive.extraction import cues
 from archive.extraction.names import ARTICLE, first_token_keys
-from search.analysis import token_columns
 
 MAX_MODIFIERS = 2
 

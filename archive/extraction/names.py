@@ -8,7 +8,7 @@ added here is the definite article: ``الصالح`` must never become the name
 
 from functools import lru_cache
 
-from search.analysis import strip_proclitics, tokens
+from arabic_text import strip_proclitics, tokens
 
 ARTICLE = "ال"
 # Letters that may stand alone as a proclitic before a word (and, so, prepositions).

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from search import analysis
+import arabic_text
 
 __all__ = ["fold", "tidy"]
 
@@ -63,13 +63,13 @@ _FOLD_MEMO_MAX_CHARS = 4000
 
 
 def fold(text: str) -> str:
-    """``search.analysis.fold``, remembered for lines and short bodies: the importer's steps
+    """``arabic_text.fold``, remembered for lines and short bodies: the importer's steps
     fold the same lines (and the same body) several times over."""
     if len(text) > _FOLD_MEMO_MAX_CHARS:
-        return analysis.fold(text)
+        return arabic_text.fold(text)
     return _fold_memo(text)
 
 
 @lru_cache(maxsize=1024)
 def _fold_memo(text: str) -> str:
-    return analysis.fold(text)
+    return arabic_text.fold(text)

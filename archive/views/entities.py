@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from archive.models import Article, Entity, Mention
-from search.timeline import Timeline, django_text, query_link, timeline_build
+from archive.timeline import Timeline, django_text, query_link, timeline_build
 
 ENTITY_PAGE_SIZE = 20
 ENTITY_INDEX_PAGE_SIZE = 60

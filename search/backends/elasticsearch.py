@@ -50,15 +50,15 @@ from haystack.constants import DJANGO_CT, DJANGO_ID
 from haystack.exceptions import SkipDocument
 from whoosh import query as wq
 
-from search.analysis import STOP_WORDS, analyze, fold, stem
-from search.backends.fields import FACET_ID
-from search.backends.whoosh import (
+from arabic_text import STOP_WORDS, analyze, fold, stem
+from search.backends.base import (
     MONTH_FACET,
     SORT_OLDEST,
     SORT_RELEVANCE,
     SearchOutcome,
     SearchRequest,
 )
+from search.backends.fields import FACET_ID
 
 ARABIC_ANALYZER = "arabic_archive"
 TERMS_ANALYZER = "archive_terms"

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.analysis import token_columns, tokens
+from arabic_text import token_columns, tokens
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 SEED_WORDS = sorted(

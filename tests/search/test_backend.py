@@ -9,9 +9,10 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, KEYWORD, TEXT
 from whoosh.index import LockError
 
+from arabic_text import analyze
 from archive.models import Article
-from search.analysis import ArabicAnalyzer, analyze
-from search.backends.whoosh import SORT_NEWEST, SearchRequest
+from search.backends.base import SORT_NEWEST, SearchRequest
+from search.backends.whoosh.analyzer import ArabicAnalyzer
 from search.query import query_parse
 from search.services import article_index_update
 from tests.factories import article_create

@@ -9,7 +9,7 @@ from haystack import connections
 from whoosh.query import DateRange
 
 from archive.models import Article
-from search.backends.whoosh import SORT_NEWEST, SearchRequest
+from search.backends.base import SORT_NEWEST, SearchRequest
 from search.highlight import _candidate_words, highlight, query_terms
 from search.query import query_parse
 from tests.search.conftest import seed_text, seeds_create

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from haystack import connections
 
+from arabic_text import analyze, tokens
 from archive.models import Article
-from search.analysis import analyze, tokens
 from search.backends import elasticsearch as es
-from search.backends.whoosh import SORT_NEWEST, SORT_OLDEST, SearchRequest
+from search.backends.base import SORT_NEWEST, SORT_OLDEST, SearchRequest
 from search.query import query_parse
 
 ROOT = Path(__file__).resolve().parents[2]

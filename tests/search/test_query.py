@@ -3,7 +3,7 @@
 import pytest
 from whoosh import query as wq
 
-from search.analysis import analyze
+from arabic_text import analyze
 from search.query import MAX_QUERY_CHARS, TEXT_FIELD, TITLE_FIELD, query_parse
 
 

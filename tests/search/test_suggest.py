@@ -10,7 +10,7 @@ import pytest
 from whoosh import index
 from whoosh.fields import ID, TEXT, Schema
 
-from search.analysis import ArabicAnalyzer
+from search.backends.whoosh.analyzer import ArabicAnalyzer
 from search.suggest import MAX_WORDS, LexiconVocabulary, WhooshVocabulary, suggest
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"

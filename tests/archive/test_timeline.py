@@ -9,7 +9,7 @@ from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from search.timeline import (
+from archive.timeline import (
     django_text,
     month_of_range,
     query_link,

@@ -7,7 +7,7 @@ from collections import defaultdict
 from whoosh.fields import TEXT
 from whoosh.formats import Positions
 
-from search.analysis import analyze
+from arabic_text import analyze
 
 
 class ArabicText(TEXT):

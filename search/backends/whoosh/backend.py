@@ -2,7 +2,7 @@
 
 What differs from ``haystack.backends.whoosh_backend`` and why:
 
-- **Schema.** Text fields use :class:`search.analysis.ArabicAnalyzer` (haystack
+- **Schema.** Text fields use :func:`search.backends.whoosh.analyzer.ArabicAnalyzer` (haystack
   defaults to English stemming), are not stored and not sortable (haystack
   stores every text field twice). Facet fields (:mod:`search.backends.fields`)
   are exact keywords, never stemmed or split. The date is a sortable column.
@@ -33,9 +33,8 @@ import pickle
 import struct
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import accumulate, chain, islice
 from operator import neg
@@ -66,71 +65,30 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import long_to_datetime
 from whoosh.writing import CLEAR
 
-from search.analysis import ArabicAnalyzer
+from search.backends.base import (
+    MONTH_FACET,
+    SORT_OLDEST,
+    SORT_RELEVANCE,
+    SearchOutcome,
+    SearchRequest,
+)
 from search.backends.fields import FACET_ID
-from search.backends.textfield import ArabicText
+from search.backends.whoosh.analyzer import ArabicAnalyzer
+from search.backends.whoosh.textfield import ArabicText
 from search.suggest import WhooshVocabulary
 
 logger = logging.getLogger(__name__)
-
-SORT_RELEVANCE = "relevance"
-SORT_NEWEST = "newest"
-SORT_OLDEST = "oldest"
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 DEFAULT_WRITER_LIMITMB = 256
 # Documents handed to a rebuild worker process at a time.
 REBUILD_MP_BATCH = 200
-# A facet counted from the date column rather than from postings: ``yyyymm`` per document.
-MONTH_FACET = "month"
 # Postings of recently searched terms kept per searcher (see _TermIndex): each costs
 # ~250 bytes once held as id, weight, positions, set member and score (~40 MB in all).
 TERM_CACHE_POSTINGS = 150_000
 # Whoosh scores a NOT inside an AND with its InverseMatcher's constant weight.
 _NOT_SCORE = 1.0
 _DAY_MICROSECONDS = 86_400_000_000
-
-
-@dataclass(frozen=True)
-class SearchRequest:
-    """What to search for, in index terms.
-
-    ``query`` selects documents (``None``: every document); ``score_query``
-    ranks them (cheaper than ``query`` for phrases, see :mod:`search.query`).
-    ``limit`` 0 asks for the count and facets only. The facet ``"month"`` counts
-    ``yyyymm`` values from the date column (no index field).
-    ``filters`` maps a facet field to accepted values: OR within a field,
-    AND across fields. ``date_from``/``date_to`` are inclusive.
-    """
-
-    query: wq.Query | None = None
-    score_query: wq.Query | None = None
-    filters: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    date_from: date | None = None
-    date_to: date | None = None
-    sort: str = SORT_RELEVANCE
-    offset: int = 0
-    limit: int = 20
-    facet_fields: Sequence[str] = ()
-
-
-@dataclass
-class SearchOutcome:
-    """Matching count, the requested slice of ``(article id, score)``, facet counts.
-
-    ``offset`` is where the slice starts: a request past the last result
-    gets the last page instead of nothing.
-
-    ``facets`` maps a field to ``[(value, count), …]`` by descending count:
-    counts cover the whole result set; for a field that is itself filtered,
-    they ignore that field's own filter so that its other values stay
-    selectable (OR within a field).
-    """
-
-    count: int
-    hits: list[tuple[int, float | None]]
-    facets: dict[str, list[tuple[str, int]]]
-    offset: int = 0
 
 
 # Document numbers fit in 32 bits (Whoosh's own doc counts are 32-bit).

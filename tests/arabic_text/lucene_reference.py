@@ -20,8 +20,7 @@ StandardTokenizer also keeps harakat inside words), and the stop list is ours.
 
 import unicodedata
 
-from search.analysis import surface_words
-from search.stopwords import raw_stop_words
+from arabic_text import raw_stop_words, surface_words
 
 _NORMALIZE = str.maketrans(
     {

@@ -20,7 +20,7 @@ Pipeline, word by word:
 
    - proclitics: a conjunction (و ف), a preposition (ب ك ل) and the article, stacked
      (وللعراق, وبالعراق, فبالعراق → عراق). Each is stripped only when real usage says it is a
-     clitic (:mod:`search.lexicon`, word counts from 41,000 Arabic news articles): the rest
+     clitic (:mod:`arabic_text.lexicon`, word counts from 41,000 Arabic news articles): the rest
      must be a word, and the whole must not behave as a word of its own by taking clitics
      that cannot precede a clitic (الوزير, ببغداد, للبنان, الالتزام). So بموسكو → موسكو,
      لتعزيز → تعزيز, وقال → قال, للجنة → لجنة, but بغداد, وزير, لبنان and التزام stay whole;
@@ -30,7 +30,7 @@ Pipeline, word by word:
    - guards: suffix stripping leaves at least three letters (علي, شؤون stay); ون ين are
      kept after a long vowel of the root (تعاون, ملايين) and when the rest is never written
      alone (فلسطين, تشرين); ان only ends a dual whose singular is common (الجانبان, not
-     لبنان or مهرجان); a list of protected names and words (``search/data/protected.txt``:
+     لبنان or مهرجان); a list of protected names and words (``arabic_text/data/protected.txt``:
      بوتين, لافروف, موسكو, كاظمي, كانون …) is never reduced, and a few spelling variants map
      to one term (سورية → سوريا).
 
@@ -69,16 +69,10 @@ from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import NamedTuple
 
-from whoosh.analysis import Filter, Tokenizer
-from whoosh.analysis import Token as WhooshToken
-
-from search.lexicon import frequency
-from search.stopwords import raw_stop_words
+from arabic_text.lexicon import frequency
+from arabic_text.stopwords import raw_stop_words
 
 __all__ = [
-    "ArabicAnalyzer",
-    "ArabicFilter",
-    "ArabicTokenizer",
     "Token",
     "TokenColumns",
     "analyze",
@@ -101,9 +95,9 @@ _MARKS = (
 _FORMAT = "\u00ad\u061c\u200c-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
 
 # A word: letters with marks and joiners between them (unrolled for speed), or a digit run.
-_TOKEN_RE = re.compile(rf"[{_MARKS}{_FORMAT}]*[^\W\d_]+(?:[{_MARKS}{_FORMAT}]+[^\W\d_]*)*|\d+")
+TOKEN_RE = re.compile(rf"[{_MARKS}{_FORMAT}]*[^\W\d_]+(?:[{_MARKS}{_FORMAT}]+[^\W\d_]*)*|\d+")
 # The same, captured: split() then gives the text between words and the words, alternately.
-_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
+_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 # Invisible characters trimmed off the edges of a token (marks only off its start).
 _EDGE_JUNK = frozenset(re.findall(rf"[{_FORMAT}]", "".join(map(chr, range(0x00A0, 0xFFFF)))))
 _LEADING_JUNK = _EDGE_JUNK | frozenset(
@@ -211,11 +205,11 @@ def fold(text: str) -> str:
     return folded
 
 
-def _stop_key(surface: str) -> str:
+def stop_key(surface: str) -> str:
     return unicodedata.normalize("NFKC", surface).casefold().translate(_STOP_KEY_TABLE)
 
 
-STOP_WORDS: frozenset[str] = frozenset(_stop_key(word) for word in raw_stop_words())
+STOP_WORDS: frozenset[str] = frozenset(stop_key(word) for word in raw_stop_words())
 
 
 @cache
@@ -223,7 +217,7 @@ def _folded_stop_words() -> frozenset[str]:
     return frozenset(fold(word) for word in STOP_WORDS)
 
 
-def _is_arabic_letter(char: str) -> bool:
+def is_arabic_letter(char: str) -> bool:
     return "\u0621" <= char <= "\u064a"
 
 
@@ -231,7 +225,7 @@ def _is_arabic_letter(char: str) -> bool:
 
 
 @cache
-def _protected() -> frozenset[str]:
+def protected_words() -> frozenset[str]:
     path = Path(__file__).resolve().parent / "data" / "protected.txt"
     words: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -260,14 +254,14 @@ def _final(word: str) -> str | None:
     override = _OVERRIDES.get(word)
     if override is not None:
         return override
-    if word in _protected():
+    if word in protected_words():
         return word
     return None
 
 
 # --- proclitics -----------------------------------------------------------------------
 #
-# A lone و ف ب ك ل, and ال, are stripped on evidence from real usage (search.lexicon): the
+# A lone و ف ب ك ل, and ال, are stripped on evidence from real usage (arabic_text.lexicon): the
 # form without them must be a word, and the whole must not behave as a word of its own.
 
 _CONJUNCTIONS = ("و", "ف")
@@ -429,7 +423,7 @@ def strip_proclitics(folded: str) -> list[str]:
     ['للعراق', 'لعراق', 'العراق', 'عراق']
     """
     forms = [folded]
-    if len(folded) < 3 or not _is_arabic_letter(folded[0]):
+    if len(folded) < 3 or not is_arabic_letter(folded[0]):
         return forms
 
     def add(form: str) -> None:
@@ -547,7 +541,7 @@ def stem(folded_word: str) -> str:
     >>> [stem(fold(w)) for w in ("بوتين", "تعاون", "شؤون", "العراقية", "بلد", "بغداد")]
     ['بوتين', 'تعاون', 'شءون', 'عراق', 'بلد', 'بغداد']
     """
-    if len(folded_word) < 3 or not _is_arabic_letter(folded_word[0]):
+    if len(folded_word) < 3 or not is_arabic_letter(folded_word[0]):
         return folded_word
     final = _final(folded_word)
     if final is not None:
@@ -577,10 +571,10 @@ class Token(NamedTuple):
 
 
 @lru_cache(maxsize=300_000)
-def _word(surface: str) -> tuple[str, str | None]:
+def word_term(surface: str) -> tuple[str, str | None]:
     """(folded, term) of one surface word; term is None for a stop word."""
     folded, term = _folded_word(surface)
-    if term is None or not _is_arabic_letter(folded[0]):
+    if term is None or not is_arabic_letter(folded[0]):
         return folded, term
     return folded, stem(folded)
 
@@ -592,18 +586,18 @@ def _word_unstemmed(surface: str) -> tuple[str, str | None]:
 
 
 def _folded_word(surface: str) -> tuple[str, str | None]:
-    # Not cached itself: the indexer's cache (_word) and extraction's stay independent.
+    # Not cached itself: the indexer's cache (word_term) and extraction's stay independent.
     folded = fold(surface)
     if not folded:
         return folded, None
-    if _is_arabic_letter(folded[0]) and (len(folded) == 1 or _stop_key(surface) in STOP_WORDS):
+    if is_arabic_letter(folded[0]) and (len(folded) == 1 or stop_key(surface) in STOP_WORDS):
         return folded, None
     return folded, folded
 
 
-def _spans(text: str):
+def spans(text: str):
     """(surface, start, end) of each word, invisible format characters trimmed off its edges."""
-    for match in _TOKEN_RE.finditer(text):
+    for match in TOKEN_RE.finditer(text):
         start, end = match.span()
         surface = match.group()
         if surface[0] in _LEADING_JUNK or surface[-1] in _EDGE_JUNK:
@@ -619,7 +613,7 @@ def _spans(text: str):
 
 def surface_words(text: str) -> list[str]:
     """The words of a text as written (no folding, stop words included)."""
-    return [surface for surface, _, _ in _spans(text)]
+    return [surface for surface, _, _ in spans(text)]
 
 
 def tokens(text: str, *, terms: bool = True) -> list[Token]:
@@ -628,10 +622,10 @@ def tokens(text: str, *, terms: bool = True) -> list[Token]:
     ``terms=False`` skips stemming, for callers that only need to tell stop words from the
     rest (entity extraction): ``term`` is then the folded form, or None for a stop word.
     """
-    word = _word if terms else _word_unstemmed
+    word = word_term if terms else _word_unstemmed
     result = []
     new = tuple.__new__  # NamedTuple's own __new__ is Python code: 4x slower here.
-    for surface, start, end in _spans(text):
+    for surface, start, end in spans(text):
         folded, term = word(surface)
         if folded:
             result.append(new(Token, (surface, start, end, folded, term)))
@@ -687,98 +681,10 @@ def token_columns(text: str) -> TokenColumns:
 def analyze(text: str) -> list[str]:
     """The index terms of a text, in order: stop words removed, folded, stemmed."""
     # Junk on a word's edges needs no trimming here: folding removes it.
-    word = _word
+    word = word_term
     terms = []
-    for surface in _TOKEN_RE.findall(text):
+    for surface in TOKEN_RE.findall(text):
         term = word(surface)[1]
         if term:
             terms.append(term)
     return terms
-
-
-# --- Whoosh -----------------------------------------------------------------------------
-
-
-class ArabicTokenizer(Tokenizer):
-    """Whoosh tokenizer over the same word spans as :func:`tokens` (surface text)."""
-
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
-        token = WhooshToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:
-            # Prefix, wildcard and fuzzy terms arrive whole: treat the value as one word, and
-            # only fold one holding wildcard characters (a stem of ال*ب means nothing).
-            if "*" in value or "?" in value:
-                token.text = fold(value)
-                token.boost = 1.0
-                token.stopped = False
-                token.wildcard = True
-                if chars:
-                    token.startchar = start_char
-                    token.endchar = start_char + len(value)
-                yield token
-                return
-            spans = [(value, 0, len(value))]
-        else:
-            spans = _spans(value)
-        for surface, start, end in spans:
-            token.text = surface
-            token.boost = 1.0
-            token.stopped = False
-            if positions:
-                # ArabicFilter numbers the kept terms on from here.
-                token.pos = start_pos
-            if keeporiginal:
-                token.original = surface
-            if chars:
-                token.startchar = start_char + start
-                token.endchar = start_char + end
-            yield token
-
-
-class ArabicFilter(Filter):
-    """Turns surface tokens into index terms; stop words dropped (or marked ``stopped``).
-
-    Positions count the kept terms only, like Whoosh's own StopFilter: the query parser
-    builds a phrase from the query's terms alone (it discards their positions), so a gap
-    left by a stop word in the index would make "الحرب على الإرهاب" unfindable as a phrase.
-    """
-
-    def __call__(self, tokens_):
-        pos = None
-        for token in tokens_:
-            if getattr(token, "wildcard", False):
-                yield token
-                continue
-            term = _word(token.text)[1]
-            if term is None:
-                if not token.removestops:
-                    token.stopped = True
-                    if token.positions and pos is not None:
-                        token.pos = pos
-                    yield token
-                continue
-            token.text = term
-            token.stopped = False
-            if token.positions:
-                pos = token.pos if pos is None else pos + 1
-                token.pos = pos
-            yield token
-
-
-def ArabicAnalyzer():  # named like Whoosh's analyzer factories (StemmingAnalyzer …)
-    """The analysis pipeline as a Whoosh analyzer: the terms of :func:`analyze`, with positions
-    and character offsets. Picklable: it holds no state, the caches live at module level.
-    """
-    return ArabicTokenizer() | ArabicFilter()

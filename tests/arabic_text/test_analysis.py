@@ -9,16 +9,16 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.qparser import QueryParser
 
-from search import analysis
-from search.analysis import (
-    ArabicAnalyzer,
+from arabic_text import (
+    analysis,
     analyze,
     fold,
     stem,
     strip_proclitics,
     tokens,
 )
-from search.lucene_reference import lucene_analyze
+from search.backends.whoosh.analyzer import ArabicAnalyzer
+from tests.arabic_text.lucene_reference import lucene_analyze
 from tests.conftest import SEEDS_DIR
 
 
