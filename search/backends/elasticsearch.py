@@ -39,7 +39,6 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import cache
-from pathlib import Path
 
 from haystack.backends import BaseEngine
 from haystack.backends.elasticsearch7_backend import (
@@ -50,7 +49,7 @@ from haystack.constants import DJANGO_CT, DJANGO_ID
 from haystack.exceptions import SkipDocument
 from whoosh import query as wq
 
-from arabic_text import STOP_WORDS, analyze, fold, stem
+from arabic_text import STOP_WORDS, analyze, fold, protected_words, stem
 from search.backends.base import (
     MONTH_FACET,
     SORT_OLDEST,
@@ -181,11 +180,7 @@ def es_stop_words() -> list[str]:
 
 
 def _protected_words() -> list[str]:
-    path = Path(__file__).resolve().parent.parent / "data" / "protected.txt"
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        words.update(fold(word) for word in line.split("#", 1)[0].split())
-    return sorted(word for word in words if len(word) >= 2)
+    return sorted(word for word in protected_words() if len(word) >= 2)
 
 
 @cache
