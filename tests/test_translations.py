@@ -198,8 +198,8 @@ def test_arabic_catalog_passes_msgfmt_check():
     assert "fuzzy" not in result.stderr
 
 
-# What ``makemessages`` reads: the apps, the settings and the templates.
-TRANSLATED_SOURCES = ("archive", "search", "config", "templates", "manage.py")
+# What ``makemessages`` reads: the packages, the settings and the templates.
+TRANSLATED_SOURCES = ("arabic_text", "archive", "search", "config", "templates", "manage.py")
 
 
 def _catalog_keys(entries: list[Entry]) -> set[tuple]:
