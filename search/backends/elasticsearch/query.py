@@ -1,0 +1,229 @@
+"""The query compiler: a :class:`SearchRequest` as the body of an Elasticsearch ``_search``.
+
+Query trees are the ones :mod:`search.query` builds for the Whoosh backend (``whoosh.query``
+nodes over index terms); each node type has one small compiler, and the nodes run against
+the ``*_terms`` twins, so both engines select the same articles. Around the compiled query,
+:func:`search_body` adds date range, facet filters, sort order, paging and facet
+aggregations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from haystack.constants import DJANGO_ID
+from whoosh import query as wq
+
+from search.backends.base import MONTH_FACET, SORT_OLDEST, SORT_RELEVANCE, SearchRequest
+from search.backends.elasticsearch.analysis import TERMS_ANALYZER
+from search.backends.elasticsearch.mapping import ID_NUMBER, terms_field
+
+FACET_SIZE = 10_000
+
+Boosts = Mapping[str, float]
+
+
+# --- whoosh.query nodes → query DSL ------------------------------------------------------
+
+
+def _with_boost(params: dict, node: wq.Query, boosts: Boosts) -> dict:
+    boost = node.boost * boosts.get(node.fieldname, 1.0)
+    if boost != 1.0:
+        params["boost"] = boost
+    return params
+
+
+def _match_all(node: wq.Query, boosts: Boosts) -> dict:
+    return {"match_all": {}}
+
+
+def _match_none(node: wq.Query, boosts: Boosts) -> dict:
+    return {"match_none": {}}
+
+
+def _term(node: wq.Term, boosts: Boosts) -> dict:
+    params = _with_boost({"value": str(node.text)}, node, boosts)
+    return {"term": {terms_field(node.fieldname): params}}
+
+
+def _phrase(node: wq.Phrase, boosts: Boosts) -> dict:
+    params = {
+        "query": " ".join(str(word) for word in node.words),
+        "slop": max(0, node.slop - 1),
+        "analyzer": TERMS_ANALYZER,
+    }
+    return {"match_phrase": {terms_field(node.fieldname): _with_boost(params, node, boosts)}}
+
+
+def _prefix(node: wq.Prefix, boosts: Boosts) -> dict:
+    return {"prefix": {terms_field(node.fieldname): {"value": str(node.text)}}}
+
+
+def _wildcard(node: wq.Wildcard, boosts: Boosts) -> dict:
+    return {"wildcard": {terms_field(node.fieldname): {"value": str(node.text)}}}
+
+
+def _and_not(node: wq.AndNot, boosts: Boosts) -> dict:
+    return {"bool": {"must": [es_query(node.a, boosts)], "must_not": [es_query(node.b, boosts)]}}
+
+
+def _and_maybe(node: wq.AndMaybe, boosts: Boosts) -> dict:
+    return {"bool": {"must": [es_query(node.a, boosts)], "should": [es_query(node.b, boosts)]}}
+
+
+def _not(node: wq.Not, boosts: Boosts) -> dict:
+    return {"bool": {"must": [{"match_all": {}}], "must_not": [es_query(node.query, boosts)]}}
+
+
+def _and(node: wq.And, boosts: Boosts) -> dict:
+    # Negated parts become must_not clauses of the same bool rather than nested bools.
+    must = [es_query(q, boosts) for q in node.subqueries if not isinstance(q, wq.Not)]
+    must_not = [es_query(q.query, boosts) for q in node.subqueries if isinstance(q, wq.Not)]
+    body = {"must": must or [{"match_all": {}}]}
+    if must_not:
+        body["must_not"] = must_not
+    return {"bool": body}
+
+
+def _or(node: wq.Or, boosts: Boosts) -> dict:
+    should = [es_query(q, boosts) for q in node.subqueries]
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+# By node class; a subclass (DefaultOr, PreloadedOr …) compiles as its nearest listed base.
+_COMPILERS: dict[type, Callable[[wq.Query, Boosts], dict]] = {
+    wq.Every: _match_all,
+    type(wq.NullQuery): _match_none,
+    wq.Term: _term,
+    wq.Phrase: _phrase,
+    wq.Prefix: _prefix,
+    wq.Wildcard: _wildcard,
+    wq.AndNot: _and_not,
+    wq.AndMaybe: _and_maybe,
+    wq.Not: _not,
+    wq.And: _and,
+    wq.Or: _or,
+}
+
+
+def es_query(node: wq.Query | None, boosts: Boosts | None = None) -> dict:
+    """Translate a query of :mod:`search.query` (index terms) into Elasticsearch's DSL.
+
+    ``boosts`` maps a field to its weight (the title counts double); it multiplies the
+    query's own boost. ``None`` matches every document.
+    """
+    if node is None:
+        return {"match_all": {}}
+    for cls in type(node).__mro__:
+        compile_node = _COMPILERS.get(cls)
+        if compile_node is not None:
+            return compile_node(node, boosts or {})
+    raise ValueError(f"No Elasticsearch translation for {type(node).__name__}: {node!r}")
+
+
+# --- search request → request body ---------------------------------------------------------
+
+
+def _date_filter(date_field: str | None, date_from: date | None, date_to: date | None):
+    if not date_field or (date_from is None and date_to is None):
+        return None
+    bounds = {}
+    if date_from is not None:
+        bounds["gte"] = date_from.isoformat()
+    if date_to is not None:
+        bounds["lte"] = date_to.isoformat()
+    return {"range": {date_field: bounds}}
+
+
+def _field_filters(request: SearchRequest) -> dict[str, dict]:
+    return {
+        name: {"terms": {name: [str(value) for value in values]}}
+        for name, values in request.filters.items()
+        if values
+    }
+
+
+def _main_query(request: SearchRequest, boosts: Boosts, date_field: str | None) -> dict:
+    date_clause = _date_filter(date_field, request.date_from, request.date_to)
+    filters = [date_clause] if date_clause else []
+    if request.query is None:
+        return {"bool": {"must": [{"match_all": {}}], "filter": filters}}
+    if request.sort == SORT_RELEVANCE:
+        # Select with the query, rank with the score query (title bonus, phrases by words).
+        scorer = request.score_query or request.query
+        if scorer is not request.query:
+            filters.append(es_query(request.query, boosts))
+        return {"bool": {"must": [es_query(scorer, boosts)], "filter": filters}}
+    return {"bool": {"must": [{"match_all": {}}], "filter": [es_query(request.query), *filters]}}
+
+
+def _sort(request: SearchRequest, date_field: str | None) -> list:
+    if request.sort == SORT_RELEVANCE and request.query is not None:
+        return ["_score", {ID_NUMBER: {"order": "asc"}}]
+    if not date_field:
+        return [{ID_NUMBER: {"order": "desc"}}]
+    # Undated articles go last both ways: they are the least informative.
+    order = "asc" if request.sort == SORT_OLDEST else "desc"
+    return [
+        {date_field: {"order": order, "missing": "_last"}},
+        {ID_NUMBER: {"order": "desc"}},
+    ]
+
+
+def _facet_agg(name: str, date_field: str | None) -> dict:
+    if name == MONTH_FACET and date_field:
+        # The Whoosh backend's month facet: "YYYYMM" keys from the publication date, which
+        # the index stores once (no month field of its own).
+        return {
+            "date_histogram": {
+                "field": date_field,
+                "calendar_interval": "month",
+                "format": "yyyyMM",
+                "min_doc_count": 1,
+            }
+        }
+    return {"terms": {"field": name, "size": FACET_SIZE}}
+
+
+def _facet_aggs(request: SearchRequest, field_filters: dict[str, dict], date_field) -> dict:
+    """One aggregation per facet, under the filters of every other facet field."""
+    aggs = {}
+    for name in request.facet_fields:
+        others = [clause for field, clause in field_filters.items() if field != name]
+        aggs[name] = {
+            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
+            "aggs": {"values": _facet_agg(name, date_field)},
+        }
+    return aggs
+
+
+def search_body(
+    request: SearchRequest,
+    *,
+    boosts: Boosts | None = None,
+    date_field: str | None = "published_on",
+    offset: int | None = None,
+    size: int | None = None,
+    with_facets: bool = True,
+) -> dict:
+    """The ``_search`` body for a :class:`SearchRequest`.
+
+    Facet counts cover the whole result set; a facet that is itself filtered ignores its own
+    filter (OR within a kind) but not the others (AND across kinds): the field filters are a
+    ``post_filter``, and each facet aggregation applies the other fields' filters.
+    """
+    field_filters = _field_filters(request)
+    body: dict = {
+        "query": _main_query(request, boosts or {}, date_field),
+        "sort": _sort(request, date_field),
+        "from": request.offset if offset is None else offset,
+        "size": request.limit if size is None else size,
+        "track_total_hits": True,
+        "_source": [DJANGO_ID],
+    }
+    if field_filters:
+        body["post_filter"] = {"bool": {"filter": list(field_filters.values())}}
+    if with_facets and request.facet_fields:
+        body["aggs"] = _facet_aggs(request, field_filters, date_field)
+    return body

@@ -1,0 +1,103 @@
+"""The query compiler: the archive's query trees and requests as Elasticsearch's DSL."""
+
+import json
+from datetime import date
+
+import pytest
+from whoosh import query as wq
+
+from arabic_text import analyze
+from search.backends.base import SORT_NEWEST, SORT_OLDEST, SearchRequest
+from search.backends.elasticsearch import es_query, search_body
+from search.query import query_parse
+
+FACET_FIELDS = ("person", "organization", "place", "source", "year")
+
+
+def test_query_without_hamza_becomes_a_term_query_on_the_archive_terms():
+    parsed = query_parse("الارهاب")
+    body = search_body(SearchRequest(query=parsed.query, score_query=parsed.score_query))
+    text = json.dumps(body, ensure_ascii=False)
+    assert '"text_terms": {"value": "ارهاب"}' in text
+    assert analyze("الإرهاب") == ["ارهاب"]
+
+
+def test_title_words_are_boosted_in_the_ranking_query():
+    parsed = query_parse("لافروف")
+    body = search_body(
+        SearchRequest(query=parsed.query, score_query=parsed.score_query),
+        boosts={"text": 1.0, "title": 2.0},
+    )
+    ranking = body["query"]["bool"]["must"][0]["bool"]
+    assert ranking["should"] == [{"term": {"title_terms": {"value": "لافروف", "boost": 2.0}}}]
+
+
+def test_exact_phrase_becomes_a_phrase_query_over_analyzed_terms():
+    parsed = query_parse('"اللجنة العراقية الروسية المشتركة"')
+    body = search_body(SearchRequest(query=parsed.query, score_query=parsed.score_query))
+    phrase = body["query"]["bool"]["filter"][0]["match_phrase"]["text_terms"]
+    assert phrase["query"].split() == analyze("اللجنة العراقية الروسية المشتركة")
+    assert phrase["slop"] == 0
+    assert phrase["analyzer"] == "archive_terms"
+
+
+def test_or_and_not_translate_to_should_and_must_not():
+    parsed = query_parse("(روسيا OR موسكو) -داعش")
+    clause = es_query(parsed.query)
+    text = json.dumps(clause, ensure_ascii=False)
+    assert '"should"' in text and '"must_not"' in text
+    assert analyze("داعش")[0] in json.dumps(clause["bool"]["must_not"], ensure_ascii=False)
+
+
+def test_only_exclusions_match_everything_else():
+    parsed = query_parse("-داعش")
+    clause = es_query(parsed.query)
+    assert clause["bool"]["must"] == [{"match_all": {}}]
+    assert clause["bool"]["must_not"] == [{"term": {"text_terms": {"value": "داعش"}}}]
+
+
+def test_each_node_type_compiles_to_its_clause():
+    term = wq.Term("text", "روسيا")
+    assert es_query(None) == es_query(wq.Every()) == {"match_all": {}}
+    assert es_query(wq.NullQuery) == {"match_none": {}}
+    assert es_query(wq.Prefix("text", "روس")) == {"prefix": {"text_terms": {"value": "روس"}}}
+    assert es_query(wq.Wildcard("title", "ر*ا")) == {"wildcard": {"title_terms": {"value": "ر*ا"}}}
+    assert es_query(wq.Not(term)) == {
+        "bool": {"must": [{"match_all": {}}], "must_not": [es_query(term)]}
+    }
+    assert es_query(wq.AndNot(term, wq.Term("text", "داعش")))["bool"]["must_not"] == [
+        {"term": {"text_terms": {"value": "داعش"}}}
+    ]
+    # A subclass compiles as its base: the parser's DefaultOr is an Or.
+    assert es_query(wq.DefaultOr([term, term])) == es_query(wq.Or([term, term]))
+
+
+def test_a_node_without_translation_is_refused_by_name():
+    with pytest.raises(ValueError, match="FuzzyTerm"):
+        es_query(wq.FuzzyTerm("text", "روسيا"))
+
+
+def test_facet_counts_ignore_their_own_filter_but_not_the_others():
+    request = SearchRequest(
+        filters={"person": ["1", "2"], "source": ["3"]}, facet_fields=FACET_FIELDS
+    )
+    body = search_body(request)
+    person_filter = {"terms": {"person": ["1", "2"]}}
+    source_filter = {"terms": {"source": ["3"]}}
+    assert body["post_filter"]["bool"]["filter"] == [person_filter, source_filter]
+    assert body["aggs"]["person"]["filter"]["bool"]["filter"] == [source_filter]
+    assert body["aggs"]["source"]["filter"]["bool"]["filter"] == [person_filter]
+    assert body["aggs"]["place"]["filter"]["bool"]["filter"] == [person_filter, source_filter]
+    assert body["aggs"]["year"]["aggs"]["values"]["terms"]["field"] == "year"
+
+
+def test_date_range_and_sort_orders_put_undated_articles_last():
+    newest = search_body(
+        SearchRequest(date_from=date(2020, 1, 1), date_to=date(2021, 12, 31), sort=SORT_NEWEST)
+    )
+    assert newest["query"]["bool"]["filter"] == [
+        {"range": {"published_on": {"gte": "2020-01-01", "lte": "2021-12-31"}}}
+    ]
+    assert newest["sort"][0] == {"published_on": {"order": "desc", "missing": "_last"}}
+    oldest = search_body(SearchRequest(sort=SORT_OLDEST))
+    assert oldest["sort"][0] == {"published_on": {"order": "asc", "missing": "_last"}}
