@@ -13,7 +13,7 @@ machine), articles per second for both, and the load average, as one JSON object
 ``--jobs`` is passed to ``import_articles`` (default: the command's own choice).
 ``--queries`` counts the SQL queries of the main process.
 ``--dump FILE`` writes every imported article, its mentions and the candidates as JSON lines
-(to check that a faster import stores exactly the same thing).
+(to check that two versions of the importer store exactly the same thing).
 ``--stages`` also times, in this process and without the database, parsing (with hashing)
 and entity extraction of the same lines, from empty caches (as in a fresh worker).
 """

@@ -1,6 +1,15 @@
-"""The benchmark's report: the markdown table of ``bench/results*.md`` and what it says of the
-machine (CPUs, memory, load average) and of the archive (index, database, peak memory)."""
+"""The benchmark's tables, as ``docs/performance.md`` shows them.
 
+``bench/run.py`` writes the first (``bench/results*.md``); from the command line this module
+prints either table again from the JSON files, so the document is updated by pasting::
+
+    .venv/bin/python bench/results_table.py bench/results.json
+    .venv/bin/python bench/results_table.py --times bench/times-41k-warm.json \
+        bench/times-41k-cold.json bench/times-41k-new-searcher.json
+"""
+
+import argparse
+import json
 import os
 import resource
 from pathlib import Path
@@ -83,3 +92,65 @@ def markdown(results: dict) -> str:
         f"{results['machine']['load_average_1_5_15']}.",
     ]
     return "\n".join(lines) + "\n"
+
+
+def times_markdown(warm: dict, cold: dict, new_searcher: dict | None = None) -> str:
+    """CPU ms per call from ``bench/profile_query.py --times`` runs: warm, cold and (optional)
+    on a new searcher, with the page's ratio to its search call (p50 ÷ p50)."""
+    cold_rows = {row["query"]: row for row in cold["rows"]}
+    new_rows = {row["query"]: row for row in new_searcher["rows"]} if new_searcher else {}
+    header = "| query | engine warm | engine cold | **search call** warm | **search call** cold "
+    header += "| search call, new searcher " if new_searcher else ""
+    header += "| page warm | page cold | page ÷ call warm / cold |"
+    lines = [
+        f"CPU ms, p50 / p95; {warm['repeat']} runs warm and {cold['repeat']} cold"
+        + (f", {new_searcher['repeat']} on a new searcher" if new_searcher else "")
+        + f"; load average at the end {warm['load_average']}, {cold['load_average']}.",
+        "",
+        header,
+        "|---|" + "---:|" * (header.count("|") - 2),
+    ]
+    for row in warm["rows"]:
+        name = row["query"]
+        cells = [
+            _cpu(row, "engine"),
+            _cpu(cold_rows[name], "engine"),
+            _cpu(row, "read_path"),
+            _cpu(cold_rows[name], "read_path"),
+        ]
+        if new_searcher:
+            cells.append(_cpu(new_rows[name], "read_path"))
+        cells += [_cpu(row, "view"), _cpu(cold_rows[name], "view")]
+        ratios = [_cpu_ratio(r) for r in (row, cold_rows[name])]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {ratios[0]} / {ratios[1]} |")
+    return "\n".join(lines) + "\n"
+
+
+def _cpu(row: dict, layer: str) -> str:
+    cpu = row[layer]["cpu"]
+    return f"{cpu['p50']:.1f} / {cpu['p95']:.1f}"
+
+
+def _cpu_ratio(row: dict) -> str:
+    return f"{row['view']['cpu']['p50'] / row['read_path']['cpu']['p50']:.2f}"
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("results", nargs="?", type=Path, help="a bench/run.py --out file")
+    parser.add_argument(
+        "--times", nargs="+", type=Path, metavar="JSON", help="WARM COLD [NEW_SEARCHER]"
+    )
+    args = parser.parse_args(argv)
+    if args.times:
+        if len(args.times) not in (2, 3):
+            parser.error("--times takes WARM COLD [NEW_SEARCHER]")
+        print(times_markdown(*(json.loads(path.read_text()) for path in args.times)), end="")
+    elif args.results:
+        print(markdown(json.loads(args.results.read_text())), end="")
+    else:
+        parser.error("give a results file or --times")
+
+
+if __name__ == "__main__":
+    main()

@@ -148,10 +148,10 @@ def _time(fn: Callable, repeat: int) -> dict:
 def _time_view(view: Callable, repeat: int) -> dict:
     """The page as :func:`_time` times it, plus the search call as the page makes it.
 
-    The read path above runs the same call back to back, with the processor's caches holding
-    its data; inside a page the call comes after the previous page's rendering (the rare word's
-    call measured 5.0 ms back to back and 7.6 ms inside pages). Each page request is paired
-    with its own call: ``view_over_call`` is the median over requests of page ÷ that call.
+    The read path runs the same call back to back, with the processor's caches holding its
+    data; inside a page the call comes after the previous page's rendering, and takes longer.
+    Each page request is paired with its own call: ``view_over_call`` is the median over
+    requests of page ÷ that call.
     """
     import search.views
 
