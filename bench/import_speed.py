@@ -13,7 +13,7 @@ machine), articles per second for both, and the load average, as one JSON object
 ``--jobs`` is passed to ``import_articles`` (default: the command's own choice).
 ``--queries`` counts the SQL queries of the main process.
 ``--dump FILE`` writes every imported article, its mentions and the candidates as JSON lines
-(to check that a faster import stores exactly the same thing).
+(to check that two versions of the importer store exactly the same thing).
 ``--stages`` also times, in this process and without the database, parsing (with hashing)
 and entity extraction of the same lines, from empty caches (as in a fresh worker).
 """
@@ -31,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import import_rounds  # bench/import_rounds.py, next to this file
 import run  # bench/run.py, next to this file
 
 
@@ -63,7 +64,7 @@ def measure(workdir: Path, args) -> dict:
     call_command("load_fixtures", stdout=io.StringIO())
     corpus = workdir / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as handle:
-        for record in run.corpus_records(args.size):
+        for record in import_rounds.corpus_records(args.size):
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     result = {"size": args.size, "jobs": args.jobs, "cpus": os.cpu_count()}
     before = Article.objects.count()
@@ -71,7 +72,7 @@ def measure(workdir: Path, args) -> dict:
     if args.jobs is not None:
         options["jobs"] = args.jobs
     load_before = os.getloadavg()
-    cpu = run.cpu_seconds()
+    cpu = import_rounds.cpu_seconds()
     main_cpu = _own_cpu_seconds()
     started = time.perf_counter()
     if args.queries:
@@ -89,7 +90,7 @@ def measure(workdir: Path, args) -> dict:
     else:
         call_command("import_articles", str(corpus), **options)
     wall = time.perf_counter() - started
-    cpu = run.cpu_seconds() - cpu
+    cpu = import_rounds.cpu_seconds() - cpu
     main_cpu = _own_cpu_seconds() - main_cpu
     imported = Article.objects.count() - before
     result.update(

@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import import_rounds  # bench/import_rounds.py, next to this file
 import run  # bench/run.py, next to this file
 
 
@@ -39,7 +40,7 @@ def main() -> None:
         call_command("load_fixtures", stdout=io.StringIO())
         corpus = workdir / "corpus.jsonl"
         with corpus.open("w", encoding="utf-8") as handle:
-            for record in run.corpus_records(args.size):
+            for record in import_rounds.corpus_records(args.size):
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         profile = cProfile.Profile()
         profile.enable()

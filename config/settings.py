@@ -162,7 +162,7 @@ else:
             "PATH": WHOOSH_INDEX_PATH,
         }
     }
-# Haystack's model filter costs ~20 ms a query; the index holds only articles.
+# Haystack's model filter would add a clause to every search: the index holds only articles.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 # Index writes follow saves and deletes once their transaction commits.
 # Saves queue index tasks; ``index_worker`` applies them. Inline also applies

@@ -5,7 +5,16 @@ from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "fixtures" / "seeds"
+# The real corpora (SaudiNewsNet and ANT), kept beside the repository, never in it.
 CORPORA_DIR = ROOT.parent / "shared" / "corpora"
+
+
+@pytest.fixture(scope="session")
+def corpora_dir() -> Path:
+    """The folder of the real corpora (``*.jsonl.gz``); tests that read it skip without it."""
+    if not sorted(CORPORA_DIR.glob("*.jsonl.gz")):
+        pytest.skip(f"the corpora are not in {CORPORA_DIR} (see README.md, Data)")
+    return CORPORA_DIR
 
 
 @pytest.fixture

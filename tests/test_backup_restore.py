@@ -21,6 +21,8 @@ import pytest
 
 from tests.test_faults import Site, corpus_batch
 
+pytestmark = pytest.mark.slow
+
 QUERIES = [
     {"q": "الكاظمي"},
     {"q": "روسيا"},
@@ -58,7 +60,7 @@ def _answers(site: Site) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def original(tmp_path_factory):
+def original(tmp_path_factory, corpora_dir):
     """The archive to back up: seeds and 40 corpus articles, indexed, with answers recorded.
 
     A connection stays open throughout, as a running web server's does, so the last
@@ -68,7 +70,7 @@ def original(tmp_path_factory):
     site = Site.create(folder / "site")
     running = sqlite3.connect(site.database)
     running.execute("SELECT count(*) FROM archive_article").fetchone()
-    batch = corpus_batch(folder / "batch.jsonl", 40, skip=500)
+    batch = corpus_batch(corpora_dir, folder / "batch.jsonl", 40, skip=500)
     site.manage("import_articles", str(batch), "--publish", "--no-index")
     site.manage("index_worker", "--once")
     yield site, _answers(site)

@@ -20,8 +20,10 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet.jsonl.gz"
+CORPUS_FILE = "saudinewsnet.jsonl.gz"
 BATCH_SIZE = 100
 KILL_AFTER = 30
 
@@ -87,10 +89,10 @@ class Site:
         return self.manage("check_index", check=False).stdout
 
 
-def corpus_batch(path: Path, count: int, *, skip: int = 0) -> Path:
+def corpus_batch(corpora: Path, path: Path, count: int, *, skip: int = 0) -> Path:
     """``count`` articles of the corpus (after ``skip``) as a JSON-lines file."""
     records = []
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as corpus:
+    with gzip.open(corpora / CORPUS_FILE, "rt", encoding="utf-8") as corpus:
         for number, line in enumerate(corpus):
             if number >= skip:
                 records.append(line)
@@ -126,8 +128,8 @@ print(json.dumps(rows))
 
 
 @pytest.fixture
-def batch(tmp_path) -> Path:
-    return corpus_batch(tmp_path / "batch.jsonl", BATCH_SIZE)
+def batch(tmp_path, corpora_dir) -> Path:
+    return corpus_batch(corpora_dir, tmp_path / "batch.jsonl", BATCH_SIZE)
 
 
 def test_an_import_killed_midway_then_run_again_leaves_every_article_once_and_whole(

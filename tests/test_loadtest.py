@@ -11,10 +11,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_quick_load_test_has_no_errors_and_every_imported_article_is_searchable(tmp_path):
+@pytest.mark.slow
+def test_quick_load_test_has_no_errors_and_every_imported_article_is_searchable(
+    tmp_path, corpora_dir
+):
     out = tmp_path / "load.json"
     finished = subprocess.run(
         [sys.executable, "scripts/loadtest.py", "--quick", "--json", str(out)],

@@ -90,8 +90,8 @@ def _documents_capped(documents: list[Incoming]) -> list[Incoming]:
     """Beyond the per-upload count, documents are reported, not staged.
 
     Each document is parsed for the preview and imported with its extraction
-    in the request (10–50 ms each on two cores), so the cap keeps both pages
-    well inside a web server's timeout; bulk imports belong to ``import_articles``.
+    in the request, so the cap keeps both pages well inside a web server's
+    timeout; bulk imports belong to ``import_articles``.
     """
     most = max_documents()
     for document in documents[most:]:

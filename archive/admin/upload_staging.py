@@ -8,8 +8,8 @@ document's SHA-256, checked again before saving. Only the token travels
 through the browser. Uploads expire after ``ARCHIVE_UPLOAD_STAGING_SECONDS``
 (an hour), a user keeps at most ``STAGED_UPLOADS_PER_USER`` of them, and
 saving claims the folder with an atomic rename, so a double submit imports
-nothing twice. Signed form fields were rejected (50 MB would travel to the
-browser and back), and so was the session (it would bloat the session table).
+nothing twice. Files are staged here rather than in signed form fields (50 MB
+would travel to the browser and back) or the session (it would bloat its table).
 Web workers on one machine share the folder; several machines need it on
 shared storage.
 """

@@ -18,7 +18,6 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "fixtures" / "seeds"
-CORPORA = ROOT.parent / "shared" / "corpora"
 
 
 def run(*args):
@@ -127,10 +126,10 @@ def test_only_duplicates_is_a_successful_run():
     assert "duplicates 1" in out
 
 
-def corpus_sample(tmp_path: Path, lines: int = 300) -> Path:
+def corpus_sample(corpora: Path, tmp_path: Path, lines: int = 300) -> Path:
     """The first lines of a real corpus, as a .jsonl.gz file, plus two broken lines."""
     sample = tmp_path / "sample.jsonl.gz"
-    with gzip.open(CORPORA / "saudinewsnet.jsonl.gz", "rb") as corpus:
+    with gzip.open(corpora / "saudinewsnet.jsonl.gz", "rb") as corpus:
         head = list(islice(corpus, lines))
     with gzip.open(sample, "wb") as out:
         out.writelines(head[:10])
@@ -140,8 +139,8 @@ def corpus_sample(tmp_path: Path, lines: int = 300) -> Path:
     return sample
 
 
-def test_json_lines_import_of_a_real_corpus_sample(tmp_path):
-    sample = corpus_sample(tmp_path)
+def test_json_lines_import_of_a_real_corpus_sample(tmp_path, corpora_dir):
+    sample = corpus_sample(corpora_dir, tmp_path)
     with gzip.open(sample, "rt", encoding="utf-8") as lines:
         first = json.loads(next(lines))
 
@@ -187,8 +186,8 @@ def test_json_lines_fields_win_and_a_plain_jsonl_file_works(tmp_path):
     assert article.original_url == record["url"]
 
 
-def test_truncated_gzip_reports_an_error_and_keeps_what_was_read(tmp_path):
-    sample = corpus_sample(tmp_path, lines=5)
+def test_truncated_gzip_reports_an_error_and_keeps_what_was_read(tmp_path, corpora_dir):
+    sample = corpus_sample(corpora_dir, tmp_path, lines=5)
     broken = tmp_path / "broken.jsonl.gz"
     broken.write_bytes(sample.read_bytes()[:-40])
 

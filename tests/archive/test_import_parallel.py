@@ -24,7 +24,6 @@ from search.models import IndexTask
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPORA = ROOT.parent / "shared" / "corpora"
 SEED_000 = next((ROOT / "fixtures" / "seeds").glob("000_*.txt"))
 
 
@@ -36,12 +35,12 @@ def authority():
 
 
 @pytest.fixture
-def corpus(tmp_path) -> Path:
+def corpus(tmp_path, corpora_dir) -> Path:
     """~100 real corpus lines from both corpora, four of them repeated, a broken line, a
     line without content and one whose text is only page chrome (an error in a worker)."""
     lines = []
     for name in ("saudinewsnet.jsonl.gz", "antcorpus.jsonl.gz"):
-        with gzip.open(CORPORA / name, "rb") as corpus:
+        with gzip.open(corpora_dir / name, "rb") as corpus:
             lines += list(islice(corpus, 50))
     seed = {"title": "مبعوث بوتين في بغداد", "content": SEED_000.read_text(encoding="utf-8")}
     lines.insert(5, json.dumps(seed, ensure_ascii=False).encode() + b"\n")

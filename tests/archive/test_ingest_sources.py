@@ -2,16 +2,12 @@
 
 import gzip
 import json
-from pathlib import Path
 
 import pytest
 
 from archive.ingest import parse_document
 from archive.ingest.sources import alias_index, load_sources, resolve_source_name
 from archive.ingest.text import fold
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPORA = ROOT.parent / "shared" / "corpora"
 
 
 def test_every_alias_names_exactly_one_outlet():
@@ -57,9 +53,9 @@ def test_outlet_names_resolve_whatever_the_spelling(written, name):
     assert resolve_source_name(written) == name
 
 
-def test_every_source_key_of_the_corpora_is_a_known_outlet():
+def test_every_source_key_of_the_corpora_is_a_known_outlet(corpora_dir):
     keys = set()
-    for path in CORPORA.glob("*.jsonl.gz"):
+    for path in corpora_dir.glob("*.jsonl.gz"):
         with gzip.open(path, "rt", encoding="utf-8") as lines:
             for number, line in enumerate(lines):
                 if number % 50 == 0:
