@@ -1,6 +1,7 @@
 """The tokenizer: words with their offsets, and the column form used by entity extraction."""
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -49,6 +50,18 @@ def test_tokens_point_back_into_the_original_text(number):
         assert text[token.start : token.end] == token.text
         assert token.folded == fold(token.text)
     assert [t.term for t in found if t.term] == analyze(text)
+
+
+SEED_TERMS = Path(__file__).with_name("seed_terms.txt")
+
+
+def test_index_terms_of_the_seeds_are_the_recorded_ones():
+    """A change here changes the index: if it is meant, rebuild the search index and record
+    the new terms (one line a seed: its number, then its terms) in seed_terms.txt."""
+    recorded = dict(line.split(" ", 1) for line in SEED_TERMS.read_text("utf-8").splitlines())
+    assert recorded.keys() == set(SEED_NUMBERS)
+    for number in SEED_NUMBERS:
+        assert analyze(seed(number)) == recorded[number].split(" "), number
 
 
 # --- token_columns: the column form of tokens(terms=False) used by entity extraction ---
