@@ -6,26 +6,22 @@ this package imports nothing from the project, from Django or from a search engi
 Consumers import from here, never from the modules inside.
 """
 
-from arabic_text.analysis import (
-    STOP_WORDS,
+from arabic_text.letters import fold, is_arabic_letter, stop_key
+from arabic_text.lexicon import frequency, lexicon_counts
+from arabic_text.protected import protected_words
+from arabic_text.stemmer import stem, strip_proclitics
+from arabic_text.stopwords import STOP_WORDS, raw_stop_words
+from arabic_text.tokenizer import (
     TOKEN_RE,
     Token,
     TokenColumns,
     analyze,
-    fold,
-    is_arabic_letter,
-    protected_words,
     spans,
-    stem,
-    stop_key,
-    strip_proclitics,
     surface_words,
     token_columns,
     tokens,
     word_term,
 )
-from arabic_text.lexicon import frequency, lexicon_counts
-from arabic_text.stopwords import raw_stop_words
 
 __all__ = [
     "STOP_WORDS",

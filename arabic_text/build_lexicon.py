@@ -12,8 +12,9 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from arabic_text.analysis import fold, is_arabic_letter, surface_words
+from arabic_text.letters import fold, is_arabic_letter
 from arabic_text.lexicon import LEXICON_PATH, MIN_COUNT
+from arabic_text.tokenizer import surface_words
 
 
 def count_words(texts: Iterable[str]) -> Counter[str]:

@@ -4,7 +4,7 @@ A lone و ف ب ك ل before a word is either a clitic (بموسكو = ب + مو
 لتعزيز = ل + تعزيز) or the word's own first letter (بغداد, وزير, لبنان, كبير). Length rules
 cannot tell them apart, real usage can: the stemmer strips the letter only when the rest is a
 word attested in Arabic news at least as often as the whole form
-(see :mod:`arabic_text.analysis`).
+(see :mod:`arabic_text.stemmer`).
 
 ``arabic_text/data/lexicon.tsv.gz`` holds ``folded_word<TAB>count`` for the folded word forms seen
 at least ``MIN_COUNT`` times in two public corpora of Arabic news articles: SaudiNewsNet

@@ -1,21 +1,18 @@
-"""Arabic stop words for the analyzer in :mod:`search.analysis`.
+"""Arabic stop words: function words only, matched before letter folding.
 
-The list holds function words only (prepositions, conjunctions, pronouns, demonstratives,
-relatives, particles, auxiliaries). Content words a researcher may search for, even very
-frequent ones such as قال or أكد, are not stop words.
-
-Stop words are matched *before* letter folding, in their "stop key" form: marks and tatweel
-removed and alef with hamza or madda written as a bare alef, but alef maksura and teh
-marbuta kept. That is what keeps the preposition على (a stop word) apart from the name علي
-(indexed), and إلى / الى (stop words) apart from والي (governor, indexed).
-
-A conjunction و or ف glued to a stop word (ومن، وفي، فإن، وعلى) is a stop word too; the
-few such forms that are also content words are excluded (ولي as in ولي العهد, the crown
-prince).
+Prepositions, conjunctions, pronouns, demonstratives, relatives, particles and auxiliaries;
+content words a researcher may search for (قال, أكد) are not stop words. Matching in
+:func:`~arabic_text.letters.stop_key` form keeps the preposition على apart from the name علي.
+A conjunction و or ف glued to a stop word (ومن, فإن, وعلى) is a stop word too, except the few
+such forms that are content words (ولي as in ولي العهد).
 """
 
-# Written as they are usually spelled; _stop_key() in search.analysis removes hamza on alef,
-# so أن / ان / إن all reach the same entry.
+from functools import cache
+
+from arabic_text.letters import fold, stop_key
+
+# Written as they are usually spelled; stop_key() removes hamza on alef, so أن / ان / إن all
+# reach the same entry.
 _BASE = """
 في من إلى الى على عن مع منذ حتى حول خلال بين لدى لدي عند نحو ضد دون بدون سوى غير
 عبر ضمن فوق تحت أمام وراء خلف قبل بعد بعيد قرب لأجل أجل جراء إثر عقب إزاء تجاه
@@ -60,5 +57,14 @@ def _expand(words: set[str]) -> set[str]:
 
 
 def raw_stop_words() -> set[str]:
-    """The stop words as written above, before key normalization (see search.analysis)."""
+    """The stop words as written above, before key normalization (see :func:`stop_key`)."""
     return _expand(set(_BASE.split()))
+
+
+STOP_WORDS: frozenset[str] = frozenset(stop_key(word) for word in raw_stop_words())
+
+
+@cache
+def folded_stop_words() -> frozenset[str]:
+    """The stop words fully folded: the stemmer will not strip a letter that leaves one."""
+    return frozenset(fold(word) for word in STOP_WORDS)

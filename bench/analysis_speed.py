@@ -10,14 +10,17 @@ Lucene reference for comparison; and prints the vocabulary each analyzer makes o
 import argparse
 import gzip
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# The Whoosh analyzer's package imports haystack, which reads Django settings on import.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-from arabic_text import analysis, lexicon_counts  # noqa: E402
+from arabic_text import analyze, fold, lexicon_counts, stem, surface_words, tokens, word_term  # noqa: E402
 from search.backends.whoosh.analyzer import ArabicAnalyzer  # noqa: E402
 from tests.arabic_text.lucene_reference import lucene_analyze  # noqa: E402
 
@@ -49,8 +52,8 @@ def timed(label: str, function, texts: list[str], words: int, keep: bool = False
 
 
 def clear_caches() -> None:
-    analysis.stem.cache_clear()
-    analysis.word_term.cache_clear()
+    stem.cache_clear()
+    word_term.cache_clear()
 
 
 def main() -> None:
@@ -64,14 +67,14 @@ def main() -> None:
     print(f"lexicon load: {time.perf_counter() - start:.3f} s")
 
     texts = load(options.corpus, options.articles)
-    words = sum(len(analysis.surface_words(text)) for text in texts)
+    words = sum(len(surface_words(text)) for text in texts)
     chars = sum(map(len, texts))
     print(f"{len(texts)} articles, {words:,} words, {chars:,} characters\n")
 
     clear_caches()
-    ours = timed("analyze() cold cache", analysis.analyze, texts, words, keep=True)
-    timed("analyze() warm cache", analysis.analyze, texts, words)
-    timed("tokens() warm cache", analysis.tokens, texts, words)
+    ours = timed("analyze() cold cache", analyze, texts, words, keep=True)
+    timed("analyze() warm cache", analyze, texts, words)
+    timed("tokens() warm cache", tokens, texts, words)
     whoosh = ArabicAnalyzer()
     timed(
         "Whoosh ArabicAnalyzer (pos+chars)",
@@ -82,8 +85,8 @@ def main() -> None:
     lucene = timed("Lucene reference (no cache)", lucene_analyze, texts, words, keep=True)
     terms = sum(map(len, ours))
     print(f"\nterms kept: {terms:,} of {words:,} words ({terms / words:.0%}; rest stop words)")
-    print(f"stem cache: {analysis.stem.cache_info()}")
-    folded = {analysis.fold(w) for text in texts for w in analysis.surface_words(text)}
+    print(f"stem cache: {stem.cache_info()}")
+    folded = {fold(w) for text in texts for w in surface_words(text)}
     print(
         f"distinct terms: ours {len({t for r in ours for t in r}):,}, "
         f"Lucene {len({t for r in lucene for t in r}):,} "

@@ -201,14 +201,14 @@ def stages(corpus: Path) -> dict:
 
 
 def _caches_clear() -> None:
-    from arabic_text import analysis
+    from arabic_text import stemmer, tokenizer
     from archive.extraction import candidates, names
     from archive.ingest import text
 
     for cached in (
-        analysis.word_term,
-        analysis._word_unstemmed,
-        analysis.stem,
+        tokenizer.word_term,
+        tokenizer._word_unstemmed,
+        stemmer.stem,
         names.first_token_keys,
         candidates._may_start_name,
         text._fold_memo,

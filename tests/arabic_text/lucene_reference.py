@@ -1,6 +1,6 @@
 """A small re-implementation of Lucene's ArabicAnalyzer, the baseline our analyzer must beat.
 
-Used only by tests and benchmarks, to show on real words where :mod:`search.analysis` joins
+Used only by tests and benchmarks, to show on real words where :mod:`arabic_text` joins
 spellings that Lucene (and so Elasticsearch and Solr) keeps apart, and where it avoids
 Lucene's over-stemming. Never used for the archive's index.
 
