@@ -12,19 +12,16 @@ from archive.models import (
     Mention,
     MentionSuppression,
 )
-from archive.services.entities import (
-    AuthorityFileError,
+from archive.services.curation import (
     CurationError,
-    article_mentions_refresh,
-    articles_reextract,
-    authority_file_load,
     candidate_accept,
     candidate_reject,
     entity_merge,
-    entity_names_sync,
     mention_add,
     mention_remove,
 )
+from archive.services.entities import AuthorityFileError, authority_file_load, entity_names_sync
+from archive.services.mentions import article_mentions_refresh, articles_reextract
 from search.models import IndexTask
 from tests.factories import article_create
 
