@@ -8,7 +8,8 @@ its task commit or roll back together. A request never writes to the index itsel
 (single-process setups, tests) the committed tasks are also applied right away when the
 index is free, each article once however many of its mentions changed. During a bulk
 import (``import_started`` … ``import_finished``) that inline step is held back and the
-queue is applied in batches at the end instead.
+queue is applied in batches at the end instead. A write that sends neither kind of
+signal (a raw queryset update) is found by ``check_index --repair``.
 """
 
 import threading
