@@ -56,9 +56,11 @@ test-browser: venv messages chromium
 test-pg: venv messages chromium
 	scripts/test-pg.sh
 
+# Style, then the direction of dependency between packages ([tool.importlinter] in pyproject.toml).
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: venv
 	$(BIN)/ruff check --fix .

@@ -1,9 +1,12 @@
+"""The archive app: articles, sources, entities and their mentions, and how they are written."""
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 def _ensure_roles(sender, **kwargs):
+    # Imported when called: this module is loaded before the models are ready.
     from archive.roles import editors_group_ensure
 
     editors_group_ensure()

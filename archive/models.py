@@ -252,7 +252,7 @@ class Entity(models.Model):
 class EntityAlias(models.Model):
     """Another name of an entity, in any script (``لافروف``, ``Lavrov``, ``Лавров``).
 
-    ``normalized`` is the folded form (``search.analysis``) that extraction
+    ``normalized`` is the folded form (``arabic_text``) that extraction
     and cross-script lookups compare; it is derived from ``name`` on save.
     ``origin`` says who owns the row, so reloading the authority file never
     deletes what an editor added.

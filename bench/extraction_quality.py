@@ -41,7 +41,9 @@ def evaluate(authority: Path) -> dict:
     from archive.extraction import extract
     from archive.ingest import parse_document
     from archive.models import Entity
-    from archive.services.entities import authority_file_load, extraction_text
+    from archive.services.entities import authority_file_load
+    from archive.services.gazetteer import gazetteer_get
+    from archive.services.mentions import extraction_text
 
     authority_file_load(path=authority)
     kinds = dict(Entity.objects.values_list("pk", "kind"))
@@ -57,7 +59,9 @@ def evaluate(authority: Path) -> dict:
             title_derived=document.title_derived,
             dateline=document.metadata.get("dateline"),
         )
-        predicted = {(kinds[f.entity_id], f.entity_id) for f in extract(text).entities}
+        predicted = {
+            (kinds[f.entity_id], f.entity_id) for f in extract(text, gazetteer_get()).entities
+        }
         expected = set()
         for item in annotation["entities"]:
             match = Entity.objects.active().filter(kind=item["kind"]).matching(item["name"])

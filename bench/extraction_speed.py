@@ -54,13 +54,10 @@ def corpus_articles(count: int) -> list[dict]:
 
 def measure(articles: list[dict], authority: Path) -> dict:
     from archive.extraction import extract
-    from archive.extraction.gazetteer import gazetteer_build, gazetteer_get
     from archive.models import Article
-    from archive.services.entities import (
-        article_mentions_refresh,
-        authority_file_load,
-        extraction_text,
-    )
+    from archive.services.entities import authority_file_load
+    from archive.services.gazetteer import gazetteer_build, gazetteer_get
+    from archive.services.mentions import article_mentions_refresh, extraction_text
 
     authority_file_load(path=authority)
     started = time.perf_counter()

@@ -159,10 +159,10 @@ def stages(corpus: Path) -> dict:
     """CPU milliseconds per line for parsing and for extraction, no database writes, with the
     word caches emptied first (as in a fresh worker process)."""
     from archive.extraction import extract
-    from archive.extraction.gazetteer import gazetteer_build
     from archive.ingest import IngestError
     from archive.services.articles import article_prepare
-    from archive.services.entities import extraction_text
+    from archive.services.gazetteer import gazetteer_build
+    from archive.services.mentions import extraction_text
 
     _caches_clear()
     gazetteer = gazetteer_build()

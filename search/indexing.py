@@ -1,11 +1,11 @@
 """The index write path: a transactional queue applied by a single indexer.
 
-Web requests and the importer only call :func:`index_enqueue` (inside their
-own transaction, so an article and its index task commit or roll back
-together). :func:`index_queue_drain` is the only code that writes to the
-index; ``manage.py index_worker`` runs it in a loop. A task is deleted only
-after the index commit that covers it has succeeded, so killing the indexer
-at any point loses nothing: the batch is simply applied again.
+Changes reach the queue only through :func:`index_enqueue`, which
+``search.signals`` calls inside the transaction of the change, so an article and
+its index task commit or roll back together. :func:`index_queue_drain` is the
+only code that writes to the index; ``manage.py index_worker`` runs it in a loop.
+A task is deleted only after the index commit that covers it has succeeded, so
+killing the indexer at any point loses nothing: the batch is simply applied again.
 """
 
 import logging

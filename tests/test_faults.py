@@ -110,12 +110,15 @@ def _records(output: str) -> list[dict]:
 AUDIT = """
 import json
 from archive.extraction import extract
+from archive.services.gazetteer import gazetteer_get
 from archive.models import Article
-from archive.services.entities import article_extraction_text
+from archive.services.mentions import article_extraction_text
 rows = []
+gazetteer = gazetteer_get()
 for article in Article.objects.prefetch_related("mentions"):
     stored = {m.entity_id: m.count for m in article.mentions.all()}
-    found = {f.entity_id: f.count for f in extract(article_extraction_text(article)).entities}
+    found = extract(article_extraction_text(article), gazetteer).entities
+    found = {f.entity_id: f.count for f in found}
     rows.append({
         "file": article.original_filename,
         "whole": bool(article.title.strip() and article.body.strip()

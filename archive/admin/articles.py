@@ -32,7 +32,8 @@ from archive.services.articles import (
     article_save,
     article_unpublish,
 )
-from archive.services.entities import articles_reextract, mention_add, mention_remove
+from archive.services.curation import mention_add, mention_remove
+from archive.services.mentions import articles_reextract
 
 RECENT_HISTORY = 5
 

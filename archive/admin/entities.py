@@ -21,15 +21,15 @@ from archive.models import (
     Mention,
     MentionSuppression,
 )
-from archive.services.entities import (
+from archive.services.curation import (
     CurationError,
-    articles_reextract,
     candidate_accept,
     candidate_reject,
     entity_merge,
-    entity_names_sync,
     mention_remove,
 )
+from archive.services.entities import entity_names_sync
+from archive.services.mentions import articles_reextract
 
 
 @admin.action(

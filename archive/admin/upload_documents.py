@@ -41,7 +41,8 @@ from archive.ingest.archives import (
 from archive.ingest.document import max_file_bytes
 from archive.models import Article, Entity
 from archive.services.articles import DuplicateArticle, article_ingest
-from archive.services.entities import extraction_text
+from archive.services.gazetteer import gazetteer_get
+from archive.services.mentions import extraction_text
 
 logger = logging.getLogger(__name__)
 
@@ -239,7 +240,8 @@ def _preview_entities(preview: DocumentPreview, parsed) -> None:
             body=parsed.body,
             title_derived=parsed.title_derived,
             dateline=parsed.metadata.get("dateline"),
-        )
+        ),
+        gazetteer_get(),
     )
     entities = Entity.objects.in_bulk([item.entity_id for item in found.entities])
     rows = [

@@ -48,12 +48,8 @@ class _Hit:
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
-def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
-    """Entities and candidates in ``text``. Reads the database only to get the gazetteer."""
-    if gazetteer is None:
-        from archive.extraction.gazetteer import gazetteer_get
-
-        gazetteer = gazetteer_get()
+def extract(text: str, gazetteer: Gazetteer) -> Extraction:
+    """Entities and candidates in ``text`` among the names of ``gazetteer``."""
     doc = Document(text or "")
     hits = _scan(doc, gazetteer, 0, len(doc))
     entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer))

@@ -1,6 +1,6 @@
 """Folded keys of names, shared by alias storage, lookups and the matcher.
 
-All letter folding and clitic segmentation come from ``search.analysis``;
+All letter folding and clitic segmentation come from ``arabic_text``;
 this module only decides which of its forms a name may take. The one rule
 added here is the definite article: ``الصالح`` must never become the name
 ``صالح``, while ``للعراق`` (li + al-Iraq) must still be ``العراق``.

@@ -1,7 +1,8 @@
 """Article writes: ingest (raw text → article), publish, unpublish, review.
 
-Every write runs in one transaction together with the article's mentions
-and its search-index task, so a failure anywhere leaves nothing half-saved.
+Every write runs in one transaction, even a single save: the article, its mentions
+and whatever the apps following the archive record from its signals (the search
+index's task) commit together, so a failure anywhere leaves nothing half-saved.
 """
 
 import json
@@ -20,8 +21,7 @@ from archive.ingest.dates import parse_date_value
 from archive.ingest.sources import resolve_source_name, source_entry
 from archive.ingest.text import fold, tidy
 from archive.models import Article, Source
-from archive.services.entities import article_mentions_refresh, extraction_text
-from search.indexing import index_enqueue
+from archive.services.mentions import article_mentions_refresh, extraction_text
 
 FILENAME_MAX = 255
 URL_MAX = 1000
@@ -125,8 +125,8 @@ def article_store(
     user=None,
     known_sources: dict[str, Source] | None = None,
 ) -> IngestResult:
-    """The writing half of ``article_ingest``: the article, its source, mentions and index
-    task in one transaction, or ``DuplicateArticle`` and nothing stored.
+    """The writing half of ``article_ingest``: the article, its source and mentions (and the
+    index task its save signals) in one transaction, or ``DuplicateArticle`` and nothing stored.
 
     An importer storing many articles may keep ``known_sources`` (an empty dict at first)
     for the run, so an outlet name is looked up once rather than per article.
@@ -154,13 +154,7 @@ def article_store(
                 metadata=parsed.metadata,
                 created_by=_user_or_none(user),
             )
-            if prepared.extraction is None:
-                article_mentions_refresh(article=article)
-            else:
-                article_mentions_refresh(
-                    article=article, extraction=prepared.extraction, created=True
-                )
-            index_enqueue(article_ids=[article.pk])
+            article_mentions_refresh(article=article, extraction=prepared.extraction, created=True)
     except IntegrityError:
         existing = Article.objects.filter(content_hash=digest).first()
         if existing is None:
@@ -186,7 +180,6 @@ def article_save(*, article: Article, user=None) -> Article:
         article.save()
         if text_changed:
             article_mentions_refresh(article=article)
-        index_enqueue(article_ids=[article.pk])
     return article
 
 
@@ -210,7 +203,6 @@ def article_review_done(*, article: Article, user=None) -> Article:
     with transaction.atomic():
         article.needs_review = False
         article.save(update_fields=["needs_review", "updated_at"])
-        index_enqueue(article_ids=[article.pk])
     return article
 
 
@@ -219,7 +211,6 @@ def _status_set(*, article: Article, status: str) -> Article:
         if article.status != status:
             article.status = status
             article.save(update_fields=["status", "updated_at"])
-            index_enqueue(article_ids=[article.pk])
     return article
 
 

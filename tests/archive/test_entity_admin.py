@@ -15,7 +15,8 @@ from archive.models import (
     Mention,
     MentionSuppression,
 )
-from archive.services.entities import article_mentions_refresh, authority_file_load
+from archive.services.entities import authority_file_load
+from archive.services.mentions import article_mentions_refresh
 from tests.factories import article_create
 
 SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"

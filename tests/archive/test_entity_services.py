@@ -12,19 +12,16 @@ from archive.models import (
     Mention,
     MentionSuppression,
 )
-from archive.services.entities import (
-    AuthorityFileError,
+from archive.services.curation import (
     CurationError,
-    article_mentions_refresh,
-    articles_reextract,
-    authority_file_load,
     candidate_accept,
     candidate_reject,
     entity_merge,
-    entity_names_sync,
     mention_add,
     mention_remove,
 )
+from archive.services.entities import AuthorityFileError, authority_file_load, entity_names_sync
+from archive.services.mentions import article_mentions_refresh, articles_reextract
 from search.models import IndexTask
 from tests.factories import article_create
 
@@ -246,6 +243,49 @@ def test_merge_moves_and_sums_mentions_keeps_aliases_and_redirects(authority, cl
     response = client.get(duplicate.get_absolute_url())
     assert response.status_code == 301
     assert response["Location"] == putin.get_absolute_url()
+
+
+def queued_ids() -> list[int]:
+    return sorted(set(IndexTask.objects.values_list("article_id", flat=True)))
+
+
+def test_a_merge_queues_exactly_the_articles_whose_mentions_moved(authority):
+    duplicate = Entity.objects.create(kind="person", name="بوتن")
+    putin = Entity.objects.get(name="فلاديمير بوتين")
+    both = article_with("الرئيس فلاديمير بوتين")
+    only_duplicate = article_with("قال بوتن")
+    untouched = article_with("الرئيس فلاديمير بوتين في موسكو")
+    Mention.objects.create(article=both, entity=putin, count=1, forms=["فلاديمير بوتين"])
+    Mention.objects.create(article=both, entity=duplicate, count=2, forms=["بوتن"])
+    Mention.objects.create(article=only_duplicate, entity=duplicate, count=1, forms=["بوتن"])
+    Mention.objects.create(article=untouched, entity=putin, count=1, forms=["فلاديمير بوتين"])
+    IndexTask.objects.all().delete()
+
+    entity_merge(source=duplicate, target=putin)
+
+    assert queued_ids() == sorted([both.pk, only_duplicate.pk])
+
+
+def test_removing_and_adding_a_mention_queue_its_article(authority):
+    article = article_with("زار الكاظمي موسكو")
+    article_mentions_refresh(article=article)
+    IndexTask.objects.all().delete()
+    mention_remove(mention=article.mentions.get(entity__name="موسكو"))
+    assert queued_ids() == [article.pk]
+
+    IndexTask.objects.all().delete()
+    mention_add(article=article, entity=Entity.objects.get(name="موسكو"))
+    assert queued_ids() == [article.pk]
+
+
+def test_a_refresh_that_only_adds_mentions_in_bulk_still_queues_the_article(authority):
+    article = article_with("زار الكاظمي موسكو")
+    IndexTask.objects.all().delete()
+
+    mentions = article_mentions_refresh(article=article)
+
+    assert {m.entity.name for m in mentions} == {"مصطفى الكاظمي", "موسكو"}
+    assert queued_ids() == [article.pk]
 
 
 def test_after_a_merge_the_old_spelling_finds_the_surviving_entity(authority):

@@ -11,6 +11,7 @@ import pytest
 from archive.extraction import extract
 from archive.models import Entity, EntityAlias
 from archive.services.entities import authority_file_load
+from archive.services.gazetteer import gazetteer_get
 
 SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
 
@@ -25,14 +26,14 @@ def authority():
 def found(text: str) -> dict:
     """Entity name → what was found of it."""
     names = dict(Entity.objects.values_list("pk", "name"))
-    return {names[item.entity_id]: item for item in extract(text).entities}
+    return {names[item.entity_id]: item for item in extract(text, gazetteer_get()).entities}
 
 
 def places(text: str) -> set[str]:
     kinds = dict(Entity.objects.values_list("pk", "kind"))
     return {
         Entity.objects.get(pk=item.entity_id).name
-        for item in extract(text).entities
+        for item in extract(text, gazetteer_get()).entities
         if kinds[item.entity_id] == Entity.Kind.PLACE
     }
 
@@ -153,7 +154,7 @@ def test_people_introduced_by_a_title_are_proposed_as_candidates():
         "إيلبروس كوتراشيف تحضيرات انعقاد اللجنة. ومن جهته يشارك وزير الدفاع العراقي "
         "جمعة عناد حاليا في المنتدى، مع نائب رئيس الوزراء الروسي يوري بوريسوف."
     )
-    candidates = {c.name: c.cue for c in extract(text).candidates}
+    candidates = {c.name: c.cue for c in extract(text, gazetteer_get()).candidates}
     assert candidates == {
         "إيلبروس كوتراشيف": "السفير الروسي لدى بغداد",
         "جمعة عناد": "وزير الدفاع العراقي",
@@ -168,12 +169,12 @@ def test_known_people_and_ordinary_words_after_a_title_are_not_candidates():
         "الكاظمي استقبل نائب رئيس الحكومة الروسية اليوم (فيسبوك). "
         "المبعوث الخاص للرئيس الروسي بوتين للشرق الأوسط."
     )
-    assert extract(text).candidates == []
+    assert extract(text, gazetteer_get()).candidates == []
 
 
 def test_candidates_are_never_entities_by_themselves():
     before = Entity.objects.count()
-    extract("السفير الروسي لدى بغداد إيلبروس كوتراشيف")
+    extract("السفير الروسي لدى بغداد إيلبروس كوتراشيف", gazetteer_get())
     assert Entity.objects.count() == before
 
 

@@ -12,7 +12,9 @@ import pytest
 from archive.extraction import extract
 from archive.ingest import parse_document
 from archive.models import Entity
-from archive.services.entities import authority_file_load, extraction_text
+from archive.services.entities import authority_file_load
+from archive.services.gazetteer import gazetteer_get
+from archive.services.mentions import extraction_text
 
 ROOT = Path(__file__).resolve().parents[2]
 AUTHORITY = ROOT / "fixtures" / "entities.json"
@@ -40,7 +42,7 @@ def found_in(filename: str) -> dict:
         dateline=document.metadata.get("dateline"),
     )
     entities = Entity.objects.in_bulk()
-    return {entities[f.entity_id]: f for f in extract(text).entities}
+    return {entities[f.entity_id]: f for f in extract(text, gazetteer_get()).entities}
 
 
 def resolve(item: dict) -> list[Entity]:

@@ -14,7 +14,9 @@ import pytest
 from archive.extraction import extract
 from archive.ingest import parse_document
 from archive.models import Entity
-from archive.services.entities import authority_file_load, extraction_text
+from archive.services.entities import authority_file_load
+from archive.services.gazetteer import gazetteer_get
+from archive.services.mentions import extraction_text
 
 GOLD_DIR = Path(__file__).parent / "gold"
 GOLD = json.loads((GOLD_DIR / "seeds_entities.json").read_text(encoding="utf-8"))
@@ -38,7 +40,7 @@ def seed_extraction(filename: str) -> tuple[str, dict]:
         dateline=document.metadata.get("dateline"),
     )
     entities = {e.pk: e for e in Entity.objects.all()}
-    return text, {entities[f.entity_id]: f for f in extract(text).entities}
+    return text, {entities[f.entity_id]: f for f in extract(text, gazetteer_get()).entities}
 
 
 def gold_entity(item: dict) -> Entity | None:

@@ -3,7 +3,9 @@
 import gzip
 import io
 import json
+import os
 import shutil
+import signal
 from itertools import islice
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from archive.management.commands import import_articles as command
 from archive.models import Article
 from search.models import IndexTask
 
@@ -203,3 +206,67 @@ def test_import_applies_the_index_queue_at_the_end():
 
     assert IndexTask.objects.count() == 0
     assert "5 indexed" in out
+
+
+def test_every_imported_article_is_queued_for_the_index_and_left_there_with_no_index():
+    out, _ = run(SEEDS, "--publish", "--json", "--no-index")
+
+    imported = {r["id"] for r in json_records(out) if r["status"] == "imported"}
+    assert len(imported) == 5
+    assert sorted(IndexTask.objects.values_list("article_id", flat=True)) == sorted(imported)
+    assert json_records(out)[-1]["indexed"] == 0
+
+
+def test_ctrl_c_finishes_the_article_under_way_keeps_what_was_stored_and_stops(
+    tmp_path, monkeypatch
+):
+    sample = corpus_sample(tmp_path, lines=45)
+    real_store = command.article_store
+    stored = []
+
+    def store_then_ctrl_c_on_the_25th(**kwargs):
+        result = real_store(**kwargs)
+        stored.append(result.article.pk)
+        if len(stored) == 25:
+            os.kill(os.getpid(), signal.SIGINT)  # as a terminal's Ctrl-C
+        return result
+
+    monkeypatch.setattr(command, "article_store", store_then_ctrl_c_on_the_25th)
+
+    out, err = run(sample, "--json", "--jobs", "1")
+
+    assert "Interrupted: the articles imported so far are kept." in err
+    records = json_records(out)
+    assert [r["id"] for r in records if r["status"] == "imported"] == stored
+    assert records[-1]["status"] == "summary"
+    assert records[-1]["imported"] == len(stored) == 25
+    assert sorted(Article.objects.values_list("pk", flat=True)) == sorted(stored)
+    assert records[-1]["indexed"] == 0  # nothing was published
+    # The command's own Ctrl-C handling ended with the run.
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_second_ctrl_c_stops_at_once_and_only_the_batch_under_way_is_lost(tmp_path, monkeypatch):
+    sample = corpus_sample(tmp_path, lines=45)
+    real_store = command.article_store
+    stored = []
+
+    def store_then_ctrl_c_twice_on_the_25th(**kwargs):
+        result = real_store(**kwargs)
+        stored.append(result.article.pk)
+        if len(stored) == 25:
+            os.kill(os.getpid(), signal.SIGINT)
+            os.kill(os.getpid(), signal.SIGINT)
+        return result
+
+    monkeypatch.setattr(command, "article_store", store_then_ctrl_c_twice_on_the_25th)
+
+    out, err = run(sample, "--json", "--jobs", "1")
+
+    assert "Interrupted: the articles imported so far are kept." in err
+    records = json_records(out)
+    first_batch = [r["id"] for r in records if r["status"] == "imported"]
+    # The first batch is committed: its items less the two broken lines of the sample.
+    assert records[-1]["imported"] == len(first_batch) == command.BATCH_SIZE - 2
+    assert sorted(Article.objects.values_list("pk", flat=True)) == sorted(first_batch)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

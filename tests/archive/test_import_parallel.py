@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from archive.management import import_pool
 from archive.management.commands import import_articles as command
 from archive.models import Article, EntityCandidate, Mention, Source
-from archive.services import articles as articles_service
 from archive.services.articles import sources_load
 from archive.services.entities import authority_file_load
+from search import signals as search_signals
 from search.models import IndexTask
 
 pytestmark = pytest.mark.django_db
@@ -130,14 +131,16 @@ def test_a_duplicate_in_the_same_batch_names_the_article_imported_just_before(au
 def test_an_article_failing_in_a_batch_stores_nothing_and_the_others_are_kept(
     authority, corpus, monkeypatch
 ):
-    real_enqueue = articles_service.index_enqueue
+    real_enqueue = search_signals.index_enqueue
 
     def enqueue_refusing_the_seed(*, article_ids):
         if Article.objects.filter(pk__in=article_ids, title="مبعوث بوتين في بغداد").exists():
             raise RuntimeError("index queue unavailable")
         return real_enqueue(article_ids=article_ids)
 
-    monkeypatch.setattr(articles_service, "index_enqueue", enqueue_refusing_the_seed)
+    # The search app queues the index task from the article's save signal, inside its
+    # transaction: a failing queue fails the article.
+    monkeypatch.setattr(search_signals, "index_enqueue", enqueue_refusing_the_seed)
 
     records = run(corpus, "--jobs", "2", "--no-index")
 
@@ -179,7 +182,7 @@ def test_a_reading_process_that_dies_costs_no_article(authority, corpus, monkeyp
     stored_whole = archive_state()
     archive_empty(sources_before)
     parent = os.getpid()
-    real_prepare = command._prepare
+    real_prepare = import_pool._prepare
 
     def prepare_dying_in_a_worker(item, gazetteer):
         if os.getpid() != parent and item.label.endswith(":60"):
@@ -187,7 +190,7 @@ def test_a_reading_process_that_dies_costs_no_article(authority, corpus, monkeyp
         return real_prepare(item, gazetteer)
 
     # The workers are forked after this, so they run the replacement.
-    monkeypatch.setattr(command, "_prepare", prepare_dying_in_a_worker)
+    monkeypatch.setattr(import_pool, "_prepare", prepare_dying_in_a_worker)
     out, err = io.StringIO(), io.StringIO()
     call_command(
         "import_articles",

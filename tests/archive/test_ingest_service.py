@@ -154,7 +154,7 @@ def test_bad_input_gives_a_clear_message_and_stores_nothing(raw, error):
 
 
 def test_failure_after_saving_leaves_nothing_half_saved(monkeypatch):
-    def broken_extraction(*, article):
+    def broken_extraction(**kwargs):
         raise RuntimeError("extraction failed")
 
     monkeypatch.setattr(articles_service, "article_mentions_refresh", broken_extraction)

@@ -3,20 +3,25 @@ Whoosh index shared by separate ``manage.py`` processes, as in production.
 
 Saves only queue tasks; one indexer applies them. Several writers at once
 never raise a lock error nor lose an update or a delete, and an indexer
-killed mid-batch loses nothing.
+killed mid-batch loses nothing. Processes meant to run at once meet at a barrier:
+each says "ready" once loaded and waits for the test's "go".
 """
 
 import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+# Printed by a process at the barrier, which then waits for a line on its stdin.
+READY = "ready"
+AT_BARRIER = f"import sys\nprint({READY!r}, flush=True)\nsys.stdin.readline()\n"
+
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
@@ -53,10 +58,30 @@ def _start_shell(env, code):
         [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
         cwd=ROOT,
         env=env,
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def _wait_ready(processes) -> None:
+    """Wait until every process is at its barrier (one that died fails the test here)."""
+    for process in processes:
+        line = process.stdout.readline().strip()
+        assert line == READY, process.communicate(timeout=30)[1]
+
+
+def _go(processes) -> None:
+    for process in processes:
+        process.stdin.write("go\n")
+        process.stdin.flush()
+
+
+def _release_together(processes) -> None:
+    """Wait until every process is at its barrier, then let them all go at once."""
+    _wait_ready(processes)
+    _go(processes)
 
 
 def _shell(env, code) -> str:
@@ -73,15 +98,25 @@ def _found_ids(env, query) -> set[int]:
     return {int(pk) for pk in _shell(env, code).split()}
 
 
-def _ingest_code(seed: Path, start_at: float) -> str:
-    # Both writers sleep until the same instant, so their transactions overlap.
+def _ingest_code(seed: Path, *, barrier: bool = True) -> str:
+    # Loaded and the document read before the barrier: after it, only the ingest runs.
     return (
-        "import time\n"
         "from archive.services.articles import article_ingest\n"
         f"raw = open({str(seed)!r}, 'rb').read()\n"
-        f"time.sleep(max(0, {start_at} - time.time()))\n"
-        f"result = article_ingest(raw=raw, filename={seed.name!r}, publish=True)\n"
+        + (AT_BARRIER if barrier else "")
+        + f"result = article_ingest(raw=raw, filename={seed.name!r}, publish=True)\n"
         "print(result.article.pk)"
+    )
+
+
+def _index_lock_holder(env):
+    """A process that holds the index's write lock until told to let go."""
+    return _start_shell(
+        env,
+        "from haystack import connections\n"
+        "backend = connections['default'].get_backend()\n"
+        "backend.setup()\n"
+        "writer = backend.index.writer()\n" + AT_BARRIER + "writer.cancel()",
     )
 
 
@@ -90,19 +125,17 @@ def _drift(env) -> str:
 
 
 def test_two_processes_saving_at_once_and_a_third_deleting_lose_nothing(site):
-    first = _shell(site, _ingest_code(SEEDS[4], 0)).strip()
+    first = _shell(site, _ingest_code(SEEDS[4], barrier=False)).strip()
     _manage(site, "index_worker", "--once")
     assert _found_ids(site, "الجعفري") == {int(first)}
 
-    start_at = time.time() + 4
-    writers = [_start_shell(site, _ingest_code(seed, start_at)) for seed in SEEDS[1:3]]
+    writers = [_start_shell(site, _ingest_code(seed)) for seed in SEEDS[1:3]]
     deleter = _start_shell(
         site,
-        "import time\n"
         "from archive.models import Article\n"
-        f"time.sleep(max(0, {start_at} - time.time()))\n"
-        f"Article.objects.get(pk={first}).delete()",
+        f"article = Article.objects.get(pk={first})\n" + AT_BARRIER + "article.delete()",
     )
+    _release_together([*writers, deleter])
     outputs = [process.communicate(timeout=120) for process in [*writers, deleter]]
     for process, (_out, err) in zip([*writers, deleter], outputs, strict=True):
         assert process.returncode == 0, err
@@ -118,12 +151,19 @@ def test_two_processes_saving_at_once_and_a_third_deleting_lose_nothing(site):
 
 def test_inline_writers_never_fail_when_the_index_is_busy(site):
     inline = {**site, "DJANGO_SEARCH_INDEX_INLINE": "1"}
-    start_at = time.time() + 4
-    writers = [_start_shell(inline, _ingest_code(seed, start_at)) for seed in SEEDS[:4]]
+    holder = _index_lock_holder(site)
+    writers = [_start_shell(inline, _ingest_code(seed)) for seed in SEEDS[:4]]
+    _wait_ready([holder])  # the index is locked from here on
+    _release_together(writers)
     outputs = [process.communicate(timeout=120) for process in writers]
     for process, (_out, err) in zip(writers, outputs, strict=True):
         assert process.returncode == 0, err
         assert "LockError" not in err
+    # The index was busy for every one of them: their tasks wait for the indexer.
+    assert _found_ids(site, "العراق") == set()
+    _go([holder])
+    _out, err = holder.communicate(timeout=60)
+    assert holder.returncode == 0, err
     _manage(site, "index_worker", "--once")
     assert "missing 0, extra 0, stale 0" in _drift(site)
     assert len(_found_ids(site, "العراق")) == 4

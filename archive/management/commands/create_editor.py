@@ -3,7 +3,11 @@
 ``DJANGO_EDITOR_USERNAME`` and ``DJANGO_EDITOR_PASSWORD`` (and optionally
 ``DJANGO_EDITOR_EMAIL``); ``--superuser`` makes the account a superuser too.
 Idempotent: running it again resets the password and group membership.
+The variables are one-off input to this command, read from the environment here,
+not settings (the archive app depends on no project package).
 """
+
+import os
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -11,7 +15,6 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.roles import editors_group_ensure
-from config.env import env_str
 
 
 class Command(BaseCommand):
@@ -21,8 +24,8 @@ class Command(BaseCommand):
         parser.add_argument("--superuser", action="store_true")
 
     def handle(self, *args, superuser, **options):
-        username = env_str("DJANGO_EDITOR_USERNAME")
-        password = env_str("DJANGO_EDITOR_PASSWORD")
+        username = os.environ.get("DJANGO_EDITOR_USERNAME")
+        password = os.environ.get("DJANGO_EDITOR_PASSWORD")
         if not username or not password:
             raise CommandError("Set DJANGO_EDITOR_USERNAME and DJANGO_EDITOR_PASSWORD.")
         User = get_user_model()
@@ -31,7 +34,7 @@ class Command(BaseCommand):
             validate_password(password, user)
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
-        user.email = env_str("DJANGO_EDITOR_EMAIL", user.email or "")
+        user.email = os.environ.get("DJANGO_EDITOR_EMAIL", user.email or "")
         user.is_staff = True
         user.is_superuser = user.is_superuser or superuser
         user.set_password(password)

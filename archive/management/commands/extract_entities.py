@@ -14,9 +14,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.extraction import extract
-from archive.extraction.gazetteer import gazetteer_get
 from archive.ingest import IngestError, parse_document
-from archive.services.entities import extraction_text
+from archive.services.gazetteer import gazetteer_get
+from archive.services.mentions import extraction_text
 
 SUFFIXES = {".txt", ".html", ".htm"}
 

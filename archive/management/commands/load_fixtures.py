@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from archive.ingest import IngestError
 from archive.models import Article
 from archive.services.articles import DuplicateArticle, article_ingest, sources_load
+from archive.services.entities import authority_file_load
+from archive.services.mentions import articles_reextract
 
 AUTHORITY_CHANGES = ("created", "updated", "aliases_created", "aliases_removed")
 
@@ -43,9 +45,6 @@ class Command(BaseCommand):
         if not path.exists():
             self.stdout.write(_("Entities: no authority file (%(path)s).") % {"path": path.name})
             return
-        # Imported here: the authority file is optional and its loader lives with entities.
-        from archive.services.entities import articles_reextract, authority_file_load
-
         result = authority_file_load(path=path)
         self.stdout.write(_("Entities: %(result)s") % {"result": _describe(result)})
         changed = any(result.get(key) for key in AUTHORITY_CHANGES)

@@ -7,7 +7,7 @@ python manage.py reextract_entities 12 15 40   # these ids
 from django.core.management.base import BaseCommand
 
 from archive.models import Article
-from archive.services.entities import articles_reextract
+from archive.services.mentions import articles_reextract
 
 
 class Command(BaseCommand):
