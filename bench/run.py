@@ -63,8 +63,6 @@ def setup_django(workdir: Path) -> None:
             "DJANGO_VAR_DIR": str(workdir),
             "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
             "DJANGO_WHOOSH_INDEX": str(workdir / "whoosh_index"),
-            # Bulk imports index once at the end, not one commit per saved article.
-            "DJANGO_HAYSTACK_SIGNAL_PROCESSOR": "haystack.signals.BaseSignalProcessor",
             "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
             "DJANGO_ALLOWED_HOSTS": "testserver",
