@@ -15,7 +15,6 @@ from whoosh.util.times import long_to_datetime
 
 from search.backends.whoosh.internals import deleted_docs, numeric_column_values, read_postings
 from search.backends.whoosh.scoring import TermIndex
-from search.suggest import WhooshVocabulary
 
 _DAY_MICROSECONDS = 86_400_000_000
 # Document numbers fit in 32 bits (Whoosh's own doc counts are 32-bit).
@@ -37,7 +36,8 @@ class SearcherCache:
         self._article_ids: list[int] | None = None
         self._date_order: tuple[list[int], list[int]] | None = None
         self._months: list[int] | None = None
-        self.vocabulary: WhooshVocabulary | None = None
+        # The text field's terms for "did you mean", built by the backend when first asked.
+        self.vocabulary = None
         self.terms = TermIndex(searcher)
 
     def all_docs(self) -> frozenset[int]:
