@@ -76,7 +76,7 @@ def _forget() -> None:
 
     from search import selectors
 
-    cache = connections["default"].get_backend()._searcher_cache()
+    cache = connections["default"].get_backend().searcher_cache()
     terms = getattr(cache, "terms", None)
     if terms is not None:
         terms.clear()

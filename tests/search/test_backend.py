@@ -154,12 +154,3 @@ def test_filters_and_date_sort_run_inside_the_backend(seeds, search_index):
         seeds.articles["000"].pk,
         seeds.articles["003"].pk,
     ]
-
-
-def test_more_like_this_finds_articles_about_the_same_subject(seeds, search_index):
-    from haystack.query import SearchQuerySet
-
-    similar = SearchQuerySet().more_like_this(seeds.articles["001"])
-    ids = {int(result.pk) for result in similar[:4]}
-    assert seeds.articles["001"].pk not in ids
-    assert ids and ids <= seeds.ids("000", "002", "003", "004")

@@ -10,6 +10,7 @@ from haystack import connections
 from whoosh import query as wq
 
 from archive.models import Article
+from search.backends.whoosh.executor import ordered_docnums, query_docs
 from search.query import query_parse
 from search.selectors import FACET_FIELDS, search_request
 from tests.factories import article_create
@@ -36,7 +37,7 @@ def _backend():
 def _whoosh_ranking(backend, query: str) -> list[tuple[int, float]]:
     """(document number, score) by Whoosh's own search, without its block-skipping shortcut."""
     parsed = query_parse(query)
-    searcher = backend._searcher_cache().searcher
+    searcher = backend.searcher_cache().searcher
     matched = set(searcher.docs_for_query(parsed.query))
     results = searcher.search(parsed.score_query, limit=None, filter=matched, optimize=False)
     return [(docnum, score) for score, docnum in results.top_n]
@@ -49,13 +50,13 @@ def _whoosh_refused(*args, **kwargs):
 def _fast_ranking(backend, query: str) -> list[tuple[int, float]]:
     parsed = query_parse(query)
     request = search_request(params={"q": query}, parsed=parsed, limit=50)
-    cache = backend._searcher_cache()
+    cache = backend.searcher_cache()
     searcher = cache.searcher
     # Prove the fast paths ran: Whoosh's own search and matching are unavailable meanwhile.
     searcher.search = searcher.docs_for_query = _whoosh_refused
     try:
-        docs = backend._query_docs(parsed.query, cache)
-        return backend._ordered_docnums(request, cache, docs, len(docs))
+        docs = query_docs(parsed.query, cache)
+        return ordered_docnums(request, cache, docs, len(docs))
     finally:
         del searcher.search, searcher.docs_for_query
 
@@ -71,39 +72,35 @@ def _assert_same_ranking(backend, query):
 def test_matching_and_ranking_equal_whooshs_own(seeds, query):
     backend = _backend()
     parsed = query_parse(query)
-    cache = backend._searcher_cache()
-    assert backend._query_docs(parsed.query, cache) == set(
-        cache.searcher.docs_for_query(parsed.query)
-    )
+    cache = backend.searcher_cache()
+    assert query_docs(parsed.query, cache) == set(cache.searcher.docs_for_query(parsed.query))
     _assert_same_ranking(backend, query)
 
 
 def test_a_phrase_matches_only_its_words_in_order(seeds):
     backend = _backend()
-    cache = backend._searcher_cache()
+    cache = backend.searcher_cache()
     in_order = wq.Phrase("text", query_parse('"العراقية الروسية"').query.words)
     reversed_words = wq.Phrase("text", list(reversed(in_order.words)))
-    assert backend._query_docs(in_order, cache) == set(cache.searcher.docs_for_query(in_order))
-    assert backend._query_docs(reversed_words, cache) == set(
-        cache.searcher.docs_for_query(reversed_words)
-    )
-    assert backend._query_docs(in_order, cache)
+    assert query_docs(in_order, cache) == set(cache.searcher.docs_for_query(in_order))
+    assert query_docs(reversed_words, cache) == set(cache.searcher.docs_for_query(reversed_words))
+    assert query_docs(in_order, cache)
 
 
 def test_a_phrase_after_a_search_for_its_words_alone_matches_whooshs_phrase(seeds):
     """Words are read without their positions until a phrase needs them."""
     backend = _backend()
-    cache = backend._searcher_cache()
+    cache = backend.searcher_cache()
     cache.terms.clear()
     words = query_parse('"اللجنة العراقية الروسية المشتركة"').query.words
     for word in words:
-        backend._query_docs(wq.Term("text", word), cache)
+        query_docs(wq.Term("text", word), cache)
     phrase = wq.Phrase("text", words)
     expected = set(cache.searcher.docs_for_query(phrase))
     # The positions come from the fast path, not from a fall-back to Whoosh's matchers.
     cache.searcher.search = cache.searcher.docs_for_query = _whoosh_refused
     try:
-        found = backend._query_docs(phrase, cache)
+        found = query_docs(phrase, cache)
     finally:
         del cache.searcher.search, cache.searcher.docs_for_query
     assert found
@@ -120,7 +117,7 @@ def test_fast_paths_hold_over_several_segments_with_a_deleted_document(seeds):
     ]
     backend.update(index, extra)  # a second segment
     backend.remove(seeds.articles["000"])  # a deletion in the first
-    assert len(backend._searcher_cache().searcher.reader().leaf_readers()) >= 2
+    assert len(backend.searcher_cache().searcher.reader().leaf_readers()) >= 2
     for query in QUERIES:
         _assert_same_ranking(backend, query)
     found = backend.execute(search_request(params={}, parsed=query_parse("الارهاب"), limit=20))
@@ -170,7 +167,7 @@ def test_facet_values_dates_and_live_documents_over_several_segments_equal_whoos
     ]
     backend.update(index, extra)  # a second segment
     backend.remove(seeds.articles["003"])  # a deletion in the first
-    cache = backend._searcher_cache()
+    cache = backend.searcher_cache()
     reader = cache.searcher.reader()
     assert len(reader.leaf_readers()) >= 2 and reader.has_deletions()
 

@@ -1,5 +1,7 @@
-"""A Whoosh text field for the Arabic analyzer that indexes ~2× faster. No Django import:
-Whoosh pickles the schema into the index, so opening it must not need settings.
+"""A Whoosh text field that indexes the Arabic analyzer's terms without its token objects.
+
+No Django import: Whoosh pickles the schema into the index, so opening it must not need
+settings.
 """
 
 from collections import defaultdict

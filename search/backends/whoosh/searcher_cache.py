@@ -1,0 +1,233 @@
+"""What a Whoosh searcher's queries share: live documents, facet values, dates, article ids.
+
+Each is built on the first search that needs it after the index changed (a new searcher),
+whole blocks and segments at a time rather than one document at a time through Whoosh's
+matchers, and then serves every search until the next change.
+"""
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from itertools import chain
+
+from haystack.constants import DJANGO_ID
+from whoosh.util.times import long_to_datetime
+
+from search.backends.whoosh.internals import deleted_docs, numeric_column_values, read_postings
+from search.backends.whoosh.scoring import TermIndex
+
+_DAY_MICROSECONDS = 86_400_000_000
+# Document numbers fit in 32 bits (Whoosh's own doc counts are 32-bit).
+_DOC_MASK = (1 << 32) - 1
+
+
+class SearcherCache:
+    """Per-searcher data that would otherwise be re-read from postings on every query."""
+
+    def __init__(self, searcher, date_field: str | None):
+        self.searcher = searcher
+        self.date_field = date_field
+        self._postings: dict[str, dict[str, frozenset[int]]] = {}
+        self._values: dict[str, list[tuple[str, ...]]] = {}
+        self._per_doc: dict[str, float] = {}
+        self._orders: dict[bool, list[int]] = {}
+        self._all_docs: frozenset[int] | None = None
+        self._date_keys: list[int] | None = None
+        self._article_ids: list[int] | None = None
+        self._date_order: tuple[list[int], list[int]] | None = None
+        self._months: list[int] | None = None
+        # The text field's terms for "did you mean", built by the backend when first asked.
+        self.vocabulary = None
+        self.terms = TermIndex(searcher)
+
+    def all_docs(self) -> frozenset[int]:
+        """The live document numbers."""
+        if self._all_docs is None:
+            live: list[int] = []
+            for leaf, offset in self.searcher.reader().leaf_readers():
+                size = leaf.doc_count_all()
+                deleted = deleted_docs(leaf) if leaf.has_deletions() else ()
+                if deleted:
+                    live.extend(offset + doc for doc in range(size) if doc not in deleted)
+                else:
+                    live.extend(range(offset, offset + size))
+            self._all_docs = frozenset(live)
+        return self._all_docs
+
+    def postings(self, fieldname: str) -> dict[str, frozenset[int]]:
+        """``{value: live documents}`` of a facet field."""
+        cached = self._postings.get(fieldname)
+        if cached is None:
+            reader = self.searcher.reader()
+            cached = {}
+            if fieldname in reader.schema.names() and reader.doc_count_all():
+                for term in reader.lexicon(fieldname):
+                    ids = read_postings(
+                        reader, fieldname, term, with_values=False, with_weights=False
+                    ).ids
+                    if ids:
+                        cached[term.decode("utf-8")] = frozenset(ids)
+            self._postings[fieldname] = cached
+        return cached
+
+    def values_of(self, fieldname: str) -> list[tuple[str, ...]]:
+        """The values of a facet field in each document number, built once from the postings."""
+        column = self._values.get(fieldname)
+        if column is None:
+            size = self.searcher.reader().doc_count_all()
+            column = [()] * size
+            held = 0
+            for value, docs in self.postings(fieldname).items():
+                # One value per document (source, year) shares one tuple: no tuple per document.
+                alone = (value,)
+                for doc in docs:
+                    column[doc] = column[doc] + alone if column[doc] else alone
+                held += len(docs)
+            self._values[fieldname] = column
+            self._per_doc[fieldname] = held / max(1, size)
+        return column
+
+    def value_counts(self, fieldname: str, docs) -> list[tuple[str, int]]:
+        """``[(value, count)]`` over ``docs``, by descending count then value.
+
+        Two ways, whichever reads fewer entries (they cost about the same per entry): one set
+        intersection per value (its postings or ``docs``, the smaller), or the values of each
+        document of ``docs`` counted in C (``Counter`` over ``chain``).
+        """
+        postings = self.postings(fieldname)
+        column = self.values_of(fieldname)
+        every = self.all_docs()
+        # Over most of the index, count the documents left out and subtract.
+        inverse = len(docs) * 2 > len(every)
+        counted = every - docs if inverse else docs
+        size = len(counted)
+        by_value = sum(min(len(found), size) for found in postings.values())
+        if size * (1 + self._per_doc[fieldname]) < by_value:
+            found_in = Counter(chain.from_iterable(map(column.__getitem__, counted)))
+        else:
+            found_in = {}
+            for value, found in postings.items():
+                if size:
+                    found_in[value] = (
+                        len(found.intersection(counted))
+                        if len(found) < size
+                        else len(counted.intersection(found))
+                    )
+        if inverse:
+            counts = [(v, len(found) - found_in.get(v, 0)) for v, found in postings.items()]
+        else:
+            counts = list(found_in.items())
+        return sorted(((v, n) for v, n in counts if n), key=lambda item: (-item[1], item[0]))
+
+    def docs_with(self, fieldname: str, values: Sequence[str]) -> set[int]:
+        """The documents holding any of ``values`` in a facet field."""
+        postings = self.postings(fieldname)
+        docs: set[int] = set()
+        for value in values:
+            docs.update(postings.get(str(value), ()))
+        return docs
+
+    def article_ids(self) -> list[int]:
+        """The article id of each document number, read from the id column."""
+        if self._article_ids is None:
+            ids: list[int] = []
+            for reader, _offset in self.searcher.reader().leaf_readers():
+                if reader.has_column(DJANGO_ID):
+                    ids.extend(int(value) for value in reader.column_reader(DJANGO_ID))
+                else:
+                    stored = reader.stored_fields
+                    ids.extend(int(stored(n)[DJANGO_ID]) for n in range(reader.doc_count_all()))
+            self._article_ids = ids
+        return self._article_ids
+
+    def date_keys(self) -> list[int]:
+        """The raw sortable date of each document number (0 when it has no date)."""
+        if self._date_keys is None:
+            keys: list[int] = []
+            missing = None
+            if self.date_field:
+                missing = self.searcher.schema[self.date_field].column_type.default_value()
+            # Per segment: Whoosh's multi-segment column reader misaligns
+            # document numbers when a segment has no value for the column.
+            for reader, _offset in self.searcher.reader().leaf_readers():
+                size = reader.doc_count_all()
+                if self.date_field and reader.has_column(self.date_field):
+                    column = reader.column_reader(self.date_field, translate=False)
+                    values = numeric_column_values(column, size)
+                    keys.extend(0 if key == missing else key for key in values)
+                else:
+                    keys.extend([0] * size)
+            self._date_keys = keys
+        return self._date_keys
+
+    def docs_in_date_range(self, low: int | None, high: int | None) -> set[int]:
+        """Documents whose sortable date key is within [low, high] (``None``: unbounded).
+
+        Bisecting the date column sorted once per searcher: a ``DateRange`` query would union
+        the postings of many trie terms instead.
+        """
+        keys, docs = self._dated()
+        start = 0 if low is None else bisect_left(keys, low)
+        end = len(keys) if high is None else bisect_right(keys, high)
+        return set(docs[start:end])
+
+    def date_order(self, oldest: bool) -> list[int]:
+        """Every live document number in date order, undated ones last: newest first (ties:
+        the higher number first) or oldest first (ties: the higher number first too)."""
+        order = self._orders.get(oldest)
+        if order is None:
+            keys = self.date_keys()
+            live = self.all_docs()
+            if oldest:
+                # Ties: the higher number first, so the number is packed inverted.
+                packed = [keys[doc] << 32 | _DOC_MASK - doc for doc in live if keys[doc]]
+                packed.sort()
+                dated = [_DOC_MASK - (value & _DOC_MASK) for value in packed]
+            else:
+                dated = self._dated()[1][::-1]
+            undated = sorted((doc for doc in live if not keys[doc]), reverse=True)
+            order = self._orders[oldest] = dated + undated
+        return order
+
+    def _dated(self) -> tuple[list[int], list[int]]:
+        """The date keys and numbers of the live dated documents, by date then number."""
+        if self._date_order is None:
+            keys = self.date_keys()
+            # One integer per document, date above number, sorts in C without key tuples.
+            packed = [keys[doc] << 32 | doc for doc in self.all_docs() if keys[doc]]
+            packed.sort()
+            self._date_order = (
+                [value >> 32 for value in packed],
+                [value & _DOC_MASK for value in packed],
+            )
+        return self._date_order
+
+    def months(self) -> list[int]:
+        """``year * 100 + month`` of each document number (0 when it has no date).
+
+        From the date column, so the index needs no month field; converted once per day
+        value (dates have no time of day), not once per document.
+        """
+        if self._months is None:
+            by_day: dict[int, int] = {}
+            months = []
+            for key in self.date_keys():
+                if not key:
+                    months.append(0)
+                    continue
+                day = key // _DAY_MICROSECONDS
+                month = by_day.get(day)
+                if month is None:
+                    moment = long_to_datetime(key)
+                    month = by_day[day] = moment.year * 100 + moment.month
+                months.append(month)
+            self._months = months
+        return self._months
+
+    def month_counts(self, docs) -> list[tuple[str, int]]:
+        """``[(yyyymm, count)]`` of the dated documents of ``docs``, commonest first."""
+        months = self.months()
+        size = len(months)
+        counts = Counter(months[doc] for doc in docs if doc < size)
+        counts.pop(0, None)
+        return sorted(((str(m), n) for m, n in counts.items()), key=lambda i: (-i[1], i[0]))
