@@ -27,22 +27,11 @@ class ArabicTokenizer(Tokenizer):
         **kwargs,
     ):
         token = WhooshToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        if not tokenize:
-            # Prefix, wildcard and fuzzy terms arrive whole: treat the value as one word, and
-            # only fold one holding wildcard characters (a stem of ال*ب means nothing).
-            if "*" in value or "?" in value:
-                token.text = fold(value)
-                token.boost = 1.0
-                token.stopped = False
-                token.wildcard = True
-                if chars:
-                    token.startchar = start_char
-                    token.endchar = start_char + len(value)
-                yield token
-                return
-            words = [(value, 0, len(value))]
-        else:
-            words = spans(value)
+        if not tokenize and ("*" in value or "?" in value):
+            yield _wildcard(token, value, chars=chars, start_char=start_char)
+            return
+        # Prefix and fuzzy terms arrive whole (not tokenized): the value is one word.
+        words = spans(value) if tokenize else [(value, 0, len(value))]
         for surface, start, end in words:
             token.text = surface
             token.boost = 1.0
@@ -56,6 +45,18 @@ class ArabicTokenizer(Tokenizer):
                 token.startchar = start_char + start
                 token.endchar = start_char + end
             yield token
+
+
+def _wildcard(token: WhooshToken, value: str, *, chars: bool, start_char: int) -> WhooshToken:
+    """A wildcard term as one folded word, never stemmed (a stem of ال*ب means nothing)."""
+    token.text = fold(value)
+    token.boost = 1.0
+    token.stopped = False
+    token.wildcard = True
+    if chars:
+        token.startchar = start_char
+        token.endchar = start_char + len(value)
+    return token
 
 
 class ArabicFilter(Filter):
