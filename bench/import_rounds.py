@@ -28,6 +28,8 @@ def corpus_records(size: int) -> Iterator[dict]:
 def corpus_stream(size: int) -> Iterator[dict]:
     """The records of a ``size``-article sample, then more of the same kind without end: past
     the last line of the corpora, numbered copies (see :func:`copy_of`)."""
+    if not CORPORA:
+        raise SystemExit(f"no corpora (*.jsonl.gz) in {ROOT.parent / 'shared' / 'corpora'}")
     total = sum(_line_count(path) for path in CORPORA)
     step = max(1, total // size) if size < total else 1
     copy = 0

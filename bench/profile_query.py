@@ -91,7 +91,7 @@ def _forget_searcher() -> None:
     dates, term postings. Snippets stay: they are keyed by the articles' texts."""
     from haystack import connections
 
-    connections["default"].get_backend()._cache = None
+    connections["default"].get_backend().searcher_cache_drop()
 
 
 def time_calls(fn, repeat: int, *, cold: bool = False, new_searcher: bool = False) -> dict:

@@ -246,6 +246,10 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             self._searcher = self.index.searcher()
         return self._searcher
 
+    def searcher_cache_drop(self) -> None:
+        """Forget what the current searcher's queries share, as a change of the index does."""
+        self._cache = None
+
     def searcher_cache(self) -> SearcherCache:
         """What the current searcher's queries share (:mod:`.searcher_cache`)."""
         searcher = self.searcher()
