@@ -11,7 +11,8 @@ from whoosh import index
 from whoosh.fields import ID, TEXT, Schema
 
 from search.backends.whoosh.analyzer import ArabicAnalyzer
-from search.suggest import MAX_WORDS, LexiconVocabulary, WhooshVocabulary, suggest
+from search.backends.whoosh.vocabulary import WhooshVocabulary
+from search.suggest import MAX_WORDS, LexiconVocabulary, suggest
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 # A Latin line as the archive gets in English-language bylines and quotes.

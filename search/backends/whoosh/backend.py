@@ -75,7 +75,7 @@ from search.backends.base import (
 from search.backends.fields import FACET_ID
 from search.backends.whoosh.analyzer import ArabicAnalyzer
 from search.backends.whoosh.textfield import ArabicText
-from search.suggest import WhooshVocabulary
+from search.backends.whoosh.vocabulary import WhooshVocabulary
 
 logger = logging.getLogger(__name__)
 
