@@ -311,11 +311,6 @@ def timeline_build(
     ]
     bars = [replace(bar, selected=True) if bar.period == selected else bar for bar in bars]
     total = sum(values)
-    # Only a range cut at MAX_BARS leaves articles out; other years of a month chart are
-    # simply another chart.
-    omitted = 0
-    if periods and year is None:
-        omitted = sum(count for period, count in normalized.items() if period < periods[0])
     return Timeline(
         level=level,
         year=year,
@@ -327,5 +322,13 @@ def timeline_build(
         if level == "month"
         else "",
         view_width=len(bars) * SLOT_WIDTH,
-        omitted=omitted,
+        omitted=_omitted(normalized, periods, year),
     )
+
+
+def _omitted(counts: dict[Period, int], periods: list[Period], year: int | None) -> int:
+    """Articles of the periods before the first bar. Only a range cut at MAX_BARS leaves
+    articles out; other years of a month chart are simply another chart."""
+    if not periods or year is not None:
+        return 0
+    return sum(count for period, count in counts.items() if period < periods[0])

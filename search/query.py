@@ -9,9 +9,10 @@ Syntax (see the help page ``search:help``)::
     title:لافروف                 the word in the title (also عنوان:)
     (روسيا OR موسكو) نفط          grouping
 
-Every word and phrase goes through :func:`search.analysis.analyze`, the
-analyzer that built the index, so a query without hamza finds the hamza
-spelling and a phrase compares the same positions the index stored.
+Every word and phrase goes through :func:`arabic_text.analyze`, the analyzer
+that built the index, so a query without hamza finds the hamza spelling and a
+phrase compares the same positions the index stored. :func:`query_lexemes` is
+the one lexer of this syntax (the did-you-mean suggestion reads queries with it).
 
 :func:`query_parse` never raises: unbalanced quotes or parentheses, a lone
 operator, stray symbols and very long input all give a sensible query plus
@@ -80,10 +81,6 @@ class ParsedQuery:
     score_query: wq.Query | None = None
     highlight_text: str = ""
     messages: list = field(default_factory=list)
-
-    @property
-    def is_empty(self) -> bool:
-        return self.query is None
 
 
 # ------------------------------------------------------------------- lexer

@@ -362,22 +362,15 @@ def search_execute(
     )
     backend = _backend()
     outcome = backend.execute(request)
-    served_page = outcome.offset // page_size + 1
-    articles = _articles([pk for pk, _score in outcome.hits])
-    hits = [
-        _hit(articles[pk], parsed, score, highlighted=highlighted)
-        for pk, score in outcome.hits
-        if pk in articles
-    ]
     facets = _facets(
         outcome.facets, params, limit=facet_limit, expand=set(params.get("more") or [])
     )
     return SearchResults(
         count=outcome.count,
-        page=served_page,
+        page=outcome.offset // page_size + 1,
         requested_page=page,
         page_size=page_size,
-        hits=hits,
+        hits=_hits(outcome.hits, parsed, highlighted=highlighted),
         facets=facets,
         query=parsed,
         sort=request.sort,
@@ -387,6 +380,17 @@ def search_execute(
         year_counts=_year_counts(outcome.facets),
         month_counts=_month_counts(backend, params, parsed, outcome.facets),
     )
+
+
+def _hits(ranked: list, parsed: ParsedQuery, *, highlighted: bool) -> list[SearchHit]:
+    """The page's ``(article id, score)`` pairs as results; an article gone since it was
+    indexed is left out."""
+    articles = _articles([pk for pk, _score in ranked])
+    return [
+        _hit(articles[pk], parsed, score, highlighted=highlighted)
+        for pk, score in ranked
+        if pk in articles
+    ]
 
 
 def _year_counts(raw: dict) -> dict[int, int]:

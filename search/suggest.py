@@ -1,27 +1,14 @@
 """“Did you mean …?”: a corrected query for a query with no or few hits.
 
-Each query word whose index term is absent from the vocabulary, or rare beside a near term
-far commoner, is replaced by the nearest well-attested spelling:
-
-- **candidates**: index terms one edit from the word's term (two for long words, when nothing
-  is found one edit away), swapped neighbouring letters counting as one edit; and lexicon
-  words as near to the word as typed, so a typo the stemmer cuts oddly (الكاظيمي → term كاظيم)
-  still meets الكاظمي. Hamza seats, ة/ه and ى/ي are folded by the analyzer and are never typos.
-  The first letter is trusted (the first two, two edits away), as in Lucene's and Whoosh's
-  spellers;
-- **choice**: every candidate is spelled as a word and must analyze to a term of the
-  vocabulary in more documents than the typed one; the nearest to what was typed wins (a
-  spelling never seen in real text counts as farther), then the one whose term is nearest
-  the typed term, then the commonest. A choice that itself looks like a typo is corrected once
-  more;
-- **spelling**: proclitics and suffixes the researcher typed stay (بموسكوا → بموسكو), and so
-  do the letters left unchanged, as typed (الإرهب → الإرهاب keeps its hamza).
-
-Phrases in quotes, operators (OR, أو, AND, NOT), excluded words (-word) and field prefixes
-(title:) are kept as written, the query cut as the parser cuts it (:func:`search.query.
-query_lexemes`); free words and the word after a field prefix are corrected. The index's
-terms come through a :class:`Vocabulary` (the Whoosh backend's is
-``search.backends.whoosh.vocabulary.WhooshVocabulary``).
+Each query word whose index term is absent from the vocabulary, or rare beside a near term far
+commoner, is replaced by the nearest well-attested spelling: index terms and lexicon words one
+edit away (two for long words), swapped neighbouring letters counting as one edit and the first
+letter trusted, as in Lucene's and Whoosh's spellers. Hamza seats, ة/ه and ى/ي are folded by
+the analyzer and are never typos; what the researcher typed around a correction stays as typed
+(بموسكوا → بموسكو, الإرهب → الإرهاب). Phrases, operators, excluded words and field prefixes are
+kept as written, the query cut as the parser cuts it (:func:`search.query.query_lexemes`).
+The index's terms come through a :class:`Vocabulary` (the Whoosh backend's is in
+:mod:`search.backends.whoosh.vocabulary`).
 """
 
 from __future__ import annotations

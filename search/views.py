@@ -86,20 +86,20 @@ def _chips(links: QueryLinks, params, results) -> list[dict]:
 
 
 def _facet_groups(params, results) -> list[dict]:
-    """Each facet with its heading and the ``more`` values that expand or collapse it."""
+    """Each facet with its heading and the ``more`` values of its link that shows all of its
+    values (or fewer again); the facet_values tag writes the values."""
     expanded = list(params.get("more") or [])
     groups = []
     for name, facet in results.facets.items():
         shown = name in expanded
+        others = [other for other in expanded if other != name]
         groups.append(
             {
                 "name": name,
                 "heading": FACET_HEADINGS[name],
                 "facet": facet,
                 "expanded": shown,
-                "more": [other for other in expanded if other != name]
-                if shown
-                else [*expanded, name],
+                "more": others if shown else [*expanded, name],
             }
         )
     return groups
@@ -127,7 +127,8 @@ def _timeline(links: QueryLinks, params, results):
 
 @lru_cache(maxsize=4096)
 def _long_date(day: date, language: str) -> str:
-    """A result's date as readers see it ("22 إبريل 2021"); days repeat across results."""
+    """A result's date as readers see it ("22 إبريل 2021"). Remembered: Django's date filter
+    costs more than the rest of a result's row, and days repeat across results and pages."""
     return date_filter(day, "j F Y")
 
 
