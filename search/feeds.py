@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from archive.feeds import FEED_SIZE, ArticleFeed, ArticleFeedSpec
 from archive.links import QueryLinks
 from archive.models import Article, Entity, Source
-from search.forms import ENTITY_KINDS, SORT_NEWEST
+from search.backends.base import SORT_NEWEST
+from search.forms import ENTITY_KINDS
 from search.selectors import search_iter_article_ids
 
 TITLE_QUERY_CHARS = 120

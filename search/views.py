@@ -21,8 +21,9 @@ from archive.links import QueryLinks
 from archive.timeline import django_text, month_of_range, timeline_build
 from search import exports
 from search.feeds import PAGE_STATE, search_article_feed, search_feed_spec, search_feed_url
-from search.forms import ENTITY_KINDS, SORT_CHOICES, SearchForm
+from search.forms import SORT_CHOICES, SearchForm
 from search.selectors import (
+    FILTER_FIELDS,
     effective_sort,
     search_execute,
     search_iter_article_ids,
@@ -30,7 +31,6 @@ from search.selectors import (
 )
 
 PAGE_SIZE = 20
-FILTER_NAMES = (*ENTITY_KINDS, "source")
 FACET_HEADINGS = {
     "person": gettext_lazy("People"),
     "organization": gettext_lazy("Organizations"),
@@ -52,7 +52,7 @@ def form_notices(form: SearchForm) -> list[str]:
 
 def _chips(links: QueryLinks, params, results) -> list[dict]:
     chips = []
-    for kind in FILTER_NAMES:
+    for kind in FILTER_FIELDS:
         facet = results.facets.get(kind)
         names = {value.id: value for value in facet.values} if facet else {}
         for pk in params.get(kind) or []:
@@ -175,7 +175,7 @@ def search(request):
     page = Paginator(range(results.count), PAGE_SIZE).get_page(results.page)
     links = QueryLinks(request.GET, reverse("search:search"))
     hidden_filters = [
-        (name, value) for name in (*FILTER_NAMES, "more") for value in request.GET.getlist(name)
+        (name, value) for name in (*FILTER_FIELDS, "more") for value in request.GET.getlist(name)
     ]
     context = {
         "form": form,
