@@ -98,6 +98,11 @@ def test_quoted_phrase_is_kept_as_typed(lexicon):
     assert suggest("«لافرف في موسكوا»", vocabulary=lexicon) is None
 
 
+def test_a_phrase_is_read_as_the_parser_reads_it(lexicon):
+    # A typographic quote closed by a plain one is a phrase for the search, so it is kept.
+    assert suggest('«لافرف" موسكوا', vocabulary=lexicon) == '«لافرف" موسكو'
+
+
 def test_words_after_an_unclosed_quote_are_corrected(lexicon):
     # The query parser ignores a quotation mark that is never closed.
     assert suggest('"لافرف موسكوا', vocabulary=lexicon) == '"لافروف موسكو'
