@@ -19,7 +19,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Article
-from archive.views.articles import article_lead
+from archive.selectors import article_lead
 
 FEED_SIZE = 50
 FEED_LEAD_WORDS = 80

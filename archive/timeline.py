@@ -1,48 +1,34 @@
 """Articles over time: the model of a server-rendered SVG bar chart, years drilling down to months.
 
 :func:`timeline_build` turns counts per year (or per month) into bars laid out in an SVG
-``viewBox``; ``templates/includes/timeline.html`` draws them as inline SVG with one link per bar,
-so the chart works without JavaScript, and repeats the counts in a visually hidden table for
-screen readers. Pure Python: the caller passes the links and, through :class:`TimelineText`, the
-translated words (:func:`django_text` is the Django adapter).
-
-Direction: bars are laid out oldest first from ``x = 0``. In a right-to-left page the stylesheet
-mirrors the chart, so years run right to left like the text around them, and the axis labels
-(an HTML flex row under the chart) follow the page direction by themselves. The chart stretches
-to its container (``preserveAspectRatio="none"``); the labels are HTML, so they keep a readable
-size on a phone instead of shrinking with the drawing.
-
-Accessibility: the SVG is a ``role="group"`` labelled by the visible summary rather than a
-``role="img"``: an image's children are presentational, which would hide the bar links from
-assistive technology while they stay focusable. Each link carries an ``aria-label`` and a
-``<title>`` (the tooltip); a visually hidden table repeats every count, empty periods included.
-
-Links: ``link(changes)`` receives the query parameters to change (``None`` removes one) and
-returns a URL. A year bar sets ``year`` and clears ``date_from``/``date_to``; a month bar keeps
-``year`` and sets ``date_from``/``date_to`` to the month's first and last day; the way back up
-clears all three. :func:`query_link` builds such a callable from the request's ``QueryDict``.
+``viewBox``; ``templates/includes/timeline.html`` draws them with one link per bar, so the chart
+works without JavaScript, and repeats the counts in a visually hidden table for screen readers.
+The caller passes the links (``link(changes)`` gets the parameters to set, ``None`` removing
+one, and returns a URL) and the words (:class:`TimelineText`; :func:`django_text` translates).
+Bars run oldest first from ``x = 0``; the stylesheet mirrors the chart on right-to-left pages.
 """
 
 from __future__ import annotations
 
 import calendar
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from math import ceil
 from typing import Literal
 
+from django.utils import formats
+from django.utils.dates import MONTHS_3
+from django.utils.translation import ngettext
+
 __all__ = [
-    "PLAIN_TEXT",
     "Bar",
     "Timeline",
     "TimelineText",
     "django_text",
     "month_of_range",
-    "query_link",
     "timeline_build",
-    "year_month_counts",
 ]
 
 Level = Literal["year", "month"]
@@ -61,10 +47,6 @@ DENSE_BARS = 24
 # date() accepts years 1–9999; a year bar at 9999 would end on 9999-12-31.
 MIN_YEAR, MAX_YEAR = 1, 9999
 
-_EN_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-
 
 @dataclass(frozen=True)
 class TimelineText:
@@ -79,37 +61,8 @@ class TimelineText:
     summary_span: Callable[[str, str, int], str]
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return (one if count == 1 else many) % {"count": count}
-
-
-PLAIN_TEXT = TimelineText(
-    axis_month=lambda month: _EN_MONTHS[month - 1][:3],
-    period_year=str,
-    period_month=lambda year, month: f"{_EN_MONTHS[month - 1]} {year}",
-    describe=lambda period, count: (
-        f"{period}: " + _plural(count, "%(count)s article", "%(count)s articles")
-    ),
-    summary_years=lambda first, last, total: (
-        f"Articles per year, {first}–{last}: "
-        + _plural(total, "%(count)s article in all", "%(count)s articles in all")
-    ),
-    summary_months=lambda year, total: (
-        f"Articles per month in {year}: "
-        + _plural(total, "%(count)s article in all", "%(count)s articles in all")
-    ),
-    summary_span=lambda first, last, total: (
-        f"Articles per month, {first}–{last}: "
-        + _plural(total, "%(count)s article in all", "%(count)s articles in all")
-    ),
-)
-
-
 def django_text() -> TimelineText:
     """The timeline's words through Django's translations and locale formats."""
-    from django.utils import formats
-    from django.utils.dates import MONTHS_3
-    from django.utils.translation import ngettext
 
     def number(value: int) -> str:
         return formats.number_format(value, force_grouping=True)
@@ -206,20 +159,6 @@ class Timeline:
         return len(self.bars) > DENSE_BARS
 
 
-def year_month_counts(
-    dates: Iterable[date | None],
-) -> tuple[dict[int, int], dict[tuple[int, int], int]]:
-    """Articles per year and per ``(year, month)``; undated ones (None) are left out."""
-    years: Counter[int] = Counter()
-    months: Counter[tuple[int, int]] = Counter()
-    for day in dates:
-        if day is None:
-            continue
-        years[day.year] += 1
-        months[day.year, day.month] += 1
-    return dict(years), dict(months)
-
-
 def month_of_range(date_from: date | None, date_to: date | None) -> tuple[int, int] | None:
     """The ``(year, month)`` a date range covers exactly (as a month bar sets it), or None."""
     if date_from is None or date_to is None or date_from.day != 1:
@@ -229,23 +168,6 @@ def month_of_range(date_from: date | None, date_to: date | None) -> tuple[int, i
     if date_to != _bounds((date_from.year, date_from.month))[1]:
         return None
     return date_from.year, date_from.month
-
-
-def query_link(query, path: str = "") -> Callable[[Mapping[str, object]], str]:
-    """A ``link`` callable over a ``QueryDict`` (duck-typed): the current search, on page 1,
-    with the given parameters set (``None`` removes one).
-    """
-
-    def link(changes: Mapping[str, object]) -> str:
-        params = query.copy()
-        params.pop("page", None)
-        for key, value in changes.items():
-            params.pop(key, None)
-            if value is not None:
-                params[key] = value.isoformat() if isinstance(value, date) else str(value)
-        return f"{path}?{params.urlencode()}"
-
-    return link
 
 
 def _periods(level: Level, counts: Mapping[Period, int], year: int | None) -> list[Period]:
@@ -363,7 +285,7 @@ def timeline_build(
     year: int | None,
     link: Callable[[Mapping[str, object]], str],
     selected: Period | None = None,
-    text: TimelineText = PLAIN_TEXT,
+    text: TimelineText,
 ) -> Timeline:
     """The chart model for counts per year (``level="year"``) or per ``(year, month)``.
 
@@ -389,11 +311,6 @@ def timeline_build(
     ]
     bars = [replace(bar, selected=True) if bar.period == selected else bar for bar in bars]
     total = sum(values)
-    # Only a range cut at MAX_BARS leaves articles out; other years of a month chart are
-    # simply another chart.
-    omitted = 0
-    if periods and year is None:
-        omitted = sum(count for period, count in normalized.items() if period < periods[0])
     return Timeline(
         level=level,
         year=year,
@@ -405,5 +322,13 @@ def timeline_build(
         if level == "month"
         else "",
         view_width=len(bars) * SLOT_WIDTH,
-        omitted=omitted,
+        omitted=_omitted(normalized, periods, year),
     )
+
+
+def _omitted(counts: dict[Period, int], periods: list[Period], year: int | None) -> int:
+    """Articles of the periods before the first bar. Only a range cut at MAX_BARS leaves
+    articles out; other years of a month chart are simply another chart."""
+    if not periods or year is not None:
+        return 0
+    return sum(count for period, count in counts.items() if period < periods[0])

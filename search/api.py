@@ -1,13 +1,19 @@
-"""JSON API: the search (same parameters as the page) and entity autocompletion."""
+"""JSON API: the search (same parameters as the page) and entity autocompletion.
 
-from django.http import JsonResponse
+A result's snippet is HTML written by the search page's own filter: the text escaped, the
+matched words in ``<mark>``.
+"""
+
+from django.http import JsonResponse, QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from archive.links import QueryLinks
 from archive.models import Entity
 from search.forms import SearchForm
 from search.selectors import DEFAULT_PAGE_SIZE, entity_suggestions, search_execute
+from search.templatetags.search_tags import marked
 
 MAX_ENTITY_SUGGESTIONS = 50
 
@@ -58,7 +64,7 @@ def api_search(request):
                         hit.article.published_on.isoformat() if hit.article.published_on else None
                     ),
                     "source": _source(hit.article),
-                    "snippet": str(hit.snippet),
+                    "snippet": str(marked(hit.snippet)),
                 }
                 for hit in results.hits
             ],
@@ -94,7 +100,7 @@ def api_entities(request):
         return _error(_("The limit must be a positive whole number."))
     limit = min(int(limit_text), MAX_ENTITY_SUGGESTIONS)
     entities = entity_suggestions(text=request.GET.get("q", ""), kind=kind, limit=limit)
-    search_url = reverse("search:search")
+    search = QueryLinks(QueryDict(), reverse("search:search"))
     return _json(
         {
             "results": [
@@ -105,7 +111,7 @@ def api_entities(request):
                     "name_en": entity.name_en,
                     "name_ru": entity.name_ru,
                     "url": entity.get_absolute_url(),
-                    "search_url": f"{search_url}?{entity.kind}={entity.pk}",
+                    "search_url": search.href(add=[(entity.kind, entity.pk)]),
                 }
                 for entity in entities
             ]

@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 
 from archive import citations
 from archive.models import Article, Mention
-from archive.views.articles import article_lead
+from archive.selectors import article_lead
 from search.forms import ENTITY_KINDS
 from search.query import query_parse
 from search.selectors import effective_sort

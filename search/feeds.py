@@ -17,8 +17,10 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from archive.feeds import FEED_SIZE, ArticleFeed, ArticleFeedSpec
+from archive.links import QueryLinks
 from archive.models import Article, Entity, Source
-from search.forms import ENTITY_KINDS, SORT_NEWEST
+from search.backends.base import SORT_NEWEST
+from search.forms import ENTITY_KINDS
 from search.selectors import search_iter_article_ids
 
 TITLE_QUERY_CHARS = 120
@@ -88,26 +90,15 @@ def search_feed_title(params: dict) -> str:
     return _("Archive search: %(query)s") % {"query": " · ".join(parts)}
 
 
-def _without_page_state(query: QueryDict) -> QueryDict:
-    params = query.copy()
-    for name in PAGE_STATE:
-        params.pop(name, None)
-    return params
-
-
 def search_feed_link(query: QueryDict) -> str:
     """The search page this feed follows: same parameters, newest first, first page."""
-    params = _without_page_state(query)
-    params["sort"] = SORT_NEWEST
-    return f"{reverse('search:search')}?{params.urlencode()}"
+    links = QueryLinks(query, reverse("search:search"))
+    return links.href(drop=[*PAGE_STATE, "sort"], add=[("sort", SORT_NEWEST)])
 
 
 def search_feed_url(query: QueryDict) -> str:
     """The feed's own URL, without the parameters that do not change it."""
-    params = _without_page_state(query)
-    params.pop("sort", None)
-    encoded = params.urlencode()
-    return reverse("search:feed") + (f"?{encoded}" if encoded else "")
+    return reverse("search:feed") + QueryLinks(query).query(drop=[*PAGE_STATE, "sort"])
 
 
 def search_feed_spec(*, params: dict, query: QueryDict) -> SearchFeedSpec:

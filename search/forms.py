@@ -14,10 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Entity, Source
+from search.backends.base import SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE
 
-SORT_RELEVANCE = "relevance"
-SORT_NEWEST = "newest"
-SORT_OLDEST = "oldest"
 SORT_CHOICES = [
     (SORT_RELEVANCE, _("Relevance")),
     (SORT_NEWEST, _("Newest first")),

@@ -1,28 +1,26 @@
 """Search snippets and highlights that use the archive's Arabic analyzer.
 
 A word is marked when its index term is one of the query's terms, so the query الارهاب marks
-الإرهاب, والإرهاب and للإرهاب in the text as they are written. Everything is HTML-escaped;
-the only markup returned is our own ``<mark>`` tags, so callers may mark the result safe.
+الإرهاب, والإرهاب and للإرهاب in the text as they are written. The result is data, a tuple of
+:class:`Segment` (plain text, marked or not): templates escape it and write the ``<mark>``.
 Pure Python, no Django.
 
 >>> highlight("تم بحث الحرب على الإرهاب.", "الارهاب")
-'تم بحث الحرب على <mark>الإرهاب</mark>.'
->>> highlight_full("<b>موسكو</b> وبموسكو", "موسكو")
-'&lt;b&gt;<mark>موسكو</mark>&lt;/b&gt; <mark>وبموسكو</mark>'
+(Segment(text='تم بحث الحرب على ', marked=False), Segment(text='الإرهاب', marked=True), \
+Segment(text='.', marked=False))
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from html import escape
+from typing import NamedTuple
 
 from arabic_text import TOKEN_RE, Token, analyze, spans, tokens, word_term
 
-__all__ = ["highlight", "highlight_full", "query_terms"]
+__all__ = ["Highlight", "Segment", "highlight", "highlight_full", "query_terms"]
 
 ELLIPSIS = "…"
-_OPEN, _CLOSE = "<mark>", "</mark>"
 # Texts longer than this many snippets' worth are only tokenized around their matches.
 _PRESELECT_FACTOR = 2
 # Matches of a long text around which it is tokenized (besides each term's first match).
@@ -54,38 +52,61 @@ def query_terms(query: str | Iterable[str]) -> frozenset[str]:
     return frozenset(terms)
 
 
-def _render(text: str, start: int, end: int, marks: list[Token]) -> str:
-    """Escaped text[start:end] with the marked tokens wrapped, whitespace kept."""
-    parts = []
+class Segment(NamedTuple):
+    """A piece of a text as written; ``marked`` when it is a word the query looks for."""
+
+    text: str
+    marked: bool = False
+
+
+Highlight = tuple[Segment, ...]
+
+
+def _pieces(text: str, start: int, end: int, marks: list[Token]) -> list[Segment]:
+    """text[start:end] cut around the marked tokens (pieces between them may be empty)."""
+    pieces = []
     cursor = start
     for token in marks:
-        parts.append(escape(text[cursor : token.start], quote=False))
-        parts.append(_OPEN + escape(token.text, quote=False) + _CLOSE)
+        pieces.append(Segment(text[cursor : token.start]))
+        pieces.append(Segment(token.text, True))
         cursor = token.end
-    parts.append(escape(text[cursor:end], quote=False))
-    return "".join(parts)
+    pieces.append(Segment(text[cursor:end]))
+    return pieces
 
 
-def highlight_full(text: str, query: str | Iterable[str]) -> str:
-    """The whole text, escaped, with every word matching the query marked (article pages).
+def _joined(pieces: Iterable[Segment]) -> Highlight:
+    """The pieces with neighbouring plain ones joined and empty ones left out."""
+    out: list[Segment] = []
+    for piece in pieces:
+        if not piece.text:
+            continue
+        if out and not piece.marked and not out[-1].marked:
+            out[-1] = Segment(out[-1].text + piece.text)
+        else:
+            out.append(piece)
+    return tuple(out)
 
-    Line breaks are kept, and a mark never spans one, so callers may split paragraphs after.
+
+def highlight_full(text: str, query: str | Iterable[str]) -> Highlight:
+    """The whole text with every word matching the query marked (result titles).
+
+    Line breaks are kept, and a mark never spans one.
     """
     terms = query_terms(query)
     marks = [t for t in tokens(text) if t.term in terms] if terms else []
-    return _render(text, 0, len(text), marks)
+    return _joined(_pieces(text, 0, len(text), marks))
 
 
-def _lead(text: str, words: list[Token], max_chars: int) -> str:
+def _lead(text: str, words: list[Token], max_chars: int) -> Highlight:
     """The text's beginning, cut at a word boundary."""
     if len(text) <= max_chars:
-        return _SPACES.sub(" ", escape(text.strip(), quote=False))
+        return _joined([Segment(_SPACES.sub(" ", text.strip()))])
     end = 0
     for token in words:
         if token.end > max_chars and end:
             break
         end = token.end
-    return _SPACES.sub(" ", escape(text[:end].strip(), quote=False)) + ELLIPSIS
+    return _joined([Segment(_SPACES.sub(" ", text[:end].strip()) + ELLIPSIS)])
 
 
 def _window(words: list[Token], center: int, budget: int) -> tuple[int, int]:
@@ -136,8 +157,8 @@ def highlight(
     *,
     max_chars: int = 320,
     max_fragments: int = 2,
-) -> str:
-    """An HTML-safe snippet of the text's best passages for the query, matches marked.
+) -> Highlight:
+    """A snippet of the text's best passages for the query, matches marked.
 
     At most ``max_fragments`` passages of about ``max_chars`` characters in all, each starting
     and ending on a word boundary, with "…" where text is left out. Without a match, the
@@ -154,17 +175,29 @@ def highlight(
     if max_fragments > 1 and not found_everything:
         spans = _best_windows(words, hits, terms, max_chars // max_fragments, max_fragments)
     pieces = []
-    for first, last in spans:
+    if spans[0][0] > 0 or not at_start:
+        pieces.append(Segment(f"{ELLIPSIS} "))
+    for number, (first, last) in enumerate(spans):
         start = 0 if first == 0 and at_start else words[first].start
         end = _end_of_sentence_mark(text, words[last].end)
         marks = [w for w in words[first : last + 1] if w.term in terms]
-        pieces.append(_SPACES.sub(" ", _render(text, start, end, marks)).strip())
-    snippet = f" {ELLIPSIS} ".join(pieces)
-    if spans[0][0] > 0 or not at_start:
-        snippet = f"{ELLIPSIS} {snippet}"
+        if number:
+            pieces.append(Segment(f" {ELLIPSIS} "))
+        pieces += _fragment(text, start, end, marks)
     if spans[-1][1] < len(words) - 1 or not at_end:
-        snippet = f"{snippet} {ELLIPSIS}"
-    return snippet
+        pieces.append(Segment(f" {ELLIPSIS}"))
+    return _joined(pieces)
+
+
+def _fragment(text: str, start: int, end: int, marks: list[Token]) -> list[Segment]:
+    """One passage, its whitespace runs made single spaces and its ends trimmed."""
+    pieces = [
+        piece if piece.marked else Segment(_SPACES.sub(" ", piece.text))
+        for piece in _pieces(text, start, end, marks)
+    ]
+    pieces[0] = Segment(pieces[0].text.lstrip(), pieces[0].marked)
+    pieces[-1] = Segment(pieces[-1].text.rstrip(), pieces[-1].marked)
+    return pieces
 
 
 def _end_of_sentence_mark(text: str, end: int) -> int:

@@ -9,9 +9,10 @@ Syntax (see the help page ``search:help``)::
     title:لافروف                 the word in the title (also عنوان:)
     (روسيا OR موسكو) نفط          grouping
 
-Every word and phrase goes through :func:`search.analysis.analyze`, the
-analyzer that built the index, so a query without hamza finds the hamza
-spelling and a phrase compares the same positions the index stored.
+Every word and phrase goes through :func:`arabic_text.analyze`, the analyzer
+that built the index, so a query without hamza finds the hamza spelling and a
+phrase compares the same positions the index stored. :func:`query_lexemes` is
+the one lexer of this syntax (the did-you-mean suggestion reads queries with it).
 
 :func:`query_parse` never raises: unbalanced quotes or parentheses, a lone
 operator, stray symbols and very long input all give a sensible query plus
@@ -19,7 +20,9 @@ a message for the researcher.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 from whoosh import query as wq
@@ -79,9 +82,36 @@ class ParsedQuery:
     highlight_text: str = ""
     messages: list = field(default_factory=list)
 
-    @property
-    def is_empty(self) -> bool:
-        return self.query is None
+
+# ------------------------------------------------------------------- lexer
+
+
+class Lexeme(NamedTuple):
+    """A piece of a query as typed: ``space``, ``open`` or ``close`` (a parenthesis),
+    ``phrase`` (with its quotes), ``quote`` (one that is never closed) or ``word``."""
+
+    kind: str
+    text: str
+
+
+def query_lexemes(text: str) -> Iterator[Lexeme]:
+    """The query cut into lexemes that cover it whole, so a caller can rebuild it.
+
+    A phrase ends at its closing quote or at a plain ``"``; an opening quote without either
+    is a lexeme of its own, and the words after it are free words.
+    """
+    pos = 0
+    while pos < len(text):
+        match = _TOKEN_RE.match(text, pos)
+        kind, pos = match.lastgroup, match.end()
+        if kind == "quote":
+            closing = OPEN_QUOTES[match.group()]
+            ends = [at for at in (text.find(q, pos) for q in {closing, '"'}) if at >= 0]
+            if ends:
+                yield Lexeme("phrase", text[match.start() : min(ends) + 1])
+                pos = min(ends) + 1
+                continue
+        yield Lexeme(kind, match.group())
 
 
 # --------------------------------------------------------------- tokenizer
@@ -128,43 +158,34 @@ def _lex_word(word: str, out: list) -> None:
 
 def _tokenize(text: str, notes: set) -> list[_Tok]:
     out: list[_Tok] = []
-    pos = 0
-    length = len(text)
-    while pos < length:
-        match = _TOKEN_RE.match(text, pos)
-        kind = match.lastgroup
-        pos = match.end()
+    lexemes = list(query_lexemes(text))
+    for index, (kind, value) in enumerate(lexemes):
         if kind == "space":
             continue
         if kind in ("open", "close"):
             out.append(_Tok(kind))
         elif kind == "quote":
-            closing = OPEN_QUOTES[match.group()]
-            end = min(
-                (i for i in (text.find(q, pos) for q in {closing, '"'}) if i >= 0), default=-1
-            )
-            if end < 0:
-                notes.add(MSG_QUOTE)
-                continue
-            phrase = text[pos:end]
-            pos = end + 1
-            if phrase.strip():
-                out.append(_Tok("phrase", phrase))
+            notes.add(MSG_QUOTE)
+        elif kind == "phrase":
+            if value[1:-1].strip():
+                out.append(_Tok("phrase", value[1:-1]))
+        elif _glued_to_quote(value, lexemes[index + 1 : index + 2]):
+            # -"phrase" / title:"phrase": the prefix applies to the quoted phrase
+            head = value.rstrip(":").lstrip("-+!")
+            if value.startswith(("-", "!")):
+                out.append(_Tok("not"))
+            if head.lower() in FIELD_ALIASES:
+                out.append(_Tok("field", FIELD_ALIASES[head.lower()]))
+            elif head:
+                _lex_word(head, out)
         else:
-            word = match.group()
-            # -"phrase" / title:"phrase": the prefix is glued to the quote
-            if (word.endswith(":") or word in ("-", "+", "!")) and pos < length:
-                if text[pos] in OPEN_QUOTES:
-                    head = word.rstrip(":").lstrip("-+!")
-                    if word.startswith(("-", "!")):
-                        out.append(_Tok("not"))
-                    if head.lower() in FIELD_ALIASES:
-                        out.append(_Tok("field", FIELD_ALIASES[head.lower()]))
-                    elif head:
-                        _lex_word(head, out)
-                    continue
-            _lex_word(word, out)
+            _lex_word(value, out)
     return out
+
+
+def _glued_to_quote(word: str, following: list[Lexeme]) -> bool:
+    prefix = word.endswith(":") or word in ("-", "+", "!")
+    return prefix and bool(following) and following[0].kind in ("phrase", "quote")
 
 
 # ------------------------------------------------------------------ parser

@@ -13,18 +13,16 @@ from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 from haystack import connections
 from whoosh import query as wq
 
 from archive.extraction.names import name_lookup_keys
 from archive.models import Article, Entity, EntityAlias, Source
+from archive.selectors import article_lead
 from archive.timeline import month_of_range
-from search.backends.base import SORT_NEWEST, SORT_RELEVANCE, SearchRequest
+from search.backends.base import MONTH_FACET, SORT_NEWEST, SORT_RELEVANCE, SearchRequest
 from search.forms import ENTITY_KINDS, date_bounds
-from search.highlight import highlight, highlight_full
+from search.highlight import Highlight, Segment, highlight, highlight_full
 from search.query import ParsedQuery, query_parse
 from search.suggest import suggest
 
@@ -46,7 +44,6 @@ LEAD_WORDS = 45
 ENTITY_SUGGESTIONS = 10
 FACET_FIELDS = (*ENTITY_KINDS, "source", "year")
 FILTER_FIELDS = (*ENTITY_KINDS, "source")
-MONTH_FACET = "month"
 # "Did you mean" is offered when a query finds fewer articles than this.
 SUGGEST_BELOW = 3
 
@@ -75,9 +72,11 @@ class Facet:
 
 @dataclass
 class SearchHit:
+    """One result: its title and snippet as highlight segments (templates write the marks)."""
+
     article: Article
-    title_html: SafeString
-    snippet: SafeString
+    title: Highlight
+    snippet: Highlight
     score: float | None = None
 
 
@@ -157,9 +156,8 @@ def search_request(
     )
 
 
-def _lead(article: Article) -> str:
-    paragraphs = article.paragraphs()
-    return Truncator(paragraphs[0]).words(LEAD_WORDS) if paragraphs else ""
+def _plain(text: str) -> Highlight:
+    return (Segment(text),) if text else ()
 
 
 def _hit(article: Article, parsed: ParsedQuery, score, *, highlighted: bool) -> SearchHit:
@@ -167,7 +165,8 @@ def _hit(article: Article, parsed: ParsedQuery, score, *, highlighted: bool) -> 
     if highlighted and words:
         title, snippet = _highlighted(article, words)
         return SearchHit(article, title, snippet, score)
-    return SearchHit(article, escape(article.title), escape(_lead(article)), score)
+    lead = article_lead(article, words=LEAD_WORDS)
+    return SearchHit(article, _plain(article.title), _plain(lead), score)
 
 
 class _SnippetCache:
@@ -180,7 +179,7 @@ class _SnippetCache:
 
     def __init__(self, size: int):
         self.size = size
-        self._entries: OrderedDict[tuple, tuple[SafeString, SafeString]] = OrderedDict()
+        self._entries: OrderedDict[tuple, tuple[Highlight, Highlight]] = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, key):
@@ -204,16 +203,16 @@ class _SnippetCache:
 SNIPPETS = _SnippetCache(SNIPPET_CACHE_SIZE)
 
 
-def _highlighted(article: Article, words: str) -> tuple[SafeString, SafeString]:
+def _highlighted(article: Article, words: str) -> tuple[Highlight, Highlight]:
     key = (article.pk, words, hash(article.title), hash(article.body))
     cached = SNIPPETS.get(key)
     if cached is not None:
         return cached
-    title = mark_safe(highlight_full(article.title, words))  # highlight() escapes the text
+    title = highlight_full(article.title, words)
     snippet = highlight(article.body, words, max_chars=SNIPPET_CHARS)
-    if "<mark>" not in snippet:
-        snippet = escape(_lead(article))
-    value = (title, mark_safe(snippet))
+    if not any(piece.marked for piece in snippet):
+        snippet = _plain(article_lead(article, words=LEAD_WORDS))
+    value = (title, snippet)
     SNIPPETS.put(key, value)
     return value
 
@@ -305,8 +304,8 @@ def query_entity(text: str | None) -> Entity | None:
     if not keys:
         return None
     names = Q(name=text) | Q(name_en__iexact=text) | Q(name_ru__iexact=text)
-    # A subquery on the indexed alias column, not a join: the join made SQLite scan every
-    # alias of every entity (2–4 ms a search).
+    # A subquery on the indexed alias column, not a join: with a join SQLite scans every
+    # alias of every entity.
     aliases = EntityAlias.objects.filter(normalized__in=keys, ambiguous=False)
     unambiguous = Q(pk__in=aliases.values("entity_id"))
     found = list(Entity.objects.active().filter(names | unambiguous)[:2])
@@ -363,22 +362,15 @@ def search_execute(
     )
     backend = _backend()
     outcome = backend.execute(request)
-    served_page = outcome.offset // page_size + 1
-    articles = _articles([pk for pk, _score in outcome.hits])
-    hits = [
-        _hit(articles[pk], parsed, score, highlighted=highlighted)
-        for pk, score in outcome.hits
-        if pk in articles
-    ]
     facets = _facets(
         outcome.facets, params, limit=facet_limit, expand=set(params.get("more") or [])
     )
     return SearchResults(
         count=outcome.count,
-        page=served_page,
+        page=outcome.offset // page_size + 1,
         requested_page=page,
         page_size=page_size,
-        hits=hits,
+        hits=_hits(outcome.hits, parsed, highlighted=highlighted),
         facets=facets,
         query=parsed,
         sort=request.sort,
@@ -388,6 +380,17 @@ def search_execute(
         year_counts=_year_counts(outcome.facets),
         month_counts=_month_counts(backend, params, parsed, outcome.facets),
     )
+
+
+def _hits(ranked: list, parsed: ParsedQuery, *, highlighted: bool) -> list[SearchHit]:
+    """The page's ``(article id, score)`` pairs as results; an article gone since it was
+    indexed is left out."""
+    articles = _articles([pk for pk, _score in ranked])
+    return [
+        _hit(articles[pk], parsed, score, highlighted=highlighted)
+        for pk, score in ranked
+        if pk in articles
+    ]
 
 
 def _year_counts(raw: dict) -> dict[int, int]:

@@ -1,31 +1,19 @@
 """“Did you mean …?”: a corrected query for a query with no or few hits.
 
-Each query word whose index term is absent from the vocabulary, or rare beside a near term
-far commoner, is replaced by the nearest well-attested spelling:
-
-- **candidates**: index terms one edit from the word's term (two for words of seven letters
-  or more, when nothing is found one edit away), swapped neighbouring letters counting as one
-  edit; and lexicon words (``search.lexicon``, 41,000 news articles) as near to the word as
-  typed, so a typo the stemmer cuts oddly (الكاظيمي → term كاظيم) still meets الكاظمي. Hamza
-  seats, ة/ه and ى/ي are folded by the analyzer and are never typos. The first letter is
-  trusted (the first two, two edits away), as in Lucene's and Whoosh's spellers;
-- **choice**: every candidate is spelled as a word and must analyze to a term of the
-  vocabulary in more documents than the typed one; the nearest to what was typed wins (a
-  spelling never seen in real text counts as farther), then the one whose term is nearest
-  the typed term, then the commonest. A choice that itself looks like a typo is corrected once
-  more;
-- **spelling**: proclitics and suffixes the researcher typed stay (بموسكوا → بموسكو), and so
-  do the letters left unchanged, as typed (الإرهب → الإرهاب keeps its hamza).
-
-Phrases in quotes, operators (OR, أو, AND, NOT), excluded words (-word) and field prefixes
-(title:) are kept as written; free words and the word after a field prefix are corrected.
-One word costs about 2–4 ms of CPU on a 41,000-article index (see ``WhooshVocabulary``).
+Each query word whose index term is absent from the vocabulary, or rare beside a near term far
+commoner, is replaced by the nearest well-attested spelling: index terms and lexicon words one
+edit away (two for long words), swapped neighbouring letters counting as one edit and the first
+letter trusted, as in Lucene's and Whoosh's spellers. Hamza seats, ة/ه and ى/ي are folded by
+the analyzer and are never typos; what the researcher typed around a correction stays as typed
+(بموسكوا → بموسكو, الإرهب → الإرهاب). Phrases, operators, excluded words and field prefixes are
+kept as written, the query cut as the parser cuts it (:func:`search.query.query_lexemes`).
+The index's terms come through a :class:`Vocabulary` (the Whoosh backend's is in
+:mod:`search.backends.whoosh.vocabulary`).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from difflib import SequenceMatcher
 from functools import cache
@@ -34,17 +22,25 @@ from typing import Protocol
 from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 
-from arabic_text import analyze, fold, frequency, lexicon_counts, strip_proclitics, tokens
+from arabic_text import (
+    analyze,
+    fold,
+    frequency,
+    is_arabic_letter,
+    lexicon_counts,
+    strip_proclitics,
+    tokens,
+)
 from search.query import (
     AND_WORDS,
     FIELD_ALIASES,
     MAX_QUERY_CHARS,
     NOT_WORDS,
-    OPEN_QUOTES,
     OR_WORDS,
+    query_lexemes,
 )
 
-__all__ = ["LexiconVocabulary", "Vocabulary", "WhooshVocabulary", "suggest"]
+__all__ = ["FAR_PREFIX", "LexiconVocabulary", "Vocabulary", "edits1", "suggest"]
 
 # The first letter of a word is trusted (it is rarely the typo), and the first two when looking
 # two edits away: that keeps the search fast.
@@ -75,21 +71,24 @@ class Vocabulary(Protocol):
         ...
 
 
-_ALPHABETS = (
-    ("\u0621", "\u064a", "ءابتثجحخدذرزسشصضطظعغفقكلمنهوي"),  # folded: no أ إ آ ؤ ئ ة ى
-    ("a", "z", "abcdefghijklmnopqrstuvwxyz"),
-    ("\u0430", "\u044f", "абвгдежзийклмнопрстуфхцчшщъыьэюя"),
-)
+_ARABIC = "ءابتثجحخدذرزسشصضطظعغفقكلمنهوي"  # folded: no أ إ آ ؤ ئ ة ى
+_LATIN = "abcdefghijklmnopqrstuvwxyz"
+_CYRILLIC = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 
 
 def _alphabet(word: str) -> str:
-    for first, last, letters in _ALPHABETS:
-        if first <= word[0] <= last:
-            return letters
+    """The letters a typo may bring into a word of this script ("" for other scripts)."""
+    first = word[0]
+    if is_arabic_letter(first):
+        return _ARABIC
+    if "a" <= first <= "z":
+        return _LATIN
+    if "\u0430" <= first <= "\u044f":
+        return _CYRILLIC
     return ""
 
 
-def _edits1(word: str) -> set[str]:
+def edits1(word: str) -> set[str]:
     """Words one edit away: a letter deleted, replaced or inserted after the first letter, or
     two neighbouring letters swapped (one slip of the hand, though Levenshtein counts two).
     """
@@ -112,10 +111,10 @@ def _transpositions(word: str) -> Iterator[str]:
 def _near(words: Container[str], sorted_words: Callable[[], list[str]], word: str, maxdist: int):
     """Words of a collection within ``maxdist`` edits of ``word``, first letter kept.
 
-    One edit is enumerated (some 400 strings for a word of six letters, looked up in a set);
-    two run a Levenshtein automaton over the sorted words, as Whoosh's ``terms_within`` does.
+    One edit is enumerated (a few hundred strings, looked up in a set); two run a Levenshtein
+    automaton over the sorted words, as Whoosh's ``terms_within`` does.
     """
-    found = {edit for edit in _edits1(word) if edit in words}
+    found = {edit for edit in edits1(word) if edit in words}
     if maxdist >= 2 and len(word) > FAR_PREFIX:
         ordered = sorted_words()
 
@@ -130,7 +129,7 @@ def _near(words: Container[str], sorted_words: Callable[[], list[str]], word: st
 
 
 class LexiconVocabulary:
-    """Terms of the lexicon's words (``search/data/lexicon.tsv.gz``), each counted by how often
+    """Terms of the lexicon's words (:func:`arabic_text.lexicon_counts`), each counted by how often
     its words occur. Needs no index: for tests, and as a fallback before the index exists.
     """
 
@@ -147,7 +146,7 @@ class LexiconVocabulary:
     @classmethod
     @cache
     def default(cls) -> LexiconVocabulary:
-        """The vocabulary of the shipped lexicon, built once (it stems every word: ~1.5 s)."""
+        """The vocabulary of the shipped lexicon, built once (it stems every word)."""
         return cls()
 
     def doc_frequency(self, term: str) -> int:
@@ -160,42 +159,6 @@ class LexiconVocabulary:
         if self._sorted is None:
             self._sorted = sorted(self._frequencies)
         return self._sorted
-
-
-class WhooshVocabulary:
-    """The terms of one field of a Whoosh index, read through an open reader (keep one per
-    searcher: it holds nothing but the reader).
-
-    One edit away, the ~400 strings of :func:`_edits1` are looked up in each segment's term
-    table (~4 µs each), which beats Whoosh's ``terms_within`` automaton (3–9 ms a word on
-    41,000 articles); two edits away, ``terms_within`` runs per segment with the first two
-    letters fixed (on a multi-segment reader Whoosh would otherwise compute the distance to
-    every term with the same first letter).
-    """
-
-    def __init__(self, reader, fieldname: str = "text"):
-        self.reader = reader
-        self.fieldname = fieldname
-        schema = reader.schema
-        self._known = fieldname in schema.names()
-        self._spelling = schema[fieldname].spelling_fieldname(fieldname) if self._known else ""
-
-    def doc_frequency(self, term: str) -> int:
-        if not self._known:
-            return 0
-        return self.reader.doc_frequency(self.fieldname, term)
-
-    def terms_near(self, term: str, maxdist: int) -> Iterable[str]:
-        if not self._known:
-            return set()
-        leaves = [leaf for leaf, _offset in self.reader.leaf_readers()]
-        field = self._spelling
-        found = {edit for edit in _edits1(term) if any((field, edit) in leaf for leaf in leaves)}
-        if maxdist >= 2 and len(term) > FAR_PREFIX:
-            for leaf in leaves:
-                found.update(leaf.terms_within(field, term, maxdist, prefix=FAR_PREFIX))
-            found.discard(term)
-        return found
 
 
 # --- words ------------------------------------------------------------------------------
@@ -330,7 +293,8 @@ def _candidates(best: _Best, maxdist: int) -> None:
                 for spelling in _spliced(prefix, rest, looked_up, candidate):
                     best.consider(spelling)
         # Two edits away the lexicon is searched once, without proclitics: ال tells nothing.
-        if _is_arabic(rest) and (maxdist == 1 or (number == len(readings) and len(rest) >= 5)):
+        last = number == len(readings)
+        if is_arabic_letter(rest[0]) and (maxdist == 1 or (last and len(rest) >= 5)):
             for word in _lexicon_near(rest, maxdist):
                 best.consider(prefix + word)
 
@@ -339,10 +303,6 @@ def _terms_near(vocabulary: Vocabulary, term: str, maxdist: int) -> set[str]:
     near = set(vocabulary.terms_near(term, maxdist))
     near.update(t for t in _transpositions(term) if vocabulary.doc_frequency(t))
     return near
-
-
-def _is_arabic(word: str) -> bool:
-    return "\u0621" <= word[0] <= "\u064a"
 
 
 def _corrected_word(
@@ -413,49 +373,30 @@ def _correct_text(text: str, vocabulary: Vocabulary, budget: list[int]) -> str:
     return "".join(out)
 
 
-_SEGMENT_RE = re.compile(r"\s+|[()]|[^\s()]+")
-
-
 def _segments(query: str) -> Iterator[tuple[str, bool]]:
     """(piece of the query, whether it may be corrected), covering the whole query."""
-    position = 0
-    while position < len(query):
-        char = query[position]
-        if char in OPEN_QUOTES:
-            end = query.find(OPEN_QUOTES[char], position + 1)
-            if end >= 0:
-                yield query[position : end + 1], False
-                position = end + 1
-                continue
-            # An unclosed quote is ignored by the parser: the words after it are free words.
-            yield char, False
-            position += 1
-            continue
-        match = _SEGMENT_RE.match(query, position)
-        piece = match.group()
-        quote_at = next((i for i, c in enumerate(piece) if c in OPEN_QUOTES), None)
-        if quote_at:
-            piece = piece[:quote_at]
-        position += len(piece)
-        yield from _word_segments(piece)
+    for kind, text in query_lexemes(query):
+        if kind == "word":
+            yield from _word_segments(text)
+        else:
+            yield text, False
 
 
-def _word_segments(piece: str) -> Iterator[tuple[str, bool]]:
-    if piece.isspace() or piece in "()" or piece in _OPERATORS:
-        yield piece, False
+def _word_segments(word: str) -> Iterator[tuple[str, bool]]:
+    """Free words are corrected, and the word after a field prefix; operators and excluded
+    words are kept as written."""
+    if word in _OPERATORS or word[0] in "-!":
+        yield word, False
         return
-    if piece[0] in "-!":
-        yield piece, False
-        return
-    signs = len(piece) - len(piece.lstrip("+"))
-    head, sep, tail = piece[signs:].partition(":")
+    signs = len(word) - len(word.lstrip("+"))
+    head, sep, tail = word[signs:].partition(":")
     if sep and head.lower() in FIELD_ALIASES:
-        yield piece[: signs + len(head) + 1], False
+        yield word[: signs + len(head) + 1], False
         yield tail, True
         return
     if signs:
-        yield piece[:signs], False
-    yield piece[signs:], True
+        yield word[:signs], False
+    yield word[signs:], True
 
 
 def suggest(query: str, *, vocabulary: Vocabulary) -> str | None:

@@ -8,19 +8,18 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.encoding import uri_to_iri
-from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from archive import citations
 from archive.models import Article, Entity
+from archive.selectors import article_lead
 from archive.views import seo
 
 HOME_PAGE_SIZE = 20
 RELATED_LIMIT = 5
 # Articles sharing entities are ranked in Python; this bounds how many are fetched.
 RELATED_CANDIDATES = 50
-LEAD_WORDS = 40
 
 KIND_HEADINGS = {
     Entity.Kind.PERSON: _("People"),
@@ -34,12 +33,6 @@ def visible_articles(user):
     if user.is_authenticated and user.is_staff:
         return Article.objects.all()
     return Article.objects.published()
-
-
-def article_lead(article, *, words: int = LEAD_WORDS) -> str:
-    """The opening words of the first paragraph, for listings, feeds and link previews."""
-    paragraphs = article.paragraphs()
-    return Truncator(paragraphs[0]).words(words) if paragraphs else ""
 
 
 def _days_apart(first, second) -> float:

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from archive.links import QueryLinks
 from archive.models import Article, Entity, Mention
-from archive.timeline import Timeline, django_text, query_link, timeline_build
+from archive.timeline import Timeline, django_text, timeline_build
 
 ENTITY_PAGE_SIZE = 20
 ENTITY_INDEX_PAGE_SIZE = 60
@@ -58,7 +59,7 @@ def _timeline(entity: Entity, years: list[dict]) -> Timeline:
         counts=counts,
         level="year",
         year=None,
-        link=query_link(filtered, reverse("search:search")),
+        link=QueryLinks(filtered, reverse("search:search")).changed,
         text=django_text(),
     )
 

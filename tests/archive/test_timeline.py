@@ -9,22 +9,26 @@ from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from archive.timeline import (
-    django_text,
-    month_of_range,
-    query_link,
-    timeline_build,
-    year_month_counts,
-)
-from tests.search.conftest import SEED_DATES
+from archive.links import QueryLinks
+from archive.timeline import django_text, month_of_range, timeline_build
 
-# The seed articles' own dates (two are undated), and a query as the search page sends it.
-SEED_DAYS = list(SEED_DATES.values())
+# Articles per year and per month of the seeds (two of the five are undated), and a query as
+# the search page sends it.
+SEED_YEARS = {2020: 1, 2021: 2}
+SEED_MONTHS = {(2020, 11): 1, (2021, 4): 1, (2021, 11): 1}
 SEARCH_QUERY = "q=الكاظمي&person=12&page=3"
 
 
 def _link(changes):
-    return query_link(QueryDict(SEARCH_QUERY))(changes)
+    return QueryLinks(QueryDict(SEARCH_QUERY)).changed(changes)
+
+
+def _build(counts, level="year", year=None, *, link=_link, **options):
+    """A timeline in English words."""
+    with translation.override("en"):
+        return timeline_build(
+            counts=counts, level=level, year=year, link=link, text=django_text(), **options
+        )
 
 
 def _params(href: str) -> dict[str, list[str]]:
@@ -35,22 +39,14 @@ def _by_period(timeline):
     return {bar.period: bar for bar in timeline.bars}
 
 
-def test_counts_come_from_dated_articles_only():
-    years, months = year_month_counts(SEED_DAYS)
-    assert years == {2020: 1, 2021: 2}
-    assert months == {(2020, 11): 1, (2021, 4): 1, (2021, 11): 1}
-
-
 def test_years_without_articles_in_the_range_are_empty_bars():
-    timeline = timeline_build(counts={2019: 2, 2021: 5}, level="year", year=None, link=_link)
+    timeline = _build({2019: 2, 2021: 5})
     assert [(bar.period, bar.count) for bar in timeline.bars] == [(2019, 2), (2020, 0), (2021, 5)]
     assert timeline.total == 7
 
 
 def test_bar_heights_are_proportional_to_counts():
-    timeline = timeline_build(
-        counts={2019: 2, 2020: 8, 2021: 4}, level="year", year=None, link=_link
-    )
+    timeline = _build({2019: 2, 2020: 8, 2021: 4})
     bars = _by_period(timeline)
     assert bars[2020].height == timeline.view_height
     assert bars[2021].height == timeline.view_height / 2
@@ -60,12 +56,12 @@ def test_bar_heights_are_proportional_to_counts():
 
 
 def test_one_article_among_thousands_stays_visible():
-    timeline = timeline_build(counts={2015: 5000, 2016: 1}, level="year", year=None, link=_link)
+    timeline = _build({2015: 5000, 2016: 1})
     assert 0 < _by_period(timeline)[2016].height < 5
 
 
 def test_bars_sit_side_by_side_within_the_view_box():
-    timeline = timeline_build(counts={2015: 1, 2023: 3}, level="year", year=None, link=_link)
+    timeline = _build({2015: 1, 2023: 3})
     assert len(timeline.bars) == 9
     assert timeline.view_width == 9 * timeline.slot_width
     for left, right in zip(timeline.bars, timeline.bars[1:], strict=False):
@@ -74,33 +70,33 @@ def test_bars_sit_side_by_side_within_the_view_box():
 
 
 def test_year_bar_links_to_the_same_search_filtered_to_that_year():
-    years, _months = year_month_counts(SEED_DAYS)
-    timeline = timeline_build(counts=years, level="year", year=None, link=_link)
+    timeline = _build(SEED_YEARS)
     params = _params(_by_period(timeline)[2021].href)
     assert params == {"q": ["الكاظمي"], "person": ["12"], "year": ["2021"]}
 
 
 def test_year_bar_replaces_a_month_range_chosen_before():
-    link = query_link(QueryDict("q=موسكو&year=2020&date_from=2020-11-01&date_to=2020-11-30"))
-    timeline = timeline_build(counts={2020: 1, 2021: 2}, level="year", year=None, link=link)
+    link = QueryLinks(
+        QueryDict("q=موسكو&year=2020&date_from=2020-11-01&date_to=2020-11-30")
+    ).changed
+    timeline = _build({2020: 1, 2021: 2}, link=link)
     assert _params(_by_period(timeline)[2021].href) == {"q": ["موسكو"], "year": ["2021"]}
 
 
 def test_year_without_articles_has_no_link():
-    timeline = timeline_build(counts={2019: 2, 2021: 5}, level="year", year=None, link=_link)
+    timeline = _build({2019: 2, 2021: 5})
     assert _by_period(timeline)[2020].href == ""
 
 
 def test_month_level_shows_the_twelve_months_of_the_year():
-    _years, months = year_month_counts(SEED_DAYS)
-    timeline = timeline_build(counts=months, level="month", year=2021, link=_link)
+    timeline = _build(SEED_MONTHS, "month", 2021)
     assert [bar.period for bar in timeline.bars] == [(2021, month) for month in range(1, 13)]
     assert [bar.count for bar in timeline.bars] == [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
     assert timeline.total == 2
 
 
 def test_month_bar_links_to_its_first_and_last_day():
-    timeline = timeline_build(counts={(2024, 2): 3}, level="month", year=2024, link=_link)
+    timeline = _build({(2024, 2): 3}, "month", 2024)
     params = _params(_by_period(timeline)[2024, 2].href)
     assert params["date_from"] == ["2024-02-01"]
     assert params["date_to"] == ["2024-02-29"]
@@ -110,7 +106,7 @@ def test_month_bar_links_to_its_first_and_last_day():
 
 
 def test_range_set_by_a_month_bar_is_recognized_as_that_month():
-    timeline = timeline_build(counts={(2024, 2): 3}, level="month", year=2024, link=_link)
+    timeline = _build({(2024, 2): 3}, "month", 2024)
     bar = _by_period(timeline)[2024, 2]
     assert month_of_range(bar.start, bar.end) == (2024, 2)
     assert month_of_range(date(2024, 2, 1), date(2024, 2, 28)) is None
@@ -120,38 +116,31 @@ def test_range_set_by_a_month_bar_is_recognized_as_that_month():
 
 
 def test_month_level_links_back_to_all_years():
-    link = query_link(QueryDict("q=موسكو&year=2021&date_from=2021-04-01&date_to=2021-04-30"))
-    timeline = timeline_build(counts={(2021, 4): 1}, level="month", year=2021, link=link)
+    link = QueryLinks(
+        QueryDict("q=موسكو&year=2021&date_from=2021-04-01&date_to=2021-04-30")
+    ).changed
+    timeline = _build({(2021, 4): 1}, "month", 2021, link=link)
     assert _params(timeline.up_href) == {"q": ["موسكو"]}
 
 
 def test_selected_month_is_marked():
-    timeline = timeline_build(
-        counts={(2021, 4): 1, (2021, 11): 1},
-        level="month",
-        year=2021,
-        link=_link,
-        selected=(2021, 4),
-    )
+    timeline = _build({(2021, 4): 1, (2021, 11): 1}, "month", 2021, selected=(2021, 4))
     assert [bar.period for bar in timeline.bars if bar.selected] == [(2021, 4)]
 
 
 def test_month_counts_summed_into_years_for_a_year_chart():
-    _years, months = year_month_counts(SEED_DAYS)
-    timeline = timeline_build(counts=months, level="year", year=None, link=_link)
+    timeline = _build(SEED_MONTHS)
     assert [(bar.period, bar.count) for bar in timeline.bars] == [(2020, 1), (2021, 2)]
 
 
 def test_month_chart_without_a_year_spans_the_months_with_articles():
-    timeline = timeline_build(
-        counts={(2020, 11): 1, (2021, 2): 4}, level="month", year=None, link=_link
-    )
+    timeline = _build({(2020, 11): 1, (2021, 2): 4}, "month")
     assert [bar.period for bar in timeline.bars] == [(2020, 11), (2020, 12), (2021, 1), (2021, 2)]
 
 
 def test_many_years_get_thinned_axis_labels_but_every_bar():
     counts = {year: 1 for year in range(1990, 2025)}
-    timeline = timeline_build(counts=counts, level="year", year=None, link=_link)
+    timeline = _build(counts)
     labelled = [bar.period for bar in timeline.bars if bar.show_label]
     assert len(timeline.bars) == 35
     assert labelled[0] == 1990
@@ -159,7 +148,7 @@ def test_many_years_get_thinned_axis_labels_but_every_bar():
 
 
 def test_a_mistyped_ancient_date_does_not_draw_centuries_of_bars():
-    timeline = timeline_build(counts={201: 1, 2021: 3}, level="year", year=None, link=_link)
+    timeline = _build({201: 1, 2021: 3})
     assert len(timeline.bars) <= 120
     assert timeline.bars[-1].period == 2021
     assert timeline.omitted == 1
@@ -167,29 +156,28 @@ def test_a_mistyped_ancient_date_does_not_draw_centuries_of_bars():
 
 def test_keys_that_are_not_dates_are_ignored():
     counts = {"2021": 2, "abc": 4, None: 1, (2021, 13): 5, 2020: -1}
-    timeline = timeline_build(counts=counts, level="year", year=None, link=_link)
+    timeline = _build(counts)
     assert [(bar.period, bar.count) for bar in timeline.bars] == [(2021, 2)]
 
 
 def test_unknown_level_is_refused():
     with pytest.raises(ValueError, match="level"):
-        timeline_build(counts={2021: 1}, level="week", year=None, link=_link)
+        _build({2021: 1}, "week")
 
 
 def test_month_chart_of_a_year_outside_the_calendar_is_refused():
     with pytest.raises(ValueError, match="year"):
-        timeline_build(counts={(2021, 4): 1}, level="month", year=0, link=_link)
+        _build({(2021, 4): 1}, "month", 0)
 
 
 def test_other_years_are_not_counted_as_left_out_of_a_month_chart():
-    _years, months = year_month_counts(SEED_DAYS)
-    timeline = timeline_build(counts=months, level="month", year=2021, link=_link)
+    timeline = _build(SEED_MONTHS, "month", 2021)
     assert timeline.omitted == 0
     assert "not shown" not in render_to_string("includes/timeline.html", {"timeline": timeline})
 
 
 def test_no_articles_gives_no_bars():
-    timeline = timeline_build(counts={}, level="year", year=None, link=_link)
+    timeline = _build({})
     assert timeline.bars == ()
     assert render_to_string("includes/timeline.html", {"timeline": timeline}).strip() == ""
 
@@ -198,14 +186,7 @@ def test_no_articles_gives_no_bars():
 
 
 def test_english_words_describe_each_bar():
-    with translation.override("en"):
-        timeline = timeline_build(
-            counts={(2021, 4): 1, (2021, 11): 2},
-            level="month",
-            year=2021,
-            link=_link,
-            text=django_text(),
-        )
+    timeline = _build({(2021, 4): 1, (2021, 11): 2}, "month", 2021)
     bars = _by_period(timeline)
     assert bars[2021, 4].aria_label == "April 2021: 1 article"
     assert bars[2021, 11].aria_label == "November 2021: 2 articles"
@@ -232,10 +213,8 @@ def _render(timeline, language="en") -> str:
         return render_to_string("includes/timeline.html", {"timeline": timeline})
 
 
-def _year_timeline(language="en"):
-    years, _months = year_month_counts([*SEED_DAYS, date(2018, 6, 1)])
-    with translation.override(language):
-        return timeline_build(counts=years, level="year", year=None, link=_link, text=django_text())
+def _year_timeline():
+    return _build({2018: 1, **SEED_YEARS})
 
 
 def test_chart_scales_with_its_container():
@@ -264,10 +243,7 @@ def test_screen_readers_get_a_summary_and_a_table_of_every_year():
 
 def test_geometry_is_not_localized_in_arabic():
     # Arabic formats decimals with a comma, which would break the SVG coordinates.
-    timeline = timeline_build(
-        counts={2019: 1, 2020: 3}, level="year", year=None, link=_link, text=django_text()
-    )
-    html = _render(timeline, "ar")
+    html = _render(_build({2019: 1, 2020: 3}), "ar")
     assert re.search(r'<rect class="timeline__fill" x="1.5" y="66.67" width="7.0"', html)
 
 

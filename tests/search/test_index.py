@@ -11,7 +11,6 @@ from search.indexing import index_apply_now
 from search.models import IndexTask
 from search.search_indexes import ArticleIndex
 from search.selectors import search_execute, search_iter_article_ids
-from search.services import article_index_remove, article_index_update
 from tests.factories import article_create, entity_create
 from tests.search.conftest import seed_title_body
 
@@ -161,17 +160,6 @@ def test_outside_a_transaction_a_save_is_searchable_at_once(search_index):
     assert _found(q="لافروف") == {article.pk}
     article.delete()
     assert _found(q="لافروف") == set()
-
-
-def test_services_update_and_remove_one_article(seeds):
-    article = seeds.articles["001"]
-    article_index_remove(article_id=article.pk)
-    assert article.pk not in _found(q="الكاظمي")
-    assert article_index_update(article=article) is True
-    assert article.pk in _found(q="الكاظمي")
-    Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)
-    assert article_index_update(article=article) is False
-    assert article.pk not in _found(q="الكاظمي")
 
 
 def test_search_results_skip_documents_whose_article_is_gone(seeds):

@@ -4,7 +4,7 @@ import pytest
 from whoosh import query as wq
 
 from arabic_text import analyze
-from search.query import MAX_QUERY_CHARS, TEXT_FIELD, TITLE_FIELD, query_parse
+from search.query import MAX_QUERY_CHARS, TEXT_FIELD, TITLE_FIELD, query_lexemes, query_parse
 
 
 def _term(word, fieldname=TEXT_FIELD):
@@ -88,7 +88,7 @@ def test_excluded_words_are_not_highlighted():
 
 def test_empty_query_browses_everything():
     parsed = query_parse("   ")
-    assert parsed.is_empty and parsed.query is None and parsed.messages == []
+    assert parsed.query is None and parsed.messages == []
 
 
 def test_a_query_of_stop_words_only_matches_nothing_and_says_why():
@@ -139,3 +139,22 @@ def test_a_10_kb_query_is_truncated_with_a_message():
 def test_deeply_nested_parentheses_do_not_exhaust_the_parser():
     parsed = query_parse("(" * 5000 + "روسيا" + ")" * 5000)
     assert parsed.messages
+
+
+def test_lexemes_cover_the_query_as_typed():
+    text = 'title:"الحرب على" -داعش (روسيا OR موسكو) «غير مغلق'
+    lexemes = list(query_lexemes(text))
+    assert "".join(lexeme.text for lexeme in lexemes) == text
+    assert [(kind, value) for kind, value in lexemes if kind != "space"] == [
+        ("word", "title:"),
+        ("phrase", '"الحرب على"'),
+        ("word", "-داعش"),
+        ("open", "("),
+        ("word", "روسيا"),
+        ("word", "OR"),
+        ("word", "موسكو"),
+        ("close", ")"),
+        ("quote", "«"),
+        ("word", "غير"),
+        ("word", "مغلق"),
+    ]

@@ -11,7 +11,8 @@ from whoosh import index
 from whoosh.fields import ID, TEXT, Schema
 
 from search.backends.whoosh.analyzer import ArabicAnalyzer
-from search.suggest import MAX_WORDS, LexiconVocabulary, WhooshVocabulary, suggest
+from search.backends.whoosh.vocabulary import WhooshVocabulary
+from search.suggest import MAX_WORDS, LexiconVocabulary, suggest
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 # A Latin line as the archive gets in English-language bylines and quotes.
@@ -95,6 +96,11 @@ def test_swapped_letters_are_corrected(lexicon):
 def test_quoted_phrase_is_kept_as_typed(lexicon):
     assert suggest('"لافرف موسكوا" موسكوا', vocabulary=lexicon) == '"لافرف موسكوا" موسكو'
     assert suggest("«لافرف في موسكوا»", vocabulary=lexicon) is None
+
+
+def test_a_phrase_is_read_as_the_parser_reads_it(lexicon):
+    # A typographic quote closed by a plain one is a phrase for the search, so it is kept.
+    assert suggest('«لافرف" موسكوا', vocabulary=lexicon) == '«لافرف" موسكو'
 
 
 def test_words_after_an_unclosed_quote_are_corrected(lexicon):

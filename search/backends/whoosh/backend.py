@@ -36,7 +36,7 @@ from search.backends.whoosh import executor
 from search.backends.whoosh.analyzer import ArabicAnalyzer
 from search.backends.whoosh.searcher_cache import SearcherCache
 from search.backends.whoosh.textfield import ArabicText
-from search.suggest import WhooshVocabulary
+from search.backends.whoosh.vocabulary import WhooshVocabulary
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 DEFAULT_WRITER_LIMITMB = 256
