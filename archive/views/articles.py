@@ -175,6 +175,6 @@ def article_detail(request, pk, slug=None):
         "newer_article": newer,
         "apa_citation": citations.apa(citation),
         "chicago_citation": citations.chicago(citation),
-        "json_ld": seo.json_ld_script_content(json_ld),
+        "json_ld": json_ld,
     }
     return render(request, "archive/article_detail.html", context)

@@ -1,16 +1,9 @@
 """What search engines and link previews read: robots.txt and structured data."""
 
-import json
-
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
-
-# Same escapes as Django's json_script: "</script>" or "<!--" in a title cannot end the element.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 _SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
 
@@ -26,13 +19,6 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-def json_ld_script_content(data: dict) -> SafeString:
-    """JSON for inside ``<script type="application/ld+json">``, safe against break-out."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    # Safe: the only characters that could close the element are escaped above.
-    return mark_safe(text.translate(_SCRIPT_ESCAPES))
 
 
 def article_json_ld(article, *, url: str, entities, absolute) -> dict:

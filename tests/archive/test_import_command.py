@@ -218,9 +218,9 @@ def test_every_imported_article_is_queued_for_the_index_and_left_there_with_no_i
 
 
 def test_ctrl_c_finishes_the_article_under_way_keeps_what_was_stored_and_stops(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, corpora_dir
 ):
-    sample = corpus_sample(tmp_path, lines=45)
+    sample = corpus_sample(corpora_dir, tmp_path, lines=45)
     real_store = command.article_store
     stored = []
 
@@ -246,8 +246,10 @@ def test_ctrl_c_finishes_the_article_under_way_keeps_what_was_stored_and_stops(
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-def test_a_second_ctrl_c_stops_at_once_and_only_the_batch_under_way_is_lost(tmp_path, monkeypatch):
-    sample = corpus_sample(tmp_path, lines=45)
+def test_a_second_ctrl_c_stops_at_once_and_only_the_batch_under_way_is_lost(
+    tmp_path, monkeypatch, corpora_dir
+):
+    sample = corpus_sample(corpora_dir, tmp_path, lines=45)
     real_store = command.article_store
     stored = []
 
