@@ -217,21 +217,28 @@ def test_every_imported_article_is_queued_for_the_index_and_left_there_with_no_i
     assert json_records(out)[-1]["indexed"] == 0
 
 
+def _ctrl_c_after_the_25th_article(monkeypatch, *, presses: int) -> list[int]:
+    """Press Ctrl-C ``presses`` times once the 25th article is stored; returns the stored ids."""
+    real_store = command.article_store
+    stored = []
+
+    def store(**kwargs):
+        result = real_store(**kwargs)
+        stored.append(result.article.pk)
+        if len(stored) == 25:
+            for _press in range(presses):
+                os.kill(os.getpid(), signal.SIGINT)  # as a terminal's Ctrl-C
+        return result
+
+    monkeypatch.setattr(command, "article_store", store)
+    return stored
+
+
 def test_ctrl_c_finishes_the_article_under_way_keeps_what_was_stored_and_stops(
     tmp_path, monkeypatch, corpora_dir
 ):
     sample = corpus_sample(corpora_dir, tmp_path, lines=45)
-    real_store = command.article_store
-    stored = []
-
-    def store_then_ctrl_c_on_the_25th(**kwargs):
-        result = real_store(**kwargs)
-        stored.append(result.article.pk)
-        if len(stored) == 25:
-            os.kill(os.getpid(), signal.SIGINT)  # as a terminal's Ctrl-C
-        return result
-
-    monkeypatch.setattr(command, "article_store", store_then_ctrl_c_on_the_25th)
+    stored = _ctrl_c_after_the_25th_article(monkeypatch, presses=1)
 
     out, err = run(sample, "--json", "--jobs", "1")
 
@@ -250,18 +257,7 @@ def test_a_second_ctrl_c_stops_at_once_and_only_the_batch_under_way_is_lost(
     tmp_path, monkeypatch, corpora_dir
 ):
     sample = corpus_sample(corpora_dir, tmp_path, lines=45)
-    real_store = command.article_store
-    stored = []
-
-    def store_then_ctrl_c_twice_on_the_25th(**kwargs):
-        result = real_store(**kwargs)
-        stored.append(result.article.pk)
-        if len(stored) == 25:
-            os.kill(os.getpid(), signal.SIGINT)
-            os.kill(os.getpid(), signal.SIGINT)
-        return result
-
-    monkeypatch.setattr(command, "article_store", store_then_ctrl_c_twice_on_the_25th)
+    stored = _ctrl_c_after_the_25th_article(monkeypatch, presses=2)
 
     out, err = run(sample, "--json", "--jobs", "1")
 
@@ -270,5 +266,8 @@ def test_a_second_ctrl_c_stops_at_once_and_only_the_batch_under_way_is_lost(
     first_batch = [r["id"] for r in records if r["status"] == "imported"]
     # The first batch is committed: its items less the two broken lines of the sample.
     assert records[-1]["imported"] == len(first_batch) == command.BATCH_SIZE - 2
+    # The store stopped at the 25th article: the ones after the first batch were rolled back.
+    assert len(stored) == 25
+    assert first_batch == stored[: len(first_batch)]
     assert sorted(Article.objects.values_list("pk", flat=True)) == sorted(first_batch)
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
