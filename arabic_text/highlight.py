@@ -209,19 +209,20 @@ def _phrase_end(words: Sequence[Token], index: int, phrase: Phrase) -> int:
 
 
 def segments_between(
-    text: str, start: int, end: int, spans: Iterable[tuple[int, int]]
+    text: str, start: int, end: int, spans: Iterable[tuple[int, int]], *, lines: bool = True
 ) -> list[Segment]:
     """``text[start:end]`` cut around the marked character spans (in order, inside it).
 
-    A mark never spans a line break: a phrase across one is marked line by line. Pieces may
-    be empty; :func:`join_segments` drops them.
+    With ``lines``, a mark never spans a line break: a phrase across one is marked line by
+    line (for a caller that keeps the text's lines). Pieces may be empty;
+    :func:`join_segments` drops them.
     """
     pieces = []
     cursor = start
     for mark_start, mark_end in spans:
         pieces.append(Segment(text[cursor:mark_start]))
         marked = text[mark_start:mark_end]
-        if "\n" in marked:
+        if lines and "\n" in marked:
             parts = _LINE_BREAK.split(marked)
             gaps = _LINE_BREAK.findall(marked)
             for number, part in enumerate(parts):

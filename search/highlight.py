@@ -16,6 +16,7 @@ Segment(text='.', marked=False))
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -123,7 +124,22 @@ def _window(words: list[Token], match: MarkMatch, budget: int) -> tuple[int, int
 
 
 def _inside(matches: list[MarkMatch], first: int, last: int) -> list[MarkMatch]:
-    return [m for m in matches if m.first >= first and m.last <= last]
+    """The matches within tokens ``first`` to ``last`` (matches are in order, apart)."""
+    low = bisect_left(matches, first, key=_first_token)
+    high = bisect_right(matches, last, key=_last_token)
+    return matches[low:high]
+
+
+def _first_token(match: MarkMatch) -> int:
+    return match.first
+
+
+def _last_token(match: MarkMatch) -> int:
+    return match.last
+
+
+def _offset(occurrence: tuple[int, object]) -> int:
+    return occurrence[0]
 
 
 def _score(matches: list[MarkMatch], first: int, last: int) -> tuple[int, int]:
@@ -186,10 +202,11 @@ def highlight(
 
 
 def _fragment(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> list[Segment]:
-    """One passage, its whitespace runs made single spaces and its ends trimmed."""
+    """One passage, its whitespace runs made single spaces (so a phrase across a line break
+    is one mark) and its ends trimmed."""
     pieces = [
         Segment(_SPACES.sub(" ", piece.text), piece.marked)
-        for piece in segments_between(text, start, end, marked)
+        for piece in segments_between(text, start, end, marked, lines=False)
     ]
     pieces[0] = Segment(pieces[0].text.lstrip(), pieces[0].marked)
     pieces[-1] = Segment(pieces[-1].text.rstrip(), pieces[-1].marked)
@@ -238,7 +255,7 @@ def _candidate_matches(text: str, marks: Marks, max_chars: int):
         folded, term = word_term(form)
         if term in marks.firsts:
             forms[form] = (folded, term)
-    found = sorted(_occurrences(text, forms, marks))
+    found = sorted(_occurrences(text, forms, marks), key=_offset)
     if not found:
         return [], [], True, True
     regions: list[list[int]] = []

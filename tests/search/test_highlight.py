@@ -288,3 +288,20 @@ def test_without_a_query_result_links_are_the_plain_permalinks(russia_archive):
     assert {hit.url for hit in results.hits} == {
         article.get_absolute_url() for article in russia_archive.values()
     }
+
+
+@pytest.mark.parametrize("number", ["000", "001", "002", "003", "004"])
+def test_every_mark_is_a_whole_word_or_a_whole_phrase_of_the_query(number):
+    text = seed(number)
+    words = [w for w in text.split() if len(analyze(w)) == 1]
+    phrases = [" ".join(words[i : i + 3]) for i in range(0, len(words) - 3, 37)]
+    query = f"{words[5]} {marks_text(phrases)}"
+    wanted = {tuple(analyze(words[5]))} | {tuple(analyze(phrase)) for phrase in phrases}
+    # A title or a paragraph has no line break; a phrase across one is marked line by line.
+    one_line = " ".join(text.split())
+    for max_chars in (80, 320):
+        snippet = highlight(text, query, max_chars=max_chars)
+        for segments in (snippet, highlight_full(one_line, query)):
+            found = marks(segments)
+            assert found
+            assert {tuple(analyze(mark)) for mark in found} <= wanted
