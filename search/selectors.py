@@ -16,8 +16,10 @@ from django.db.models import Q
 from haystack import connections
 from whoosh import query as wq
 
+from arabic_text import marks_text
 from archive.extraction.names import name_lookup_keys
 from archive.models import Article, Entity, EntityAlias, Source
+from archive.permalinks import with_highlight
 from archive.selectors import article_lead
 from archive.timeline import month_of_range
 from search.backends.base import MONTH_FACET, SORT_NEWEST, SORT_RELEVANCE, SearchRequest
@@ -72,12 +74,14 @@ class Facet:
 
 @dataclass
 class SearchHit:
-    """One result: its title and snippet as highlight segments (templates write the marks)."""
+    """One result: its title and snippet as highlight segments (templates write the marks),
+    and its link, which carries the words to mark on the article page."""
 
     article: Article
     title: Highlight
     snippet: Highlight
     score: float | None = None
+    url: str = ""
 
 
 @dataclass
@@ -162,11 +166,12 @@ def _plain(text: str) -> Highlight:
 
 def _hit(article: Article, parsed: ParsedQuery, score, *, highlighted: bool) -> SearchHit:
     words = parsed.highlight_text
+    url = with_highlight(article.get_absolute_url(), words)
     if highlighted and words:
         title, snippet = _highlighted(article, words)
-        return SearchHit(article, title, snippet, score)
+        return SearchHit(article, title, snippet, score, url)
     lead = article_lead(article, words=LEAD_WORDS)
-    return SearchHit(article, _plain(article.title), _plain(lead), score)
+    return SearchHit(article, _plain(article.title), _plain(lead), score, url)
 
 
 class _SnippetCache:
@@ -324,7 +329,8 @@ def query_for(params: dict) -> tuple[ParsedQuery, Entity | None]:
     if entity is None or parsed.query is None:
         return parsed, None
     mentions = wq.Term(entity.kind, str(entity.pk))
-    names = " ".join(name for name in entity.all_names() if name)
+    # Each name marked whole: a name of several words is a phrase, never one word of it.
+    names = marks_text(entity.all_names())
     widened = ParsedQuery(
         text=parsed.text,
         query=wq.Or([parsed.query, mentions]),

@@ -149,7 +149,7 @@ def _result_rows(hits) -> list[dict]:
         day = article.published_on
         rows.append(
             {
-                "url": article.get_absolute_url(),
+                "url": hit.url,
                 "title": hit.title,
                 "snippet": hit.snippet,
                 "iso_date": day.isoformat() if day else "",

@@ -170,6 +170,12 @@ def _public_pages(poisoned) -> list[tuple[str, dict | None]]:
         )
     )
     pages.append((reverse("archive:article", args=[article.pk, article.slug]), {"q": MIXED}))
+    for payload in PAYLOADS:
+        # The words a result link asks the article page to mark, the payload's among them.
+        pages.append((article.get_absolute_url(), {"hl": f"لافروف {payload} alert script"}))
+    pages.append((article.get_absolute_url(), {"hl": MIXED}))
+    # An entity query: the entity's names, payloads in them, travel in the result links.
+    pages.append((reverse("search:search"), {"q": PAYLOADS[4]}))
     return pages
 
 
@@ -197,6 +203,14 @@ def test_search_page_shows_the_payloads_as_text_in_snippets_facets_and_chips(
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<mark>" in html
     assert_no_injected_markup(html, "search with filters")
+
+
+@pytest.mark.django_db
+def test_the_article_page_marks_words_inside_the_payloads_as_escaped_text(client, poisoned):
+    article = poisoned["articles"][0]
+    _response, html = _get(client, article.get_absolute_url(), {"hl": "script alert لافروف"})
+    assert "&lt;<mark>script</mark>&gt;<mark>alert</mark>(1)&lt;/<mark>script</mark>&gt;" in html
+    assert_no_injected_markup(html, "article page with hl")
 
 
 @pytest.mark.django_db

@@ -11,12 +11,16 @@ from django.utils.encoding import uri_to_iri
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from arabic_text import highlight_full, parse_marks
 from archive import citations
 from archive.models import Article, Entity
+from archive.permalinks import HIGHLIGHT_PARAM, highlight_words, with_highlight
 from archive.selectors import article_lead
 from archive.views import seo
 
 HOME_PAGE_SIZE = 20
+# The id of the first marked word of the body: the "jump to the first match" link's target.
+FIRST_MATCH_ID = "first-match"
 RELATED_LIMIT = 5
 # Articles sharing entities are ranked in Python; this bounds how many are fetched.
 RELATED_CANDIDATES = 50
@@ -140,6 +144,32 @@ def _safe_external_url(url: str) -> str:
     return url if url.lower().startswith(("http://", "https://")) else ""
 
 
+def marked_text(article, words: str) -> dict:
+    """The title and paragraphs as highlight segments, the words and phrases of ``words``
+    marked (``hl`` of a link from a search result), and the first marked paragraph's anchor.
+
+    ``marked_title``, ``paragraphs`` (each ``segments`` and ``anchor``: the anchor id on the
+    first paragraph with a mark, else ""), ``first_match`` (that id, or "" when the body
+    has no mark) and ``highlighting`` (words were given).
+    """
+    marks = parse_marks(words)
+    title = highlight_full(article.title, marks)
+    paragraphs = []
+    first_match = ""
+    for text in article.paragraphs():
+        segments = highlight_full(text, marks)
+        anchor = ""
+        if not first_match and any(segment.marked for segment in segments):
+            anchor = first_match = FIRST_MATCH_ID
+        paragraphs.append({"segments": segments, "anchor": anchor})
+    return {
+        "marked_title": title,
+        "paragraphs": paragraphs,
+        "first_match": first_match,
+        "highlighting": bool(marks),
+    }
+
+
 def home(request):
     articles = Article.objects.published().select_related("source").newest_first()
     page = Paginator(articles, HOME_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -148,9 +178,11 @@ def home(request):
 
 def article_detail(request, pk, slug=None):
     article = get_object_or_404(visible_articles(request.user).select_related("source"), pk=pk)
+    words = highlight_words(request.GET.get(HIGHLIGHT_PARAM))
     if slug != article.slug:
-        # Old or missing slugs keep working: a permanent redirect to the canonical URL.
-        return redirect(article.get_absolute_url(), permanent=True)
+        # Old or missing slugs keep working: a permanent redirect to the canonical URL (with
+        # the words to mark, when a search result's link brought the reader).
+        return redirect(with_highlight(article.get_absolute_url(), words), permanent=True)
     canonical_url = request.build_absolute_uri(article.get_absolute_url())
     entities = _mentioned_entities(article)
     citation = citations.citation_from_article(
@@ -176,5 +208,6 @@ def article_detail(request, pk, slug=None):
         "apa_citation": citations.apa(citation),
         "chicago_citation": citations.chicago(citation),
         "json_ld": json_ld,
+        **marked_text(article, words),
     }
     return render(request, "archive/article_detail.html", context)

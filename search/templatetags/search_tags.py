@@ -18,11 +18,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from archive.links import QueryLinks
+from archive.templatetags.archive_tags import marked as archive_marked
 from search.highlight import Highlight
 
 register = template.Library()
 
-_MARK = "<mark>{}</mark>"
 _VALUE = """
     <li>
       <a href="{}">
@@ -43,10 +43,9 @@ _SELECTED_VALUE = """
 
 @register.filter
 def marked(segments: Highlight) -> SafeString:
-    """Highlight segments as HTML: the text escaped, the matched words in ``<mark>``."""
-    return mark_safe(
-        "".join(_MARK.format(escape(text)) if on else escape(text) for text, on in segments)
-    )
+    """Highlight segments as HTML: the text escaped, the matched words in ``<mark>``
+    (the article page's filter, :func:`archive.templatetags.archive_tags.marked`)."""
+    return archive_marked(segments)
 
 
 @register.simple_tag

@@ -183,3 +183,77 @@ def test_article_page_queries_do_not_grow_with_its_entities(
     # Article, mentions, related (+2 same-source neighbours), older, newer: a fixed number.
     with django_assert_max_num_queries(7):
         assert client.get(article.get_absolute_url()).status_code == 200
+
+
+# ------------------------------------------ the words that brought the reader (``hl``)
+
+JUMP_LINK = '<a class="match-jump" href="#first-match">'
+
+
+def _page(client, article, hl=None, **headers) -> str:
+    data = {"hl": hl} if hl is not None else None
+    response = client.get(article.get_absolute_url(), data, **headers)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_words_of_the_search_are_marked_in_the_title_and_the_body(client, article):
+    html = _page(client, article, "الكاظمي")
+    assert "<h1><mark>الكاظمي</mark> يستقبل مسؤولاً روسياً" in html
+    assert 'الوزراء العراقي مصطفى <mark id="first-match" tabindex="-1">الكاظمي</mark>،' in html
+    assert html.count('id="first-match"') == 1
+
+
+def test_a_link_jumps_to_the_first_match_in_the_page_language(client, article):
+    html = _page(client, article, "الكاظمي")
+    assert f"{JUMP_LINK}انتقل إلى أول كلمة مطابقة</a>" in html
+    assert f'<a href="{article.get_absolute_url()}">اعرض المقال دون تمييز</a>' in html
+    english = _page(client, article, "الكاظمي", HTTP_ACCEPT_LANGUAGE="en")
+    assert f"{JUMP_LINK}Jump to the first match</a>" in english
+    # The link comes before the text it jumps into.
+    assert html.index(JUMP_LINK) < html.index('id="first-match"')
+
+
+def test_a_phrase_is_marked_whole_and_its_words_alone_are_not(client, article):
+    html = _page(client, article, '"رئيس الوزراء" الكاظمي')
+    assert '<mark id="first-match" tabindex="-1">رئيس الوزراء</mark>' in html
+    assert "<mark>لرئيس الوزراء</mark>" in html
+    assert "<mark>رئيس</mark>" not in html
+    assert "<mark>الوزراء</mark>" not in html
+
+
+def test_words_only_in_the_title_say_the_text_does_not_hold_them(client, article):
+    html = _page(client, article, "يستقبل")
+    assert "<h1>الكاظمي <mark>يستقبل</mark>" in html
+    assert JUMP_LINK not in html
+    assert "كلمات بحثك غير موجودة في نص هذا المقال." in html
+
+
+@pytest.mark.parametrize("hl", [None, "", "   ", '""', "في على من", "«»"])
+def test_without_words_to_mark_the_page_is_the_plain_article(client, article, hl):
+    html = _page(client, article, hl)
+    assert "<mark" not in html
+    assert "match-nav" not in html
+    assert "<h1>الكاظمي يستقبل مسؤولاً روسياً: العراق يتبنى سياسة انفتاح على كل الشركاء</h1>" in html
+
+
+def test_markup_in_the_words_is_never_written_and_words_still_marked(client, article):
+    html = _page(client, article, "<script>alert(1)</script> <img src=x onerror=alert(1)> الكاظمي")
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "<mark>الكاظمي</mark>" in html
+    html = _page(client, article, '"><img src=x onerror=alert(1)>')
+    assert "<img src=x" not in html
+
+
+def test_the_words_are_bounded_in_length_and_number(client, article):
+    html = _page(client, article, "الكاظمي " + "ب" * 100_000)
+    assert "<mark>الكاظمي</mark>" in html
+    html = _page(client, article, " ".join(["موسكو"] * 40 + ["الكاظمي"]))
+    assert "<mark" not in html
+
+
+def test_a_page_with_marks_names_the_plain_permalink_as_canonical(client, article):
+    html = _page(client, article, "الكاظمي")
+    assert f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">' in html
+    assert 'content="noindex"' not in html

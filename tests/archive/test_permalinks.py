@@ -3,6 +3,7 @@
 import json
 import re
 from datetime import date
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -75,6 +76,29 @@ def test_old_slug_redirects_after_title_is_edited(client, article):
     assert response.status_code == 301
     assert response["Location"] == article.get_absolute_url()
     assert response["Location"] != old_url
+
+
+@pytest.mark.parametrize("path", ["/articles/{pk}/", "/articles/{pk}/not-the-title/"])
+def test_short_and_old_urls_keep_the_words_to_mark(client, article, path):
+    response = client.get(path.format(pk=article.pk), {"hl": 'لافروف "وزير الخارجية"'})
+    assert response.status_code == 301
+    location = urlsplit(response["Location"])
+    assert location.path == article.get_absolute_url()
+    assert parse_qs(location.query) == {"hl": ['لافروف "وزير الخارجية"']}
+    assert response["Location"].isascii()
+    html = client.get(response["Location"]).content.decode()
+    assert "<h1>الجعفري يبحث مع <mark>لافروف</mark>" in html
+    assert '<mark id="first-match" tabindex="-1">وزير الخارجية</mark>' in html
+
+
+@pytest.mark.parametrize("hl", ["", "  ", "من في", "//evil.example/x"])
+def test_a_redirect_carries_only_words_to_mark(client, article, hl):
+    response = client.get(f"/articles/{article.pk}/", {"hl": hl, "other": "1"})
+    assert response.status_code == 301
+    location = urlsplit(response["Location"])
+    assert (location.scheme, location.netloc) == ("", "")
+    assert location.path == article.get_absolute_url()
+    assert set(parse_qs(location.query)) <= {"hl"}
 
 
 def test_url_without_trailing_slash_reaches_canonical(client, article):

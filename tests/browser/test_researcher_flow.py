@@ -1,6 +1,7 @@
 """A researcher in a real browser: Arabic search, facets, chips, permalinks, English."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -90,6 +91,25 @@ def test_article_opened_from_results_is_at_its_canonical_permalink(archive_site,
     canonical = page.locator("link[rel='canonical']").get_attribute("href")
     assert path_of(canonical) == path_of(article.get_absolute_url())
     expect(page.locator(".article h1")).to_have_text(article.title)
+
+
+def test_article_from_results_marks_the_query_and_the_keyboard_jumps_to_the_first_match(
+    archive_site, page
+):
+    search_from_home(page, archive_site("/"), QUERY)
+    with page.expect_navigation():
+        page.locator(".search-result-title a").first.click()
+
+    marks = page.locator(".article-body mark").all_inner_texts()
+    assert marks, "no marked words on the article page"
+    assert all("رهاب" in _without_hamza(mark) for mark in marks)
+    jump = page.locator(".match-jump")
+    jump.focus()
+    page.keyboard.press("Enter")
+
+    assert urlsplit(page.url).fragment == "first-match"
+    assert page.evaluate("document.activeElement.id") == "first-match"
+    expect(page.locator("#first-match")).to_be_in_viewport()
 
 
 def test_short_article_url_redirects_permanently_to_the_canonical_permalink(archive_site, page):

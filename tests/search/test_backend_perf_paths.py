@@ -8,9 +8,10 @@ from django.core.management import call_command
 from haystack import connections
 from whoosh.query import DateRange
 
+from arabic_text import tokens
 from archive.models import Article
 from search.backends.base import SORT_NEWEST, SearchRequest
-from search.highlight import _candidate_words, highlight, query_terms
+from search.highlight import _candidate_matches, highlight, query_marks
 from search.query import query_parse
 from tests.search.conftest import seed_text, seeds_create
 
@@ -66,14 +67,16 @@ def test_rebuild_index_fast_command_replaces_what_the_index_held(db, search_inde
 
 def test_a_long_text_is_tokenized_only_around_its_matches():
     text = "\n".join(seed_text(number) for number in ("000", "001", "002", "003", "004"))
-    words, at_start, at_end = _candidate_words(text, query_terms("لافروف"), 320)
-    every_word = _candidate_words(text, frozenset(), 320)[0]
-    assert 0 < len(words) < len(every_word) / 2
+    words, matches, at_start, at_end = _candidate_matches(text, query_marks("لافروف"), 320)
+    assert 0 < len(words) < len(tokens(text)) / 2
+    assert matches
     assert (at_start, at_end) == (False, False)
     assert all(text[w.start : w.end] == w.text for w in words)
 
 
-@pytest.mark.parametrize("query", ["لافروف", "الارهاب", "موسكو بغداد", "مسئول", "تطلع"])
+@pytest.mark.parametrize(
+    "query", ["لافروف", "الارهاب", "موسكو بغداد", "مسئول", "تطلع", '"وزير الخارجية" موسكو']
+)
 def test_highlighting_around_candidates_gives_the_same_snippet_as_tokenizing_everything(
     query, monkeypatch
 ):

@@ -181,7 +181,8 @@ def test_result_shows_title_link_date_source_and_snippet(client, seeds):
     response = _get(client, q="لافروف", sort="newest")
     content = response.content.decode()
     article = seeds.articles["003"]
-    assert article.get_absolute_url() in _hrefs(response)
+    # The permalink, carrying the words to mark on the article page.
+    assert f"{article.get_absolute_url()}?hl=لافروف" in [h.split("+")[0] for h in _hrefs(response)]
     assert 'datetime="2020-11-25"' in content
     assert "تاس" in content
     assert "<mark>لافروف</mark>" in content
