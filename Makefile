@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-pg test-browser chromium lint format venv setup messages fixtures index bench clean
+.PHONY: run test test-sqlite test-pg test-browser chromium lint format venv setup messages fixtures index bench relevance clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -70,6 +70,12 @@ format: venv
 BENCH_SIZE ?= 41000
 bench: venv
 	$(PY) bench/run.py --size $(BENCH_SIZE) $(BENCH_ARGS)
+
+# The relevance set (docs/search-quality.md): nDCG@10, recall@50 and zero results per query,
+# in a throwaway archive of its pool under var/relevance; RELEVANCE_ARGS="--ranking all" also
+# runs the baselines, "--reuse" searches the archive of the previous run.
+relevance: venv
+	$(PY) bench/relevance/evaluate.py $(RELEVANCE_ARGS)
 
 clean:
 	-scripts/pg.sh stop
