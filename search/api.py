@@ -1,7 +1,9 @@
 """JSON API: the search (same parameters as the page) and entity autocompletion.
 
 A result's snippet is HTML written by the search page's own filter: the text escaped, the
-matched words in ``<mark>``.
+matched words in ``<mark>``. A plain query of several words also finds the articles holding
+most of its words: ``all_words_count`` of the ``count`` results hold all of them and come
+first, each result says so in ``all_words``; ``match=all`` asks for all the words.
 """
 
 from django.http import JsonResponse, QueryDict
@@ -49,6 +51,7 @@ def api_search(request):
     return _json(
         {
             "count": results.count,
+            "all_words_count": results.count - results.some_words_count,
             "page": results.page,
             "num_pages": results.num_pages,
             "page_size": results.page_size,
@@ -65,6 +68,7 @@ def api_search(request):
                     ),
                     "source": _source(hit.article),
                     "snippet": str(marked(hit.snippet)),
+                    "all_words": hit.all_words,
                 }
                 for hit in results.hits
             ],

@@ -21,6 +21,9 @@ SORT_CHOICES = [
     (SORT_NEWEST, _("Newest first")),
     (SORT_OLDEST, _("Oldest first")),
 ]
+# A plain query of several words matches most of them (all of them first); "all" asks for all.
+MATCH_MOST, MATCH_ALL = "most", "all"
+MATCH_CHOICES = [(MATCH_MOST, _("Most of the words")), (MATCH_ALL, _("All the words"))]
 ENTITY_KINDS = (Entity.Kind.PERSON, Entity.Kind.ORGANIZATION, Entity.Kind.PLACE)
 FACET_NAMES = (*ENTITY_KINDS, "source", "year")
 MAX_FILTER_IDS = 50
@@ -64,6 +67,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, strip=True)
     # Search the words only, not the articles of the entity the query names.
     literal = forms.BooleanField(label=_("Literal text only"), required=False)
+    match = forms.ChoiceField(label=_("Match"), choices=MATCH_CHOICES, required=False)
     sort = forms.ChoiceField(label=_("Sort"), choices=SORT_CHOICES, required=False)
     date_from = forms.DateField(
         label=_("From"),

@@ -2,7 +2,8 @@
 
 Syntax (see the help page ``search:help``)::
 
-    روسيا العراق                 both words (the default is AND)
+    روسيا العراق                 both words (one or two words: all of them)
+    مركز تبادل المعلومات في بغداد  most words: articles with all of them first
     "اللجنة العراقية الروسية"     the exact phrase (also «…» and “…”)
     روسيا OR موسكو               either word (also أو and |)
     NOT داعش   -داعش             without the word (also -"a phrase")
@@ -14,11 +15,17 @@ that built the index, so a query without hamza finds the hamza spelling and a
 phrase compares the same positions the index stored. :func:`query_lexemes` is
 the one lexer of this syntax (the did-you-mean suggestion reads queries with it).
 
+A plain query of three words or more (no quotes, operators, field prefixes or
+parentheses) matches the articles holding most of its words
+(:func:`words_required`); ``all_words`` then says which hold every one, and the
+search lists those first. Any operator, or ``match_all``, keeps every word required.
+
 :func:`query_parse` never raises: unbalanced quotes or parentheses, a lone
 operator, stray symbols and very long input all give a sensible query plus
 a message for the researcher.
 """
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +41,10 @@ TITLE_FIELD = "title"
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 64
 MAX_DEPTH = 16
+# A plain query of up to this many words needs them all; a longer one needs this share of
+# them, rounded down (two of three, three of four or five, four of six).
+ALL_WORDS_UP_TO = 2
+MOST_WORDS_SHARE = 0.75
 
 FIELD_ALIASES = {"title": TITLE_FIELD, "عنوان": TITLE_FIELD, "العنوان": TITLE_FIELD}
 OR_WORDS = {"OR", "|", "||", "أو", "او"}
@@ -73,12 +84,17 @@ class ParsedQuery:
     by their words, with a bonus for words in the title); ``highlight_text``
     holds the positive words and phrases to mark in snippets. ``query`` is
     ``None`` for an empty query (browse everything) and a query matching
-    nothing when the text had no searchable word.
+    nothing when the text had no searchable word. ``all_words`` is set when ``query``
+    accepts articles holding only most of a plain query's words: it selects those
+    holding all of them (the search lists them first). ``relaxable``: the query is plain
+    and long enough for most of its words to do (even if ``match_all`` kept them all).
     """
 
     text: str = ""
     query: wq.Query | None = None
     score_query: wq.Query | None = None
+    all_words: wq.Query | None = None
+    relaxable: bool = False
     highlight_text: str = ""
     messages: list = field(default_factory=list)
 
@@ -123,7 +139,10 @@ class _Tok:
     value: str = ""
 
 
-def _lex_word(word: str, out: list) -> None:
+def _lex_word(word: str, out: list, syntax: set) -> None:
+    """Append the tokens of one word; ``syntax`` records the operators used."""
+    if word in OR_WORDS or word in NOT_WORDS or word in AND_WORDS:
+        syntax.add(word)
     if word in OR_WORDS:
         out.append(_Tok("or"))
         return
@@ -133,11 +152,15 @@ def _lex_word(word: str, out: list) -> None:
     if word in AND_WORDS:
         return
     negate = False
+    prefix = word[: len(word) - len(word.lstrip("-+!"))]
+    if prefix and word[len(prefix) :]:
+        syntax.add(prefix)
     while word[:1] in ("-", "+", "!"):
         negate = negate or word[0] != "+"
         word = word[1:]
     head, sep, tail = word.partition(":")
     if sep and head.lower() in FIELD_ALIASES:
+        syntax.add(":")
         if negate:
             out.append(_Tok("not"))
         out.append(_Tok("field", FIELD_ALIASES[head.lower()]))
@@ -156,12 +179,15 @@ def _lex_word(word: str, out: list) -> None:
         out.append(_Tok("close"))
 
 
-def _tokenize(text: str, notes: set) -> list[_Tok]:
+def _tokenize(text: str, notes: set, syntax: set) -> list[_Tok]:
+    """The parser's tokens; ``syntax`` records quotes, parentheses and operators."""
     out: list[_Tok] = []
     lexemes = list(query_lexemes(text))
     for index, (kind, value) in enumerate(lexemes):
         if kind == "space":
             continue
+        if kind != "word":
+            syntax.add(kind)
         if kind in ("open", "close"):
             out.append(_Tok(kind))
         elif kind == "quote":
@@ -177,9 +203,9 @@ def _tokenize(text: str, notes: set) -> list[_Tok]:
             if head.lower() in FIELD_ALIASES:
                 out.append(_Tok("field", FIELD_ALIASES[head.lower()]))
             elif head:
-                _lex_word(head, out)
+                _lex_word(head, out, syntax)
         else:
-            _lex_word(value, out)
+            _lex_word(value, out, syntax)
     return out
 
 
@@ -328,7 +354,8 @@ def _score_query(query: wq.Query, positive_terms: list[tuple[str, str]]) -> wq.Q
     """The ranking query: phrases scored by their words, title words add a bonus.
 
     Callers rank only the documents ``query`` matched, so ranking need not
-    re-check phrase positions, Whoosh's slowest operation.
+    re-check phrase positions, Whoosh's slowest operation, nor how many words matched
+    (``apply`` builds an OR without ``minmatch``).
     """
     ranked = _unphrase(query)
     title_terms = sorted({text for fieldname, text in positive_terms if fieldname == TEXT_FIELD})
@@ -338,11 +365,42 @@ def _score_query(query: wq.Query, positive_terms: list[tuple[str, str]]) -> wq.Q
     return wq.AndMaybe(ranked, bonus[0] if len(bonus) == 1 else wq.Or(bonus))
 
 
+# ------------------------------------------------------------- most words
+
+
+def words_required(count: int) -> int:
+    """How many of a plain query's ``count`` words an article must hold.
+
+    One or two words: all of them ("most" of two is both, and one of two common words is
+    nearly the whole archive). More: three quarters, rounded down, so a question keeps
+    its results when one or two of its words (a spelling variant, a place name) are not
+    in the article.
+    """
+    if count <= ALL_WORDS_UP_TO:
+        return count
+    return max(ALL_WORDS_UP_TO, math.floor(count * MOST_WORDS_SHARE))
+
+
+def _most_words(query: wq.Query, syntax: set) -> wq.Query | None:
+    """The query accepting the articles with most of a plain query's words; ``None`` when
+    every word stays required (operators, one or two words)."""
+    if syntax or not isinstance(query, wq.And):
+        return None
+    clauses = list(query.subqueries)
+    required = words_required(len(clauses))
+    if required >= len(clauses):
+        return None
+    return wq.Or(clauses, minmatch=required)
+
+
 # ------------------------------------------------------------------ public
 
 
-def query_parse(text: str | None) -> ParsedQuery:
-    """Parse the researcher's query; never raises. See the module docstring."""
+def query_parse(text: str | None, *, match_all: bool = False) -> ParsedQuery:
+    """Parse the researcher's query; never raises. See the module docstring.
+
+    ``match_all`` keeps every word of a plain query required.
+    """
     raw = (text or "").strip()
     messages = []
     if len(raw) > MAX_QUERY_CHARS:
@@ -353,7 +411,8 @@ def query_parse(text: str | None) -> ParsedQuery:
     if not raw:
         return ParsedQuery(messages=messages)
     notes: set = set()
-    parser = _Parser(_tokenize(raw, notes), notes)
+    syntax: set = set()
+    parser = _Parser(_tokenize(raw, notes, syntax), notes)
     query = parser.parse()
     for note in (MSG_QUOTE, MSG_PAREN, MSG_OPERATOR, MSG_TOO_MANY):
         if note in notes:
@@ -362,10 +421,16 @@ def query_parse(text: str | None) -> ParsedQuery:
         messages.append(MSG_NOTHING)
         return ParsedQuery(text=raw, query=wq.NullQuery, messages=messages)
     query = query.normalize()
+    most = _most_words(query, syntax)
+    relaxable = most is not None
+    if match_all:
+        most = None
     return ParsedQuery(
         text=raw,
-        query=query,
-        score_query=_score_query(query, parser.positive_terms),
+        query=most or query,
+        score_query=_score_query(most or query, parser.positive_terms),
+        all_words=query if most is not None else None,
+        relaxable=relaxable,
         highlight_text=" ".join(parser.positive),
         messages=messages,
     )

@@ -23,7 +23,7 @@ from archive.permalinks import with_highlight
 from archive.selectors import article_lead
 from archive.timeline import month_of_range
 from search.backends.base import MONTH_FACET, SORT_NEWEST, SORT_RELEVANCE, SearchRequest
-from search.forms import ENTITY_KINDS, date_bounds
+from search.forms import ENTITY_KINDS, MATCH_ALL, date_bounds
 from search.highlight import Highlight, Segment, highlight, highlight_full
 from search.query import ParsedQuery, query_parse
 from search.suggest import suggest
@@ -82,6 +82,8 @@ class SearchHit:
     snippet: Highlight
     score: float | None = None
     url: str = ""
+    # False for a result holding only some of a plain query's words.
+    all_words: bool = True
 
 
 @dataclass
@@ -101,6 +103,19 @@ class SearchResults:
     # Articles per year over the whole result set, and per (year, month) when a year is chosen.
     year_counts: dict[int, int] = field(default_factory=dict)
     month_counts: dict[tuple[int, int], int] = field(default_factory=dict)
+    # How many results hold all the words (they come first) when the query also accepted
+    # articles with only most of them; ``None`` when every result holds them all.
+    all_words_count: int | None = None
+
+    @property
+    def some_words_count(self) -> int:
+        """The results holding only some of the words (listed after the others)."""
+        return 0 if self.all_words_count is None else self.count - self.all_words_count
+
+    @property
+    def grouped(self) -> bool:
+        """Whether the results are in two groups: all the words, then only some."""
+        return self.some_words_count > 0
 
     @property
     def num_pages(self) -> int:
@@ -150,6 +165,7 @@ def search_request(
     return SearchRequest(
         query=parsed.query,
         score_query=parsed.score_query,
+        all_words=parsed.all_words,
         filters=filters,
         date_from=date_from,
         date_to=date_to,
@@ -324,7 +340,7 @@ def query_for(params: dict) -> tuple[ParsedQuery, Entity | None]:
     Lavrov, whatever script the article writes his name in; ``literal``
     keeps the text search only.
     """
-    parsed = query_parse(params.get("q"))
+    parsed = query_parse(params.get("q"), match_all=params.get("match") == MATCH_ALL)
     entity = None if params.get("literal") else query_entity(parsed.text)
     if entity is None or parsed.query is None:
         return parsed, None
@@ -335,6 +351,9 @@ def query_for(params: dict) -> tuple[ParsedQuery, Entity | None]:
         text=parsed.text,
         query=wq.Or([parsed.query, mentions]),
         score_query=wq.Or([parsed.score_query or parsed.query, mentions]),
+        # An article that mentions the entity the query names is about all of it.
+        all_words=None if parsed.all_words is None else wq.Or([parsed.all_words, mentions]),
+        relaxable=parsed.relaxable,
         highlight_text=f"{parsed.highlight_text} {names}".strip(),
         messages=parsed.messages,
     )
@@ -368,6 +387,7 @@ def search_execute(
     )
     backend = _backend()
     outcome = backend.execute(request)
+    first = outcome.count if outcome.all_words_count is None else outcome.all_words_count
     facets = _facets(
         outcome.facets, params, limit=facet_limit, expand=set(params.get("more") or [])
     )
@@ -376,7 +396,7 @@ def search_execute(
         page=outcome.offset // page_size + 1,
         requested_page=page,
         page_size=page_size,
-        hits=_hits(outcome.hits, parsed, highlighted=highlighted),
+        hits=_hits(outcome.hits, parsed, highlighted=highlighted, first=first - outcome.offset),
         facets=facets,
         query=parsed,
         sort=request.sort,
@@ -385,18 +405,21 @@ def search_execute(
         literal=bool(params.get("literal")),
         year_counts=_year_counts(outcome.facets),
         month_counts=_month_counts(backend, params, parsed, outcome.facets),
+        all_words_count=outcome.all_words_count,
     )
 
 
-def _hits(ranked: list, parsed: ParsedQuery, *, highlighted: bool) -> list[SearchHit]:
-    """The page's ``(article id, score)`` pairs as results; an article gone since it was
-    indexed is left out."""
+def _hits(ranked: list, parsed: ParsedQuery, *, highlighted: bool, first: int) -> list[SearchHit]:
+    """The page's ``(article id, score)`` pairs as results, the first ``first`` of them
+    holding all the words; an article gone since it was indexed is left out."""
     articles = _articles([pk for pk, _score in ranked])
-    return [
-        _hit(articles[pk], parsed, score, highlighted=highlighted)
-        for pk, score in ranked
-        if pk in articles
-    ]
+    hits = []
+    for position, (pk, score) in enumerate(ranked):
+        if pk in articles:
+            hit = _hit(articles[pk], parsed, score, highlighted=highlighted)
+            hit.all_words = position < first
+            hits.append(hit)
+    return hits
 
 
 def _year_counts(raw: dict) -> dict[int, int]:

@@ -21,7 +21,7 @@ from archive.links import QueryLinks
 from archive.timeline import django_text, month_of_range, timeline_build
 from search import exports
 from search.feeds import PAGE_STATE, search_article_feed, search_feed_spec, search_feed_url
-from search.forms import SORT_CHOICES, SearchForm
+from search.forms import MATCH_ALL, SORT_CHOICES, SearchForm
 from search.selectors import (
     FILTER_FIELDS,
     effective_sort,
@@ -138,13 +138,25 @@ def _source_label(source, english: bool) -> str:
     return source.name_en if english and source.name_en else source.name
 
 
-def _result_rows(hits) -> list[dict]:
+def _group_heading(results, index: int, hit) -> str:
+    """The heading above a result that starts a group on this page, else ``""``."""
+    if not results.grouped:
+        return ""
+    if index == 0 and hit.all_words:
+        return _("Articles with all your words")
+    previous = results.hits[index - 1] if index else None
+    if not hit.all_words and (previous is None or previous.all_words):
+        return _("Articles with only some of your words")
+    return ""
+
+
+def _result_rows(results) -> list[dict]:
     """What each result shows, looked up once here: the template reads plain keys (every
     attribute chain it follows costs a dictionary miss first)."""
     language = get_language()
     english = language == "en"
     rows = []
-    for hit in hits:
+    for index, hit in enumerate(results.hits):
         article = hit.article
         day = article.published_on
         rows.append(
@@ -155,6 +167,9 @@ def _result_rows(hits) -> list[dict]:
                 "iso_date": day.isoformat() if day else "",
                 "long_date": _long_date(day, language) if day else "",
                 "source": _source_label(article.source, english),
+                "all_words": hit.all_words,
+                "number": results.start_index + index,
+                "heading": _group_heading(results, index, hit),
             }
         )
     return rows
@@ -180,7 +195,8 @@ def search(request):
     context = {
         "form": form,
         "results": results,
-        "rows": _result_rows(results.hits),
+        "rows": _result_rows(results),
+        "match_all": params.get("match") == MATCH_ALL,
         # Exports and feeds cover every result: no page state; a feed is always newest first.
         "export_query": links.query(drop=PAGE_STATE),
         "feed_url": search_feed_url(request.GET),
@@ -193,7 +209,10 @@ def search(request):
         "hidden_filters": hidden_filters,
         "query_text": params.get("q", ""),
         "timeline": _timeline(links, params, results),
-        "suggestion": search_suggestion(text=params.get("q"), count=results.count),
+        # Offered when few articles hold all the words, whatever holds only some of them.
+        "suggestion": search_suggestion(
+            text=params.get("q"), count=results.count - results.some_words_count
+        ),
     }
     return render(request, "search/search.html", context)
 

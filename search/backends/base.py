@@ -32,6 +32,9 @@ class SearchRequest:
     ``yyyymm`` values from the date column (no index field).
     ``filters`` maps a facet field to accepted values: OR within a field,
     AND across fields. ``date_from``/``date_to`` are inclusive.
+    ``all_words`` (a query accepting only some of the words, see
+    :mod:`search.query`): the documents it matches come first, in the requested
+    order, then the others.
     """
 
     query: wq.Query | None = None
@@ -43,6 +46,7 @@ class SearchRequest:
     offset: int = 0
     limit: int = 20
     facet_fields: Sequence[str] = ()
+    all_words: wq.Query | None = None
 
 
 @dataclass
@@ -56,12 +60,16 @@ class SearchOutcome:
     counts cover the whole result set; for a field that is itself filtered,
     they ignore that field's own filter so that its other values stay
     selectable (OR within a field).
+
+    ``all_words_count``: how many of the ``count`` results match the request's
+    ``all_words`` (they are the first ones); ``None`` when it has none.
     """
 
     count: int
     hits: list[tuple[int, float | None]]
     facets: dict[str, list[tuple[str, int]]]
     offset: int = 0
+    all_words_count: int | None = None
 
 
 class SearchBackend(Protocol):

@@ -6,6 +6,11 @@ and parentheses, in any order, sometimes thousands of characters long. Parameter
 values, out-of-range numbers, ids of the seed entities, ids of nothing and plain garbage.
 Every answer is a page (200), a clear refusal (400) or not found (404), never a 500; the
 API and the JSON export always answer valid JSON, the feed valid XML.
+
+Plain questions (words only, matched by most of their words) are fuzzed on their own: very
+long sentences, only stop words, only one-letter words, Arabic mixed with Latin and Cyrillic
+words, with and without ``match=all``; the results holding all the words must come first and
+be exactly what ``match=all`` finds.
 """
 
 import json
@@ -17,6 +22,8 @@ import pytest
 from django.test import Client
 from hypothesis import example, given
 from hypothesis import strategies as st
+
+from arabic_text import STOP_WORDS
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 SEED_WORDS = sorted(
@@ -73,6 +80,7 @@ date_text = st.one_of(
     st.sampled_from(["2021-02-30", "2021-13-01", "0000-00-00", "٢٠٢١-٠٤-٢٢", "22/04/2021"]),
     garbage,
 )
+match_value = st.one_of(st.sampled_from(["all", "most", ""]), garbage)
 sort_value = st.one_of(st.sampled_from(["relevance", "newest", "oldest"]), garbage)
 year_value = st.one_of(st.integers(1890, 2110).map(str), number_text)
 more_value = st.one_of(
@@ -94,6 +102,7 @@ def search_params(draw) -> dict:
         "date_to": date_text,
         "year": year_value,
         "more": more_value,
+        "match": match_value,
     }
     for name, strategy in optional.items():
         if draw(st.integers(0, 2)) == 0:
@@ -208,3 +217,63 @@ def test_entity_autocompletion_answers_valid_json_for_any_input(
     assert response.status_code in ALLOWED, response.status_code
     data = json.loads(response.content)
     assert "results" in data if response.status_code == 200 else data["error"].strip()
+
+
+# ------------------------------------------------------------ plain questions
+
+STOP_LIST = sorted(STOP_WORDS)
+ONE_LETTER = ARABIC_LETTERS + list("abcxyzабв") + ARABIC_DIGITS + list("0123456789")
+LATIN_WORDS = ["Lavrov", "Baghdad", "Moscow", "Putin", "intelligence", "center", "Iraq"]
+CYRILLIC_WORDS = ["Лавров", "Москва", "Багдад", "разведка", "центр", "Ирак"]
+question_word = st.one_of(
+    st.sampled_from(SEED_WORDS),
+    st.sampled_from(STOP_LIST),
+    st.sampled_from(ONE_LETTER),
+    st.sampled_from(LATIN_WORDS + CYRILLIC_WORDS),
+    arabic_word,
+)
+
+
+@st.composite
+def plain_questions(draw) -> str:
+    """Words separated by spaces: sometimes hundreds, sometimes only stop words or only
+    one-letter words."""
+    kind = draw(st.sampled_from(["mixed", "long", "stop", "letters"]))
+    if kind == "long":
+        words = draw(st.lists(st.sampled_from(SEED_WORDS), min_size=60, max_size=400))
+    elif kind == "stop":
+        words = draw(st.lists(st.sampled_from(STOP_LIST), min_size=1, max_size=30))
+    elif kind == "letters":
+        words = draw(st.lists(st.sampled_from(ONE_LETTER), min_size=1, max_size=30))
+    else:
+        words = draw(st.lists(question_word, min_size=1, max_size=30))
+    return " ".join(words)
+
+
+@given(q=plain_questions(), match=st.sampled_from([None, "all", "most"]))
+@example(q="في على من عن إلى", match=None)
+@example(q="ا ب ت a b 1 ١", match=None)
+@example(q="مركز تبادل المعلومات الاستخباراتية في بغداد Baghdad Багдад", match="all")
+def test_plain_questions_answer_a_page_and_the_api(anonymous, seed_archive, q, match):
+    params = {"q": q, **({"match": match} if match else {})}
+    assert anonymous.get("/search/", params).status_code == 200
+    response = anonymous.get("/api/search", params)
+    assert response.status_code == 200, response.status_code
+    data = json.loads(response.content)
+    assert 0 <= data["all_words_count"] <= data["count"]
+
+
+@given(q=plain_questions())
+@example(q="الكاظمي بوتين موسكو بغداد الجعفري")
+def test_results_with_all_words_come_first_and_are_what_match_all_finds(anonymous, seed_archive, q):
+    most = json.loads(anonymous.get("/api/search", {"q": q, "page_size": 100}).content)
+    strict = json.loads(
+        anonymous.get("/api/search", {"q": q, "page_size": 100, "match": "all"}).content
+    )
+    flags = [item["all_words"] for item in most["results"]]
+    # The five seed articles fit on one page: every result is listed.
+    assert len(flags) == most["count"]
+    assert flags == sorted(flags, reverse=True)
+    assert sum(flags) == most["all_words_count"] == strict["count"]
+    holding = {item["id"] for item in most["results"] if item["all_words"]}
+    assert holding == {item["id"] for item in strict["results"]}

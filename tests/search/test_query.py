@@ -4,7 +4,14 @@ import pytest
 from whoosh import query as wq
 
 from arabic_text import analyze
-from search.query import MAX_QUERY_CHARS, TEXT_FIELD, TITLE_FIELD, query_lexemes, query_parse
+from search.query import (
+    MAX_QUERY_CHARS,
+    TEXT_FIELD,
+    TITLE_FIELD,
+    query_lexemes,
+    query_parse,
+    words_required,
+)
 
 
 def _term(word, fieldname=TEXT_FIELD):
@@ -158,3 +165,82 @@ def test_lexemes_cover_the_query_as_typed():
         ("word", "غير"),
         ("word", "مغلق"),
     ]
+
+
+# ---------------------------------------------------------------- most of the words
+
+QUESTION = "مركز تبادل المعلومات الاستخباراتية في بغداد"
+
+
+@pytest.mark.parametrize(
+    ("count", "required"), [(1, 1), (2, 2), (3, 2), (4, 3), (5, 3), (6, 4), (8, 6), (64, 48)]
+)
+def test_words_required_all_of_two_then_three_quarters_rounded_down(count, required):
+    assert words_required(count) == required
+
+
+def test_a_natural_question_matches_most_of_its_words_and_knows_all_of_them():
+    parsed = query_parse(QUESTION)
+    # في is a stop word: five words count, three are required.
+    terms = [_term(word) for word in ["مركز", "تبادل", "المعلومات", "الاستخباراتية", "بغداد"]]
+    assert isinstance(parsed.query, wq.Or)
+    assert list(parsed.query.subqueries) == terms
+    assert parsed.query.minmatch == 3
+    assert parsed.all_words == wq.And(terms)
+    assert parsed.relaxable
+
+
+def test_the_ranking_of_most_words_sums_the_words_each_article_holds():
+    ranked, _bonus = query_parse(QUESTION).score_query.children()
+    assert isinstance(ranked, wq.Or) and not ranked.minmatch
+
+
+def test_one_or_two_words_stay_all_required():
+    for text in ("روسيا", "روسيا العراق"):
+        parsed = query_parse(text)
+        assert parsed.all_words is None and not parsed.relaxable
+    assert query_parse("روسيا العراق").query == wq.And([_term("روسيا"), _term("العراق")])
+
+
+def test_a_repeated_word_counts_once():
+    parsed = query_parse("روسيا روسيا العراق")
+    assert parsed.query == wq.And([_term("روسيا"), _term("العراق")])
+    assert parsed.all_words is None
+
+
+def test_punctuation_between_words_keeps_a_query_plain():
+    parsed = query_parse("روسيا، العراق؛ النفط")
+    assert isinstance(parsed.query, wq.Or) and parsed.query.minmatch == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"مركز تبادل" المعلومات بغداد',
+        "مركز AND تبادل المعلومات",
+        "مركز & تبادل المعلومات",
+        "+مركز تبادل المعلومات",
+        "مركز OR تبادل المعلومات",
+        "مركز تبادل المعلومات -بغداد",
+        "مركز تبادل NOT المعلومات",
+        "title:مركز تبادل المعلومات",
+        "(مركز تبادل) المعلومات",
+        "«مركز تبادل المعلومات",
+    ],
+)
+def test_quotes_operators_and_prefixes_keep_every_word_required(text):
+    parsed = query_parse(text)
+    assert parsed.all_words is None and not parsed.relaxable
+    assert not isinstance(parsed.query, wq.Or) or not parsed.query.minmatch
+
+
+def test_match_all_keeps_every_word_required_and_says_more_was_possible():
+    parsed = query_parse(QUESTION, match_all=True)
+    assert parsed.query == query_parse(QUESTION).all_words
+    assert parsed.all_words is None
+    assert parsed.relaxable
+
+
+def test_a_lone_dash_between_words_is_punctuation_not_an_operator():
+    parsed = query_parse("روسيا - العراق النفط")
+    assert parsed.all_words is not None

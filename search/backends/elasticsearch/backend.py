@@ -9,6 +9,7 @@ backend gets. Failures raise: a lost delete would keep an article searchable.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from haystack.backends import BaseEngine
 from haystack.backends.elasticsearch7_backend import (
@@ -107,7 +108,7 @@ class ArabicElasticsearchSearchBackend(Elasticsearch7SearchBackend):
         last = _last_page(outcome.count, limit)
         page_body = self._body(request, last, limit, with_facets=False)
         page = outcome_from_response(request, self._search(page_body), last)
-        return SearchOutcome(outcome.count, page.hits, outcome.facets, last)
+        return replace(outcome, hits=page.hits, offset=last)
 
     def iter_article_ids(self, request: SearchRequest) -> Iterator[int]:
         """Every matching article id in the requested order (exports, feeds): search_after."""

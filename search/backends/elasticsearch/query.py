@@ -20,6 +20,12 @@ from search.backends.elasticsearch.analysis import TERMS_ANALYZER
 from search.backends.elasticsearch.mapping import ID_NUMBER, terms_field
 
 FACET_SIZE = 10_000
+# The aggregation counting the results that hold all the words.
+ALL_WORDS_AGG = "all_words"
+# Added to the score of the results holding all the words, so they rank first: above any
+# sum of BM25 scores a query of the archive's length can reach, and small enough for
+# float32 scores to keep the order within the group.
+ALL_WORDS_BOOST = 10_000.0
 
 Boosts = Mapping[str, float]
 
@@ -87,8 +93,10 @@ def _and(node: wq.And, boosts: Boosts) -> dict:
 
 
 def _or(node: wq.Or, boosts: Boosts) -> dict:
+    # ``minmatch``: how many parts must match (most of a plain query's words).
     should = [es_query(q, boosts) for q in node.subqueries]
-    return {"bool": {"should": should, "minimum_should_match": 1}}
+    required = max(1, getattr(node, "minmatch", 0) or 1)
+    return {"bool": {"should": should, "minimum_should_match": required}}
 
 
 # By node class; a subclass (DefaultOr, PreloadedOr …) compiles as its nearest listed base.
@@ -154,18 +162,30 @@ def _main_query(request: SearchRequest, boosts: Boosts, date_field: str | None) 
         scorer = request.score_query or request.query
         if scorer is not request.query:
             filters.append(es_query(request.query, boosts))
-        return {"bool": {"must": [es_query(scorer, boosts)], "filter": filters}}
-    return {"bool": {"must": [{"match_all": {}}], "filter": [es_query(request.query), *filters]}}
+        body = {"must": [es_query(scorer, boosts)], "filter": filters}
+        return {"bool": _all_words_first(body, request, ALL_WORDS_BOOST)}
+    body = {"must": [{"match_all": {}}], "filter": [es_query(request.query), *filters]}
+    return {"bool": _all_words_first(body, request, 1.0)}
+
+
+def _all_words_first(body: dict, request: SearchRequest, boost: float) -> dict:
+    """A bool query's body where the results holding all the words score ``boost`` more."""
+    if request.all_words is not None:
+        holding = {"constant_score": {"filter": es_query(request.all_words), "boost": boost}}
+        body["should"] = [holding]
+    return body
 
 
 def _sort(request: SearchRequest, date_field: str | None) -> list:
     if request.sort == SORT_RELEVANCE and request.query is not None:
         return ["_score", {ID_NUMBER: {"order": "asc"}}]
+    first = ["_score"] if request.all_words is not None and request.query is not None else []
     if not date_field:
-        return [{ID_NUMBER: {"order": "desc"}}]
+        return [*first, {ID_NUMBER: {"order": "desc"}}]
     # Undated articles go last both ways: they are the least informative.
     order = "asc" if request.sort == SORT_OLDEST else "desc"
     return [
+        *first,
         {date_field: {"order": order, "missing": "_last"}},
         {ID_NUMBER: {"order": "desc"}},
     ]
@@ -226,4 +246,8 @@ def search_body(
         body["post_filter"] = {"bool": {"filter": list(field_filters.values())}}
     if with_facets and request.facet_fields:
         body["aggs"] = _facet_aggs(request, field_filters, date_field)
+    if with_facets and request.all_words is not None:
+        # Aggregations ignore the post_filter: the field filters are repeated here.
+        holding = [es_query(request.all_words), *field_filters.values()]
+        body.setdefault("aggs", {})[ALL_WORDS_AGG] = {"filter": {"bool": {"filter": holding}}}
     return body

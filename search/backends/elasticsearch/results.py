@@ -9,6 +9,7 @@ from __future__ import annotations
 from haystack.constants import DJANGO_ID
 
 from search.backends.base import SearchOutcome, SearchRequest
+from search.backends.elasticsearch.query import ALL_WORDS_AGG
 
 
 def article_id(hit: dict) -> int:
@@ -38,4 +39,6 @@ def outcome_from_response(request: SearchRequest, response: dict, offset: int) -
     count = int(total["value"] if isinstance(total, dict) else total)
     page = [(article_id(hit), hit.get("_score")) for hit in hits.get("hits", [])]
     facets = {name: _facet_counts(response, name) for name in request.facet_fields}
-    return SearchOutcome(count, page, facets, offset)
+    holding = response.get("aggregations", {}).get(ALL_WORDS_AGG)
+    all_words = int(holding["doc_count"]) if request.all_words is not None and holding else None
+    return SearchOutcome(count, page, facets, offset, all_words)

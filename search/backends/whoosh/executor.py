@@ -1,19 +1,22 @@
 """A :class:`SearchRequest` evaluated on Whoosh document numbers.
 
-Terms, AND, OR, NOT and phrases are matched as set operations on posting blocks (phrases
-compare the positions of the documents holding every word) and ranked with
-:mod:`search.backends.whoosh.scoring`; anything else goes through Whoosh's matchers, which
-walk postings one document at a time (and whose block-skipping shortcut drops some results of
-AND-MAYBE queries over several segments). Filters, date ranges, facet counts, sorting and
-paging run on sets of document numbers; stored fields are read only for the page shown.
+Terms, AND, OR (with a minimum number of its parts), NOT and phrases are matched as set
+operations on posting blocks (phrases compare the positions of the documents holding every
+word) and ranked with :mod:`search.backends.whoosh.scoring`; anything else goes through
+Whoosh's matchers, which walk postings one document at a time (and whose block-skipping
+shortcut drops some results of AND-MAYBE queries over several segments). Filters, date
+ranges, facet counts, sorting and paging run on sets of document numbers; stored fields are
+read only for the page shown. A request's ``all_words`` documents come first: each group is
+ordered on its own, and the second only when the page reaches it.
 """
 
 import heapq
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial, singledispatch
-from itertools import islice
+from itertools import chain, islice
 from operator import neg
 
 from haystack.constants import DJANGO_ID
@@ -36,10 +39,14 @@ Ranked = list[tuple[int, float | None]]
 
 def execute(request: SearchRequest, cache: SearcherCache) -> SearchOutcome:
     """Run a search; see :class:`SearchRequest` and :class:`SearchOutcome`."""
+    grouped = request.all_words is not None
     if not cache.searcher.doc_count():
-        return SearchOutcome(0, [], {name: [] for name in request.facet_fields})
+        empty = {name: [] for name in request.facet_fields}
+        return SearchOutcome(0, [], empty, all_words_count=0 if grouped else None)
     selection = _select(request, cache)
     final = selection.without()
+    first = _all_words_docs(request, cache, final)
+    first_count = None if first is None else len(first)
     facets = _facets(request, cache, selection, final)
     count, limit = len(final), max(1, request.limit)
     offset = max(0, request.offset)
@@ -47,11 +54,11 @@ def execute(request: SearchRequest, cache: SearcherCache) -> SearchOutcome:
         offset = (count - 1) // limit * limit if count else 0
     if request.limit <= 0:
         # Counts and facets only: no ranking, no stored fields.
-        return SearchOutcome(count, [], facets, offset)
-    page = ordered_docnums(request, cache, final, offset + limit)[offset : offset + limit]
+        return SearchOutcome(count, [], facets, offset, first_count)
+    page = _grouped(request, cache, final, first, offset + limit)[offset : offset + limit]
     ids = _stored_article_ids(cache, [docnum for docnum, _score in page])
     hits = [(pk, score) for pk, (_docnum, score) in zip(ids, page, strict=True)]
-    return SearchOutcome(count, hits, facets, offset)
+    return SearchOutcome(count, hits, facets, offset, first_count)
 
 
 def iter_article_ids(request: SearchRequest, cache: SearcherCache) -> Iterator[int]:
@@ -59,8 +66,9 @@ def iter_article_ids(request: SearchRequest, cache: SearcherCache) -> Iterator[i
     if not cache.searcher.doc_count():
         return
     final = _select(request, cache).without()
+    first = _all_words_docs(request, cache, final)
     article_ids = cache.article_ids()
-    for docnum, _score in ordered_docnums(request, cache, final, len(final)):
+    for docnum, _score in _grouped(request, cache, final, first, len(final)):
         yield article_ids[docnum]
 
 
@@ -103,12 +111,29 @@ def _and_docs(query: wq.And, cache: SearcherCache) -> set[int]:
 
 @query_docs.register(wq.Or)
 def _or_docs(query: wq.Or, cache: SearcherCache) -> set[int]:
-    if getattr(query, "minmatch", 0):
-        return _whoosh_docs(query, cache)
-    docs: set[int] = set()
-    for sub in query.subqueries:
-        docs |= query_docs(sub, cache)
-    return docs
+    # Whoosh's own matchers ignore ``minmatch``: it is only evaluated here.
+    sets = [query_docs(sub, cache) for sub in query.subqueries]
+    return at_least(sets, getattr(query, "minmatch", 0) or 1)
+
+
+def at_least(sets: Sequence[Docs], required: int) -> set[int]:
+    """The documents in at least ``required`` of ``sets`` (never changed).
+
+    A document in ``required`` sets is in one of the ``len - required + 1`` smallest: those
+    are counted, and only their documents are looked up in the larger sets.
+    """
+    if required > len(sets) or not sets:
+        return set()
+    ordered = sorted(sets, key=len)
+    if required <= 1:
+        return set().union(*ordered)
+    if required == len(ordered):
+        return ordered[0].intersection(*ordered[1:])
+    cut = len(ordered) - required + 1
+    counts = Counter(chain.from_iterable(ordered[:cut]))
+    for larger in ordered[cut:]:
+        counts.update(larger.intersection(counts))
+    return {doc for doc, found in counts.items() if found >= required}
 
 
 @query_docs.register(wq.AndNot)
@@ -237,6 +262,26 @@ def _facets(
 
 
 # -------------------------------------------------------------------------- ordering
+
+
+def _all_words_docs(request: SearchRequest, cache: SearcherCache, final: Docs) -> Docs | None:
+    """The results matching the request's ``all_words``; ``None`` when it has none."""
+    if request.all_words is None:
+        return None
+    return final & query_docs(request.all_words, cache)
+
+
+def _grouped(
+    request: SearchRequest, cache: SearcherCache, final: Docs, first: Docs | None, count: int
+) -> Ranked:
+    """The first ``count`` results: those of ``first`` in the requested order, then the
+    others, ordered only when ``count`` reaches them."""
+    if first is None:
+        return ordered_docnums(request, cache, final, count)
+    ranked = ordered_docnums(request, cache, first, count)
+    if count > len(first):
+        ranked += ordered_docnums(request, cache, final - first, count - len(first))
+    return ranked
 
 
 def ordered_docnums(request: SearchRequest, cache: SearcherCache, docs: Docs, count: int) -> Ranked:

@@ -201,17 +201,31 @@ def _and(query: wq.And, terms: TermIndex, matching: Matching, scores: dict, docs
 
 @add_scores.register(wq.Or)
 def _or(query: wq.Or, terms: TermIndex, matching: Matching, scores: dict, docs) -> None:
+    """The parts' scores summed; with ``minmatch``, only where enough parts match."""
     _unboosted(query)
-    if getattr(query, "minmatch", 0) or getattr(query, "scale", None):
+    if getattr(query, "scale", None):
         raise Unsupported(query)
+    if getattr(query, "minmatch", 0) > 1:
+        docs = _within(docs, query, matching)
     for sub in query.subqueries:
         add_scores(sub, terms, matching, scores, docs)
+
+
+def _within(docs, query, matching: Matching) -> set[int]:
+    """The documents of ``docs`` that ``query`` matches. A plain OR's parts are intersected
+    with ``docs`` one by one: a few documents never pay for the union of common words."""
+    if isinstance(query, wq.Or) and getattr(query, "minmatch", 0) <= 1:
+        found: set[int] = set()
+        for sub in query.subqueries:
+            found |= _within(docs, sub, matching)
+        return found
+    return docs & matching(query)
 
 
 @add_scores.register(wq.AndMaybe)
 def _and_maybe(query: wq.AndMaybe, terms: TermIndex, matching: Matching, scores, docs) -> None:
     _unboosted(query)
-    found = docs & matching(query.a)
+    found = _within(docs, query.a, matching)
     add_scores(query.a, terms, matching, scores, found)
     add_scores(query.b, terms, matching, scores, found)
 

@@ -14,6 +14,7 @@ from archive.models import Article
 from search.backends.base import SearchRequest
 from search.backends.elasticsearch import ArabicElasticsearchSearchBackend
 from search.backends.elasticsearch import backend as es_backend
+from search.query import query_parse
 
 ROOT = Path(__file__).resolve().parents[4]
 
@@ -120,3 +121,18 @@ def test_elasticsearch_url_in_the_environment_selects_the_arabic_engine():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["ArabicElasticsearchSearchBackend", "archive-probe"]
+
+
+def test_a_page_past_the_end_keeps_the_count_of_results_with_all_the_words(backend):
+    class Counting(FakeClient):
+        def search(self, index, body):
+            response = super().search(index, body)
+            if "aggs" in body:
+                response["aggregations"] = {"all_words": {"doc_count": 2}}
+            return response
+
+    parsed = query_parse("مركز تبادل المعلومات الاستخباراتية في بغداد")
+    backend.conn = Counting(ids=[9, 8, 7, 6, 5])
+    request = SearchRequest(query=parsed.query, all_words=parsed.all_words, offset=40, limit=2)
+    outcome = backend.execute(request)
+    assert (outcome.count, outcome.all_words_count, outcome.offset) == (5, 2, 4)

@@ -9,6 +9,7 @@ from whoosh import query as wq
 from arabic_text import analyze
 from search.backends.base import SORT_NEWEST, SORT_OLDEST, SearchRequest
 from search.backends.elasticsearch import es_query, search_body
+from search.backends.elasticsearch.query import ALL_WORDS_AGG, ALL_WORDS_BOOST
 from search.query import query_parse
 
 FACET_FIELDS = ("person", "organization", "place", "source", "year")
@@ -101,3 +102,60 @@ def test_date_range_and_sort_orders_put_undated_articles_last():
     assert newest["sort"][0] == {"published_on": {"order": "desc", "missing": "_last"}}
     oldest = search_body(SearchRequest(sort=SORT_OLDEST))
     assert oldest["sort"][0] == {"published_on": {"order": "asc", "missing": "_last"}}
+
+
+# --------------------------------------------------------------- most of the words
+
+QUESTION = "مركز تبادل المعلومات الاستخباراتية في بغداد"
+
+
+def _question_request(**options) -> SearchRequest:
+    parsed = query_parse(QUESTION)
+    return SearchRequest(
+        query=parsed.query,
+        score_query=parsed.score_query,
+        all_words=parsed.all_words,
+        **options,
+    )
+
+
+def test_most_of_the_words_become_should_clauses_with_a_minimum():
+    clause = es_query(query_parse(QUESTION).query)["bool"]
+    assert clause["minimum_should_match"] == 3
+    terms = [should["term"]["text_terms"]["value"] for should in clause["should"]]
+    assert terms == analyze(QUESTION)
+
+
+def test_results_with_all_the_words_score_above_any_other_in_relevance_order():
+    body = search_body(_question_request(), boosts={"text": 1.0, "title": 2.0})
+    main = body["query"]["bool"]
+    [holding] = main["should"]
+    assert holding["constant_score"]["boost"] == ALL_WORDS_BOOST
+    every_word = holding["constant_score"]["filter"]["bool"]["must"]
+    assert [must["term"]["text_terms"]["value"] for must in every_word] == analyze(QUESTION)
+    # Selected by most of the words, ranked by the words each holds.
+    assert main["filter"][0]["bool"]["minimum_should_match"] == 3
+    assert main["must"][0]["bool"]["must"][0]["bool"]["minimum_should_match"] == 1
+    assert body["sort"][0] == "_score"
+
+
+def test_results_with_all_the_words_come_first_in_date_order_too():
+    body = search_body(_question_request(sort=SORT_NEWEST))
+    [holding] = body["query"]["bool"]["should"]
+    assert holding["constant_score"]["boost"] == 1.0
+    assert body["sort"][:2] == ["_score", {"published_on": {"order": "desc", "missing": "_last"}}]
+
+
+def test_the_results_with_all_the_words_are_counted_under_the_same_filters():
+    body = search_body(_question_request(filters={"source": ["3"]}, facet_fields=("year",)))
+    holding = body["aggs"][ALL_WORDS_AGG]["filter"]["bool"]["filter"]
+    assert holding[0] == es_query(query_parse(QUESTION).all_words)
+    assert holding[1] == {"terms": {"source": ["3"]}}
+
+
+def test_a_query_with_every_word_required_has_no_groups():
+    parsed = query_parse(QUESTION, match_all=True)
+    body = search_body(SearchRequest(query=parsed.query, score_query=parsed.score_query))
+    assert "should" not in body["query"]["bool"]
+    assert ALL_WORDS_AGG not in body.get("aggs", {})
+    assert search_body(SearchRequest(query=parsed.query, sort=SORT_NEWEST))["sort"][0] != "_score"

@@ -2,6 +2,8 @@
 
 from search.backends.base import SearchRequest
 from search.backends.elasticsearch import outcome_from_response, search_body
+from search.backends.elasticsearch.query import ALL_WORDS_AGG
+from search.query import query_parse
 
 
 def test_response_becomes_the_same_outcome_the_whoosh_backend_gives():
@@ -62,3 +64,15 @@ def test_month_facet_counts_publication_months_of_the_results_as_whoosh_keys_the
     outcome = outcome_from_response(request, response, 0)
     assert outcome.facets["month"] == [("202111", 2), ("202104", 1)]
     assert outcome.facets["year"] == [("2021", 3)]
+
+
+def test_the_count_of_results_with_all_the_words_is_read_from_its_aggregation():
+    parsed = query_parse("مركز تبادل المعلومات الاستخباراتية في بغداد")
+    request = SearchRequest(query=parsed.query, all_words=parsed.all_words, limit=2)
+    response = {
+        "hits": {"total": {"value": 9, "relation": "eq"}, "hits": []},
+        "aggregations": {ALL_WORDS_AGG: {"doc_count": 4}},
+    }
+    assert outcome_from_response(request, response, 0).all_words_count == 4
+    # Without groups there is no such count.
+    assert outcome_from_response(SearchRequest(), response, 0).all_words_count is None
