@@ -12,6 +12,7 @@ the cost of a returning client's request with the store full.
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -73,6 +74,7 @@ def main() -> None:
         limit_hit(scope="search", key=_client(n), rates=rates)
         again.append(time.perf_counter() - started)
     print(f"returning client, store full: mean {statistics.fmean(again) * 1000:.3f} ms")
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
