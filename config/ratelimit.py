@@ -65,7 +65,7 @@ class Scope:
     setting: str
     default: str
     url_names: frozenset[str] = frozenset()
-    json: bool = False
+    json: bool = False  # the JSON API: its paths are API_RATE_LIMIT_PATH_PREFIXES
 
 
 SCOPES = (
@@ -170,12 +170,12 @@ def limit_hit(
 def _scope_of(request) -> Scope | None:
     prefixes = getattr(settings, "API_RATE_LIMIT_PATH_PREFIXES", DEFAULT_API_PATH_PREFIXES)
     if request.path.startswith(tuple(prefixes)):
-        return SCOPES[0]
+        return next(scope for scope in SCOPES if scope.json)
     try:
         match = resolve(request.path_info)
     except Resolver404:
         return None
-    return next((scope for scope in SCOPES[1:] if match.view_name in scope.url_names), None)
+    return next((scope for scope in SCOPES if match.view_name in scope.url_names), None)
 
 
 class RateLimitMiddleware:
