@@ -1,9 +1,9 @@
-"""Security middleware: a content-security policy, an API rate limit, admin login throttling.
+"""Security middleware: a content-security policy and admin login throttling.
 
-Django 5.2 has no content-security policy of its own, and nothing that limits request rates
-or repeated failed logins. All three keep their state in Django's default cache, so several
-gunicorn workers share it when the cache is shared (a file-based or database cache; the
-per-process memory cache gives each worker its own counters, see docs/deploy.md).
+Django 5.2 has no content-security policy of its own, and nothing that limits repeated
+failed logins. The throttle keeps its counts in Django's default cache, shared by all
+workers (:mod:`config.cache`). Request rates are :mod:`config.ratelimit`, request body
+sizes :mod:`config.body_limits`.
 
 Settings (all read on each request, so ``override_settings`` works in tests):
 
@@ -11,9 +11,6 @@ Settings (all read on each request, so ``override_settings`` works in tests):
     ``{directive: [sources]}``; ``None`` sends no header. Default: :data:`DEFAULT_CSP`.
 ``CONTENT_SECURITY_POLICY_REPORT_ONLY``
     Send ``Content-Security-Policy-Report-Only`` instead (to try a policy out).
-``API_RATE_LIMIT``
-    ``"60/minute"`` (``N/second|minute|hour|day``, or ``N/15minute``); ``None``, ``""`` or
-    ``"off"`` disables it. Applies to paths under ``API_RATE_LIMIT_PATH_PREFIXES``.
 ``ADMIN_LOGIN_FAILURE_LIMIT`` / ``ADMIN_LOGIN_LOCKOUT_SECONDS``
     After that many failed logins for one client address and username within the lockout
     period, the admin login refuses that username from that address (even with the right
@@ -28,21 +25,17 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
-import time
-from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ValidationError
 from django.dispatch import receiver
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -58,25 +51,8 @@ DEFAULT_CSP: dict[str, list[str]] = {
     "form-action": ["'self'"],
     "base-uri": ["'self'"],
 }
-DEFAULT_API_RATE_LIMIT = "60/minute"
-DEFAULT_API_PATH_PREFIXES = ("/api/",)
 DEFAULT_LOGIN_FAILURE_LIMIT = 10
 DEFAULT_LOCKOUT_SECONDS = 15 * 60
-
-_PERIODS = {
-    "s": 1,
-    "sec": 1,
-    "second": 1,
-    "m": 60,
-    "min": 60,
-    "minute": 60,
-    "h": 3600,
-    "hour": 3600,
-    "d": 86400,
-    "day": 86400,
-}
-_RATE_RE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([a-z]+?)s?\s*$")
-_DISABLED = {"", "0", "off", "none", "false"}
 
 
 # --- client address -----------------------------------------------------------------------
@@ -96,7 +72,7 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
-def _digest(*parts: str) -> str:
+def digest(*parts: str) -> str:
     # Cache keys must be short and free of spaces and control characters (memcached).
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:40]
 
@@ -139,99 +115,6 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-# --- API rate limit ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Rate:
-    """``limit`` requests per ``period`` seconds."""
-
-    limit: int
-    period: int
-
-
-@lru_cache(maxsize=32)
-def parse_rate(value: str | None) -> Rate | None:
-    """``"60/minute"`` → ``Rate(60, 60)``; ``None``/``""``/``"off"`` → ``None``.
-
-    >>> parse_rate("100/15minutes")
-    Rate(limit=100, period=900)
-    """
-    if value is None or str(value).strip().lower() in _DISABLED:
-        return None
-    match = _RATE_RE.match(str(value).lower())
-    if not match or match.group(3) not in _PERIODS:
-        raise ImproperlyConfigured(
-            f"Rate {value!r} is not understood: use N/second, N/minute, N/hour, N/day "
-            "(or N/15minute)."
-        )
-    limit, multiplier, unit = match.groups()
-    period = int(multiplier or 1) * _PERIODS[unit]
-    if int(limit) < 1 or period < 1:
-        raise ImproperlyConfigured(f"Rate {value!r} must allow at least one request.")
-    return Rate(int(limit), period)
-
-
-def rate_limit_hit(*, scope: str, key: str, rate: Rate, now: float | None = None) -> int:
-    """Count one request; return 0 when it is allowed, else the seconds to wait.
-
-    A fixed window per ``rate.period``: cheap (one cache add and one increment) and the same
-    for every worker that shares the cache.
-    """
-    now = time.time() if now is None else now
-    window = int(now // rate.period)
-    cache_key = f"ratelimit:{scope}:{_digest(key)}:{window}"
-    # add() is a no-op when the key exists; incr() is atomic on shared caches.
-    cache.add(cache_key, 0, timeout=rate.period + 1)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(cache_key, 1, timeout=rate.period + 1)
-        count = 1
-    if count <= rate.limit:
-        return 0
-    return max(1, math.ceil((window + 1) * rate.period - now))
-
-
-class ApiRateLimitMiddleware:
-    """Limits requests to the JSON API per client address; 429 with a JSON error when over."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        prefixes = getattr(settings, "API_RATE_LIMIT_PATH_PREFIXES", DEFAULT_API_PATH_PREFIXES)
-        if request.path.startswith(tuple(prefixes)):
-            rate = parse_rate(getattr(settings, "API_RATE_LIMIT", DEFAULT_API_RATE_LIMIT))
-            if rate is not None:
-                wait = rate_limit_hit(scope="api", key=client_ip(request), rate=rate)
-                if wait:
-                    # Before LocaleMiddleware (a refused request costs little): the reader's
-                    # language comes from the cookie or Accept-Language here.
-                    with translation.override(translation.get_language_from_request(request)):
-                        return _too_many_requests(rate, wait)
-        return self.get_response(request)
-
-
-def _too_many_requests(rate: Rate, wait: int) -> JsonResponse:
-    limit = ngettext(
-        "Too many requests: at most %(limit)d requests per %(period)d second are allowed.",
-        "Too many requests: at most %(limit)d requests per %(period)d seconds are allowed.",
-        rate.period,
-    ) % {"limit": rate.limit, "period": rate.period}
-    again = ngettext("Try again in %(wait)d second.", "Try again in %(wait)d seconds.", wait) % {
-        "wait": wait
-    }
-    message = f"{limit} {again}"
-    response = JsonResponse(
-        {"error": message, "retry_after": wait},
-        status=429,
-        json_dumps_params={"ensure_ascii": False},
-    )
-    response["Retry-After"] = str(wait)
-    return response
-
-
 # --- admin login throttling -------------------------------------------------------------------
 
 
@@ -244,7 +127,7 @@ def _lockout_seconds() -> int:
 
 
 def _failure_key(ip: str, username: str) -> str:
-    return f"loginfail:{_digest(ip, username.strip().casefold())}"
+    return f"loginfail:{digest(ip, username.strip().casefold())}"
 
 
 def login_failures(*, ip: str, username: str) -> int:

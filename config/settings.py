@@ -12,6 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.cache import cache_from_url
 from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -45,13 +46,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a body (the CSRF check reads every POST's).
+    "config.body_limits.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
-    "config.security.ApiRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # After the language is chosen (the 429 page is the reader's), before any view runs.
+    "config.ratelimit.RateLimitMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "config.security.AdminLoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -125,16 +129,21 @@ STORAGES = {
     },
 }
 
+# The cache holds the rate limits and login throttling, shared by every worker: a SQLite file
+# of its own (config/cache.py) unless DJANGO_CACHE_URL names a server (docs/deploy.md).
+_CACHE_DIR = Path(env_str("DJANGO_CACHE_DIR", str(VAR_DIR / "cache")))
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": env_str("DJANGO_CACHE_DIR", str(VAR_DIR / "cache")),
-        "OPTIONS": {"MAX_ENTRIES": 20000},
-    }
+    "default": cache_from_url(
+        env_str("DJANGO_CACHE_URL") or f"sqlite:///{_CACHE_DIR / 'cache.sqlite3'}"
+    )
 }
 
-# Abuse limits: the JSON API per client, and failed admin logins per client and name.
+# Abuse limits per client address (config/ratelimit.py): the JSON API, the search page, feeds
+# and exports; and failed admin logins per client and name (config/security.py).
 API_RATE_LIMIT = env_str("DJANGO_API_RATE_LIMIT", "60/minute")
+SEARCH_RATE_LIMIT = env_str("DJANGO_SEARCH_RATE_LIMIT", "60/minute,600/hour")
+FEED_RATE_LIMIT = env_str("DJANGO_FEED_RATE_LIMIT", "30/minute,300/hour")
+EXPORT_RATE_LIMIT = env_str("DJANGO_EXPORT_RATE_LIMIT", "10/minute,100/hour")
 ADMIN_LOGIN_FAILURE_LIMIT = env_int("DJANGO_ADMIN_LOGIN_FAILURE_LIMIT", 10)
 ADMIN_LOGIN_LOCKOUT_SECONDS = env_int("DJANGO_ADMIN_LOGIN_LOCKOUT_SECONDS", 15 * 60)
 TRUSTED_PROXY_COUNT = env_int(
@@ -143,6 +152,9 @@ TRUSTED_PROXY_COUNT = env_int(
 CONTENT_SECURITY_POLICY_REPORT_ONLY = env_bool("DJANGO_CSP_REPORT_ONLY", False)
 
 ADMIN_URL = env_str("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+# The only login is the admin's: after it (and in place of an unsafe ?next=), its index.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Search: Whoosh on disk by default; Elasticsearch when a URL is given.
 WHOOSH_INDEX_PATH = env_str("DJANGO_WHOOSH_INDEX", str(VAR_DIR / "whoosh_index"))
@@ -188,6 +200,10 @@ ARCHIVE_UPLOAD_STAGING_DIR = env_str(
 ARCHIVE_UPLOAD_STAGING_SECONDS = env_int("DJANGO_ARCHIVE_UPLOAD_STAGING_SECONDS", 3600)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_FILE_BYTES
+# Request bodies over these are refused before they are read (config/body_limits.py); the
+# upload view takes ARCHIVE_MAX_UPLOAD_BYTES (and its multipart framing).
+REQUEST_BODY_MAX_BYTES = env_int("DJANGO_REQUEST_BODY_MAX_BYTES", 64 * 1024)
+ADMIN_REQUEST_BODY_MAX_BYTES = env_int("DJANGO_ADMIN_REQUEST_BODY_MAX_BYTES", 20 * 1024 * 1024)
 
 # Production hardening: on whenever debug is off.
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)

@@ -26,7 +26,10 @@ STORAGES = {
 STATIC_ROOT = tempfile.mkdtemp(prefix="archive-test-static-")
 # Live-server and browser tests get static files without collectstatic.
 WHITENOISE_USE_FINDERS = True
-# Fuzzers call the API freely; tests/test_security.py turns the limits on.
+# Fuzzers call the API and pages freely; tests/test_rate_limits.py turns the limits on.
 API_RATE_LIMIT = None
+SEARCH_RATE_LIMIT = None
+FEED_RATE_LIMIT = None
+EXPORT_RATE_LIMIT = None
 ADMIN_LOGIN_FAILURE_LIMIT = 0
 ARCHIVE_UPLOAD_STAGING_DIR = tempfile.mkdtemp(prefix="archive-test-staging-")

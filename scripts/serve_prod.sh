@@ -1,7 +1,7 @@
 #!/bin/sh
 # The production server setup on the loopback address, for load tests and trying a release:
 # gunicorn with 2 sync workers, debug off, HTTPS redirects and secure cookies off (no TLS
-# proxy in front), the API rate limit off, and the single index worker beside it.
+# proxy in front), the rate limits off, and the single index worker beside it.
 #
 #   DJANGO_VAR_DIR=/tmp/archive-prod PORT=8001 scripts/serve_prod.sh [--no-worker]
 #
@@ -27,6 +27,7 @@ export DJANGO_ALLOWED_HOSTS=127.0.0.1
 export DJANGO_SECURE_SSL_REDIRECT=0
 export DJANGO_SECURE_COOKIES=0
 export DJANGO_API_RATE_LIMIT=off
+export DJANGO_SEARCH_RATE_LIMIT=off DJANGO_FEED_RATE_LIMIT=off DJANGO_EXPORT_RATE_LIMIT=off
 export DJANGO_SEARCH_INDEX_INLINE=0
 export DJANGO_LOG_LEVEL="${DJANGO_LOG_LEVEL:-WARNING}"
 mkdir -p "$DJANGO_VAR_DIR"

@@ -9,7 +9,9 @@ its task commit or roll back together. A request never writes to the index itsel
 index is free, each article once however many of its mentions changed. During a bulk
 import (``import_started`` … ``import_finished``) that inline step is held back and the
 queue is applied in batches at the end instead. A write that sends neither kind of
-signal (a raw queryset update) is found by ``check_index --repair``.
+signal (a raw queryset update) is found by ``check_index --repair``. Raw saves
+(``loaddata`` of fixtures or a dump) queue nothing: a restore is indexed once, by
+``rebuild_index`` (docs/backup.md).
 """
 
 import threading
@@ -87,11 +89,13 @@ class ArticleSignalProcessor(BaseSignalProcessor):
         import_started.disconnect(self.handle_import_started)
         import_finished.disconnect(self.handle_import_finished)
 
-    def handle_article_change(self, sender, instance, **kwargs):
-        _schedule((instance.pk,))
+    def handle_article_change(self, sender, instance, raw=False, **kwargs):
+        if not raw:
+            _schedule((instance.pk,))
 
-    def handle_mention_change(self, sender, instance, **kwargs):
-        _schedule((instance.article_id,))
+    def handle_mention_change(self, sender, instance, raw=False, **kwargs):
+        if not raw:
+            _schedule((instance.article_id,))
 
     def handle_articles_changed(self, sender, article_ids, **kwargs):
         _schedule(article_ids)

@@ -10,7 +10,8 @@ articles and 40 real newspaper articles, imported by ``manage.py`` processes:
   database, then ``rebuild_index`` and ``check_index``.
 
 After each restore the index has zero drift and a set of Arabic queries (words, a phrase,
-OR, NOT, a title search, filters) finds the same articles with the same scores.
+OR, NOT, a title search, filters) finds the same articles with the same scores. Loading a
+dump queues no index work of its own: ``rebuild_index`` indexes the restore once.
 """
 
 import json
@@ -18,7 +19,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
+from archive.models import Article, Mention
+from search.models import IndexTask
+from tests.factories import article_create, entity_create
 from tests.test_faults import Site, corpus_batch
 
 pytestmark = pytest.mark.slow
@@ -119,3 +124,23 @@ def test_a_portable_dump_loaded_into_a_fresh_database_and_reindexed_searches_the
 
     assert "missing 0, extra 0, stale 0" in restored.drift()
     assert _answers(restored) == answers
+
+
+@pytest.mark.django_db
+def test_loading_a_dump_queues_no_index_work_while_a_normal_save_still_does(tmp_path, settings):
+    settings.SEARCH_INDEX_INLINE = False
+    lavrov = entity_create()
+    for title in ("لافروف يستقبل الجعفري في موسكو", "لافروف: العلاقات مع بغداد متينة"):
+        article = article_create(title=title, body=f"{title}. قال سيرغي لافروف إن روسيا…")
+        Mention.objects.create(article=article, entity=lavrov, count=1, forms=["لافروف"])
+    dump = tmp_path / "archive.json"
+    call_command("dumpdata", "archive", "--natural-foreign", output=str(dump), verbosity=0)
+    Article.objects.all().delete()
+    IndexTask.objects.all().delete()
+
+    call_command("loaddata", str(dump), verbosity=0)
+
+    assert Article.objects.count() == 2 and Mention.objects.count() == 2
+    assert IndexTask.objects.count() == 0
+    Article.objects.first().save()
+    assert IndexTask.objects.count() == 1

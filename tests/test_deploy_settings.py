@@ -93,7 +93,8 @@ def test_production_turns_on_secure_cookies_https_and_hsts(production_settings):
 def test_production_sends_a_content_security_policy_and_limits_the_api(production_settings):
     middleware = production_settings["MIDDLEWARE"]
     assert "config.security.ContentSecurityPolicyMiddleware" in middleware
-    assert "config.security.ApiRateLimitMiddleware" in middleware
+    assert "config.ratelimit.RateLimitMiddleware" in middleware
+    assert "config.body_limits.RequestBodyLimitMiddleware" in middleware
     assert "config.security.AdminLoginThrottleMiddleware" in middleware
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in middleware
     assert production_settings["API_RATE_LIMIT"] == "60/minute"

@@ -1,10 +1,10 @@
-"""The security middleware: content-security policy, API rate limit, admin login throttling.
+"""The security middleware: content-security policy, admin login throttling, login redirects.
 
-The test settings switch the rate limit and the login throttle off (so that other tests and
-the fuzzers may call the API freely); each test here switches them on with small limits.
+The test settings switch the login throttle off (so that other tests may log in freely);
+each test here switches it on with a small limit. Rate limits: tests/test_rate_limits.py;
+body sizes: tests/test_body_limits.py.
 """
 
-import json
 import re
 
 import pytest
@@ -14,7 +14,6 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
-from config import security
 from tests.factories import article_create
 
 PASSWORD = "كلمة-سر-طويلة-للمحرر-2021"
@@ -53,12 +52,15 @@ def _directives(header: str) -> dict[str, list[str]]:
 
 def test_security_middleware_is_installed_in_order():
     middleware = settings.MIDDLEWARE
-    csp = middleware.index("config.security.ContentSecurityPolicyMiddleware")
-    rate = middleware.index("config.security.ApiRateLimitMiddleware")
-    throttle = middleware.index("config.security.AdminLoginThrottleMiddleware")
-    auth = middleware.index("django.contrib.auth.middleware.AuthenticationMiddleware")
-    assert csp < rate < middleware.index("django.contrib.sessions.middleware.SessionMiddleware")
-    assert throttle > auth
+    position = {name.rsplit(".", 1)[-1]: index for index, name in enumerate(middleware)}
+    # Bodies are refused before anything reads them; rates are counted once the language is
+    # known and before any view; the login throttle needs the user.
+    assert position["RequestBodyLimitMiddleware"] <= 1
+    assert position["RequestBodyLimitMiddleware"] < position["CsrfViewMiddleware"]
+    assert position["LocaleMiddleware"] < position["RateLimitMiddleware"]
+    assert position["RateLimitMiddleware"] < position["AuthenticationMiddleware"]
+    assert position["ContentSecurityPolicyMiddleware"] < position["SessionMiddleware"]
+    assert position["AdminLoginThrottleMiddleware"] > position["AuthenticationMiddleware"]
 
 
 @pytest.mark.django_db
@@ -117,65 +119,6 @@ def test_policy_can_be_tried_in_report_only_mode(client):
     assert "frame-ancestors 'none'" in response["Content-Security-Policy-Report-Only"]
 
 
-@pytest.mark.django_db
-@override_settings(API_RATE_LIMIT="3/minute")
-def test_api_returns_429_with_json_error_and_retry_after_once_over_the_limit(client):
-    url = reverse("search:api_search")
-    for _ in range(3):
-        assert client.get(url, {"q": "لافروف"}, REMOTE_ADDR="198.51.100.1").status_code == 200
-    response = client.get(
-        url, {"q": "لافروف"}, REMOTE_ADDR="198.51.100.1", HTTP_ACCEPT_LANGUAGE="en"
-    )
-    assert response.status_code == 429
-    assert response["Content-Type"].startswith("application/json")
-    body = json.loads(response.content)
-    assert "3" in body["error"]
-    assert 1 <= int(response["Retry-After"]) <= 60
-    assert body["retry_after"] == int(response["Retry-After"])
-    wait = body["retry_after"]
-    assert body["error"].endswith(f"Try again in {wait} second{'' if wait == 1 else 's'}.")
-
-
-@pytest.mark.django_db
-@override_settings(API_RATE_LIMIT="2/minute")
-def test_rate_limit_counts_each_client_address_separately(client):
-    url = reverse("search:api_entities")
-    for _ in range(2):
-        client.get(url, {"q": "بوتين"}, REMOTE_ADDR="198.51.100.1")
-    assert client.get(url, {"q": "بوتين"}, REMOTE_ADDR="198.51.100.1").status_code == 429
-    assert client.get(url, {"q": "بوتين"}, REMOTE_ADDR="198.51.100.2").status_code == 200
-
-
-@pytest.mark.django_db
-@override_settings(API_RATE_LIMIT="1/minute")
-def test_rate_limit_leaves_the_html_pages_alone(client):
-    for _ in range(3):
-        assert client.get(reverse("search:search"), {"q": "موسكو"}).status_code == 200
-
-
-@pytest.mark.django_db
-@override_settings(API_RATE_LIMIT="2/minute", TRUSTED_PROXY_COUNT=1)
-def test_behind_a_proxy_the_forwarded_client_address_is_limited(client):
-    url = reverse("search:api_entities")
-    proxy = {"REMOTE_ADDR": "127.0.0.1"}
-    for _ in range(2):
-        client.get(url, {"q": "بوتين"}, HTTP_X_FORWARDED_FOR="192.0.2.10", **proxy)
-    assert client.get(url, HTTP_X_FORWARDED_FOR="192.0.2.10", **proxy).status_code == 429
-    # A forged entry before the proxy's own does not buy a fresh quota.
-    forged = "10.9.9.9, 192.0.2.10"
-    assert client.get(url, HTTP_X_FORWARDED_FOR=forged, **proxy).status_code == 429
-    assert client.get(url, HTTP_X_FORWARDED_FOR="192.0.2.11", **proxy).status_code == 200
-
-
-def test_rates_are_parsed_and_nonsense_is_refused():
-    assert security.parse_rate("60/minute") == security.Rate(60, 60)
-    assert security.parse_rate("100/15minutes") == security.Rate(100, 900)
-    assert security.parse_rate("off") is None
-    assert security.parse_rate("") is None
-    with pytest.raises(Exception, match="not understood"):
-        security.parse_rate("ستون في الدقيقة")
-
-
 @override_settings(ADMIN_LOGIN_FAILURE_LIMIT=3, ADMIN_LOGIN_LOCKOUT_SECONDS=900)
 def test_admin_login_is_locked_after_repeated_failures_even_for_the_right_password(client, editor):
     for _ in range(3):
@@ -216,14 +159,24 @@ def test_changing_the_case_of_the_username_does_not_reset_the_count(client, edit
     assert _login(client, "muharrir", PASSWORD).status_code == 429
 
 
-@pytest.mark.django_db
-@override_settings(API_RATE_LIMIT="1/minute")
-def test_api_rate_limit_error_is_in_the_readers_language(client):
-    url = reverse("search:api_search")
-    client.get(url, {"q": "لافروف"}, REMOTE_ADDR="198.51.100.7")
-    arabic = client.get(url, {"q": "لافروف"}, REMOTE_ADDR="198.51.100.7", HTTP_ACCEPT_LANGUAGE="ar")
-    english = client.get(
-        url, {"q": "لافروف"}, REMOTE_ADDR="198.51.100.7", HTTP_ACCEPT_LANGUAGE="en"
+@pytest.mark.parametrize(
+    "unsafe_next", ["https://evil.example/", "//evil.example/steal", "javascript:alert(1)"]
+)
+def test_an_unsafe_next_on_the_admin_login_leads_to_the_admin_index(client, editor, unsafe_next):
+    response = client.post(
+        reverse("admin:login") + "?next=" + unsafe_next,
+        {"username": "muharrir", "password": PASSWORD, "next": unsafe_next},
+        REMOTE_ADDR="203.0.113.9",
     )
-    assert json.loads(arabic.content)["error"].startswith("طلبات كثيرة جدًا")
-    assert json.loads(english.content)["error"].startswith("Too many requests")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_safe_next_on_the_admin_login_is_followed(client, editor):
+    target = reverse("admin:archive_article_changelist")
+    response = client.post(
+        reverse("admin:login"), {"username": "muharrir", "password": PASSWORD, "next": target}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == target
