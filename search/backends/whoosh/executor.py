@@ -301,9 +301,13 @@ def _by_relevance(scorer: wq.Query, cache: SearcherCache, docs: Docs, count: int
         except Unsupported:
             pass
         else:
-            # Whoosh's order: highest score first, the lower document number on ties.
-            ranked = zip(scores.values(), map(neg, scores), strict=True)
-            return [(-negated, score) for score, negated in heapq.nlargest(count, ranked)]
+            # Highest score first, the lower article id on ties (as the Elasticsearch
+            # backend): the order does not depend on the order of indexing.
+            ids = cache.article_ids()
+            ranked = zip(
+                scores.values(), map(neg, map(ids.__getitem__, scores)), scores, strict=True
+            )
+            return [(doc, score) for score, _id, doc in heapq.nlargest(count, ranked)]
     wanted = docs if isinstance(docs, set) else set(docs)
     results = cache.searcher.search(scorer, limit=count, filter=wanted)
     return [(docnum, score) for score, docnum in results.top_n]
@@ -317,13 +321,14 @@ def _by_date(oldest: bool, cache: SearcherCache, docs: Docs, count: int) -> Rank
         # about count × all / len(docs) steps: less than ranking every one of ``docs``.
         order = cache.date_order(oldest)
         return [(docnum, None) for docnum in islice(filter(docs.__contains__, order), count)]
-    keys = cache.date_keys()
+    keys, ids = cache.date_keys(), cache.article_ids()
     size = len(keys)
+    # Ties by article id, the higher first, as in the date order.
     if oldest:
         last = 1 << 64
         top = heapq.nsmallest(
-            count, docs, key=lambda d: (keys[d] or last, -d) if d < size else (last, -d)
+            count, docs, key=lambda d: ((keys[d] or last) if d < size else last, -ids[d])
         )
     else:
-        top = heapq.nlargest(count, docs, key=lambda d: (keys[d] if d < size else 0, d))
+        top = heapq.nlargest(count, docs, key=lambda d: (keys[d] if d < size else 0, ids[d]))
     return [(docnum, None) for docnum in top]

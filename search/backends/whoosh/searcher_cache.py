@@ -172,35 +172,44 @@ class SearcherCache:
         return set(docs[start:end])
 
     def date_order(self, oldest: bool) -> list[int]:
-        """Every live document number in date order, undated ones last: newest first (ties:
-        the higher number first) or oldest first (ties: the higher number first too)."""
+        """Every live document number in date order, undated ones last: newest first or
+        oldest first, ties by article id, the higher first (as the Elasticsearch backend), so
+        the order does not depend on the order the documents were indexed in."""
         order = self._orders.get(oldest)
         if order is None:
-            keys = self.date_keys()
+            keys, ids = self.date_keys(), self.article_ids()
             live = self.all_docs()
             if oldest:
-                # Ties: the higher number first, so the number is packed inverted.
-                packed = [keys[doc] << 32 | _DOC_MASK - doc for doc in live if keys[doc]]
+                # Date ascending, article id descending: the id is packed inverted.
+                top = (1 << self._id_bits()) - 1
+                packed = [self._packed(keys[d], top - ids[d], d) for d in live if keys[d]]
                 packed.sort()
-                dated = [_DOC_MASK - (value & _DOC_MASK) for value in packed]
+                dated = [value & _DOC_MASK for value in packed]
             else:
                 dated = self._dated()[1][::-1]
-            undated = sorted((doc for doc in live if not keys[doc]), reverse=True)
+            undated = sorted((d for d in live if not keys[d]), key=ids.__getitem__, reverse=True)
             order = self._orders[oldest] = dated + undated
         return order
 
     def _dated(self) -> tuple[list[int], list[int]]:
-        """The date keys and numbers of the live dated documents, by date then number."""
+        """The date keys and numbers of the live dated documents, by date then article id."""
         if self._date_order is None:
-            keys = self.date_keys()
-            # One integer per document, date above number, sorts in C without key tuples.
-            packed = [keys[doc] << 32 | doc for doc in self.all_docs() if keys[doc]]
+            keys, ids = self.date_keys(), self.article_ids()
+            packed = [self._packed(keys[d], ids[d], d) for d in self.all_docs() if keys[d]]
             packed.sort()
+            shift = self._id_bits() + 32
             self._date_order = (
-                [value >> 32 for value in packed],
+                [value >> shift for value in packed],
                 [value & _DOC_MASK for value in packed],
             )
         return self._date_order
+
+    def _id_bits(self) -> int:
+        return max(32, max(self.article_ids(), default=0).bit_length())
+
+    def _packed(self, key: int, article_id: int, doc: int) -> int:
+        """Date, article id and document number in one integer: sorts in C, no key tuples."""
+        return (key << self._id_bits() | article_id) << 32 | doc
 
     def months(self) -> list[int]:
         """``year * 100 + month`` of each document number (0 when it has no date).
