@@ -4,7 +4,7 @@ Usage (from the repository root)::
 
     .venv/bin/python bench/relevance/evaluate.py [--workdir var/relevance] [--reuse]
         [--ranking current|all-words|any-word|bm25|all …] [--queries q01,q02]
-        [--judged-only] [--json] [--unjudged FILE]
+        [--judged-only] [--json] [--unjudged FILE [--depth N]]
 
 Builds the archive of ``pool.tsv`` in ``--workdir`` (``build.py``; ``--reuse`` searches the
 one an earlier run built), runs every query of ``queries.json`` with its filters through
@@ -15,7 +15,8 @@ found nothing (``metrics.py``; unjudged articles count as not relevant).
 ``--queries`` keeps the queries named; ``--judged-only`` imports only the judged articles of
 the queries kept (a small, quick archive: the test suite's slice). ``--unjudged FILE`` writes
 the articles of each ranking's first 20 that have no judgment yet (query, key, rankings,
-title, lead), for the judge to read.
+title, lead), for the judge to read; ``--depth N`` lists each ranking's first N instead
+(up to 50, the depth recall is measured at).
 """
 
 import argparse
@@ -130,8 +131,10 @@ def report(result: dict, rankings) -> str:
     return "\n".join(lines)
 
 
-def write_unjudged(path: Path, result: dict, judgments: dict, keys: dict[int, str]) -> int:
-    """The first ``POOL_DEPTH`` of each ranking that are not judged yet, as TSV rows."""
+def write_unjudged(
+    path: Path, result: dict, judgments: dict, keys: dict[int, str], depth: int = POOL_DEPTH
+) -> int:
+    """The first ``depth`` of each ranking that are not judged yet, as TSV rows."""
     from archive.models import Article
     from archive.selectors import article_lead
 
@@ -141,7 +144,7 @@ def write_unjudged(path: Path, result: dict, judgments: dict, keys: dict[int, st
         judged = judgments.get(row["id"], {})
         found: dict[str, list[str]] = {}
         for name, run in row["rankings"].items():
-            for key in run["top"][:POOL_DEPTH]:
+            for key in run["top"][:depth]:
                 if key not in judged:
                     found.setdefault(key, []).append(name)
         for key, names in found.items():
@@ -162,12 +165,17 @@ def main(argv=None) -> dict:
     parser.add_argument("--judged-only", action="store_true", help="import judged articles only")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--unjudged", type=Path, help="write the unjudged top 20 to this TSV")
+    parser.add_argument(
+        "--depth", type=int, default=POOL_DEPTH, help="how deep --unjudged reads (at most 50)"
+    )
     args = parser.parse_args(argv)
     from rankings import NAMES
 
     names = args.ranking or ["current"]
     names = list(NAMES) if "all" in names else names
     unknown = [name for name in names if name not in NAMES]
+    if not 1 <= args.depth <= RECALL_AT:
+        parser.error(f"--depth must be between 1 and {RECALL_AT}")
     if unknown:
         parser.error(f"unknown ranking {', '.join(unknown)}; known: {', '.join(NAMES)}")
     queries = dataset.queries_read()
@@ -186,7 +194,7 @@ def main(argv=None) -> dict:
     result = evaluate(queries, judgments, names, article_ids)
     result["build"] = built
     if args.unjudged:
-        count = write_unjudged(args.unjudged, result, judgments, article_ids)
+        count = write_unjudged(args.unjudged, result, judgments, article_ids, args.depth)
         print(f"{count} unjudged articles written to {args.unjudged}", file=sys.stderr)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))

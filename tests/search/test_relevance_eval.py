@@ -88,6 +88,15 @@ def test_the_pool_lists_each_corpus_line_once():
     }
 
 
+@pytest.mark.parametrize("depth", ["0", "51"])
+def test_the_unjudged_listing_reads_no_deeper_than_recall(depth, capsys):
+    evaluate = _module("evaluate")
+    with pytest.raises(SystemExit) as stopped:
+        evaluate.main(["--unjudged", "unused.tsv", "--depth", depth])
+    assert stopped.value.code == 2
+    assert "--depth must be between 1 and 50" in capsys.readouterr().err
+
+
 # ------------------------------------------------------------ a run on a slice of the set
 
 # A name (لافروف), the same name in English (Lavrov), and a whole sentence whose words are
