@@ -44,7 +44,14 @@ def _phrases(node: wq.Query) -> list[wq.Phrase]:
     return [found for sub in node.children() for found in _phrases(sub)]
 
 
-def test_words_together_outrank_the_same_words_apart(db, search_index):
+@pytest.fixture
+def proximity(settings):
+    """The proximity bonus on (off by default: see ``config/settings.py``)."""
+    settings.SEARCH_PROXIMITY_WEIGHT, settings.SEARCH_PROXIMITY_SLOP = 0.5, 3
+    return settings
+
+
+def test_words_together_outrank_the_same_words_apart(db, search_index, proximity):
     apart = article_create(title="زيارة رسمية", body=APART)
     together = article_create(title="زيارة رسمية", body=TOGETHER)
     _indexed(search_index)
@@ -67,8 +74,7 @@ def test_a_title_match_outranks_a_body_match(db, search_index):
     assert _ranked_ids("لافروف") == [in_title.pk, in_body.pk]
 
 
-def test_plain_queries_add_a_phrase_per_pair_of_neighbouring_words(settings):
-    settings.SEARCH_PROXIMITY_WEIGHT, settings.SEARCH_PROXIMITY_SLOP = 0.5, 3
+def test_plain_queries_add_a_phrase_per_pair_of_neighbouring_words(proximity):
     phrases = _phrases(query_parse("مركز تبادل المعلومات الاستخباراتية في بغداد").score_query)
     assert [p.words for p in phrases] == [
         ["مركز", "تبادل"],
@@ -80,7 +86,7 @@ def test_plain_queries_add_a_phrase_per_pair_of_neighbouring_words(settings):
 
 
 @pytest.mark.parametrize("text", ['"وزير الخارجية"', "وزير OR الخارجية", "title:وزير الخارجية"])
-def test_queries_with_syntax_get_no_proximity_phrases(text):
+def test_queries_with_syntax_get_no_proximity_phrases(proximity, text):
     assert _phrases(query_parse(text).score_query) == []
 
 
@@ -132,7 +138,7 @@ def test_proximity_scores_equal_whooshs_own(seeds, settings, weight, slop, text)
 
 
 @pytest.mark.parametrize("text", ["موسكو بغداد", "الرئيس الروسي فلاديمير بوتين"])
-def test_the_first_results_are_those_of_the_whole_ranking(seeds, text):
+def test_the_first_results_are_those_of_the_whole_ranking(seeds, proximity, text):
     """Only documents the bonus could lift among the first ``count`` get it: the first
     ``count`` are still exactly the whole ranking's."""
     whole = _fast_ranking(text)
