@@ -184,6 +184,17 @@ HAYSTACK_SIGNAL_PROCESSOR = env_str(
     "DJANGO_HAYSTACK_SIGNAL_PROCESSOR", "search.signals.ArticleSignalProcessor"
 )
 
+# Ranking weights (docs/search-quality.md has their measured effect): a query word in the title
+# adds its title score times this; neighbouring words of a plain query found within SLOP
+# positions of each other add their scores times PROXIMITY_WEIGHT (off: 0.5 gains little and
+# reading positions doubles a first two-word search); a query
+# naming an entity adds its best one-word name's score in the text and the title times
+# ENTITY_WEIGHT.
+SEARCH_TITLE_WEIGHT = float(env_str("DJANGO_SEARCH_TITLE_WEIGHT", "1.0"))
+SEARCH_PROXIMITY_WEIGHT = float(env_str("DJANGO_SEARCH_PROXIMITY_WEIGHT", "0"))
+SEARCH_PROXIMITY_SLOP = env_int("DJANGO_SEARCH_PROXIMITY_SLOP", 3)
+SEARCH_ENTITY_WEIGHT = float(env_str("DJANGO_SEARCH_ENTITY_WEIGHT", "1.0"))
+
 # Exports of a search stream at most this many articles; above it the researcher narrows.
 SEARCH_EXPORT_MAX = env_int("DJANGO_SEARCH_EXPORT_MAX", 10000)
 

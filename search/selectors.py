@@ -25,7 +25,7 @@ from archive.timeline import month_of_range
 from search.backends.base import MONTH_FACET, SORT_NEWEST, SORT_RELEVANCE, SearchRequest
 from search.forms import ENTITY_KINDS, MATCH_ALL, date_bounds
 from search.highlight import Highlight, Segment, highlight, highlight_full
-from search.query import ParsedQuery, query_parse
+from search.query import ParsedQuery, entity_score_query, query_parse
 from search.suggest import suggest
 
 DEFAULT_PAGE_SIZE = 20
@@ -350,7 +350,9 @@ def query_for(params: dict) -> tuple[ParsedQuery, Entity | None]:
     widened = ParsedQuery(
         text=parsed.text,
         query=wq.Or([parsed.query, mentions]),
-        score_query=wq.Or([parsed.score_query or parsed.query, mentions]),
+        score_query=wq.Or(
+            [parsed.score_query or parsed.query, mentions, *entity_score_query(entity.all_names())]
+        ),
         # An article that mentions the entity the query names is about all of it.
         all_words=None if parsed.all_words is None else wq.Or([parsed.all_words, mentions]),
         relaxable=parsed.relaxable,

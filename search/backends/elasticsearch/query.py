@@ -99,6 +99,11 @@ def _or(node: wq.Or, boosts: Boosts) -> dict:
     return {"bool": {"should": should, "minimum_should_match": required}}
 
 
+def _dis_max(node: wq.DisjunctionMax, boosts: Boosts) -> dict:
+    queries = [es_query(q, boosts) for q in node.subqueries]
+    return {"dis_max": {"queries": queries, "tie_breaker": node.tiebreak}}
+
+
 # By node class; a subclass (DefaultOr, PreloadedOr …) compiles as its nearest listed base.
 _COMPILERS: dict[type, Callable[[wq.Query, Boosts], dict]] = {
     wq.Every: _match_all,
@@ -112,6 +117,7 @@ _COMPILERS: dict[type, Callable[[wq.Query, Boosts], dict]] = {
     wq.Not: _not,
     wq.And: _and,
     wq.Or: _or,
+    wq.DisjunctionMax: _dis_max,
 }
 
 

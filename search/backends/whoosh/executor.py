@@ -29,7 +29,14 @@ from search.backends.base import (
     SearchOutcome,
     SearchRequest,
 )
-from search.backends.whoosh.scoring import Unsupported, add_scores, bm25f_applies
+from search.backends.whoosh.scoring import (
+    Unsupported,
+    add_bonus,
+    add_scores,
+    bm25f_applies,
+    phrase_ends,
+    split_proximity,
+)
 from search.backends.whoosh.searcher_cache import SearcherCache
 
 Docs = set[int] | frozenset[int]
@@ -162,7 +169,7 @@ def _every_docs(query: wq.Every, cache: SearcherCache) -> set[int]:
 def _phrase_docs(query: wq.Phrase, cache: SearcherCache) -> set[int]:
     """The documents with the phrase's words in order, from the positions in the postings
     of the documents that hold every word (Whoosh compares spans through matchers)."""
-    if query.boost != 1 or query.slop < 1:
+    if query.slop < 1:  # the boost changes scores, not matches
         return _whoosh_docs(query, cache)
     terms = cache.terms
     words = list(query.words)
@@ -180,24 +187,8 @@ def _phrase_docs(query: wq.Phrase, cache: SearcherCache) -> set[int]:
     return {
         doc
         for doc in candidates
-        if _phrase_ends(first[doc], [found[doc] for found in rest], query.slop)
+        if phrase_ends(first[doc], [found[doc] for found in rest], query.slop)
     }
-
-
-def _phrase_ends(starts, following: list[list[int]], slop: int) -> bool:
-    """Whether the words follow one another as Whoosh's ``Phrase`` requires: each next word
-    1 to ``slop`` positions after the previous one (Whoosh's ``SpanNear2``, ordered,
-    ``mindist=1``)."""
-    ends = set(starts)
-    for positions in following:
-        if slop == 1:
-            ends = ends.intersection([p - 1 for p in positions])
-            ends = {e + 1 for e in ends}
-        else:
-            ends = {p for p in positions if any(1 <= p - e <= slop for e in ends)}
-        if not ends:
-            return False
-    return True
 
 
 # ------------------------------------------------------------- filters, dates, facets
@@ -296,8 +287,11 @@ def ordered_docnums(request: SearchRequest, cache: SearcherCache, docs: Docs, co
 def _by_relevance(scorer: wq.Query, cache: SearcherCache, docs: Docs, count: int) -> Ranked:
     if bm25f_applies(cache.searcher):
         scores = dict.fromkeys(docs, 0.0)
+        proximity = split_proximity(scorer)
+        matching = partial(query_docs, cache=cache)
         try:
-            add_scores(scorer, cache.terms, partial(query_docs, cache=cache), scores, docs)
+            add_scores(proximity.base, cache.terms, matching, scores, docs)
+            add_bonus(proximity, cache.terms, matching, scores, count)
         except Unsupported:
             pass
         else:

@@ -7,6 +7,8 @@ page, a facet click, the timeline). Scores equal Whoosh's own, summed as its mat
 them (``tests/search/test_search_fast_paths.py`` compares the two).
 """
 
+import heapq
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -90,14 +92,22 @@ class TermIndex:
         values = entry.positions
         if values is None:
             raise Unsupported(fieldname)
-        found = {}
-        for index, doc in enumerate(entry.ids):
+        ids, found = entry.ids, {}
+        if len(docs) * 16 < len(ids):
+            # A few documents (a proximity bonus for the best ones): looked up by bisection,
+            # the ids being in order (segments in order, each segment's postings in order).
+            for doc in docs:
+                index = bisect_left(ids, doc)
+                if index < len(ids) and ids[index] == doc:
+                    found[doc] = decoded_positions(values[index])
+            return found
+        for index, doc in enumerate(ids):
             if doc in docs:
                 found[doc] = decoded_positions(values[index])
         return found
 
     def _entry(self, fieldname: str, text: str, *, positions: bool = False) -> TermEntry:
-        positions = positions and self._has_positions(fieldname)
+        positions = positions and self.has_positions(fieldname)
         key = (fieldname, text)
         entry = self._terms.get(key)
         if entry is not None:
@@ -118,7 +128,8 @@ class TermIndex:
     def _postings(self, fieldname: str, text: str, *, with_values: bool):
         return read_postings(self.searcher.reader(), fieldname, text, with_values=with_values)
 
-    def _has_positions(self, fieldname: str) -> bool:
+    def has_positions(self, fieldname: str) -> bool:
+        """Whether the field stores positions (phrases can be matched on it)."""
         field = self.searcher.schema[fieldname] if fieldname in self.searcher.schema else None
         return type(getattr(field, "format", None)) is Positions
 
@@ -230,8 +241,131 @@ def _and_maybe(query: wq.AndMaybe, terms: TermIndex, matching: Matching, scores,
     add_scores(query.b, terms, matching, scores, found)
 
 
+@add_scores.register(wq.Phrase)
+def _phrase(query: wq.Phrase, terms: TermIndex, matching: Matching, scores: dict, docs) -> None:
+    """Its words' scores summed, times its boost, where the words stand as the phrase asks
+    (Whoosh's ``SpanNear2`` matcher under a ``WrappingMatcher``). Positions are read only for
+    ``docs``: a proximity bonus never pays for the whole archive's."""
+    words = list(query.words)
+    if not words or query.slop < 1 or not terms.has_positions(query.fieldname):
+        raise Unsupported(query)
+    found = set(docs)
+    for word in words:
+        found &= terms.docs(query.fieldname, word, positions=True)
+    if len(words) > 1 and found:
+        positions = [terms.positions(query.fieldname, word, found) for word in words]
+        first, rest = positions[0], positions[1:]
+        found = {d for d in found if phrase_ends(first[d], [p[d] for p in rest], query.slop)}
+    word_scores = [terms.scores(query.fieldname, word) for word in words]
+    boost = query.boost
+    for doc in found:
+        total = 0.0
+        for term_scores in word_scores:
+            total += term_scores[doc]
+        scores[doc] += total * boost if boost != 1 else total
+
+
+def phrase_ends(starts, following: list[list[int]], slop: int) -> bool:
+    """Whether the words follow one another as Whoosh's ``Phrase`` requires: each next word
+    1 to ``slop`` positions after the previous one (Whoosh's ``SpanNear2``, ordered,
+    ``mindist=1``)."""
+    ends = set(starts)
+    for positions in following:
+        reach = set()
+        for step in range(1, slop + 1):
+            reach.update(map(step.__add__, ends))
+        ends = reach.intersection(positions)
+        if not ends:
+            return False
+    return True
+
+
+@add_scores.register(wq.DisjunctionMax)
+def _dismax(query: wq.DisjunctionMax, terms: TermIndex, matching: Matching, scores, docs) -> None:
+    """The best of its parts' scores (Whoosh's ``DisjunctionMaxMatcher``, no tie-break)."""
+    _unboosted(query)
+    if query.tiebreak:
+        raise Unsupported(query)
+    best: dict[int, float] = {}
+    for sub in query.subqueries:
+        part = dict.fromkeys(docs, 0.0)
+        add_scores(sub, terms, matching, part, docs)
+        for doc, value in part.items():
+            if value > best.get(doc, 0.0):
+                best[doc] = value
+    for doc, value in best.items():
+        scores[doc] += value
+
+
 @add_scores.register(wq.AndNot)
 def _and_not(query: wq.AndNot, terms: TermIndex, matching: Matching, scores, docs) -> None:
     _unboosted(query)
     found = (docs & matching(query.a)) - matching(query.b)
     add_scores(query.a, terms, matching, scores, found)
+
+
+# ------------------------------------------------------------------ proximity bonus
+
+
+@dataclass(slots=True)
+class Proximity:
+    """A ranking query split in two: ``base`` without its sloppy-phrase bonus, and
+    ``phrases``, whose scores add at most ``factor`` times a document's ``base`` score
+    (``None`` when that bound does not hold: every document is then scored)."""
+
+    base: wq.Query
+    phrases: list
+    factor: float | None
+
+
+def split_proximity(query: wq.Query) -> Proximity:
+    """The sloppy phrases of an AND-MAYBE's bonus (a plain query's neighbouring words) apart."""
+    bonus = getattr(query, "b", None)
+    if not isinstance(query, wq.AndMaybe) or bonus is None:
+        return Proximity(query, [], None)
+    parts = list(bonus.subqueries) if type(bonus) is wq.Or and not bonus.minmatch else [bonus]
+    phrases = [q for q in parts if isinstance(q, wq.Phrase)]
+    rest = [q for q in parts if not isinstance(q, wq.Phrase)]
+    if not phrases:
+        return Proximity(query, [], None)
+    base = query.a
+    if rest:
+        base = wq.AndMaybe(query.a, rest[0] if len(rest) == 1 else wq.Or(rest))
+    return Proximity(base, phrases, _bound(query.a, phrases))
+
+
+def _bound(scored: wq.Query, phrases: list) -> float | None:
+    """How many times its words' own scores a document's phrase scores can reach: each word's
+    phrase boosts summed, the largest sum; ``None`` unless ``scored`` is terms under AND and
+    OR, each word among them with boost 1 (then it holds every word's score)."""
+    nodes = [scored]
+    held = set()
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, wq.Term) and node.boost == 1:
+            held.add((node.fieldname, node.text))
+        elif type(node) in (wq.And, wq.Or) and node.boost == 1:
+            nodes.extend(node.subqueries)
+        else:
+            return None
+    weights: dict = {}
+    for phrase in phrases:
+        for word in phrase.words:
+            key = (phrase.fieldname, word)
+            if key not in held or phrase.boost < 0:
+                return None
+            weights[key] = weights.get(key, 0.0) + phrase.boost
+    return max(weights.values())
+
+
+def add_bonus(proximity: Proximity, terms: TermIndex, matching: Matching, scores, count) -> None:
+    """Add the phrases' scores to ``scores`` (their ``base`` scores) wherever they can change
+    which documents are the first ``count``: exact for those, left out for the others."""
+    candidates = scores.keys()
+    if proximity.factor is not None and count < len(scores):
+        # The count-th base score is a floor for the count-th final score: a document whose
+        # base score, with the largest bonus it could get, stays below it is not among them.
+        floor = heapq.nlargest(count, scores.values())[-1] / (1 + proximity.factor)
+        candidates = [doc for doc, score in scores.items() if score >= floor]
+    for phrase in proximity.phrases:
+        add_scores(phrase, terms, matching, scores, candidates)

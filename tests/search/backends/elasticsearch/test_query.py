@@ -159,3 +159,41 @@ def test_a_query_with_every_word_required_has_no_groups():
     assert "should" not in body["query"]["bool"]
     assert ALL_WORDS_AGG not in body.get("aggs", {})
     assert search_body(SearchRequest(query=parsed.query, sort=SORT_NEWEST))["sort"][0] != "_score"
+
+
+def test_neighbouring_words_of_a_plain_query_become_sloppy_phrases_in_the_ranking(settings):
+    settings.SEARCH_PROXIMITY_WEIGHT, settings.SEARCH_PROXIMITY_SLOP = 0.5, 3
+    parsed = query_parse("وزير الخارجية الروسي")
+    body = search_body(SearchRequest(query=parsed.query, score_query=parsed.score_query))
+    phrases = _match_phrases(body["query"]["bool"]["must"])
+    # Whoosh's slop counts positions from one word to the next; Elasticsearch's, the moves
+    # beyond adjacency.
+    assert [p["query"].split() for p in phrases] == [
+        analyze("وزير الخارجية"),
+        analyze("الخارجية الروسي"),
+    ]
+    assert {(p["slop"], p["boost"]) for p in phrases} == {(2, 0.5)}
+
+
+def _match_phrases(node) -> list[dict]:
+    """The parameters of each ``match_phrase`` of a compiled query, in order."""
+    if isinstance(node, list):
+        return [found for item in node for found in _match_phrases(item)]
+    if not isinstance(node, dict):
+        return []
+    if "match_phrase" in node:
+        return [node["match_phrase"]["text_terms"]]
+    return [found for value in node.values() for found in _match_phrases(value)]
+
+
+def test_the_best_of_an_entitys_names_becomes_a_dis_max_query():
+    node = wq.DisjunctionMax([wq.Term("text", "لافروف", boost=1.5), wq.Term("text", "lavrov")])
+    assert es_query(node) == {
+        "dis_max": {
+            "queries": [
+                {"term": {"text_terms": {"value": "لافروف", "boost": 1.5}}},
+                {"term": {"text_terms": {"value": "lavrov"}}},
+            ],
+            "tie_breaker": 0.0,
+        }
+    }
