@@ -6,10 +6,12 @@ but a hyphen, apostrophe or dot inside a word belongs to the name (``Nouri al-Ma
 """
 
 from django.db.models import Q
+from whoosh import query as wq
 
+from arabic_text import analyze, is_arabic_letter
 from archive.extraction.names import name_lookup_keys
 from archive.models import Entity, EntityAlias
-from search.query import AND_WORDS, NOT_WORDS, OR_WORDS, query_lexemes
+from search.query import AND_WORDS, NOT_WORDS, OR_WORDS, TEXT_FIELD, ParsedQuery, query_lexemes
 
 ENTITY_SUGGESTIONS = 10
 _OPERATORS = frozenset(OR_WORDS | AND_WORDS | NOT_WORDS)
@@ -71,3 +73,15 @@ def entity_suggestions(
         more = base.name_startswith(text).exclude(pk__in=seen).order_by("name")
         found += list(more[: limit - len(found)])
     return found
+
+
+def arabic_name_terms(entity: Entity, parsed: ParsedQuery) -> list[wq.Term]:
+    """For a query naming the entity in another script (``Nouri al-Maliki``), the words of
+    its Arabic names, to rank by: the articles write it in Arabic, so the typed words
+    score nothing. None for a query with Arabic letters, which ranks by its own words.
+    """
+    if any(is_arabic_letter(char) for char in parsed.text):
+        return []
+    arabic = [name for name in entity.all_names() if any(map(is_arabic_letter, name))]
+    terms = sorted({term for name in arabic for term in analyze(name)})
+    return [wq.Term(TEXT_FIELD, term) for term in terms]

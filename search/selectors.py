@@ -21,7 +21,7 @@ from archive.permalinks import with_highlight
 from archive.selectors import article_lead
 from archive.timeline import month_of_range
 from search.backends.base import MONTH_FACET, SORT_NEWEST, SORT_RELEVANCE, SearchRequest
-from search.entity_lookup import is_plain, query_entity
+from search.entity_lookup import arabic_name_terms, is_plain, query_entity
 from search.forms import ENTITY_KINDS, MATCH_ALL, date_bounds
 from search.highlight import Highlight, Segment, highlight, highlight_full
 from search.query import ParsedQuery, query_parse
@@ -328,10 +328,11 @@ def query_for(params: dict) -> tuple[ParsedQuery, Entity | None]:
     mentions = wq.Term(entity.kind, str(entity.pk))
     # Each name marked whole: a name of several words is a phrase, never one word of it.
     names = marks_text(entity.all_names())
+    ranked = [parsed.score_query or parsed.query, mentions, *arabic_name_terms(entity, parsed)]
     widened = ParsedQuery(
         text=parsed.text,
         query=wq.Or([parsed.query, mentions]),
-        score_query=wq.Or([parsed.score_query or parsed.query, mentions]),
+        score_query=wq.Or(ranked),
         # An article that mentions the entity the query names is about all of it.
         all_words=None if parsed.all_words is None else wq.Or([parsed.all_words, mentions]),
         relaxable=parsed.relaxable,
@@ -355,10 +356,9 @@ def search_execute(
     keeps what was asked). Facets show ``facet_limit`` values each, all of
     them for the names in ``params["more"]``.
 
-    A plain query that finds nothing is spelled again (:func:`search.suggest.suggestions`,
-    asked once): when the correction finds articles, they are the results and
-    ``corrected_from`` holds the query as typed. Quotes, operators, ``match=all`` and
-    ``literal`` are searched as typed.
+    A plain query that finds nothing gives the results of its correction, if any
+    (``corrected_from``: the query as typed; the suggester is asked once). Quotes,
+    operators, ``match=all`` and ``literal`` are searched as typed.
     """
     options = dict(page=page, page_size=page_size, highlighted=highlighted, facet_limit=facet_limit)
     results = _search(params, **options)
@@ -370,7 +370,6 @@ def search_execute(
         if again.count:
             again.corrected_from = params["q"]
             return again
-    # Asked once: a correction that finds nothing is not worth offering either.
     results.suggestion_asked = True
     return results
 
