@@ -75,13 +75,13 @@ def entity_suggestions(
     return found
 
 
-def arabic_name_terms(entity: Entity, parsed: ParsedQuery) -> list[wq.Term]:
-    """For a query naming the entity in another script (``Nouri al-Maliki``), the words of
-    its Arabic names, to rank by: the articles write it in Arabic, so the typed words
+def arabic_name_terms(names: list[str], parsed: ParsedQuery) -> list[wq.Term]:
+    """For a query naming an entity in another script (``Nouri al-Maliki``), the words of
+    its Arabic ``names``, to rank by: the articles write it in Arabic, so the typed words
     score nothing. None for a query with Arabic letters, which ranks by its own words.
     """
     if any(is_arabic_letter(char) for char in parsed.text):
         return []
-    arabic = [name for name in entity.all_names() if any(map(is_arabic_letter, name))]
+    arabic = [name for name in names if any(map(is_arabic_letter, name))]
     terms = sorted({term for name in arabic for term in analyze(name)})
     return [wq.Term(TEXT_FIELD, term) for term in terms]

@@ -326,9 +326,9 @@ def query_for(params: dict) -> tuple[ParsedQuery, Entity | None]:
     if entity is None or parsed.query is None:
         return parsed, None
     mentions = wq.Term(entity.kind, str(entity.pk))
-    # Each name marked whole: a name of several words is a phrase, never one word of it.
-    names = marks_text(entity.all_names())
-    ranked = [parsed.score_query or parsed.query, mentions, *arabic_name_terms(entity, parsed)]
+    # Snippets mark each name whole: a name of several words is a phrase, never one word.
+    names = entity.all_names()
+    ranked = [parsed.score_query or parsed.query, mentions, *arabic_name_terms(names, parsed)]
     widened = ParsedQuery(
         text=parsed.text,
         query=wq.Or([parsed.query, mentions]),
@@ -336,7 +336,7 @@ def query_for(params: dict) -> tuple[ParsedQuery, Entity | None]:
         # An article that mentions the entity the query names is about all of it.
         all_words=None if parsed.all_words is None else wq.Or([parsed.all_words, mentions]),
         relaxable=parsed.relaxable,
-        highlight_text=f"{parsed.highlight_text} {names}".strip(),
+        highlight_text=f"{parsed.highlight_text} {marks_text(names)}".strip(),
         messages=parsed.messages,
     )
     return widened, entity
