@@ -7,7 +7,9 @@ letter trusted, as in Lucene's and Whoosh's spellers. Hamza seats, ة/ه and ى/
 the analyzer and are never typos; what the researcher typed around a correction stays as typed
 (بموسكوا → بموسكو, الإرهب → الإرهاب). Phrases, operators, excluded words and field prefixes are
 kept as written, the query cut as the parser cuts it (:func:`search.query.query_lexemes`).
-The index's terms come through a :class:`Vocabulary` (the Whoosh backend's is in
+A word over ``MAX_LETTERS`` letters is kept as typed without being looked at. :func:`suggestions`
+also gives, one word at a time, the other spellings as near as the best, for the caller to try
+against the index. The index's terms come through a :class:`Vocabulary` (the Whoosh backend's is in
 :mod:`search.backends.whoosh.vocabulary`).
 """
 
