@@ -25,7 +25,7 @@ from search.entity_lookup import arabic_name_terms, is_plain, query_entity
 from search.forms import ENTITY_KINDS, MATCH_ALL, date_bounds
 from search.highlight import Highlight, Segment, highlight, highlight_full
 from search.query import ParsedQuery, query_parse
-from search.suggest import suggestions
+from search.suggest import likeliest, suggestions
 
 DEFAULT_PAGE_SIZE = 20
 FACET_LIMIT = 10
@@ -364,7 +364,8 @@ def search_execute(
     results = _search(params, **options)
     if results.count or not may_correct(params):
         return results
-    corrected = _likeliest(params, _suggestions(params["q"]))
+    texts = _suggestions(params["q"])
+    corrected = likeliest(params["q"], texts, count=lambda text: _count(params, text))
     if corrected is not None:
         again = _search({**params, "q": corrected}, **options)
         if again.count:
@@ -374,20 +375,13 @@ def search_execute(
     return results
 
 
-def _likeliest(params: dict, texts: list[str]) -> str | None:
-    """The correction whose words occur together in most articles (``الموصول داعش``: الموصل
-    beside داعش, not الوصول), counted without facets; the suggester's first on a tie."""
-    if len(texts) <= 1:
-        return texts[0] if texts else None
-    counts = []
-    for text in texts:
-        counted = {**params, "q": text}
-        parsed, _entity = query_for(counted)
-        request = search_request(params=counted, parsed=parsed, limit=0, facet_fields=())
-        outcome = _backend().execute(request)
-        together = outcome.count if outcome.all_words_count is None else outcome.all_words_count
-        counts.append((together, outcome.count))
-    return texts[max(range(len(texts)), key=lambda index: (counts[index], -index))]
+def _count(params: dict, text: str) -> int:
+    """How many articles hold every word of ``text`` (with the filters of ``params``)."""
+    counted = {**params, "q": text}
+    parsed, _entity = query_for(counted)
+    request = search_request(params=counted, parsed=parsed, limit=0, facet_fields=())
+    outcome = _backend().execute(request)
+    return outcome.count if outcome.all_words_count is None else outcome.all_words_count
 
 
 def may_correct(params: dict) -> bool:

@@ -48,6 +48,7 @@ __all__ = [
     "LexiconVocabulary",
     "Vocabulary",
     "edits1",
+    "likeliest",
     "suggest",
     "suggestions",
 ]
@@ -470,3 +471,21 @@ def suggestions(query: str, *, vocabulary: Vocabulary) -> list[str]:
             found.append("".join([*first[:index], option, *first[index + 1 :]]))
     found = [text for text in dict.fromkeys(found) if text != query]
     return found[:ALTERNATIVES]
+
+
+def likeliest(typed: str, texts: list[str], *, count: Callable[[str], int]) -> str | None:
+    """Of corrections of ``typed``, the one whose corrected words are most often found with the
+    query's other words: the share of the articles holding them that hold every word
+    (``الموصول داعش``: الموصل beside داعش, not the commoner الوصول). ``count(text)`` is how many
+    articles hold every word of ``text``. A tie, and a one-word query, keep the first.
+    """
+    if len(texts) <= 1:
+        return texts[0] if texts else None
+    kept = set(typed.split())
+    shares = []
+    for text in texts:
+        together = count(text)
+        changed = " ".join(word for word in text.split() if word not in kept)
+        alone = count(changed) if together and changed and changed != text else together
+        shares.append(together / alone if alone else 0.0)
+    return texts[max(range(len(texts)), key=lambda index: (shares[index], -index))]
