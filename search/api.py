@@ -3,7 +3,9 @@
 A result's snippet is HTML written by the search page's own filter: the text escaped, the
 matched words in ``<mark>``. A plain query of several words also finds the articles holding
 most of its words: ``all_words_count`` of the ``count`` results hold all of them and come
-first, each result says so in ``all_words``; ``match=all`` asks for all the words.
+first, each result says so in ``all_words``; ``match=all`` asks for all the words. A plain
+query that finds nothing is corrected when its correction finds articles: ``correction`` then
+holds the query searched and the one typed (``literal=1`` searches the typed one as written).
 """
 
 from django.http import JsonResponse, QueryDict
@@ -13,8 +15,9 @@ from django.views.decorators.http import require_GET
 
 from archive.links import QueryLinks
 from archive.models import Entity
+from search.entity_lookup import entity_suggestions
 from search.forms import SearchForm
-from search.selectors import DEFAULT_PAGE_SIZE, entity_suggestions, search_execute
+from search.selectors import DEFAULT_PAGE_SIZE, search_execute
 from search.templatetags.search_tags import marked
 
 MAX_ENTITY_SUGGESTIONS = 50
@@ -58,6 +61,7 @@ def api_search(request):
             "sort": results.sort,
             "messages": [str(message) for message in results.messages],
             "entity": _entity(results.entity),
+            "correction": _correction(results),
             "results": [
                 {
                     "id": hit.article.pk,
@@ -78,6 +82,14 @@ def api_search(request):
             },
         }
     )
+
+
+def _correction(results) -> dict | None:
+    """The query searched instead of the one typed, when that found nothing; ``literal=1``
+    searches the typed one as written."""
+    if results.corrected_from is None:
+        return None
+    return {"query": results.query.text, "original": results.corrected_from}
 
 
 def _entity(entity) -> dict | None:

@@ -12,21 +12,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Q
 from haystack import connections
 from whoosh import query as wq
 
 from arabic_text import marks_text
-from archive.extraction.names import name_lookup_keys
-from archive.models import Article, Entity, EntityAlias, Source
+from archive.models import Article, Entity, Source
 from archive.permalinks import with_highlight
 from archive.selectors import article_lead
 from archive.timeline import month_of_range
 from search.backends.base import MONTH_FACET, SORT_NEWEST, SORT_RELEVANCE, SearchRequest
+from search.entity_lookup import arabic_name_terms, is_plain, query_entity
 from search.forms import ENTITY_KINDS, MATCH_ALL, date_bounds
 from search.highlight import Highlight, Segment, highlight, highlight_full
 from search.query import ParsedQuery, entity_score_query, query_parse
-from search.suggest import suggest
+from search.suggest import likeliest, suggestions
 
 DEFAULT_PAGE_SIZE = 20
 FACET_LIMIT = 10
@@ -43,7 +42,6 @@ RESULT_FIELDS = (
 # Highlighted (article, query) pairs kept: a few KB each.
 SNIPPET_CACHE_SIZE = 2000
 LEAD_WORDS = 45
-ENTITY_SUGGESTIONS = 10
 FACET_FIELDS = (*ENTITY_KINDS, "source", "year")
 FILTER_FIELDS = (*ENTITY_KINDS, "source")
 # "Did you mean" is offered when a query finds fewer articles than this.
@@ -106,6 +104,10 @@ class SearchResults:
     # How many results hold all the words (they come first) when the query also accepted
     # articles with only most of them; ``None`` when every result holds them all.
     all_words_count: int | None = None
+    # The query as typed when these are the results of its spelling correction.
+    corrected_from: str | None = None
+    # Whether the correction was already asked for (and found nothing): not to ask again.
+    suggestion_asked: bool = False
 
     @property
     def some_words_count(self) -> int:
@@ -312,27 +314,6 @@ def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
     return facets
 
 
-def query_entity(text: str | None) -> Entity | None:
-    """The one entity that the whole query names, in any script (``Lavrov``, ``Лавров``).
-
-    Only unambiguous names count: a common word that is also a short name
-    (صالح) never turns a text search into an entity search.
-    """
-    text = (text or "").strip()
-    if not text or len(text) > 200 or any(mark in text for mark in '"():-'):
-        return None
-    keys = name_lookup_keys(text)
-    if not keys:
-        return None
-    names = Q(name=text) | Q(name_en__iexact=text) | Q(name_ru__iexact=text)
-    # A subquery on the indexed alias column, not a join: with a join SQLite scans every
-    # alias of every entity.
-    aliases = EntityAlias.objects.filter(normalized__in=keys, ambiguous=False)
-    unambiguous = Q(pk__in=aliases.values("entity_id"))
-    found = list(Entity.objects.active().filter(names | unambiguous)[:2])
-    return found[0] if len(found) == 1 else None
-
-
 def query_for(params: dict) -> tuple[ParsedQuery, Entity | None]:
     """The parsed query, widened to the entity's articles when the query names an entity.
 
@@ -345,18 +326,22 @@ def query_for(params: dict) -> tuple[ParsedQuery, Entity | None]:
     if entity is None or parsed.query is None:
         return parsed, None
     mentions = wq.Term(entity.kind, str(entity.pk))
-    # Each name marked whole: a name of several words is a phrase, never one word of it.
-    names = marks_text(entity.all_names())
+    # Snippets mark each name whole: a name of several words is a phrase, never one word.
+    names = entity.all_names()
+    ranked = [
+        parsed.score_query or parsed.query,
+        mentions,
+        *entity_score_query(names),
+        *arabic_name_terms(names, parsed),
+    ]
     widened = ParsedQuery(
         text=parsed.text,
         query=wq.Or([parsed.query, mentions]),
-        score_query=wq.Or(
-            [parsed.score_query or parsed.query, mentions, *entity_score_query(entity.all_names())]
-        ),
+        score_query=wq.Or(ranked),
         # An article that mentions the entity the query names is about all of it.
         all_words=None if parsed.all_words is None else wq.Or([parsed.all_words, mentions]),
         relaxable=parsed.relaxable,
-        highlight_text=f"{parsed.highlight_text} {names}".strip(),
+        highlight_text=f"{parsed.highlight_text} {marks_text(names)}".strip(),
         messages=parsed.messages,
     )
     return widened, entity
@@ -375,7 +360,47 @@ def search_execute(
     ``page`` beyond the last page gives the last page (``requested_page``
     keeps what was asked). Facets show ``facet_limit`` values each, all of
     them for the names in ``params["more"]``.
+
+    A plain query that finds nothing gives the results of its correction, if any
+    (``corrected_from``: the query as typed; the suggester is asked once). Quotes,
+    operators, ``match=all`` and ``literal`` are searched as typed.
     """
+    options = dict(page=page, page_size=page_size, highlighted=highlighted, facet_limit=facet_limit)
+    results = _search(params, **options)
+    if results.count or not may_correct(params):
+        return results
+    texts = _suggestions(params["q"])
+    corrected = likeliest(params["q"], texts, count=lambda text: _count(params, text))
+    if corrected is not None:
+        again = _search({**params, "q": corrected}, **options)
+        if again.count:
+            again.corrected_from = params["q"]
+            return again
+    results.suggestion_asked = True
+    return results
+
+
+def _count(params: dict, text: str) -> int:
+    """How many articles hold every word of ``text`` (with the filters of ``params``)."""
+    counted = {**params, "q": text}
+    parsed, _entity = query_for(counted)
+    request = search_request(params=counted, parsed=parsed, limit=0, facet_fields=())
+    outcome = _backend().execute(request)
+    return outcome.count if outcome.all_words_count is None else outcome.all_words_count
+
+
+def may_correct(params: dict) -> bool:
+    """Whether a query that finds nothing may be replaced by its correction: plain words,
+    neither ``literal`` (the search-as-typed link) nor ``match=all``."""
+    text = (params.get("q") or "").strip()
+    if not text or params.get("literal") or params.get("match") == MATCH_ALL:
+        return False
+    return is_plain(text)
+
+
+def _search(
+    params: dict, *, page: int, page_size: int, highlighted: bool, facet_limit: int
+) -> SearchResults:
     parsed, entity = query_for(params)
     page = max(1, int(page or 1))
     page_size = max(1, int(page_size or DEFAULT_PAGE_SIZE))
@@ -455,10 +480,15 @@ def search_suggestion(*, text: str | None, count: int) -> str | None:
     """
     if count >= SUGGEST_BELOW or not (text or "").strip():
         return None
+    found = _suggestions(text)
+    return found[0] if found else None
+
+
+def _suggestions(text: str) -> list[str]:
     vocabulary = getattr(_backend(), "vocabulary", None)
     if vocabulary is None:
-        return None
-    return suggest(text, vocabulary=vocabulary())
+        return []
+    return suggestions(text, vocabulary=vocabulary())
 
 
 def search_iter_article_ids(*, params: dict) -> Iterator[int]:
@@ -466,25 +496,3 @@ def search_iter_article_ids(*, params: dict) -> Iterator[int]:
     parsed, _entity = query_for(params)
     request = search_request(params=params, parsed=parsed, facet_fields=())
     yield from _backend().iter_article_ids(request)
-
-
-def entity_suggestions(
-    *, text: str, kind: str | None = None, limit: int = ENTITY_SUGGESTIONS
-) -> list[Entity]:
-    """Entities whose name or alias, in any script, equals or starts with ``text``.
-
-    Exact matches (``Lavrov``, ``Лавров``, ``لافروف``) come first, then
-    names that start with what was typed, so it serves autocompletion.
-    """
-    text = (text or "").strip()[:200]
-    if not text:
-        return []
-    base = Entity.objects.active()
-    if kind:
-        base = base.filter(kind=kind)
-    found: list[Entity] = list(base.matching(text).order_by("name")[:limit])
-    if len(found) < limit:
-        seen = {entity.pk for entity in found}
-        more = base.name_startswith(text).exclude(pk__in=seen).order_by("name")
-        found += list(more[: limit - len(found)])
-    return found

@@ -7,7 +7,9 @@ letter trusted, as in Lucene's and Whoosh's spellers. Hamza seats, ة/ه and ى/
 the analyzer and are never typos; what the researcher typed around a correction stays as typed
 (بموسكوا → بموسكو, الإرهب → الإرهاب). Phrases, operators, excluded words and field prefixes are
 kept as written, the query cut as the parser cuts it (:func:`search.query.query_lexemes`).
-The index's terms come through a :class:`Vocabulary` (the Whoosh backend's is in
+A word over ``MAX_LETTERS`` letters is kept as typed without being looked at. :func:`suggestions`
+also gives, one word at a time, the other spellings as near as the best, for the caller to try
+against the index. The index's terms come through a :class:`Vocabulary` (the Whoosh backend's is in
 :mod:`search.backends.whoosh.vocabulary`).
 """
 
@@ -40,7 +42,16 @@ from search.query import (
     query_lexemes,
 )
 
-__all__ = ["FAR_PREFIX", "LexiconVocabulary", "Vocabulary", "edits1", "suggest"]
+__all__ = [
+    "FAR_PREFIX",
+    "MAX_LETTERS",
+    "LexiconVocabulary",
+    "Vocabulary",
+    "edits1",
+    "likeliest",
+    "suggest",
+    "suggestions",
+]
 
 # The first letter of a word is trusted (it is rarely the typo), and the first two when looking
 # two edits away: that keeps the search fast.
@@ -48,6 +59,9 @@ PREFIX = 1
 FAR_PREFIX = 2
 LONG_WORD = 7
 MIN_LETTERS = 3
+# A longer word is no typo of a real one (a pasted string, a URL): it is never corrected, and
+# never compared letter by letter, whose cost grows with the square of its length.
+MAX_LETTERS = 30
 # A term in this many documents or fewer is replaced by a near term ten times commoner; one in
 # up to COMMON_DF documents only by a near term a hundred times commoner (a typo repeated in a
 # few articles, استراتجية beside استراتيجية), and a commoner one is never replaced (قطار stays
@@ -56,6 +70,8 @@ RARE_DF = 2
 RARE_RATIO = 10
 COMMON_DF = 50
 COMMON_RATIO = 100
+# Spellings proposed for one word at most (the best and as near ones), and queries at most.
+ALTERNATIVES = 3
 # A pasted paragraph is not a query with typos; a query's first words are corrected at most.
 MAX_WORDS = 12
 _OPERATORS = frozenset(OR_WORDS | AND_WORDS | NOT_WORDS)
@@ -234,6 +250,8 @@ class _Best:
         self.spelling: str | None = None
         self.spelling_documents = 0
         self._seen: set[str] = set()
+        # The nearest spelling of each other term: (key, spelling, documents).
+        self._by_term: dict[str, tuple] = {}
 
     def consider(self, spelling: str) -> None:
         if spelling in self._seen or spelling == self.folded:
@@ -252,6 +270,8 @@ class _Best:
             -frequency(spelling),
             spelling,
         )
+        if term not in self._by_term or key < self._by_term[term][0]:
+            self._by_term[term] = (key, spelling, documents)
         if self.key is None or key < self.key:
             self.key, self.spelling, self.spelling_documents = key, spelling, documents
 
@@ -263,8 +283,24 @@ class _Best:
     def accepted(self) -> str | None:
         if self.key is None:
             return None
+        return self.spelling if self._common_enough(self.spelling_documents) else None
+
+    def alternatives(self) -> list[str]:
+        """Other accepted spellings as near as the best (another term each), best first:
+        الموصول is one edit from الوصول and from الموصل, and only the query's other words
+        can tell which was meant."""
+        if self.accepted() is None:
+            return []
+        ties = sorted(found for found in self._by_term.values() if found[0][0] == self.key[0])
+        return [
+            spelling
+            for _key, spelling, documents in ties
+            if spelling != self.spelling and self._common_enough(documents)
+        ][: ALTERNATIVES - 1]
+
+    def _common_enough(self, documents: int) -> bool:
         ratio = RARE_RATIO if self.documents <= RARE_DF else COMMON_RATIO
-        return self.spelling if self.spelling_documents >= ratio * self.documents else None
+        return documents >= ratio * self.documents
 
 
 def _candidates(best: _Best, maxdist: int) -> None:
@@ -305,16 +341,12 @@ def _terms_near(vocabulary: Vocabulary, term: str, maxdist: int) -> set[str]:
     return near
 
 
-def _corrected_word(
-    folded: str, term: str, vocabulary: Vocabulary, *, again: bool = True
-) -> str | None:
-    """The folded spelling to propose for one word, or None when it needs no correction.
-
-    A proposal that itself looks like a typo (a misspelling the corpus repeats: الاسترتجيات →
-    الاستراتجيات) is corrected once more (→ الاستراتيجيات).
-    """
+def _best(folded: str, term: str, vocabulary: Vocabulary) -> _Best | None:
+    """The candidates for one word, or None when it is not to be corrected."""
+    if not MIN_LETTERS <= len(folded) <= MAX_LETTERS:
+        return None
     letters = _alphabet(folded)
-    if len(folded) < MIN_LETTERS or not letters or not set(folded) <= set(letters):
+    if not letters or not set(folded) <= set(letters):
         # Numbers, and words mixing scripts or letters outside the alphabets, stay as typed.
         return None
     if vocabulary.doc_frequency(term) > COMMON_DF:
@@ -323,14 +355,26 @@ def _corrected_word(
     _candidates(best, 1)
     if not best.close and len(folded) >= LONG_WORD:
         _candidates(best, 2)
-    proposal = best.accepted()
-    if proposal is not None and again:
-        proposal_term = _term(proposal)
-        if proposal_term is not None:
-            better = _corrected_word(proposal, proposal_term, vocabulary, again=False)
-            if better is not None and better != folded:
-                return better
-    return proposal
+    return best
+
+
+def _word_options(folded: str, term: str, vocabulary: Vocabulary) -> list[str]:
+    """The folded spellings to propose for one word, best first; none when it needs no
+    correction.
+
+    A proposal that itself looks like a typo (a misspelling the corpus repeats: الاسترتجيات →
+    الاستراتجيات) is corrected once more (→ الاستراتيجيات).
+    """
+    best = _best(folded, term, vocabulary)
+    proposal = None if best is None else best.accepted()
+    if proposal is None:
+        return []
+    proposal_term = _term(proposal)
+    again = None if proposal_term is None else _best(proposal, proposal_term, vocabulary)
+    better = None if again is None else again.accepted()
+    if better is not None and better != folded:
+        return [better]
+    return [proposal, *best.alternatives()]
 
 
 def _restored(surface: str, corrected: str) -> str:
@@ -353,24 +397,25 @@ def _restored(surface: str, corrected: str) -> str:
     return "".join(out)
 
 
-def _correct_text(text: str, vocabulary: Vocabulary, budget: list[int]) -> str:
-    """``text`` (free words, no operators) with each word that needs it corrected, as long as
-    ``budget[0]`` words may still be looked at.
+def _correct_text(text: str, vocabulary: Vocabulary, budget: list[int]) -> list:
+    """``text`` (free words, no operators) in pieces, each word that needs it corrected as the
+    list of its spellings, as long as ``budget[0]`` words may still be looked at.
     """
-    out, last = [], 0
+    out: list = []
+    last = 0
     for token in tokens(text):
         if token.term is None:
             continue
         if budget[0] <= 0:
             break
         budget[0] -= 1
-        corrected = _corrected_word(token.folded, token.term, vocabulary)
-        if corrected is not None:
+        options = _word_options(token.folded, token.term, vocabulary)
+        if options:
             out.append(text[last : token.start])
-            out.append(_restored(token.text, corrected))
+            out.append([_restored(token.text, option) for option in options])
             last = token.end
     out.append(text[last:])
-    return "".join(out)
+    return out
 
 
 def _segments(query: str) -> Iterator[tuple[str, bool]]:
@@ -405,11 +450,42 @@ def suggest(query: str, *, vocabulary: Vocabulary) -> str | None:
     >>> suggest("لافرف في موسكوا", vocabulary=LexiconVocabulary.default())
     'لافروف في موسكو'
     """
+    found = suggestions(query, vocabulary=vocabulary)
+    return found[0] if found else None
+
+
+def suggestions(query: str, *, vocabulary: Vocabulary) -> list[str]:
+    """Up to ``ALTERNATIVES`` corrected queries, :func:`suggest`'s first: then, one word at a
+    time, its other spellings as near as the best (for the caller to try against the index).
+    """
     if not query or not query.strip() or len(query) > MAX_QUERY_CHARS:
-        return None
-    out = []
+        return []
+    pieces: list = []
     budget = [MAX_WORDS]
     for piece, free in _segments(query):
-        out.append(_correct_text(piece, vocabulary, budget) if free else piece)
-    corrected = "".join(out)
-    return corrected if corrected != query else None
+        pieces.extend(_correct_text(piece, vocabulary, budget) if free else [piece])
+    first = [piece[0] if isinstance(piece, list) else piece for piece in pieces]
+    found = ["".join(first)]
+    for index, piece in enumerate(pieces):
+        for option in piece[1:] if isinstance(piece, list) else ():
+            found.append("".join([*first[:index], option, *first[index + 1 :]]))
+    found = [text for text in dict.fromkeys(found) if text != query]
+    return found[:ALTERNATIVES]
+
+
+def likeliest(typed: str, texts: list[str], *, count: Callable[[str], int]) -> str | None:
+    """Of corrections of ``typed``, the one whose corrected words are most often found with the
+    query's other words: the share of the articles holding them that hold every word
+    (``الموصول داعش``: الموصل beside داعش, not the commoner الوصول). ``count(text)`` is how many
+    articles hold every word of ``text``. A tie, and a one-word query, keep the first.
+    """
+    if len(texts) <= 1:
+        return texts[0] if texts else None
+    kept = set(typed.split())
+    shares = []
+    for text in texts:
+        together = count(text)
+        changed = " ".join(word for word in text.split() if word not in kept)
+        alone = count(changed) if together and changed and changed != text else together
+        shares.append(together / alone if alone else 0.0)
+    return texts[max(range(len(texts)), key=lambda index: (shares[index], -index))]

@@ -175,6 +175,14 @@ def _result_rows(results) -> list[dict]:
     return rows
 
 
+def _did_you_mean(params, results) -> str | None:
+    """The correction to offer when few articles hold all the words, whatever holds only
+    some of them; none when the results are already a correction's or it was asked for."""
+    if results.corrected_from is not None or results.suggestion_asked:
+        return None
+    return search_suggestion(text=params.get("q"), count=results.count - results.some_words_count)
+
+
 @require_GET
 def search(request):
     form = SearchForm(request.GET)
@@ -189,6 +197,10 @@ def search(request):
         )
     page = Paginator(range(results.count), PAGE_SIZE).get_page(results.page)
     links = QueryLinks(request.GET, reverse("search:search"))
+    # Exports and feeds of a corrected query are those of the query whose results are shown.
+    shown = request.GET.copy()
+    if results.corrected_from is not None:
+        shown["q"] = results.query.text
     hidden_filters = [
         (name, value) for name in (*FILTER_FIELDS, "more") for value in request.GET.getlist(name)
     ]
@@ -198,8 +210,8 @@ def search(request):
         "rows": _result_rows(results),
         "match_all": params.get("match") == MATCH_ALL,
         # Exports and feeds cover every result: no page state; a feed is always newest first.
-        "export_query": links.query(drop=PAGE_STATE),
-        "feed_url": search_feed_url(request.GET),
+        "export_query": QueryLinks(shown).query(drop=PAGE_STATE),
+        "feed_url": search_feed_url(shown),
         "page": page,
         "notices": notices,
         "chips": _chips(links, params, results),
@@ -209,10 +221,7 @@ def search(request):
         "hidden_filters": hidden_filters,
         "query_text": params.get("q", ""),
         "timeline": _timeline(links, params, results),
-        # Offered when few articles hold all the words, whatever holds only some of them.
-        "suggestion": search_suggestion(
-            text=params.get("q"), count=results.count - results.some_words_count
-        ),
+        "suggestion": _did_you_mean(params, results),
     }
     return render(request, "search/search.html", context)
 

@@ -1,4 +1,8 @@
-"""“Did you mean”: a query with no or few hits offers a corrected query built on the index."""
+"""“Did you mean”: a query with no or few hits offers a corrected query built on the index.
+
+A plain query with no hits at all shows its correction's results at once
+(``test_zero_results.py``); searched as typed (``literal``) it offers the correction.
+"""
 
 import re
 from html import unescape
@@ -23,15 +27,16 @@ def _suggestion_link(response) -> tuple[str, str] | None:
         ("لافرف", "لافروف", ("003", "004")),
     ],
 )
-def test_a_misspelled_query_offers_a_correction_that_finds_articles(
+def test_a_misspelled_query_searched_as_typed_offers_a_correction_that_finds_articles(
     client, seeds, typed, corrected, articles
 ):
-    response = client.get(URL, {"q": typed})
+    response = client.get(URL, {"q": typed, "literal": 1})
     assert response.context["results"].count == 0
     href, text = _suggestion_link(response)
     assert text == corrected
     followed = client.get(href)
     assert followed.context["form"].cleaned_data["q"] == corrected
+    assert followed.context["form"].cleaned_data["literal"] is False
     found = {hit.article.pk for hit in followed.context["results"].hits}
     assert seeds.ids(*articles) <= found
     assert _suggestion_link(followed) is None
@@ -39,7 +44,7 @@ def test_a_misspelled_query_offers_a_correction_that_finds_articles(
 
 def test_a_correction_keeps_the_other_filters_and_returns_to_page_one(client, seeds):
     baghdad = seeds.entities["baghdad"].pk
-    response = client.get(URL, {"q": "موسكوا", "place": baghdad, "page": 3})
+    response = client.get(URL, {"q": "موسكوا", "place": baghdad, "page": 3, "literal": 1})
     href, _text = _suggestion_link(response)
     followed = client.get(href)
     assert followed.context["form"].cleaned_data["place"] == [baghdad]
