@@ -181,8 +181,9 @@ class SearcherCache:
             live = self.all_docs()
             if oldest:
                 # Date ascending, article id descending: the id is packed inverted.
-                top = (1 << self._id_bits()) - 1
-                packed = [self._packed(keys[d], top - ids[d], d) for d in live if keys[d]]
+                bits = self._id_bits()
+                top = (1 << bits) - 1
+                packed = [(keys[d] << bits | top - ids[d]) << 32 | d for d in live if keys[d]]
                 packed.sort()
                 dated = [value & _DOC_MASK for value in packed]
             else:
@@ -195,9 +196,11 @@ class SearcherCache:
         """The date keys and numbers of the live dated documents, by date then article id."""
         if self._date_order is None:
             keys, ids = self.date_keys(), self.article_ids()
-            packed = [self._packed(keys[d], ids[d], d) for d in self.all_docs() if keys[d]]
+            bits = self._id_bits()
+            # Date, article id and number in one integer: sorts in C, no key tuples.
+            packed = [(keys[d] << bits | ids[d]) << 32 | d for d in self.all_docs() if keys[d]]
             packed.sort()
-            shift = self._id_bits() + 32
+            shift = bits + 32
             self._date_order = (
                 [value >> shift for value in packed],
                 [value & _DOC_MASK for value in packed],
@@ -205,11 +208,8 @@ class SearcherCache:
         return self._date_order
 
     def _id_bits(self) -> int:
+        """Bits enough for every article id (at least 32)."""
         return max(32, max(self.article_ids(), default=0).bit_length())
-
-    def _packed(self, key: int, article_id: int, doc: int) -> int:
-        """Date, article id and document number in one integer: sorts in C, no key tuples."""
-        return (key << self._id_bits() | article_id) << 32 | doc
 
     def months(self) -> list[int]:
         """``year * 100 + month`` of each document number (0 when it has no date).
