@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,3 +37,11 @@ def _english_outside_requests():
     """
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def empty_cache():
+    """The default cache (rate limits, login lockouts) empty before and after the test."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -10,7 +10,7 @@ import json
 import sqlite3
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.test import override_settings
 from django.urls import reverse
 
@@ -18,12 +18,7 @@ from config import ratelimit
 from config.cache import SQLiteCache, cache_from_url
 from tests.factories import article_create
 
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("empty_cache")
 
 
 @pytest.fixture

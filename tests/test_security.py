@@ -10,7 +10,6 @@ import re
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
@@ -20,11 +19,7 @@ PASSWORD = "كلمة-سر-طويلة-للمحرر-2021"
 WRONG = "كلمة-خاطئة"
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("empty_cache")
 
 
 @pytest.fixture

@@ -15,3 +15,17 @@ def term_of(word: str) -> str:
     """The one index term of a word (fails if it is a stop word or splits)."""
     (term,) = analyze(word)
     return term
+
+
+# The Russia entity's names in the authority file (fixtures/entities.json).
+RUSSIA_NAMES = [
+    "روسيا",
+    "Russia",
+    "Россия",
+    "روسيا الاتحادية",
+    "الاتحاد الروسي",
+    "جمهورية روسيا الاتحادية",
+    "Russian Federation",
+    "Российская Федерация",
+    "РФ",
+]

@@ -13,19 +13,8 @@ from arabic_text import (
     parse_marks,
 )
 from arabic_text import highlight as highlight_module
+from tests.arabic_text.samples import RUSSIA_NAMES
 
-# The Russia entity's names in the authority file (fixtures/entities.json).
-RUSSIA_NAMES = [
-    "روسيا",
-    "Russia",
-    "Россия",
-    "روسيا الاتحادية",
-    "الاتحاد الروسي",
-    "جمهورية روسيا الاتحادية",
-    "Russian Federation",
-    "Российская Федерация",
-    "РФ",
-]
 RUSSIA = marks_of(RUSSIA_NAMES)
 
 

@@ -15,6 +15,7 @@ from search import highlight as highlight_module
 from search.highlight import highlight, highlight_full, query_terms
 from search.selectors import search_execute
 from search.templatetags.search_tags import marked
+from tests.arabic_text.samples import RUSSIA_NAMES
 from tests.conftest import SEEDS_DIR
 from tests.factories import article_create, entity_create
 
@@ -131,17 +132,6 @@ def test_docstring_examples_hold():
 
 # ------------------------------------------------- entity names and snippet choice
 
-RUSSIA_NAMES = [
-    "روسيا",
-    "Russia",
-    "Россия",
-    "روسيا الاتحادية",
-    "الاتحاد الروسي",
-    "جمهورية روسيا الاتحادية",
-    "Russian Federation",
-    "Российская Федерация",
-    "РФ",
-]
 # What the search marks for the query روسيا: the query's word, then the entity's names.
 RUSSIA_QUERY = f"روسيا {marks_text(RUSSIA_NAMES)}"
 # Words of the names of several words that are no name on their own.
