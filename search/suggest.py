@@ -7,7 +7,10 @@ letter trusted, as in Lucene's and Whoosh's spellers. Hamza seats, ة/ه and ى/
 the analyzer and are never typos; what the researcher typed around a correction stays as typed
 (بموسكوا → بموسكو, الإرهب → الإرهاب). Phrases, operators, excluded words and field prefixes are
 kept as written, the query cut as the parser cuts it (:func:`search.query.query_lexemes`).
-A word over ``MAX_LETTERS`` letters is kept as typed without being looked at. :func:`suggestions`
+A word over ``MAX_LETTERS`` letters is kept as typed without being looked at, and two edits away
+only words up to ``MAX_FAR_LETTERS`` are searched. The work of one query is bounded whatever its
+length: its first ``MAX_WORDS`` words at most, and ``MAX_PROBES`` strings looked up in the
+vocabulary in all; once they are spent the remaining words are kept as typed. :func:`suggestions`
 also gives, one word at a time, the other spellings as near as the best, for the caller to try
 against the index. The index's terms come through a :class:`Vocabulary` (the Whoosh backend's is in
 :mod:`search.backends.whoosh.vocabulary`).
@@ -44,11 +47,15 @@ from search.query import (
 
 __all__ = [
     "FAR_PREFIX",
+    "MAX_FAR_LETTERS",
     "MAX_LETTERS",
+    "MAX_PROBES",
+    "MAX_WORDS",
     "LexiconVocabulary",
     "Vocabulary",
     "edits1",
     "likeliest",
+    "probe_count",
     "suggest",
     "suggestions",
 ]
@@ -74,7 +81,43 @@ COMMON_RATIO = 100
 ALTERNATIVES = 3
 # A pasted paragraph is not a query with typos; a query's first words are corrected at most.
 MAX_WORDS = 12
+# Two edits away, only words up to this long are searched (the automaton grows with the word).
+MAX_FAR_LETTERS = 20
+# Strings one query may look up in the vocabulary (each a term-table probe in the index): about
+# six words of eight letters with typos. Past it, the remaining words are kept as typed.
+MAX_PROBES = 4000
 _OPERATORS = frozenset(OR_WORDS | AND_WORDS | NOT_WORDS)
+
+
+class _Exhausted(Exception):
+    """The query's budget of vocabulary probes is spent."""
+
+
+class _Budget:
+    """What one query may still cost: words to look at, and strings to look up (probes).
+
+    A probe is charged before it is made, so the work never passes the budget; a word seen
+    before in the same query costs nothing more.
+    """
+
+    def __init__(self, words: int = MAX_WORDS, probes: int = MAX_PROBES):
+        self.words = words
+        self.probes = probes
+        self.options: dict[tuple[str, str], list[str]] = {}
+
+    def spend(self, probes: int) -> None:
+        if probes > self.probes:
+            self.probes = 0
+            raise _Exhausted
+        self.probes -= probes
+
+
+def probe_count(word: str) -> int:
+    """What looking ``word`` up one (or, with the automaton, two) edits away is charged: the
+    strings of :func:`edits1` at most, and its swapped neighbours."""
+    size = len(word)
+    letters = len(_alphabet(word)) if word else 0
+    return (size - PREFIX) * (letters + 2) + (size - PREFIX + 1) * letters + max(0, size - 1)
 
 
 class Vocabulary(Protocol):
@@ -241,10 +284,11 @@ class _Best:
     enough next to the word's own.
     """
 
-    def __init__(self, folded: str, term: str, vocabulary: Vocabulary):
+    def __init__(self, folded: str, term: str, vocabulary: Vocabulary, budget: _Budget):
         self.folded = folded
         self.term = term
         self.vocabulary = vocabulary
+        self.budget = budget
         self.documents = vocabulary.doc_frequency(term)
         self.key: tuple | None = None
         self.spelling: str | None = None
@@ -320,10 +364,11 @@ def _candidates(best: _Best, maxdist: int) -> None:
         if number == len(readings) and rest != rest_term:
             lookups.append(rest)
         for looked_up in lookups:
-            if maxdist > 1 and len(looked_up) < LONG_WORD:
+            if maxdist > 1 and not LONG_WORD <= len(looked_up) <= MAX_FAR_LETTERS:
                 continue
             near = searched.get(looked_up)
             if near is None:
+                best.budget.spend(probe_count(looked_up))
                 near = searched[looked_up] = _terms_near(best.vocabulary, looked_up, maxdist)
             for candidate in near:
                 for spelling in _spliced(prefix, rest, looked_up, candidate):
@@ -331,6 +376,8 @@ def _candidates(best: _Best, maxdist: int) -> None:
         # Two edits away the lexicon is searched once, without proclitics: ال tells nothing.
         last = number == len(readings)
         if is_arabic_letter(rest[0]) and (maxdist == 1 or (last and len(rest) >= 5)):
+            if maxdist > 1 and len(rest) > MAX_FAR_LETTERS:
+                continue
             for word in _lexicon_near(rest, maxdist):
                 best.consider(prefix + word)
 
@@ -341,7 +388,7 @@ def _terms_near(vocabulary: Vocabulary, term: str, maxdist: int) -> set[str]:
     return near
 
 
-def _best(folded: str, term: str, vocabulary: Vocabulary) -> _Best | None:
+def _best(folded: str, term: str, vocabulary: Vocabulary, budget: _Budget) -> _Best | None:
     """The candidates for one word, or None when it is not to be corrected."""
     if not MIN_LETTERS <= len(folded) <= MAX_LETTERS:
         return None
@@ -351,26 +398,39 @@ def _best(folded: str, term: str, vocabulary: Vocabulary) -> _Best | None:
         return None
     if vocabulary.doc_frequency(term) > COMMON_DF:
         return None
-    best = _Best(folded, term, vocabulary)
+    best = _Best(folded, term, vocabulary, budget)
     _candidates(best, 1)
     if not best.close and len(folded) >= LONG_WORD:
         _candidates(best, 2)
     return best
 
 
-def _word_options(folded: str, term: str, vocabulary: Vocabulary) -> list[str]:
+def _word_options(folded: str, term: str, vocabulary: Vocabulary, budget: _Budget) -> list[str]:
     """The folded spellings to propose for one word, best first; none when it needs no
-    correction.
+    correction, or when the query's budget runs out while looking (then no word after it is
+    looked at either).
+    """
+    key = (folded, term)
+    if key not in budget.options:
+        try:
+            budget.options[key] = _options(folded, term, vocabulary, budget)
+        except _Exhausted:
+            budget.options[key] = []
+    return budget.options[key]
+
+
+def _options(folded: str, term: str, vocabulary: Vocabulary, budget: _Budget) -> list[str]:
+    """:func:`_word_options` without the budget's bookkeeping.
 
     A proposal that itself looks like a typo (a misspelling the corpus repeats: الاسترتجيات →
     الاستراتجيات) is corrected once more (→ الاستراتيجيات).
     """
-    best = _best(folded, term, vocabulary)
+    best = _best(folded, term, vocabulary, budget)
     proposal = None if best is None else best.accepted()
     if proposal is None:
         return []
     proposal_term = _term(proposal)
-    again = None if proposal_term is None else _best(proposal, proposal_term, vocabulary)
+    again = None if proposal_term is None else _best(proposal, proposal_term, vocabulary, budget)
     better = None if again is None else again.accepted()
     if better is not None and better != folded:
         return [better]
@@ -397,19 +457,19 @@ def _restored(surface: str, corrected: str) -> str:
     return "".join(out)
 
 
-def _correct_text(text: str, vocabulary: Vocabulary, budget: list[int]) -> list:
+def _correct_text(text: str, vocabulary: Vocabulary, budget: _Budget) -> list:
     """``text`` (free words, no operators) in pieces, each word that needs it corrected as the
-    list of its spellings, as long as ``budget[0]`` words may still be looked at.
+    list of its spellings, as long as the budget allows words to be looked at.
     """
     out: list = []
     last = 0
     for token in tokens(text):
         if token.term is None:
             continue
-        if budget[0] <= 0:
+        if budget.words <= 0 or budget.probes <= 0:
             break
-        budget[0] -= 1
-        options = _word_options(token.folded, token.term, vocabulary)
+        budget.words -= 1
+        options = _word_options(token.folded, token.term, vocabulary, budget)
         if options:
             out.append(text[last : token.start])
             out.append([_restored(token.text, option) for option in options])
@@ -461,7 +521,7 @@ def suggestions(query: str, *, vocabulary: Vocabulary) -> list[str]:
     if not query or not query.strip() or len(query) > MAX_QUERY_CHARS:
         return []
     pieces: list = []
-    budget = [MAX_WORDS]
+    budget = _Budget()
     for piece, free in _segments(query):
         pieces.extend(_correct_text(piece, vocabulary, budget) if free else [piece])
     first = [piece[0] if isinstance(piece, list) else piece for piece in pieces]
