@@ -8,8 +8,8 @@ import pytest
 
 import archive.views.articles as article_views
 import search.highlight as highlight_module
-from archive.permalinks import HIGHLIGHT_MAX_CHARS, HIGHLIGHT_MAX_ITEMS
 from arabic_text.highlight import MAX_PHRASE_WORDS
+from archive.permalinks import HIGHLIGHT_MAX_CHARS, HIGHLIGHT_MAX_ITEMS
 from search.highlight import MAX_WINDOWS, highlight
 from tests.factories import article_create
 
