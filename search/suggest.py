@@ -76,8 +76,8 @@ ALTERNATIVES = 3
 MAX_WORDS = 12
 # Two edits away, only words up to this long are searched (the automaton grows with the word).
 MAX_FAR_LETTERS = 20
-# Strings one query may look up in the vocabulary (each a term-table probe in the index): about
-# six words of eight letters with typos. Past it, the remaining words are kept as typed.
+# Strings one query may look up in the vocabulary (each a term-table probe in the index): enough
+# for a dozen misspelt words. Past it, the remaining words are kept as typed.
 MAX_PROBES = 4000
 _OPERATORS = frozenset(OR_WORDS | AND_WORDS | NOT_WORDS)
 
