@@ -66,7 +66,10 @@ def request(port: int, head: str, body: bytes = b"", *, chunked: bytes = b"") ->
     return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else "no answer"
 
 
-def get(port: int, path: str, address: str) -> int | str:
+def get(port: int, path: str, address: str, log=None, kind: str = "") -> int | str:
+    """A GET from ``address``; its path is noted in ``log`` under ``kind``."""
+    if log is not None:
+        log.paths[path] = kind
     head = (
         f"GET {path} HTTP/1.1\r\nHost: {lt.HOST}\r\nAccept-Language: ar\r\n"
         f"X-Forwarded-For: {address}\r\nConnection: close\r\n\r\n"
@@ -103,6 +106,7 @@ class Log:
         self.rows: list[tuple[str, str, int | str, float]] = []
         self.lock = threading.Lock()
         self.phase = "unloaded"
+        self.paths: dict[str, str] = {}  # GET path → client kind, to read the access log
 
     def add(self, kind: str, status, seconds: float) -> None:
         with self.lock:
@@ -126,48 +130,39 @@ class Searcher(threading.Thread):
                 params["sort"] = sort
             started = time.perf_counter()
             try:
-                status = get(self.port, "/search/?" + urlencode(params), self.address)
+                path = "/search/?" + urlencode(params)
+                status = get(self.port, path, self.address, self.log, "normal search")
             except OSError as error:
                 status = f"error ({error.__class__.__name__})"
             self.log.add("normal search", status, time.perf_counter() - started)
             self.stop.wait(self.random.uniform(0.5 * self.think, 1.5 * self.think))
 
 
-def attacks(article_path: str, seed: int) -> list[tuple[str, object]]:
-    """(kind, callable(port, address)) for each attack, in the order they are sent."""
+def attacks(article_path: str, seed: int) -> list[tuple[str, str, str, int]]:
+    """(kind, method, path, body bytes) of each attack, in the order they are sent: ``GET``,
+    ``POST`` declaring the bytes (64 KB of them sent) or ``CHUNKED`` sending them."""
     chooser = random.Random(seed)
 
     def word(length: int, letters: str = _LETTERS) -> str:
         return "".join(chooser.choice(letters) for _ in range(length))
 
-    def search(text: str):
-        return lambda port, address: get(port, "/search/?" + urlencode({"q": text}), address)
+    def search(kind: str, text: str) -> tuple[str, str, str, int]:
+        return kind, "GET", "/search/?" + urlencode({"q": text}), 0
 
     # A GET line holds at most 4,094 bytes (gunicorn); an Arabic letter is 6 once encoded.
     sentence = " ".join(word(30) for _ in range(20))[:660]
     hl = quote(" ".join(['"روسيا والعراق"', "ب" * 40, "الطاقة"] * 40)[:640])
     return [
-        ("670 × ب", search("ب" * 670)),
-        ("1,000-letter word", search(word(1000, _LATIN))),
-        ("long sentence", search(sentence)),
-        ("long phrase", search('"' + "قال " * 160 + '"')),
-        ("many quotes", search(" ".join(f'"{word(3)} {word(3)}"' for _ in range(60)))),
-        ("huge hl", lambda port, address: get(port, f"{article_path}?hl={hl}", address)),
-        ("request line too long", search("ب" * 1000)),
-        (
-            "1 GB body declared",
-            lambda port, address: post(port, "/search/", address, length=1 << 30, sent=65536),
-        ),
-        (
-            "chunked body",
-            lambda port, address: post_chunked(port, "/search/", address, size=1 << 20),
-        ),
-        (
-            "upload over the limit",
-            lambda port, address: post(
-                port, "/admin/archive/article/upload/", address, length=200 << 20, sent=65536
-            ),
-        ),
+        search("670 × ب", "ب" * 670),
+        search("1,000-letter word", word(1000, _LATIN)),
+        search("long sentence", sentence),
+        search("long phrase", '"' + "قال " * 160 + '"'),
+        search("many quotes", " ".join(f'"{word(3)} {word(3)}"' for _ in range(60))),
+        ("huge hl", "GET", f"{article_path}?hl={hl}", 0),
+        search("request line too long", "ب" * 1000),
+        ("1 GB body declared", "POST", "/search/", 1 << 30),
+        ("chunked body", "CHUNKED", "/search/", 1 << 20),
+        ("upload over the limit", "POST", "/admin/archive/article/upload/", 200 << 20),
     ]
 
 
@@ -187,24 +182,28 @@ class Attacker(threading.Thread):
             return f"2001:db8:{self.random.getrandbits(16):x}:{self.random.getrandbits(16):x}::1"
         return ".".join(str(self.random.randint(1, 254)) for _ in range(4))
 
+    def send(self, kind: str, method: str, path: str, size: int, address: str) -> int | str:
+        if method == "GET":
+            return get(self.port, path, address, self.log, kind)
+        if method == "CHUNKED":
+            return post_chunked(self.port, path, address, size=size)
+        return post(self.port, path, address, length=size, sent=65536)
+
     def run(self) -> None:
         sent = attacked = 0
         while not self.stop.is_set():
             if sent % 5 == 4:
-                kind = "crawler (one address)"
-                path = self.random.choice(self.article_paths)
-                send = lambda port, address, path=path: get(port, path, address)  # noqa: E731
-                address = "192.0.2.99"
+                crawled = self.random.choice(self.article_paths)
+                attack, address = ("crawler (one address)", "GET", crawled, 0), "192.0.2.99"
             else:
-                kind, send = self.attacks[attacked % len(self.attacks)]
-                address = self.address()
+                attack, address = self.attacks[attacked % len(self.attacks)], self.address()
                 attacked += 1
             started = time.perf_counter()
             try:
-                status = send(self.port, address)
+                status = self.send(*attack, address)
             except OSError as error:
                 status = f"error ({error.__class__.__name__})"
-            self.log.add(kind, status, time.perf_counter() - started)
+            self.log.add(attack[0], status, time.perf_counter() - started)
             sent += 1
 
 
@@ -231,6 +230,24 @@ class FolderWatch(threading.Thread):
 
 
 # --------------------------------------------------------------------------- the run
+
+
+def server_times(access_log: Path, log: Log, start: int, attack_from: int) -> dict[str, dict]:
+    """Milliseconds gunicorn spent per GET (its access log from byte ``start``), by client
+    kind; the normal searches by phase (``attack_from``: the log's size when the attack began)."""
+    times: dict[str, list[float]] = defaultdict(list)
+    with open(access_log, "rb") as lines:
+        lines.seek(start)
+        offset = start
+        for line in lines:
+            offset += len(line)
+            match = lt._ACCESS_RE.search(line.decode("utf-8", "replace").rstrip("\n"))
+            kind = log.paths.get(match["path"]) if match else None
+            if kind == "normal search":
+                kind += " (under attack)" if offset > attack_from else " (unloaded)"
+            if kind:
+                times[kind].append(int(match["ms"]) / 1000)
+    return {kind: _latency([("", "", 0, t) for t in values]) for kind, values in times.items()}
 
 
 def warm_up(port: int, queries: list[str]) -> None:
@@ -295,11 +312,14 @@ def run(args) -> dict:
         searchers = [
             Searcher(n, port, log, queries, args.think, stop) for n in range(args.searchers)
         ]
+        access_log = workdir / "access.log"
+        start = lt.log_size(access_log)
         watch.start()
         for searcher in searchers:
             searcher.start()
         stop.wait(args.phase)
         log.phase = "under attack"
+        attack_from = lt.log_size(access_log)
         attackers = [Attacker(n, port, log, paths, attack_stop) for n in range(args.attackers)]
         for attacker in attackers:
             attacker.start()
@@ -312,6 +332,7 @@ def run(args) -> dict:
         stop.set()
         lt.server_stop(server)
     result = abuse_summary(args, log, watch, cache_entries(workdir))
+    result["server_ms"] = server_times(access_log, log, start, attack_from)
     if result["server_errors"]:
         log_text = (workdir / "server.log").read_text(encoding="utf-8", errors="replace")
         result["server_log_tail"] = log_text.splitlines()[-60:]
@@ -387,22 +408,30 @@ def report(result: dict) -> str:
         f"{result['seeded']} articles seeded; load average before {load} "
         f"on {os.cpu_count()} CPUs",
         "",
-        f"{'normal search':<16}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}",
+        "latency seen by the clients, and (server) inside gunicorn, in ms:",
+        f"{'normal search':<16}{'requests':>9}{'p50':>9}{'p95':>9}{'max':>9}"
+        f"{'server p50':>12}{'server p95':>12}",
     ]
+    served = result.get("server_ms", {})
     for phase, row in result["normal_search"].items():
+        inside = served.get(f"normal search ({phase})", {})
         lines.append(
             f"{phase:<16}{row['requests']:>9}{row['p50_ms']!s:>9}{row['p95_ms']!s:>9}"
-            f"{row['max_ms']!s:>9}"
+            f"{row['max_ms']!s:>9}{inside.get('p50_ms')!s:>12}{inside.get('p95_ms')!s:>12}"
         )
     lines += [
         f"p95 under attack / unloaded: {result['p95_ratio']}",
         "",
-        f"{'requests':<24}{'p50 ms':>9}{'p95 ms':>9}  answers",
+        f"{'requests':<24}{'p50':>9}{'p95':>9}{'server p50':>12}{'server p95':>12}  answers",
     ]
     for kind, counts in result["statuses"].items():
         row = result["attack_latency"].get(kind) or result["normal_search"]["under attack"]
+        inside = served.get(kind) or served.get(f"{kind} (under attack)") or {}
         answers = ", ".join(f"{status} × {n}" for status, n in sorted(counts.items()))
-        lines.append(f"{kind:<24}{row['p50_ms']!s:>9}{row['p95_ms']!s:>9}  {answers}")
+        lines.append(
+            f"{kind:<24}{row['p50_ms']!s:>9}{row['p95_ms']!s:>9}"
+            f"{inside.get('p50_ms')!s:>12}{inside.get('p95_ms')!s:>12}  {answers}"
+        )
     lines += [
         "",
         f"4xx {result['client_errors']}, 5xx {result['server_errors']}, "
