@@ -12,6 +12,11 @@ variants (:func:`word_form`), not by their stems: روسيا الاتحادية 
 What to mark is written as text, words and "quoted phrases" (:func:`marks_text`), so it can
 travel in a link and be read back with :func:`parse_marks`.
 
+The work is bounded whatever is asked for: :func:`parse_marks` reads at most
+``MAX_MARK_ITEMS`` items in ``MAX_MARK_CHARS`` characters, a phrase of more than
+``MAX_PHRASE_WORDS`` words is not marked, and :func:`find_marks` compares at most
+``MAX_MATCH_STEPS`` phrase words per text (past them it marks single words only).
+
 >>> marks = parse_marks('الارهاب "الاتحاد الروسي"')
 >>> [s.text for s in highlight_full("الاتحاد الروسي يدين الإرهاب والاتحاد الأوروبي", marks)
 ...  if s.marked]
@@ -30,6 +35,8 @@ from arabic_text.stemmer import _strip_proclitics_best
 from arabic_text.tokenizer import TOKEN_RE, Token, tokens, word_term
 
 __all__ = [
+    "MAX_MATCH_STEPS",
+    "MAX_PHRASE_WORDS",
     "Highlight",
     "MarkMatch",
     "Marks",
@@ -48,6 +55,10 @@ __all__ = [
 # What :func:`parse_marks` reads by default: as much as a query may hold.
 MAX_MARK_CHARS = 1000
 MAX_MARK_ITEMS = 64
+# A longer quoted phrase is a pasted sentence: searched, but not marked.
+MAX_PHRASE_WORDS = 32
+# Phrase words find_marks compares in one text; past them, phrases are no longer tried.
+MAX_MATCH_STEPS = 20_000
 _QUOTES = '"«»“”„'
 _ITEM_RE = re.compile(rf"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|([^\s{_QUOTES}]+)")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
@@ -131,7 +142,8 @@ def mark_items(
 
 def marks_of(items: Iterable[str]) -> Marks:
     """Marks for words and phrases: an item with one index term is a word, with more a
-    phrase (a name, or a word the analyzer splits, al-Qaeda), with none nothing."""
+    phrase (a name, or a word the analyzer splits, al-Qaeda), with none nothing; a phrase
+    of more than ``MAX_PHRASE_WORDS`` words is left out."""
     words: set[str] = set()
     phrases: dict[Phrase, None] = {}
     for item in items:
@@ -142,7 +154,7 @@ def marks_of(items: Iterable[str]) -> Marks:
         )
         if len(phrase) == 1:
             words.add(phrase[0][0])
-        elif phrase:
+        elif 1 < len(phrase) <= MAX_PHRASE_WORDS:
             phrases[phrase] = None
     return Marks(frozenset(words), tuple(phrases))
 
@@ -167,29 +179,38 @@ def marks_text(items: Iterable[str]) -> str:
     return " ".join(out)
 
 
-def find_marks(words: Sequence[Token], marks: Marks) -> list[MarkMatch]:
+def find_marks(
+    words: Sequence[Token], marks: Marks, *, max_steps: int = MAX_MATCH_STEPS
+) -> list[MarkMatch]:
     """The matches of ``marks`` in ``words``, in order, never overlapping.
 
     From left to right, the longest phrase starting at a word wins over a shorter one and
-    over the word alone.
+    over the word alone. Each phrase tried costs its length in steps; once ``max_steps``
+    are spent, only single words are marked.
     """
     firsts, single, starts = marks.firsts, marks.words, marks.starts
     found: list[MarkMatch] = []
     after = 0
+    steps = max_steps
     for index in [i for i, word in enumerate(words) if word.term in firsts]:
         if index < after:
             continue
         term = words[index].term
+        match = None
         for phrase in starts.get(term, ()):
+            if steps < len(phrase):
+                steps = 0
+                break
+            steps -= len(phrase)
             last = _phrase_end(words, index, phrase)
             if last >= 0:
-                found.append(MarkMatch(index, last, phrase))
-                after = last + 1
+                match = MarkMatch(index, last, phrase)
                 break
-        else:
-            if term in single:
-                found.append(MarkMatch(index, index, term))
-                after = index + 1
+        if match is None and term in single:
+            match = MarkMatch(index, index, term)
+        if match is not None:
+            found.append(match)
+            after = match.last + 1
     return found
 
 

@@ -1,4 +1,4 @@
-"""Request rates per client: the JSON API, the search page, feeds and exports.
+"""Request rates per client: the JSON API, the search page, feeds, exports and the reading pages.
 
 Each scope has its rates (``"60/minute,600/hour"``: every one must hold), generous for a
 person and tight for a crawler. Over a rate the answer is ``429 Too Many Requests`` with
@@ -9,7 +9,9 @@ each count at one indexed statement however many clients there are.
 
 Settings (read on each request, so ``override_settings`` works in tests): ``API_RATE_LIMIT``
 (paths under ``API_RATE_LIMIT_PATH_PREFIXES``), ``SEARCH_RATE_LIMIT``, ``FEED_RATE_LIMIT``,
-``EXPORT_RATE_LIMIT``; a rate of ``None``, ``""`` or ``"off"`` switches a scope off.
+``EXPORT_RATE_LIMIT``, ``PAGE_RATE_LIMIT`` (the home page, articles, entities and their
+list: cheap pages, so generous rates that only a crawler reaches); a rate of ``None``, ``""``
+or ``"off"`` switches a scope off.
 """
 
 from __future__ import annotations
@@ -78,6 +80,21 @@ SCOPES = (
         frozenset({"search:feed", "archive:feed", "archive:entity_feed"}),
     ),
     Scope("export", "EXPORT_RATE_LIMIT", "10/minute,100/hour", frozenset({"search:export"})),
+    Scope(
+        "page",
+        "PAGE_RATE_LIMIT",
+        "120/minute,3000/hour",
+        frozenset(
+            {
+                "archive:home",
+                "archive:article",
+                "archive:article_short",
+                "archive:entity",
+                "archive:entity_short",
+                "archive:entity_index",
+            }
+        ),
+    ),
 )
 
 

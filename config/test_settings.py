@@ -31,5 +31,6 @@ API_RATE_LIMIT = None
 SEARCH_RATE_LIMIT = None
 FEED_RATE_LIMIT = None
 EXPORT_RATE_LIMIT = None
+PAGE_RATE_LIMIT = None
 ADMIN_LOGIN_FAILURE_LIMIT = 0
 ARCHIVE_UPLOAD_STAGING_DIR = tempfile.mkdtemp(prefix="archive-test-staging-")

@@ -20,6 +20,9 @@ Standard library only; it talks to 127.0.0.1 only.
     .venv/bin/python scripts/loadtest.py                  # 50 users, 60 s, 200 imported
     .venv/bin/python scripts/loadtest.py --quick          # a few seconds, for the test suite
     .venv/bin/python scripts/loadtest.py --json out.json  # also write the numbers as JSON
+    .venv/bin/python scripts/loadtest.py --scenario abuse # attackers beside normal searchers
+
+The abuse scenario (``--scenario abuse``) is in ``scripts/loadtest_abuse.py``.
 """
 
 import argparse
@@ -554,30 +557,47 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--quick", action="store_true", help="3 users, 5 s, 5 imported, 40 seeded")
+    parser.add_argument(
+        "--scenario", choices=["normal", "abuse"], default="normal", help="abuse: attackers too"
+    )
+    parser.add_argument("--searchers", type=int, default=8, help="abuse: normal searchers")
+    parser.add_argument("--attackers", type=int, default=2, help="abuse: attackers")
+    parser.add_argument("--phase", type=float, default=60.0, help="abuse: seconds per phase")
     args = parser.parse_args(argv)
-    if args.quick:
+    if args.quick and args.scenario == "abuse":
+        args.seed_count, args.phase, args.searchers, args.think = 40, 4.0, 2, 0.3
+    elif args.quick:
         args.duration, args.users, args.import_count = 5.0, 3, 5
         args.import_batches, args.seed_count, args.think = 1, 40, 0.2
         args.drain_timeout = 60.0
     return args
 
 
-def prepare(args, workdir: Path, env: dict) -> tuple[list[str], list[Path]]:
-    """Migrate, load the fixtures, import and index the seed articles; write the import batches."""
+def prepare_seed(args, workdir: Path, env: dict, candidates: int = 0):
+    """Migrate, load the fixtures, import and index the seed articles.
+
+    Returns the seed's frequent words and the next ``candidates`` lines of the corpus.
+    """
     log(f"work folder {workdir}")
-    # Spare candidates: the corpus repeats some articles, which the importer refuses.
-    spare = args.import_count // 2 + 10
-    seed_lines, candidates = corpus_slices(CORPUS, [args.seed_count, args.import_count + spare])
+    seed_lines, more = corpus_slices(CORPUS, [args.seed_count, candidates])
     seed_file = workdir / "seed.jsonl"
     seed_file.write_text("".join(seed_lines), encoding="utf-8")
-    candidate_file = workdir / "candidates.jsonl"
-    candidate_file.write_text("".join(candidates), encoding="utf-8")
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "load_fixtures", "-v", "0")
     log("migrated; sources, entities and seed articles loaded")
     started = time.monotonic()
     manage(env, "import_articles", str(seed_file), "--publish", "-v", "0")
     log(f"seeded {len(seed_lines)} articles and indexed them in {time.monotonic() - started:.0f} s")
+    return corpus_words(seed_lines), more
+
+
+def prepare(args, workdir: Path, env: dict) -> tuple[list[str], list[Path]]:
+    """The seeded archive, and the import batches written from the corpus's next articles."""
+    # Spare candidates: the corpus repeats some articles, which the importer refuses.
+    spare = args.import_count // 2 + 10
+    words, candidates = prepare_seed(args, workdir, env, args.import_count + spare)
+    candidate_file = workdir / "candidates.jsonl"
+    candidate_file.write_text("".join(candidates), encoding="utf-8")
     new_lines = new_articles(env, candidate_file, workdir / "new.jsonl", args.import_count)
     batches = max(1, min(args.import_batches, args.import_count))
     files = []
@@ -585,7 +605,7 @@ def prepare(args, workdir: Path, env: dict) -> tuple[list[str], list[Path]]:
         path = workdir / f"import-{number + 1}.jsonl"
         path.write_text("".join(new_lines[number::batches]), encoding="utf-8")
         files.append(path)
-    return corpus_words(seed_lines), files
+    return words, files
 
 
 def run(args) -> dict:
@@ -759,6 +779,10 @@ def log(message: str) -> None:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.scenario == "abuse":
+        import loadtest_abuse
+
+        return loadtest_abuse.main(args)
     result = run(args)
     print(report(result))
     if args.json:

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The production server setup on the loopback address, for load tests and trying a release:
 # gunicorn with 2 sync workers, debug off, HTTPS redirects and secure cookies off (no TLS
-# proxy in front), the rate limits off, and the single index worker beside it.
+# proxy in front), the rate limits off (KEEP_RATE_LIMITS=1 keeps them), and the single index
+# worker beside it.
 #
 #   DJANGO_VAR_DIR=/tmp/archive-prod PORT=8001 scripts/serve_prod.sh [--no-worker]
 #
@@ -26,8 +27,11 @@ export DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-$($PY -c 'import secrets; print(s
 export DJANGO_ALLOWED_HOSTS=127.0.0.1
 export DJANGO_SECURE_SSL_REDIRECT=0
 export DJANGO_SECURE_COOKIES=0
-export DJANGO_API_RATE_LIMIT=off
-export DJANGO_SEARCH_RATE_LIMIT=off DJANGO_FEED_RATE_LIMIT=off DJANGO_EXPORT_RATE_LIMIT=off
+if [ "${KEEP_RATE_LIMITS:-0}" != 1 ]; then  # the load test's abuse scenario keeps them
+    export DJANGO_API_RATE_LIMIT=off
+    export DJANGO_SEARCH_RATE_LIMIT=off DJANGO_FEED_RATE_LIMIT=off DJANGO_EXPORT_RATE_LIMIT=off
+    export DJANGO_PAGE_RATE_LIMIT=off
+fi
 export DJANGO_SEARCH_INDEX_INLINE=0
 export DJANGO_LOG_LEVEL="${DJANGO_LOG_LEVEL:-WARNING}"
 mkdir -p "$DJANGO_VAR_DIR"

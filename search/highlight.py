@@ -39,13 +39,24 @@ from arabic_text import (
 )
 from arabic_text import highlight_full as _highlight_full
 
-__all__ = ["Highlight", "Segment", "highlight", "highlight_full", "query_marks", "query_terms"]
+__all__ = [
+    "MAX_WINDOWS",
+    "Highlight",
+    "Segment",
+    "highlight",
+    "highlight_full",
+    "query_marks",
+    "query_terms",
+]
 
 ELLIPSIS = "…"
 # Texts longer than this many snippets' worth are only tokenized around their matches.
 _PRESELECT_FACTOR = 2
 # Matches of a long text around which it is tokenized (besides each word's first match).
 _MAX_ANCHORS = 3
+# Passages measured around matches at most (besides each word's first match): a text that
+# repeats a query word thousands of times costs no more than one that has it a hundred times.
+MAX_WINDOWS = 100
 
 # Query syntax that names no word of the text: field prefixes, negated words, operators.
 _FIELD_PREFIX = re.compile(r"\b[A-Za-z_]+:")
@@ -123,6 +134,19 @@ def _window(words: list[Token], match: MarkMatch, budget: int) -> tuple[int, int
             return first, last
 
 
+def _sampled(matches: list[MarkMatch]) -> list[MarkMatch]:
+    """At most ``MAX_WINDOWS`` matches spread evenly over the text, and each word's or
+    phrase's first match, in order: where passages are measured."""
+    if len(matches) <= MAX_WINDOWS:
+        return matches
+    step = len(matches) / MAX_WINDOWS
+    chosen = {int(number * step) for number in range(MAX_WINDOWS)}
+    firsts: dict[object, int] = {}
+    for index, match in enumerate(matches):
+        firsts.setdefault(match.key, index)
+    return [matches[index] for index in sorted(chosen | set(firsts.values()))]
+
+
 def _inside(matches: list[MarkMatch], first: int, last: int) -> list[MarkMatch]:
     """The matches within tokens ``first`` to ``last`` (matches are in order, apart)."""
     low = bisect_left(matches, first, key=_first_token)
@@ -151,7 +175,7 @@ def _score(matches: list[MarkMatch], first: int, last: int) -> tuple[int, int]:
 def _best_windows(
     words: list[Token], matches: list[MarkMatch], budget: int, count: int
 ) -> list[tuple[int, int]]:
-    candidates = [_window(words, match, budget) for match in matches]
+    candidates = [_window(words, match, budget) for match in _sampled(matches)]
     # Most distinct words, then most matches; among equals, the earliest in the text.
     ranked = sorted(candidates, key=lambda span: (_score(matches, *span), -span[0]), reverse=True)
     chosen: list[tuple[int, int]] = []

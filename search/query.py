@@ -43,6 +43,9 @@ TITLE_FIELD = "title"
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 64
 MAX_DEPTH = 16
+# Words inside quotes, all phrases together: a phrase's cost grows with its words times the
+# articles holding them; the words past it are searched as plain (still required) words.
+MAX_PHRASE_WORDS = 10
 # A plain query of up to this many words needs them all; a longer one needs this share of
 # them, rounded down (two of three, three of four or five, four of six).
 ALL_WORDS_UP_TO = 2
@@ -59,6 +62,10 @@ MSG_QUOTE = _("A quotation mark was not closed, so it was ignored.")
 MSG_PAREN = _("Unbalanced parentheses were ignored.")
 MSG_OPERATOR = _("An operator (OR, NOT) had nothing to apply to and was ignored.")
 MSG_TOO_MANY = _("Your query had too many words; only the first %(limit)s were used.")
+MSG_LONG_PHRASE = _(
+    "Your quoted phrases were very long: past their first %(limit)s words, a phrase's words "
+    "were searched anywhere in the article, not side by side."
+)
 MSG_NOTHING = _(
     "Your query has no searchable words (only very common words or symbols). "
     "Try more specific words."
@@ -130,6 +137,36 @@ def query_lexemes(text: str) -> Iterator[Lexeme]:
                 pos = min(ends) + 1
                 continue
         yield Lexeme(kind, match.group())
+
+
+def _bounded_phrases(text: str) -> tuple[str, bool]:
+    """``text`` with every phrase past ``MAX_PHRASE_WORDS`` words (all phrases together) made
+    a group of its words, ``"a b c"`` → ``(a b c)``: the same words required, no positions
+    compared. Returns the text and whether any phrase was."""
+    pieces: list[str] = []
+    words = 0
+    grouped = False
+    for kind, value in query_lexemes(text):
+        if kind == "phrase":
+            inner = value[1:-1].split()
+            words += len(inner)
+            if words > MAX_PHRASE_WORDS:
+                grouped = True
+                if pieces and pieces[-1] in ("-", "!"):
+                    pieces[-1] = "NOT "  # -( is no negation in this syntax; NOT ( is
+                value = "(" + " ".join(_plain_words(inner)) + ")"
+        pieces.append(value)
+    return "".join(pieces), grouped
+
+
+def _plain_words(words: list[str]) -> Iterator[str]:
+    """Words of a phrase without the syntax they would have outside quotes."""
+    for word in words:
+        if word in OR_WORDS or word in AND_WORDS or word in NOT_WORDS:
+            continue
+        word = re.sub(r"[():]", " ", word).strip().lstrip("-+!")
+        if word:
+            yield word
 
 
 # --------------------------------------------------------------- tokenizer
@@ -452,6 +489,9 @@ def query_parse(text: str | None, *, match_all: bool = False) -> ParsedQuery:
         messages.append(MSG_TRUNCATED % {"limit": MAX_QUERY_CHARS})
     if not raw:
         return ParsedQuery(messages=messages)
+    raw, unquoted = _bounded_phrases(raw)
+    if unquoted:
+        messages.append(MSG_LONG_PHRASE % {"limit": MAX_PHRASE_WORDS})
     notes: set = set()
     syntax: set = set()
     parser = _Parser(_tokenize(raw, notes, syntax), notes)

@@ -7,7 +7,10 @@ letter trusted, as in Lucene's and Whoosh's spellers. Hamza seats, ة/ه and ى/
 the analyzer and are never typos; what the researcher typed around a correction stays as typed
 (بموسكوا → بموسكو, الإرهب → الإرهاب). Phrases, operators, excluded words and field prefixes are
 kept as written, the query cut as the parser cuts it (:func:`search.query.query_lexemes`).
-A word over ``MAX_LETTERS`` letters is kept as typed without being looked at. :func:`suggestions`
+A word over ``MAX_LETTERS`` letters is kept as typed without being looked at, and two edits away
+only words up to ``MAX_FAR_LETTERS`` are searched. The work of one query is bounded whatever its
+length: its first ``MAX_WORDS`` words at most, and ``MAX_PROBES`` strings looked up in the
+vocabulary in all; once they are spent the remaining words are kept as typed. :func:`suggestions`
 also gives, one word at a time, the other spellings as near as the best, for the caller to try
 against the index. The index's terms come through a :class:`Vocabulary` (the Whoosh backend's is in
 :mod:`search.backends.whoosh.vocabulary`).
@@ -15,24 +18,10 @@ against the index. The index's terms come through a :class:`Vocabulary` (the Who
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from difflib import SequenceMatcher
-from functools import cache
-from typing import Protocol
 
-from whoosh.automata.fsa import find_all_matches
-from whoosh.automata.lev import levenshtein_automaton
-
-from arabic_text import (
-    analyze,
-    fold,
-    frequency,
-    is_arabic_letter,
-    lexicon_counts,
-    strip_proclitics,
-    tokens,
-)
+from arabic_text import analyze, fold, frequency, is_arabic_letter, strip_proclitics, tokens
 from search.query import (
     AND_WORDS,
     FIELD_ALIASES,
@@ -41,22 +30,33 @@ from search.query import (
     OR_WORDS,
     query_lexemes,
 )
+from search.spelling import (
+    FAR_PREFIX,
+    LexiconVocabulary,
+    Vocabulary,
+    alphabet,
+    distance,
+    edits1,
+    lexicon_near,
+    probe_count,
+    transpositions,
+)
 
 __all__ = [
     "FAR_PREFIX",
+    "MAX_FAR_LETTERS",
     "MAX_LETTERS",
+    "MAX_PROBES",
+    "MAX_WORDS",
     "LexiconVocabulary",
     "Vocabulary",
     "edits1",
     "likeliest",
+    "probe_count",
     "suggest",
     "suggestions",
 ]
 
-# The first letter of a word is trusted (it is rarely the typo), and the first two when looking
-# two edits away: that keeps the search fast.
-PREFIX = 1
-FAR_PREFIX = 2
 LONG_WORD = 7
 MIN_LETTERS = 3
 # A longer word is no typo of a real one (a pasted string, a URL): it is never corrected, and
@@ -74,135 +74,35 @@ COMMON_RATIO = 100
 ALTERNATIVES = 3
 # A pasted paragraph is not a query with typos; a query's first words are corrected at most.
 MAX_WORDS = 12
+# Two edits away, only words up to this long are searched (the automaton grows with the word).
+MAX_FAR_LETTERS = 20
+# Strings one query may look up in the vocabulary (each a term-table probe in the index): enough
+# for a dozen misspelt words. Past it, the remaining words are kept as typed.
+MAX_PROBES = 4000
 _OPERATORS = frozenset(OR_WORDS | AND_WORDS | NOT_WORDS)
 
 
-class Vocabulary(Protocol):
-    """The index terms a suggestion may use, with how many documents hold each."""
-
-    def doc_frequency(self, term: str) -> int: ...
-
-    def terms_near(self, term: str, maxdist: int) -> Iterable[str]:
-        """Terms within ``maxdist`` Levenshtein edits of ``term`` sharing its first letter."""
-        ...
+class _Exhausted(Exception):
+    """The query's budget of vocabulary probes is spent."""
 
 
-_ARABIC = "ءابتثجحخدذرزسشصضطظعغفقكلمنهوي"  # folded: no أ إ آ ؤ ئ ة ى
-_LATIN = "abcdefghijklmnopqrstuvwxyz"
-_CYRILLIC = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+class _Budget:
+    """What one query may still cost: words to look at, and strings to look up (probes).
 
-
-def _alphabet(word: str) -> str:
-    """The letters a typo may bring into a word of this script ("" for other scripts)."""
-    first = word[0]
-    if is_arabic_letter(first):
-        return _ARABIC
-    if "a" <= first <= "z":
-        return _LATIN
-    if "\u0430" <= first <= "\u044f":
-        return _CYRILLIC
-    return ""
-
-
-def edits1(word: str) -> set[str]:
-    """Words one edit away: a letter deleted, replaced or inserted after the first letter, or
-    two neighbouring letters swapped (one slip of the hand, though Levenshtein counts two).
-    """
-    letters = _alphabet(word)
-    heads_tails = [(word[:i], word[i:]) for i in range(PREFIX, len(word) + 1)]
-    edits = {head + tail[1:] for head, tail in heads_tails if tail}
-    edits.update(head + c + tail[1:] for head, tail in heads_tails if tail for c in letters)
-    edits.update(head + c + tail for head, tail in heads_tails for c in letters)
-    edits.update(_transpositions(word))
-    edits.discard(word)
-    return edits
-
-
-def _transpositions(word: str) -> Iterator[str]:
-    for i in range(len(word) - 1):
-        if word[i] != word[i + 1]:
-            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-
-
-def _near(words: Container[str], sorted_words: Callable[[], list[str]], word: str, maxdist: int):
-    """Words of a collection within ``maxdist`` edits of ``word``, first letter kept.
-
-    One edit is enumerated (a few hundred strings, looked up in a set); two run a Levenshtein
-    automaton over the sorted words, as Whoosh's ``terms_within`` does.
-    """
-    found = {edit for edit in edits1(word) if edit in words}
-    if maxdist >= 2 and len(word) > FAR_PREFIX:
-        ordered = sorted_words()
-
-        def first_at_least(key: str) -> str | None:
-            index = bisect.bisect_left(ordered, key)
-            return ordered[index] if index < len(ordered) else None
-
-        dfa = levenshtein_automaton(word, maxdist, FAR_PREFIX).to_dfa()
-        found.update(find_all_matches(dfa, first_at_least))
-        found.discard(word)
-    return found
-
-
-class LexiconVocabulary:
-    """Terms of the lexicon's words (:func:`arabic_text.lexicon_counts`), each counted by how often
-    its words occur. Needs no index: for tests, and as a fallback before the index exists.
+    A probe is charged before it is made, so the work never passes the budget; a word seen
+    before in the same query costs nothing more.
     """
 
-    def __init__(self, counts: Mapping[str, int] | None = None):
-        counts = lexicon_counts() if counts is None else counts
-        frequencies: dict[str, int] = {}
-        for word, count in counts.items():
-            terms = analyze(word)
-            if len(terms) == 1:
-                frequencies[terms[0]] = frequencies.get(terms[0], 0) + count
-        self._frequencies = frequencies
-        self._sorted: list[str] | None = None
+    def __init__(self, words: int = MAX_WORDS, probes: int = MAX_PROBES):
+        self.words = words
+        self.probes = probes
+        self.options: dict[tuple[str, str], list[str]] = {}
 
-    @classmethod
-    @cache
-    def default(cls) -> LexiconVocabulary:
-        """The vocabulary of the shipped lexicon, built once (it stems every word)."""
-        return cls()
-
-    def doc_frequency(self, term: str) -> int:
-        return self._frequencies.get(term, 0)
-
-    def terms_near(self, term: str, maxdist: int) -> Iterable[str]:
-        return _near(self._frequencies, self._sorted_terms, term, maxdist)
-
-    def _sorted_terms(self) -> list[str]:
-        if self._sorted is None:
-            self._sorted = sorted(self._frequencies)
-        return self._sorted
-
-
-# --- words ------------------------------------------------------------------------------
-
-
-@cache
-def _lexicon_sorted() -> list[str]:
-    return sorted(lexicon_counts())
-
-
-def _lexicon_near(word: str, maxdist: int) -> set[str]:
-    return _near(lexicon_counts(), _lexicon_sorted, word, maxdist)
-
-
-def _distance(a: str, b: str) -> int:
-    """Edit distance with swapped neighbours as one edit (optimal string alignment)."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            cost = char_a != char_b
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                value = min(value, previous2[j - 2] + 1)
-            current.append(value)
-        previous2, previous = previous, current
-    return previous[-1]
+    def spend(self, probes: int) -> None:
+        if probes > self.probes:
+            self.probes = 0
+            raise _Exhausted
+        self.probes -= probes
 
 
 def _term(word: str) -> str | None:
@@ -241,10 +141,11 @@ class _Best:
     enough next to the word's own.
     """
 
-    def __init__(self, folded: str, term: str, vocabulary: Vocabulary):
+    def __init__(self, folded: str, term: str, vocabulary: Vocabulary, budget: _Budget):
         self.folded = folded
         self.term = term
         self.vocabulary = vocabulary
+        self.budget = budget
         self.documents = vocabulary.doc_frequency(term)
         self.key: tuple | None = None
         self.spelling: str | None = None
@@ -264,8 +165,8 @@ class _Best:
         if documents <= self.documents:
             return
         key = (
-            _distance(self.folded, spelling) + _unseen_penalty(spelling, term),
-            _distance(self.term, term),
+            distance(self.folded, spelling) + _unseen_penalty(spelling, term),
+            distance(self.term, term),
             -documents,
             -frequency(spelling),
             spelling,
@@ -320,10 +221,11 @@ def _candidates(best: _Best, maxdist: int) -> None:
         if number == len(readings) and rest != rest_term:
             lookups.append(rest)
         for looked_up in lookups:
-            if maxdist > 1 and len(looked_up) < LONG_WORD:
+            if maxdist > 1 and not LONG_WORD <= len(looked_up) <= MAX_FAR_LETTERS:
                 continue
             near = searched.get(looked_up)
             if near is None:
+                best.budget.spend(probe_count(looked_up))
                 near = searched[looked_up] = _terms_near(best.vocabulary, looked_up, maxdist)
             for candidate in near:
                 for spelling in _spliced(prefix, rest, looked_up, candidate):
@@ -331,46 +233,61 @@ def _candidates(best: _Best, maxdist: int) -> None:
         # Two edits away the lexicon is searched once, without proclitics: ال tells nothing.
         last = number == len(readings)
         if is_arabic_letter(rest[0]) and (maxdist == 1 or (last and len(rest) >= 5)):
-            for word in _lexicon_near(rest, maxdist):
+            if maxdist > 1 and len(rest) > MAX_FAR_LETTERS:
+                continue
+            for word in lexicon_near(rest, maxdist):
                 best.consider(prefix + word)
 
 
 def _terms_near(vocabulary: Vocabulary, term: str, maxdist: int) -> set[str]:
     near = set(vocabulary.terms_near(term, maxdist))
-    near.update(t for t in _transpositions(term) if vocabulary.doc_frequency(t))
+    near.update(t for t in transpositions(term) if vocabulary.doc_frequency(t))
     return near
 
 
-def _best(folded: str, term: str, vocabulary: Vocabulary) -> _Best | None:
+def _best(folded: str, term: str, vocabulary: Vocabulary, budget: _Budget) -> _Best | None:
     """The candidates for one word, or None when it is not to be corrected."""
     if not MIN_LETTERS <= len(folded) <= MAX_LETTERS:
         return None
-    letters = _alphabet(folded)
+    letters = alphabet(folded)
     if not letters or not set(folded) <= set(letters):
         # Numbers, and words mixing scripts or letters outside the alphabets, stay as typed.
         return None
     if vocabulary.doc_frequency(term) > COMMON_DF:
         return None
-    best = _Best(folded, term, vocabulary)
+    best = _Best(folded, term, vocabulary, budget)
     _candidates(best, 1)
     if not best.close and len(folded) >= LONG_WORD:
         _candidates(best, 2)
     return best
 
 
-def _word_options(folded: str, term: str, vocabulary: Vocabulary) -> list[str]:
+def _word_options(folded: str, term: str, vocabulary: Vocabulary, budget: _Budget) -> list[str]:
     """The folded spellings to propose for one word, best first; none when it needs no
-    correction.
+    correction, or when the query's budget runs out while looking (then no word after it is
+    looked at either).
+    """
+    key = (folded, term)
+    if key not in budget.options:
+        try:
+            budget.options[key] = _options(folded, term, vocabulary, budget)
+        except _Exhausted:
+            budget.options[key] = []
+    return budget.options[key]
+
+
+def _options(folded: str, term: str, vocabulary: Vocabulary, budget: _Budget) -> list[str]:
+    """:func:`_word_options` without the budget's bookkeeping.
 
     A proposal that itself looks like a typo (a misspelling the corpus repeats: الاسترتجيات →
     الاستراتجيات) is corrected once more (→ الاستراتيجيات).
     """
-    best = _best(folded, term, vocabulary)
+    best = _best(folded, term, vocabulary, budget)
     proposal = None if best is None else best.accepted()
     if proposal is None:
         return []
     proposal_term = _term(proposal)
-    again = None if proposal_term is None else _best(proposal, proposal_term, vocabulary)
+    again = None if proposal_term is None else _best(proposal, proposal_term, vocabulary, budget)
     better = None if again is None else again.accepted()
     if better is not None and better != folded:
         return [better]
@@ -397,19 +314,19 @@ def _restored(surface: str, corrected: str) -> str:
     return "".join(out)
 
 
-def _correct_text(text: str, vocabulary: Vocabulary, budget: list[int]) -> list:
+def _correct_text(text: str, vocabulary: Vocabulary, budget: _Budget) -> list:
     """``text`` (free words, no operators) in pieces, each word that needs it corrected as the
-    list of its spellings, as long as ``budget[0]`` words may still be looked at.
+    list of its spellings, as long as the budget allows words to be looked at.
     """
     out: list = []
     last = 0
     for token in tokens(text):
         if token.term is None:
             continue
-        if budget[0] <= 0:
+        if budget.words <= 0 or budget.probes <= 0:
             break
-        budget[0] -= 1
-        options = _word_options(token.folded, token.term, vocabulary)
+        budget.words -= 1
+        options = _word_options(token.folded, token.term, vocabulary, budget)
         if options:
             out.append(text[last : token.start])
             out.append([_restored(token.text, option) for option in options])
@@ -461,7 +378,7 @@ def suggestions(query: str, *, vocabulary: Vocabulary) -> list[str]:
     if not query or not query.strip() or len(query) > MAX_QUERY_CHARS:
         return []
     pieces: list = []
-    budget = [MAX_WORDS]
+    budget = _Budget()
     for piece, free in _segments(query):
         pieces.extend(_correct_text(piece, vocabulary, budget) if free else [piece])
     first = [piece[0] if isinstance(piece, list) else piece for piece in pieces]
