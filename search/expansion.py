@@ -1,0 +1,134 @@
+"""Beyond the query's exact words: pseudo-relevance feedback for a plain query.
+
+The words most distinctive of the first results' titles and leads (in several of them, and
+not common in the archive) are added to the query at a low weight: they rank the articles
+that hold them a little higher, and an article holding enough of them (but none of the
+query's words) joins the results after every article holding the query's words. The page and
+the API show the words added (:attr:`search.query.ParsedQuery.expanded`).
+
+Settings (``docs/search-quality.md`` has their measured effect): ``SEARCH_FEEDBACK_TERMS``
+(how many words are added; 0 turns feedback off), ``SEARCH_FEEDBACK_DOCS`` (how many first
+results are read), ``SEARCH_FEEDBACK_WEIGHT`` (the added words' weight) and
+``SEARCH_FEEDBACK_MATCH`` (how many added words an article needs to join the results; 0:
+they only rank).
+"""
+
+import math
+from collections import Counter
+from dataclasses import replace
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from whoosh import query as wq
+
+from arabic_text import analyze, tokens
+from archive.models import Article
+from search.backends.base import SORT_RELEVANCE
+from search.entity_lookup import is_plain
+from search.query import TEXT_FIELD, ParsedQuery
+
+# The opening of an article read for feedback: the title and lead say what it is about, and
+# reading whole bodies would cost more than the search itself.
+LEAD_CHARS = 400
+# A word in more than this share of the archive says nothing of a subject.
+COMMON_SHARE = 0.05
+# A word must stand in at least this many of the results read.
+MIN_RESULTS = 3
+
+MSG_EXPANDED = _("Also ranked by words common to the first results: %(words)s.")
+
+
+def setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def expand(params: dict, parsed: ParsedQuery, backend, build) -> ParsedQuery:
+    """``parsed`` with the feedback words added (``expanded``, a message, the queries), or as
+    it was when feedback is off or does not apply (no plain words, sorted by date, ``literal``
+    or ``match=all``, a backend without a vocabulary, no word distinctive enough).
+
+    ``build(params=…, parsed=…, limit=…, facet_fields=…)`` makes the backend's request
+    (:func:`search.selectors.search_request`): the first results are read with the filters.
+    """
+    count = setting("SEARCH_FEEDBACK_TERMS", 0)
+    vocabulary = getattr(backend, "vocabulary", None)
+    if count <= 0 or vocabulary is None or not _applies(params, parsed):
+        return parsed
+    docs = setting("SEARCH_FEEDBACK_DOCS", 10)
+    request = build(params=params, parsed=parsed, limit=docs, facet_fields=())
+    if request.sort != SORT_RELEVANCE:
+        return parsed
+    texts = _openings([pk for pk, _score in backend.execute(request).hits])
+    own = set(analyze(parsed.text))
+    added = feedback_terms(texts, vocabulary(), backend.document_count(), own, count)
+    if not added:
+        return parsed
+    words = tuple(word for _term, word in added)
+    return _expanded(
+        replace(
+            parsed,
+            expanded=words,
+            messages=[*parsed.messages, MSG_EXPANDED % {"words": "، ".join(words)}],
+        ),
+        [term for term, _word in added],
+    )
+
+
+def _applies(params: dict, parsed: ParsedQuery) -> bool:
+    if parsed.query is None or not parsed.highlight_text:
+        return False
+    if params.get("literal") or params.get("match") == "all":
+        return False
+    return is_plain(parsed.text)
+
+
+def _openings(ids: list[int]) -> list[str]:
+    """The title and the start of the body of each article (in any order)."""
+    rows = Article.objects.filter(pk__in=ids).values_list("title", "body")
+    return [f"{title}\n{body[:LEAD_CHARS]}" for title, body in rows]
+
+
+def feedback_terms(
+    texts: list[str], vocabulary, total: int, own: set[str], count: int
+) -> list[tuple[str, str]]:
+    """Up to ``count`` ``(index term, word as written)`` pairs distinctive of ``texts``: in at
+    least :data:`MIN_RESULTS` of them, not in ``own`` (the query's terms), in at most
+    :data:`COMMON_SHARE` of the ``total`` articles; the most texts first, then the rarest."""
+    held: Counter = Counter()
+    written: dict[str, str] = {}
+    for text in texts:
+        terms = set()
+        for token in tokens(text):
+            if token.term:
+                terms.add(token.term)
+                # Shown as its shortest spelling: usually the word without a prefix.
+                if len(token.text) < len(written.get(token.term, token.text + " ")):
+                    written[token.term] = token.text
+        held.update(terms - own)
+    scored = []
+    for term, found in held.items():
+        if found < MIN_RESULTS:
+            continue
+        frequency = vocabulary.doc_frequency(term)
+        if 0 < frequency <= max(1, total * COMMON_SHARE):
+            scored.append((found * math.log(total / frequency), term))
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    return [(term, written[term]) for _score, term in scored[:count]]
+
+
+def _expanded(parsed: ParsedQuery, terms: list[str]) -> ParsedQuery:
+    """``parsed`` ranking by the added terms too; with ``SEARCH_FEEDBACK_MATCH``, also matching
+    the articles holding that many of them, after those its own query matches."""
+    weight = setting("SEARCH_FEEDBACK_WEIGHT", 0.2)
+    bonus = [wq.Term(TEXT_FIELD, term, boost=weight) for term in terms]
+    scorer = wq.Or([parsed.score_query or parsed.query, *bonus])
+    needed = setting("SEARCH_FEEDBACK_MATCH", 0)
+    if needed <= 0 or needed > len(terms):
+        return replace(parsed, score_query=scorer)
+    added = wq.Or([wq.Term(TEXT_FIELD, term) for term in terms], minmatch=needed)
+    return replace(
+        parsed,
+        query=wq.Or([parsed.query, added]),
+        score_query=scorer,
+        all_words=parsed.all_words or parsed.query,
+    )
