@@ -6,6 +6,7 @@ most of its words: ``all_words_count`` of the ``count`` results hold all of them
 first, each result says so in ``all_words``; ``match=all`` asks for all the words. A plain
 query that finds nothing is corrected when its correction finds articles: ``correction`` then
 holds the query searched and the one typed (``literal=1`` searches the typed one as written).
+``expanded`` lists the words searched beyond the query's own (``search.expansion``).
 """
 
 from django.http import JsonResponse, QueryDict
@@ -62,6 +63,7 @@ def api_search(request):
             "messages": [str(message) for message in results.messages],
             "entity": _entity(results.entity),
             "correction": _correction(results),
+            "expanded": list(results.query.expanded),
             "results": [
                 {
                     "id": hit.article.pk,

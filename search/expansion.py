@@ -35,7 +35,10 @@ COMMON_SHARE = 0.05
 # A word must stand in at least this many of the results read.
 MIN_RESULTS = 3
 
-MSG_EXPANDED = _("Also ranked by words common to the first results: %(words)s.")
+MSG_EXPANDED = _(
+    "Also searched for words common to the first results: %(words)s. The articles found "
+    "through them alone are listed after those with all your words."
+)
 
 
 def setting(name: str, default):

@@ -2,7 +2,8 @@
 
 What the run reports is checked against the archive it built: each query type's count of
 articles holding every word against Whoosh's own search on the same index and, for the date
-range and the entity filter, against the database. Speed is what ``make bench`` measures, so no figure is asserted here.
+range and the entity filter, against the database. Speed is what ``make bench`` measures, so
+no figure is asserted here.
 """
 
 import importlib.util
