@@ -204,6 +204,9 @@ SEARCH_FEEDBACK_TERMS = env_int("DJANGO_SEARCH_FEEDBACK_TERMS", 5)
 SEARCH_FEEDBACK_DOCS = env_int("DJANGO_SEARCH_FEEDBACK_DOCS", 10)
 SEARCH_FEEDBACK_WEIGHT = float(env_str("DJANGO_SEARCH_FEEDBACK_WEIGHT", "0.2"))
 SEARCH_FEEDBACK_MATCH = env_int("DJANGO_SEARCH_FEEDBACK_MATCH", 2)
+# A query naming an entity ranks higher, by this weight, the articles naming an entity tied to
+# it (each in half of the other's articles); 0: off.
+SEARCH_TIED_ENTITY_WEIGHT = float(env_str("DJANGO_SEARCH_TIED_ENTITY_WEIGHT", "0"))
 
 # Exports of a search stream at most this many articles; above it the researcher narrows.
 SEARCH_EXPORT_MAX = env_int("DJANGO_SEARCH_EXPORT_MAX", 10000)

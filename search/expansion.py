@@ -18,11 +18,12 @@ from collections import Counter
 from dataclasses import replace
 
 from django.conf import settings
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from whoosh import query as wq
 
 from arabic_text import analyze, tokens
-from archive.models import Article
+from archive.models import Article, Entity, Mention
 from search.backends.base import SORT_RELEVANCE
 from search.entity_lookup import is_plain
 from search.query import TEXT_FIELD, ParsedQuery
@@ -35,6 +36,12 @@ COMMON_SHARE = 0.05
 # A word must stand in at least this many of the results read.
 MIN_RESULTS = 3
 
+# An entity is tied to the queried one when each is in at least this share of the other's
+# articles (Lavrov and the Russian foreign ministry; not Lavrov and Russia).
+TIE_SHARE = 0.5
+TIED_CANDIDATES = 10
+
+MSG_TIED = _("Articles that also name %(names)s rank a little higher.")
 MSG_EXPANDED = _(
     "Also searched for words common to the first results: %(words)s. The articles found "
     "through them alone are listed after those with all your words."
@@ -45,14 +52,16 @@ def setting(name: str, default):
     return getattr(settings, name, default)
 
 
-def expand(params: dict, parsed: ParsedQuery, backend, build) -> ParsedQuery:
+def expand(params: dict, parsed: ParsedQuery, entity, backend, build) -> ParsedQuery:
     """``parsed`` with the feedback words added (``expanded``, a message, the queries), or as
     it was when feedback is off or does not apply (no plain words, sorted by date, ``literal``
     or ``match=all``, a backend without a vocabulary, no word distinctive enough).
 
-    ``build(params=…, parsed=…, limit=…, facet_fields=…)`` makes the backend's request
+    ``entity``: the entity the query names, if any (:func:`tie`). ``build(params=…,
+    parsed=…, limit=…, facet_fields=…)`` makes the backend's request
     (:func:`search.selectors.search_request`): the first results are read with the filters.
     """
+    parsed = tie(params, parsed, entity, backend, build)
     count = setting("SEARCH_FEEDBACK_TERMS", 0)
     vocabulary = getattr(backend, "vocabulary", None)
     if count <= 0 or vocabulary is None or not _applies(params, parsed):
@@ -135,3 +144,47 @@ def _expanded(parsed: ParsedQuery, terms: list[str]) -> ParsedQuery:
         score_query=scorer,
         all_words=parsed.all_words or parsed.query,
     )
+
+
+def tie(params: dict, parsed: ParsedQuery, entity, backend, build) -> ParsedQuery:
+    """``parsed`` ranking a little higher the articles that name an entity closely tied to
+    the one the query names (``SEARCH_TIED_ENTITY_WEIGHT``; 0: off)."""
+    weight = setting("SEARCH_TIED_ENTITY_WEIGHT", 0.0)
+    if weight <= 0 or entity is None or parsed.query is None:
+        return parsed
+    tied = tied_entities(entity, backend, build)
+    if not tied:
+        return parsed
+    bonus = [wq.Term(other.kind, str(other.pk), boost=weight) for other in tied]
+    names = "، ".join(other.name for other in tied)
+    return replace(
+        parsed,
+        score_query=wq.Or([parsed.score_query or parsed.query, *bonus]),
+        expanded=(*parsed.expanded, *(other.name for other in tied)),
+        messages=[*parsed.messages, MSG_TIED % {"names": names}],
+    )
+
+
+def tied_entities(entity, backend, build) -> list:
+    """The entities in at least :data:`TIE_SHARE` of ``entity``'s articles and holding it in
+    that share of theirs, most shared first."""
+    kinds = tuple(Entity.Kind.values)
+    # The entity's articles as the query, not a filter: a filtered kind's facet ignores it.
+    mentions = ParsedQuery(query=wq.Term(entity.kind, str(entity.pk)), highlight_text="-")
+    request = build(params={}, parsed=mentions, limit=0, facet_fields=kinds)
+    outcome = backend.execute(request)
+    if not outcome.count:
+        return []
+    shared = {}
+    for kind in kinds:
+        for value, count in outcome.facets.get(kind, [])[:TIED_CANDIDATES]:
+            if value.isdigit() and int(value) != entity.pk and count >= outcome.count * TIE_SHARE:
+                shared[int(value)] = count
+    totals = dict(
+        Mention.objects.filter(entity_id__in=shared)
+        .values_list("entity_id")
+        .annotate(articles=Count("article_id", distinct=True))
+    )
+    tied = [pk for pk, count in shared.items() if count >= totals.get(pk, 0) * TIE_SHARE]
+    found = Entity.objects.active().in_bulk(tied)
+    return [found[pk] for pk in sorted(tied, key=lambda pk: -shared[pk]) if pk in found]

@@ -402,7 +402,7 @@ def _search(
     params: dict, *, page: int, page_size: int, highlighted: bool, facet_limit: int
 ) -> SearchResults:
     parsed, entity = query_for(params)
-    parsed = expand(params, parsed, _backend(), search_request)
+    parsed = expand(params, parsed, entity, _backend(), search_request)
     page = max(1, int(page or 1))
     page_size = max(1, int(page_size or DEFAULT_PAGE_SIZE))
     facet_fields = (*FACET_FIELDS, MONTH_FACET) if params.get("year") else FACET_FIELDS
@@ -494,6 +494,6 @@ def _suggestions(text: str) -> list[str]:
 
 def search_iter_article_ids(*, params: dict) -> Iterator[int]:
     """Every matching article id, in the order the search page would list them."""
-    parsed = expand(params, query_for(params)[0], _backend(), search_request)
+    parsed = expand(params, *query_for(params), _backend(), search_request)
     request = search_request(params=params, parsed=parsed, facet_fields=())
     yield from _backend().iter_article_ids(request)

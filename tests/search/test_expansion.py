@@ -12,16 +12,17 @@ from datetime import date
 import pytest
 from django.urls import reverse
 from haystack import connections
+from whoosh import query as wq
 
 from arabic_text import analyze
-from archive.models import Article
+from archive.models import Article, Mention
 from search import expansion
-from search.backends.base import SORT_NEWEST
+from search.backends.base import SORT_NEWEST, SearchRequest
 from search.backends.elasticsearch import search_body
 from search.expansion import feedback_terms
 from search.query import query_parse
 from search.selectors import search_execute, search_iter_article_ids, search_request
-from tests.factories import article_create
+from tests.factories import article_create, entity_create
 
 ARTICLES = {
     "cancel": (
@@ -211,7 +212,7 @@ def test_no_more_words_than_asked_and_none_of_the_querys_own():
 def test_the_expanded_query_compiles_for_elasticsearch(archive):
     parsed = query_parse("ميسترال")
     expanded = expansion.expand(
-        {"q": "ميسترال"}, parsed, connections["default"].get_backend(), search_request
+        {"q": "ميسترال"}, parsed, None, connections["default"].get_backend(), search_request
     )
     body = search_body(search_request(params={"q": "ميسترال"}, parsed=expanded))
     text = json.dumps(body, ensure_ascii=False)
@@ -223,3 +224,67 @@ def test_the_expanded_query_compiles_for_elasticsearch(archive):
     # The articles with the query's own word come first.
     first = body["query"]["bool"]["should"][0]["constant_score"]
     assert first["filter"] == {"term": {"text_terms": {"value": _term("ميسترال")}}}
+
+
+# ------------------------------------------------------------------ tied entities
+
+TIED = {
+    # Lavrov alone, named three times: the best text score for the query.
+    "alone": "لافروف يستقبل نظيره الصيني. وقال لافروف إن المحادثات مثمرة، وأضاف لافروف: ستستمر.",
+    "doha": "التقى لافروف وكيري في الدوحة لبحث الأزمة السورية.",
+    "geneva": "بحث لافروف وكيري في جنيف الهدنة في سوريا.",
+    "washington": "كيري يستقبل وزير الخارجية الصيني في واشنطن.",
+}
+
+
+@pytest.fixture
+def tied_archive(db, search_index) -> dict[str, Article]:
+    lavrov = entity_create(aliases=("لافروف",))
+    kerry = entity_create(name="جون كيري", name_en="John Kerry", name_ru="", aliases=("كيري",))
+    articles = {key: article_create(title=body[:30], body=body) for key, body in TIED.items()}
+    for article in articles.values():
+        if "لافروف" in article.body:
+            Mention.objects.create(article=article, entity=lavrov, count=1)
+        if "كيري" in article.body:
+            Mention.objects.create(article=article, entity=kerry, count=1)
+    _reindex(search_index)
+    return articles
+
+
+def _reindex(search_index) -> None:
+    index = connections["default"].get_unified_index().get_index(Article)
+    search_index.update(index, index.index_queryset())
+
+
+def test_articles_naming_a_tied_entity_rank_higher_when_asked(tied_archive, settings):
+    settings.SEARCH_FEEDBACK_TERMS = 0
+    settings.SEARCH_TIED_ENTITY_WEIGHT = 0
+    assert _keys(tied_archive, search_execute(params={"q": "لافروف"}))[0] == "alone"
+    settings.SEARCH_TIED_ENTITY_WEIGHT = 5
+    results = search_execute(params={"q": "لافروف"})
+    assert set(_keys(tied_archive, results)[:2]) == {"doha", "geneva"}
+    assert results.query.expanded == ("جون كيري",)
+    assert any("جون كيري" in str(message) for message in results.messages)
+    # Kerry's own article is not added: the tie ranks, it does not match.
+    assert "washington" not in _keys(tied_archive, results)
+
+
+def test_an_entity_in_a_minority_of_the_articles_is_not_tied(tied_archive, search_index, settings):
+    # Kerry now in one of Lavrov's three articles.
+    Mention.objects.filter(article=tied_archive["geneva"], entity__name="جون كيري").delete()
+    search_index.clear()
+    _reindex(search_index)
+    settings.SEARCH_TIED_ENTITY_WEIGHT = 5
+    results = search_execute(params={"q": "لافروف"})
+    assert "جون كيري" not in results.query.expanded
+
+
+def test_the_articles_of_an_entity_compile_to_its_exact_field_for_elasticsearch():
+    body = search_body(SearchRequest(query=wq.Or([_text("لافروف"), wq.Term("person", "7")])))
+    assert {"term": {"person": {"value": "7"}}} in body["query"]["bool"]["must"][0]["bool"][
+        "should"
+    ]
+
+
+def _text(word: str) -> wq.Term:
+    return wq.Term("text", _term(word))
