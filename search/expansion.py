@@ -1,4 +1,5 @@
-"""Beyond the query's exact words: pseudo-relevance feedback for a plain query.
+"""Beyond the query's exact words: pseudo-relevance feedback, and the entities tied to one a
+query names.
 
 The words most distinctive of the first results' titles and leads (in several of them, and
 not common in the archive) are added to the query at a low weight: they rank the articles
@@ -11,6 +12,10 @@ Settings (``docs/search-quality.md`` has their measured effect): ``SEARCH_FEEDBA
 results are read), ``SEARCH_FEEDBACK_WEIGHT`` (the added words' weight) and
 ``SEARCH_FEEDBACK_MATCH`` (how many added words an article needs to join the results; 0:
 they only rank).
+
+A query naming an entity already finds its articles whatever script they write its names in
+(:func:`search.selectors.query_for`); :func:`tie` can also rank higher the articles naming an
+entity closely tied to it (``SEARCH_TIED_ENTITY_WEIGHT``; off by default).
 """
 
 import math
