@@ -111,6 +111,8 @@ def feedback_terms(
     """Up to ``count`` ``(index term, word as written)`` pairs distinctive of ``texts``: in at
     least :data:`MIN_RESULTS` of them, not in ``own`` (the query's terms), in at most
     :data:`COMMON_SHARE` of the ``total`` articles; the most texts first, then the rarest."""
+    if total <= 0:
+        return []
     held: Counter = Counter()
     written: dict[str, str] = {}
     for text in texts:

@@ -199,6 +199,11 @@ def test_the_word_shown_is_its_shortest_spelling_in_the_results():
     assert feedback_terms(texts, vocabulary, 1000, set(), 5) == [(_term("كركوك"), "كركوك")]
 
 
+def test_an_empty_archive_gives_no_words():
+    texts = ["بغداد موسكو كركوك"] * 3
+    assert feedback_terms(texts, _Vocabulary({_term("كركوك"): 1}), 0, set(), 5) == []
+
+
 def test_no_more_words_than_asked_and_none_of_the_querys_own():
     texts = ["بغداد موسكو كركوك البصرة"] * 3
     vocabulary = _Vocabulary({_term(w): 5 for w in ("بغداد", "موسكو", "كركوك", "البصرة")})
