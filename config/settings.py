@@ -195,6 +195,19 @@ SEARCH_TITLE_WEIGHT = float(env_str("DJANGO_SEARCH_TITLE_WEIGHT", "1.0"))
 SEARCH_PROXIMITY_WEIGHT = float(env_str("DJANGO_SEARCH_PROXIMITY_WEIGHT", "0"))
 SEARCH_PROXIMITY_SLOP = env_int("DJANGO_SEARCH_PROXIMITY_SLOP", 3)
 SEARCH_ENTITY_WEIGHT = float(env_str("DJANGO_SEARCH_ENTITY_WEIGHT", "1.0"))
+# A plain query of more than this many words also finds the articles holding most of them
+# (after those holding all): 1 lets a two-word topic show the articles with one of its words.
+SEARCH_ALL_WORDS_UP_TO = env_int("DJANGO_SEARCH_ALL_WORDS_UP_TO", 1)
+# Pseudo-relevance feedback (search/expansion.py): words added (0: off), first results read,
+# their weight, and how many of them admit an article holding none of the query's words
+# (0: they only rank).
+SEARCH_FEEDBACK_TERMS = env_int("DJANGO_SEARCH_FEEDBACK_TERMS", 5)
+SEARCH_FEEDBACK_DOCS = env_int("DJANGO_SEARCH_FEEDBACK_DOCS", 10)
+SEARCH_FEEDBACK_WEIGHT = float(env_str("DJANGO_SEARCH_FEEDBACK_WEIGHT", "0.2"))
+SEARCH_FEEDBACK_MATCH = env_int("DJANGO_SEARCH_FEEDBACK_MATCH", 2)
+# A query naming an entity ranks higher, by this weight, the articles naming an entity tied to
+# it (each in half of the other's articles); 0: off.
+SEARCH_TIED_ENTITY_WEIGHT = float(env_str("DJANGO_SEARCH_TIED_ENTITY_WEIGHT", "0"))
 
 # Exports of a search stream at most this many articles; above it the researcher narrows.
 SEARCH_EXPORT_MAX = env_int("DJANGO_SEARCH_EXPORT_MAX", 10000)

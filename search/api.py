@@ -4,8 +4,10 @@ A result's snippet is HTML written by the search page's own filter: the text esc
 matched words in ``<mark>``. A plain query of several words also finds the articles holding
 most of its words: ``all_words_count`` of the ``count`` results hold all of them and come
 first, each result says so in ``all_words``; ``match=all`` asks for all the words. A plain
-query that finds nothing is corrected when its correction finds articles: ``correction`` then
-holds the query searched and the one typed (``literal=1`` searches the typed one as written).
+query none of whose results holds all its words is corrected when its correction finds
+articles: ``correction`` then holds the query searched and the one typed (``literal=1``
+searches the typed one as written).
+``expanded`` lists the words searched beyond the query's own (``search.expansion``).
 """
 
 from django.http import JsonResponse, QueryDict
@@ -62,6 +64,7 @@ def api_search(request):
             "messages": [str(message) for message in results.messages],
             "entity": _entity(results.entity),
             "correction": _correction(results),
+            "expanded": list(results.query.expanded),
             "results": [
                 {
                     "id": hit.article.pk,

@@ -2,7 +2,7 @@
 
 Syntax (see the help page ``search:help``)::
 
-    روسيا العراق                 both words (one or two words: all of them)
+    روسيا العراق                 both words first, then either of them
     مركز تبادل المعلومات في بغداد  most words: articles with all of them first
     "اللجنة العراقية الروسية"     the exact phrase (also «…» and “…”)
     روسيا OR موسكو               either word (also أو and |)
@@ -15,10 +15,10 @@ that built the index, so a query without hamza finds the hamza spelling and a
 phrase compares the same positions the index stored. :func:`query_lexemes` is
 the one lexer of this syntax (the did-you-mean suggestion reads queries with it).
 
-A plain query of three words or more (no quotes, operators, field prefixes or
+A plain query of two words or more (no quotes, operators, field prefixes or
 parentheses) matches the articles holding most of its words
-(:func:`words_required`); ``all_words`` then says which hold every one, and the
-search lists those first. Any operator, or ``match_all``, keeps every word required.
+(:func:`words_required`; one of two); ``all_words`` then says which hold every one, and
+the search lists those first. Any operator, or ``match_all``, keeps every word required.
 
 :func:`query_parse` never raises: unbalanced quotes or parentheses, a lone
 operator, stray symbols and very long input all give a sensible query plus
@@ -46,9 +46,9 @@ MAX_DEPTH = 16
 # Words inside quotes, all phrases together: a phrase's cost grows with its words times the
 # articles holding them; the words past it are searched as plain (still required) words.
 MAX_PHRASE_WORDS = 10
-# A plain query of up to this many words needs them all; a longer one needs this share of
-# them, rounded down (two of three, three of four or five, four of six).
-ALL_WORDS_UP_TO = 2
+# A plain query of up to this many words needs them all (``SEARCH_ALL_WORDS_UP_TO``); a longer
+# one needs this share of them, rounded down (one of two, two of three, three of four or five).
+ALL_WORDS_UP_TO = 1
 MOST_WORDS_SHARE = 0.75
 
 FIELD_ALIASES = {"title": TITLE_FIELD, "عنوان": TITLE_FIELD, "العنوان": TITLE_FIELD}
@@ -106,6 +106,8 @@ class ParsedQuery:
     relaxable: bool = False
     highlight_text: str = ""
     messages: list = field(default_factory=list)
+    # Words added beyond the query's own (:mod:`search.expansion`), to show the researcher.
+    expanded: tuple[str, ...] = ()
 
 
 # ------------------------------------------------------------------- lexer
@@ -450,14 +452,15 @@ def entity_score_query(names: list[str]) -> list[wq.Query]:
 def words_required(count: int) -> int:
     """How many of a plain query's ``count`` words an article must hold.
 
-    One or two words: all of them ("most" of two is both, and one of two common words is
-    nearly the whole archive). More: three quarters, rounded down, so a question keeps
-    its results when one or two of its words (a spelling variant, a place name) are not
-    in the article.
+    Up to ``SEARCH_ALL_WORDS_UP_TO`` words (one by default): all of them. More: three
+    quarters, rounded down and at least one, so a topic or a question keeps its results
+    when one of its words (a spelling variant, a place name) is not in the article; those
+    holding every word still come first.
     """
-    if count <= ALL_WORDS_UP_TO:
+    up_to = getattr(settings, "SEARCH_ALL_WORDS_UP_TO", ALL_WORDS_UP_TO)
+    if count <= up_to:
         return count
-    return max(ALL_WORDS_UP_TO, math.floor(count * MOST_WORDS_SHARE))
+    return max(up_to, 1, math.floor(count * MOST_WORDS_SHARE))
 
 
 def _most_words(query: wq.Query, syntax: set) -> wq.Query | None:

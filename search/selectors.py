@@ -1,8 +1,7 @@
 """The search read path: one function answers the page, the API, exports and feeds.
 
-``params`` is always the ``cleaned_data`` of :class:`search.forms.SearchForm`
-(missing keys mean "not given", so the cleaned data of a form with errors
-still works: its invalid fields are simply left out).
+``params`` is always the ``cleaned_data`` of :class:`search.forms.SearchForm` (missing keys
+mean "not given": a form with errors gives its valid fields).
 """
 
 import math
@@ -22,6 +21,7 @@ from archive.selectors import article_lead
 from archive.timeline import month_of_range
 from search.backends.base import MONTH_FACET, SORT_NEWEST, SORT_RELEVANCE, SearchRequest
 from search.entity_lookup import arabic_name_terms, is_plain, query_entity
+from search.expansion import expand
 from search.forms import ENTITY_KINDS, MATCH_ALL, date_bounds
 from search.highlight import Highlight, Segment, highlight, highlight_full
 from search.query import ParsedQuery, entity_score_query, query_parse
@@ -361,13 +361,13 @@ def search_execute(
     keeps what was asked). Facets show ``facet_limit`` values each, all of
     them for the names in ``params["more"]``.
 
-    A plain query that finds nothing gives the results of its correction, if any
-    (``corrected_from``: the query as typed; the suggester is asked once). Quotes,
+    A plain query no result of which holds all its words gives the results of its correction,
+    if any (``corrected_from``: the query as typed; the suggester is asked once). Quotes,
     operators, ``match=all`` and ``literal`` are searched as typed.
     """
     options = dict(page=page, page_size=page_size, highlighted=highlighted, facet_limit=facet_limit)
     results = _search(params, **options)
-    if results.count or not may_correct(params):
+    if results.count - results.some_words_count or not may_correct(params):
         return results
     texts = _suggestions(params["q"])
     corrected = likeliest(params["q"], texts, count=lambda text: _count(params, text))
@@ -402,6 +402,7 @@ def _search(
     params: dict, *, page: int, page_size: int, highlighted: bool, facet_limit: int
 ) -> SearchResults:
     parsed, entity = query_for(params)
+    parsed = expand(params, parsed, entity, _backend(), search_request)
     page = max(1, int(page or 1))
     page_size = max(1, int(page_size or DEFAULT_PAGE_SIZE))
     facet_fields = (*FACET_FIELDS, MONTH_FACET) if params.get("year") else FACET_FIELDS
@@ -493,6 +494,6 @@ def _suggestions(text: str) -> list[str]:
 
 def search_iter_article_ids(*, params: dict) -> Iterator[int]:
     """Every matching article id, in the order the search page would list them."""
-    parsed, _entity = query_for(params)
+    parsed = expand(params, *query_for(params), _backend(), search_request)
     request = search_request(params=params, parsed=parsed, facet_fields=())
     yield from _backend().iter_article_ids(request)

@@ -144,10 +144,24 @@ def test_groups_also_come_first_in_date_order(archive):
     ]
 
 
-def test_a_two_word_query_needs_both_words(archive):
+def test_a_two_word_query_lists_both_words_first_then_either(archive):
+    results = search_execute(params={"q": "مركز تبادل"})
+    hits = _hits(results)
+    assert [all_words for _pk, all_words in hits] == [True] * 3 + [False] * 3
+    assert {pk for pk, all_words in hits if all_words} == _ids(
+        archive, "opening", "moscow", "alliance"
+    )
+    # The culture and abadi articles have مركز but not تبادل, the prisoners article the reverse.
+    assert {pk for pk, all_words in hits if not all_words} == _ids(
+        archive, "abadi", "culture", "prisoners"
+    )
+    assert results.all_words_count == 3
+
+
+def test_two_words_stay_both_required_when_the_setting_says_so(archive, settings):
+    settings.SEARCH_ALL_WORDS_UP_TO = 2
     results = search_execute(params={"q": "مركز تبادل"})
     assert {pk for pk, _all in _hits(results)} == _ids(archive, "opening", "moscow", "alliance")
-    # The culture article has مركز but not تبادل, the prisoners article the reverse.
     assert results.all_words_count is None
     assert all(all_words for _pk, all_words in _hits(results))
 

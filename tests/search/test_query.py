@@ -24,7 +24,7 @@ def test_words_are_analyzed_so_a_query_without_hamza_gives_the_same_term():
 
 
 def test_words_default_to_and():
-    parsed = query_parse("روسيا العراق")
+    parsed = query_parse("روسيا العراق", match_all=True)
     assert parsed.query == wq.And([_term("روسيا"), _term("العراق")])
 
 
@@ -106,7 +106,7 @@ def test_a_query_of_stop_words_only_matches_nothing_and_says_why():
 
 def test_unknown_field_prefix_is_searched_as_words():
     parsed = query_parse("مكان:موسكو")
-    assert parsed.query == wq.And([_term("مكان"), _term("موسكو")])
+    assert parsed.all_words == wq.And([_term("مكان"), _term("موسكو")])
 
 
 @pytest.mark.parametrize(
@@ -173,9 +173,15 @@ QUESTION = "مركز تبادل المعلومات الاستخباراتية ف
 
 
 @pytest.mark.parametrize(
-    ("count", "required"), [(1, 1), (2, 2), (3, 2), (4, 3), (5, 3), (6, 4), (8, 6), (64, 48)]
+    ("count", "required"), [(1, 1), (2, 1), (3, 2), (4, 3), (5, 3), (6, 4), (8, 6), (64, 48)]
 )
-def test_words_required_all_of_two_then_three_quarters_rounded_down(count, required):
+def test_words_required_one_of_two_then_three_quarters_rounded_down(count, required):
+    assert words_required(count) == required
+
+
+@pytest.mark.parametrize(("count", "required"), [(1, 1), (2, 2), (3, 2), (4, 3), (6, 4)])
+def test_words_required_all_of_two_when_the_setting_says_so(settings, count, required):
+    settings.SEARCH_ALL_WORDS_UP_TO = 2
     assert words_required(count) == required
 
 
@@ -195,17 +201,20 @@ def test_the_ranking_of_most_words_sums_the_words_each_article_holds():
     assert isinstance(ranked, wq.Or) and not ranked.minmatch
 
 
-def test_one_or_two_words_stay_all_required():
-    for text in ("روسيا", "روسيا العراق"):
-        parsed = query_parse(text)
-        assert parsed.all_words is None and not parsed.relaxable
-    assert query_parse("روسيا العراق").query == wq.And([_term("روسيا"), _term("العراق")])
+def test_one_word_stays_required_and_two_words_need_one_of_them():
+    parsed = query_parse("روسيا")
+    assert parsed.all_words is None and not parsed.relaxable
+    both = wq.And([_term("روسيا"), _term("العراق")])
+    parsed = query_parse("روسيا العراق")
+    assert parsed.query == wq.Or(list(both.subqueries), minmatch=1)
+    assert parsed.all_words == both and parsed.relaxable
+    assert query_parse("روسيا العراق", match_all=True).query == both
 
 
 def test_a_repeated_word_counts_once():
     parsed = query_parse("روسيا روسيا العراق")
-    assert parsed.query == wq.And([_term("روسيا"), _term("العراق")])
-    assert parsed.all_words is None
+    assert parsed.all_words == wq.And([_term("روسيا"), _term("العراق")])
+    assert parsed.query.minmatch == 1
 
 
 def test_punctuation_between_words_keeps_a_query_plain():

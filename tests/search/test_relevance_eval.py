@@ -160,8 +160,8 @@ def test_zero_results_are_counted_per_ranking(slice_run):
     }
     assert summary["all-words"]["zero_results"] == 2
     assert summary["any-word"]["zero_results"] == summary["bm25"]["zero_results"] == 1
-    # In an archive of the judged articles alone, every relevant one holds a word of the query.
-    assert rows[SENTENCE]["any-word"]["recall"] == 1.0
+    # Any word finds relevant articles that lack some of the sentence's words.
+    assert rows[SENTENCE]["any-word"]["recall"] > rows[SENTENCE]["all-words"]["recall"] == 0
 
 
 @pytest.mark.slow

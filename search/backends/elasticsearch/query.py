@@ -18,6 +18,7 @@ from whoosh import query as wq
 from search.backends.base import MONTH_FACET, SORT_OLDEST, SORT_RELEVANCE, SearchRequest
 from search.backends.elasticsearch.analysis import TERMS_ANALYZER
 from search.backends.elasticsearch.mapping import ID_NUMBER, terms_field
+from search.query import TEXT_FIELD, TITLE_FIELD
 
 FACET_SIZE = 10_000
 # The aggregation counting the results that hold all the words.
@@ -28,6 +29,8 @@ ALL_WORDS_AGG = "all_words"
 ALL_WORDS_BOOST = 10_000.0
 
 Boosts = Mapping[str, float]
+# The analyzed fields, searched through their ``*_terms`` twins; any other is an exact value.
+TEXT_FIELDS = (TEXT_FIELD, TITLE_FIELD)
 
 
 # --- whoosh.query nodes → query DSL ------------------------------------------------------
@@ -50,7 +53,9 @@ def _match_none(node: wq.Query, boosts: Boosts) -> dict:
 
 def _term(node: wq.Term, boosts: Boosts) -> dict:
     params = _with_boost({"value": str(node.text)}, node, boosts)
-    return {"term": {terms_field(node.fieldname): params}}
+    # Entity ids (the articles naming an entity) are exact values, stored as they are.
+    field = terms_field(node.fieldname) if node.fieldname in TEXT_FIELDS else node.fieldname
+    return {"term": {field: params}}
 
 
 def _phrase(node: wq.Phrase, boosts: Boosts) -> dict:

@@ -153,6 +153,31 @@ def test_the_results_with_all_the_words_are_counted_under_the_same_filters():
     assert holding[1] == {"terms": {"source": ["3"]}}
 
 
+def test_a_two_word_topic_needs_one_word_and_ranks_both_words_first():
+    parsed = query_parse("سقوط الموصل")
+    body = search_body(
+        SearchRequest(
+            query=parsed.query, score_query=parsed.score_query, all_words=parsed.all_words
+        )
+    )
+    main = body["query"]["bool"]
+    assert main["filter"][0]["bool"]["minimum_should_match"] == 1
+    [holding] = main["should"]
+    both = holding["constant_score"]["filter"]["bool"]["must"]
+    assert [must["term"]["text_terms"]["value"] for must in both] == analyze("سقوط الموصل")
+
+
+def test_added_words_and_entity_ids_compile_to_boosted_and_exact_terms():
+    added = [wq.Term("text", word, boost=0.2) for word in analyze("حاملتي المروحيات باريس")]
+    tied = wq.Term("person", "12", boost=0.5)
+    scorer = wq.Or([wq.Term("text", "ميسترال"), *added, tied])
+    selecting = wq.Or([wq.Term("text", "ميسترال"), wq.Or(added, minmatch=2)])
+    ranking, filtering = es_query(scorer)["bool"], es_query(selecting)["bool"]
+    assert {"term": {"person": {"value": "12", "boost": 0.5}}} in ranking["should"]
+    assert {"term": {"text_terms": {"value": "باريس", "boost": 0.2}}} in ranking["should"]
+    assert filtering["should"][1]["bool"]["minimum_should_match"] == 2
+
+
 def test_a_query_with_every_word_required_has_no_groups():
     parsed = query_parse(QUESTION, match_all=True)
     body = search_body(SearchRequest(query=parsed.query, score_query=parsed.score_query))
