@@ -24,7 +24,8 @@ from search.entity_lookup import arabic_name_terms, is_plain, query_entity
 from search.expansion import expand
 from search.forms import ENTITY_KINDS, MATCH_ALL, date_bounds
 from search.highlight import Highlight, Segment, highlight, highlight_full
-from search.query import ParsedQuery, entity_score_query, query_parse
+from search.query import ParsedQuery, query_parse
+from search.query_scoring import entity_score_query
 from search.suggest import likeliest, suggestions
 
 DEFAULT_PAGE_SIZE = 20

@@ -12,7 +12,7 @@ from whoosh import query as wq
 from archive.models import Article, Mention
 from search.backends.base import SearchRequest
 from search.backends.whoosh.executor import ordered_docnums, query_docs
-from search.query import entity_score_query
+from search.query_scoring import entity_score_query
 from search.selectors import query_for, search_execute
 from tests.factories import article_create, entity_create
 
