@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-pg test-browser chromium lint format venv setup messages fixtures index bench relevance clean
+.PHONY: run test test-sqlite test-pg test-browser chromium lint format venv setup messages fixtures index bench relevance page-quality clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -76,6 +76,10 @@ bench: venv
 # runs the baselines, "--reuse" searches the archive of the previous run.
 relevance: venv
 	$(PY) bench/relevance/evaluate.py $(RELEVANCE_ARGS)
+
+# The saved-page set (docs/ingest.md): headline, date, start, end and byline per page.
+page-quality: venv
+	$(PY) bench/pages/evaluate.py $(PAGE_ARGS)
 
 clean:
 	-scripts/pg.sh stop
