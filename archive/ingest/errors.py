@@ -57,3 +57,15 @@ class UnsupportedType(IngestError):
             _("“%(name)s” is not a supported file type: use .txt or .html files.")
             % {"name": filename}
         )
+
+
+class NotArabic(IngestError):
+    code = "not_arabic"
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "This page is not in Arabic: the archive keeps Arabic articles. "
+                "Nothing was imported."
+            )
+        )
