@@ -15,13 +15,13 @@ from pathlib import PurePosixPath
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from archive.admin.upload_documents import (
     DocumentResult,
@@ -38,10 +38,11 @@ from archive.admin.upload_staging import (
     staging_discard,
     staging_get,
 )
-from archive.ingest import UnsupportedType
+from archive.ingest import IngestError, UnsupportedType
 from archive.ingest.archives import DOCUMENT_SUFFIXES
 from archive.ingest.document import max_file_bytes
 from archive.models import Source
+from archive.services.reparse import article_reparse
 
 # --- the form ----------------------------------------------------------------------------
 
@@ -161,6 +162,31 @@ class ArticleUploadAdminMixin:
             ),
             *super().get_urls(),
         ]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.has_change_permission(request):
+            actions["reparse_selected"] = self.get_action("reparse_selected")
+        return actions
+
+    @admin.action(description=gettext_lazy("Read the kept original of the selected articles again"))
+    def reparse_selected(self, request, queryset):
+        """The importer's current reading of each original; an editor's corrections stay."""
+        changed = refused = 0
+        for article in queryset:
+            try:
+                fields = article_reparse(article=article, user=request.user)
+            except IngestError as error:
+                refused += 1
+                messages.warning(request, f"{article.title}: {error}")
+                continue
+            if fields:
+                changed += 1
+                self.log_change(request, article, [{"changed": {"fields": fields}}])
+        text = ngettext(
+            "Read again: %(n)d article changed.", "Read again: %(n)d articles changed.", changed
+        ) % {"n": changed}
+        messages.add_message(request, messages.WARNING if refused else messages.SUCCESS, text)
 
     def has_publish_permission(self, request) -> bool:
         return self.has_add_permission(request) and self.has_change_permission(request)

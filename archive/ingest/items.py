@@ -129,6 +129,7 @@ def _jsonl_item(path: Path, number: int, line: bytes) -> Item:
         "published_on": _text(record.get("date")),
         "source": _text(record.get("source")),
         "url": _text(record.get("url")),
+        "author": _text(record.get("author")),
         "original_filename": f"{path.name}:{number}",
     }
     return Item(label, raw=content, overrides=overrides)
