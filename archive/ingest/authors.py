@@ -8,6 +8,9 @@ name alone: no ``بقلم``/``كتب``/``By`` label, no place before a colon
 import html
 import re
 
+from archive.ingest.sources import resolve_source_name
+from archive.ingest.text import fold
+
 AUTHOR_MAX = 200
 
 _LABEL = re.compile(
@@ -17,6 +20,33 @@ _LABEL = re.compile(
 )
 _EDGES = " \t:：-–—،,|«»\"“”'[]"
 _PARENTHESISED = re.compile(r"^\(([^()]{1,60})\)$")
+# Agency credits as Arabic news prints them (outlets of the sources table count too).
+_AGENCY_CREDITS = frozenset(
+    fold(credit)
+    for credit in (
+        "وكالات",
+        "الوكالات",
+        "أ ف ب",
+        "ا ف ب",
+        "أ.ف.ب",
+        "د ب أ",
+        "د.ب.أ",
+        "رويترز",
+        "أ ب",
+        "يو بي آي",
+        "واس",
+        "وات",
+        "قنا",
+        "كونا",
+        "وام",
+        "بنا",
+        "سانا",
+        "واع",
+        "الأناضول",
+        "سبأ",
+        "شينخوا",
+    )
+)
 
 
 def clean_author(value) -> str:
@@ -37,3 +67,14 @@ def clean_author(value) -> str:
     if text.count("(") != text.count(")"):
         text = text.strip("()" + _EDGES)
     return text[:AUTHOR_MAX]
+
+
+def is_agency(name: str) -> bool:
+    """An agency's or outlet's credit (``أ ف ب``, ``وكالات``, ``تاس``) rather than a person."""
+    key = " ".join(fold(name).split())
+    return key in _AGENCY_CREDITS or resolve_source_name(name) is not None
+
+
+def author_key(name: str) -> str:
+    """The author as searched: folded, so every spelling of one byline is one filter value."""
+    return " ".join(fold(clean_author(name)).split())
