@@ -40,7 +40,7 @@ from archive.admin.upload_staging import (
 )
 from archive.ingest import IngestError, UnsupportedType
 from archive.ingest.archives import DOCUMENT_SUFFIXES
-from archive.ingest.document import max_file_bytes
+from archive.ingest.document import OFFICE_EXTENSIONS, max_file_bytes
 from archive.models import Source
 from archive.services.reparse import article_reparse
 
@@ -89,7 +89,7 @@ class UploadForm(forms.Form):
     files = MultipleFileField(
         label=gettext_lazy("Files"),
         required=False,
-        help_text=gettext_lazy(".txt and .html files, or .zip archives of them."),
+        help_text=gettext_lazy(".txt, .html, .pdf and .docx files, or .zip archives of them."),
     )
     source = forms.ModelChoiceField(
         label=gettext_lazy("Source"),
@@ -106,8 +106,8 @@ class UploadForm(forms.Form):
         most = getattr(settings, "DATA_UPLOAD_MAX_NUMBER_FILES", 100)
         if most:
             self.fields["files"].help_text = _(
-                ".txt and .html files, or .zip archives of them; at most %(n)s files at once "
-                "(put more in a .zip)."
+                ".txt, .html, .pdf and .docx files, or .zip archives of them; at most %(n)s files "
+                "at once (put more in a .zip)."
             ) % {"n": most}
 
     def clean_filename(self):
@@ -115,6 +115,10 @@ class UploadForm(forms.Form):
         suffix = PurePosixPath(name).suffix.lower()
         if suffix and suffix not in DOCUMENT_SUFFIXES:
             raise forms.ValidationError(str(UnsupportedType(name)))
+        if suffix in OFFICE_EXTENSIONS:
+            raise forms.ValidationError(
+                _("A pasted text cannot be a PDF or Word file: choose the file under Files.")
+            )
         return name
 
     def clean(self):

@@ -8,7 +8,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.utils.translation import gettext
 
-from archive.ingest import chrome, dates, maintext, sources, title
+from archive.ingest import chrome, dates, maintext, office, sources, title
 from archive.ingest.authors import clean_author
 from archive.ingest.decode import decode_bytes
 from archive.ingest.errors import DocumentTooLarge, EmptyDocument, NotArabic, UnsupportedType
@@ -17,6 +17,8 @@ from archive.ingest.text import fold, tidy
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
+# Read into text first (archive.ingest.office), then like a text file.
+OFFICE_EXTENSIONS = {".pdf": "pdf", ".docx": "docx"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # Where a publication date may stand on its own line: the top of the page or its foot.
 DATE_LINE_TOP = 5
@@ -77,6 +79,10 @@ def parse_document(
     if size > max_file_bytes():
         raise DocumentTooLarge(size, max_file_bytes())
     metadata: dict = {}
+    if fmt is None and isinstance(raw, bytes) and raw.startswith(b"%PDF"):
+        fmt = "pdf"
+    if fmt in ("pdf", "docx"):
+        return _office_document(raw, fmt, metadata, title_hint)
     if isinstance(raw, bytes):
         decoded = decode_bytes(raw)
         text, metadata["encoding"] = decoded.text, decoded.encoding
@@ -104,6 +110,20 @@ def parse_document(
     return parsed
 
 
+def _office_document(raw, fmt: str, metadata: dict, title_hint: str | None) -> "ParsedDocument":
+    """A PDF or Word file: its text, then the analysis of a text file; the text is what is kept."""
+    if isinstance(raw, str):
+        raise UnsupportedType(f"*.{fmt}")
+    text = office.pdf_text(raw) if fmt == "pdf" else office.docx_text(raw)
+    if not text.strip():
+        raise EmptyDocument()
+    metadata["format"] = fmt
+    parsed = _Analysis(tidy(text), metadata, title_hint).run()
+    _require_arabic(parsed)
+    parsed.raw_text = text
+    return parsed
+
+
 def _require_arabic(parsed: "ParsedDocument") -> None:
     letters = _LETTER.findall(parsed.title + parsed.body)
     arabic = sum(1 for letter in letters if _ARABIC.match(letter))
@@ -119,6 +139,8 @@ def _format(filename: str | None) -> str | None:
         return "text"
     if suffix in HTML_EXTENSIONS:
         return "html"
+    if suffix in OFFICE_EXTENSIONS:
+        return OFFICE_EXTENSIONS[suffix]
     if suffix == "":
         return None
     raise UnsupportedType(PurePath(filename).name)

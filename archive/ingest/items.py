@@ -14,11 +14,11 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from archive.ingest.document import HTML_EXTENSIONS, TEXT_EXTENSIONS
+from archive.ingest.document import HTML_EXTENSIONS, OFFICE_EXTENSIONS, TEXT_EXTENSIONS
 from archive.ingest.errors import DocumentTooLarge, UnsupportedType
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-DOCUMENT_SUFFIXES = tuple(TEXT_EXTENSIONS | HTML_EXTENSIONS)
+DOCUMENT_SUFFIXES = tuple(TEXT_EXTENSIONS | HTML_EXTENSIONS | frozenset(OFFICE_EXTENSIONS))
 
 
 @dataclass
