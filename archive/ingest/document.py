@@ -263,8 +263,10 @@ class _Analysis:
             return title.clean_title(self.title_hint)
         html_headline = self.metadata.get("html", {}).get("headline") or self._page_title()
         if html_headline:
-            if fold(self.lines[0]) == fold(html_headline) and len(self.lines) > 1:
-                self.lines.pop(0)
+            # A page's headline repeated anywhere in its text (trafilatura may put it last).
+            key = fold(html_headline)
+            kept = [line for line in self.lines if fold(line) != key]
+            self.lines = kept or self.lines
             return title.clean_title(html_headline)
         if title.is_headline(self.lines[0], self.lines[1:]):
             return title.clean_title(self.lines.pop(0))

@@ -47,6 +47,8 @@ PAGES = [
     ("amp", "antcorpus", 1479, "", {"date": "meta"}),
     ("wp_jannah", "antcorpus", 3359, "", {"date": "time", "byline": "none"}),
     ("drupal7", "antcorpus", 7399, "وات", {"date": "text_levantine"}),
+    ("br_layout", "saudinewsnet", 12796, "", {"date": "text_numeric"}),
+    ("lead_header", "antcorpus", 1279, "وكالات", {"date": "meta"}),
 ]
 
 SITES = {
@@ -59,6 +61,8 @@ SITES = {
     "column": ("صحيفة الرأي الحر", "alraialhur.example"),
     "jsonld_portal": ("موقع المرصد", "almarsad.example"),
     "amp": ("شبكة الخبر", "alkhabar.example"),
+    "br_layout": ("أخبار الجنوب", "janoub-news.example"),
+    "lead_header": ("المنصة", "almanassa.example"),
 }
 
 _SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+")

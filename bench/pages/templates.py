@@ -66,6 +66,8 @@ def e(text: str) -> str:
 def written_date(page: Page) -> str:
     day, style = page.published, page.date_style
     weekday = WEEKDAYS[day.weekday()]
+    if style == "text_numeric":
+        return f"نشر في {day:%d/%m/%Y} - {day.day % 12 + 1}:15 م"
     if style == "text_levantine":
         return f"{weekday}، {day.day} {LEVANTINE[day.month - 1]} {day.year}"
     if style == "text_paired":
@@ -421,6 +423,46 @@ def amp(page: Page) -> str:
     )
 
 
+def br_layout(page: Page) -> str:
+    """An old hand-made site: the text in one ``<div>`` cut by ``<br><br>``, a numeric date."""
+    text = "<br><br>\n".join(e(p) for p in page.paragraphs)
+    credit = f"<br><br>\n({e(page.byline)})" if page.byline else ""
+    return (
+        head(page, f"{page.site} :: {page.title}") + '<body bgcolor="#ffffff">\n'
+        f'<div id="top"><img src="/banner.gif"><div id="menu">{" | ".join(e(m) for m in MENU)}'
+        "</div></div>\n"
+        '<div id="page"><div class="content">\n'
+        f"<h1>{e(page.title)}</h1>\n"
+        f'<div class="date">{date_visible(page)}</div>\n'
+        f'<div class="text">{text}{credit}</div>\n'
+        '<div class="print"><a>طباعة</a> | <a>أرسل لصديق</a> | <a>أضف تعليق</a></div>\n'
+        "</div>\n"
+        f'<div class="side"><h3>الأكثر قراءة</h3>{links(page.others[:5])}</div></div>\n'
+        f'<div class="foot">{footer(page)} | تصميم وبرمجة شركة الشبكة</div>\n</body></html>\n'
+    )
+
+
+def lead_header(page: Page) -> str:
+    """A modern CMS: the lead in bold inside the article's ``<header>``, the rest after it."""
+    lead, rest = page.paragraphs[0], page.paragraphs[1:]
+    credit = f'<p class="credit">({e(page.byline)})</p>' if page.byline else ""
+    return (
+        head(page, f"{page.title} | {page.site}", og(page) + date_meta(page)) + "<body>\n"
+        f'<header class="site"><nav><ul>{menu()}</ul></nav></header>\n'
+        '<main><article class="story">\n'
+        f'<header class="story-header"><h1>{e(page.title)}</h1>'
+        f'<p class="story-lead"><strong>{e(lead)}</strong></p>{date_visible(page)}</header>\n'
+        '<section class="story-body">\n'
+        + "\n".join(f"<p>{e(p)}</p>" for p in rest)
+        + f"\n{credit}</section>\n"
+        '<footer class="story-footer"><p>تابعونا على فيسبوك وتويتر وتلغرام</p>'
+        '<div class="tags"><a>العراق</a><a>اقتصاد</a></div></footer>\n'
+        "</article>\n"
+        f'<section class="more"><h2>أخبار ذات صلة</h2>{links(page.others[:4])}</section></main>\n'
+        f'<footer class="site-footer">{footer(page)}</footer>\n</body></html>\n'
+    )
+
+
 KINDS = {
     "wp_jannah": wp_jannah,
     "drupal7": drupal7,
@@ -431,6 +473,8 @@ KINDS = {
     "column": column,
     "jsonld_portal": jsonld_portal,
     "amp": amp,
+    "br_layout": br_layout,
+    "lead_header": lead_header,
 }
 
 
