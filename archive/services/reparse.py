@@ -5,7 +5,8 @@ text file, the JSON line's text, the text of a PDF or Word file) and, in
 ``metadata["found"]``, what the importer read from it. A re-read replaces only
 what nobody changed since: the body if its hash is still the imported one, the
 title, date and author if they still equal the importer's reading. An editor's
-correction always stays.
+correction always stays. An article stored without ``found`` gets its body and,
+if it has none, its author.
 """
 
 from django.db import transaction
@@ -45,7 +46,10 @@ def article_reparse(*, article: Article, user=None) -> list[str]:
     for name in FOUND_FIELDS:
         current = getattr(article, name)
         current = current.isoformat() if hasattr(current, "isoformat") else (current or "")
-        editable = name == "author" if not found else current == found.get(name, "")
+        if found:
+            editable = current == found.get(name, "")
+        else:  # imported before "found" was kept: only a missing author is filled in
+            editable = name == "author" and not current
         new = getattr(parsed, name)
         if editable and new and new != getattr(article, name):
             setattr(article, name, new)
