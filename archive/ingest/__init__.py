@@ -1,4 +1,4 @@
-"""The importer: raw text, saved pages, PDF and Word files → a clean article, without the database.
+"""The importer: text, saved pages, PDF and Word files → a clean article, without the database.
 
 ``parse_document`` decodes (UTF-8 with or without BOM, UTF-16, Windows-1256),
 takes a page's main text (trafilatura) or a PDF's or Word file's text, strips
