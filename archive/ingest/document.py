@@ -156,6 +156,7 @@ def _html_metadata(page, metadata: dict) -> None:
         "author": page.author,
         "marked_author": page.marked_author,
         "after_headline": page.after_headline,
+        "before_headline": page.before_headline,
     }
     metadata["html"] = {key: value for key, value in html.items() if value}
     if page.captions:
@@ -315,10 +316,14 @@ class _Analysis:
             yield "html", dates.parse_date_value(html["published"])
         if html.get("markup_date"):
             yield "markup", dates.parse_date_value(html["markup_date"])
-        for line in html.get("after_headline", []):
-            for mention in dates.find_dates(line) if len(line) < 120 else []:
-                if not mention.weekday_contradicts:
-                    yield "under_headline", mention.date
+        for where in ("after_headline", "before_headline"):
+            for line in html.get(where, []):
+                for mention in dates.find_dates(line) if len(line) < 120 else []:
+                    if not mention.weekday_contradicts:
+                        yield (
+                            where.replace("after", "under").replace("before", "above"),
+                            mention.date,
+                        )
         for mention in date_lines:
             if not mention.weekday_contradicts:
                 yield "date_line", mention.date

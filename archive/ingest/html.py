@@ -3,8 +3,9 @@
 Block elements become line breaks so paragraphs stay paragraphs; the first
 ``<h1>`` (else ``og:title``, else ``<title>``) is the headline candidate;
 a few ``<meta>`` tags and the page's JSON-LD give the outlet, the publication
-date, the author and the URL. The lines printed right under the headline are
-kept apart (``after_headline``): sites write the date there. The main text
+date, the author and the URL. The lines printed right under the headline, and the
+two right above it, are kept apart (``after_headline``, ``before_headline``): sites
+write the date there. The main text
 itself comes from ``archive.ingest.mainext``; this whole-page text is its
 fallback and what the upload preview compares it with.
 """
@@ -47,6 +48,7 @@ _ARTICLE_TYPES = frozenset(
     "BlogPosting WebPage".split()
 )
 AFTER_HEADLINE_LINES = 4
+BEFORE_HEADLINE_LINES = 2
 # Elements CMS themes mark as the byline (``meta-author``, ``byline``, Drupal's ``username``).
 _BYLINE_MARK = re.compile(r"author|byline|writer|username")
 BYLINE_MAX_WORDS = 6
@@ -69,6 +71,7 @@ class HtmlDocument:
     marked_author: str = ""
     captions: list[str] = field(default_factory=list)
     after_headline: list[str] = field(default_factory=list)
+    before_headline: list[str] = field(default_factory=list)
 
 
 def looks_like_html(text: str) -> bool:
@@ -97,6 +100,7 @@ class _Extractor(HTMLParser):
         self.json_ld: list[str] = []
         self.in_json_ld = False
         self.h1_at: int | None = None
+        self.h1_from: int | None = None
         self.byline_tag: str | None = None
         self.byline_depth = 0
         self.byline_text: list[str] = []
@@ -127,6 +131,7 @@ class _Extractor(HTMLParser):
         self._byline_start(tag, attrs)
         if tag == "h1" and not self.h1_done:
             self.capture = "h1"
+            self.h1_from = len(self.parts)
         elif tag == "figcaption":
             self.capture = "figcaption"
         if tag == "pre":
@@ -211,6 +216,12 @@ class _Extractor(HTMLParser):
         lines = [line.strip() for line in "".join(self.parts[self.h1_at :]).split("\n")]
         return [line for line in lines if line][:AFTER_HEADLINE_LINES]
 
+    def _before_headline(self) -> list[str]:
+        if self.h1_from is None:
+            return []
+        lines = [line.strip() for line in "".join(self.parts[: self.h1_from]).split("\n")]
+        return [line for line in lines if line][-BEFORE_HEADLINE_LINES:]
+
     def document(self) -> HtmlDocument:
         def squash(chunks):
             return " ".join("".join(chunks).split())
@@ -231,6 +242,7 @@ class _Extractor(HTMLParser):
             marked_author=self.bylines[0] if self.bylines else "",
             captions=[c for c in self.captions if c],
             after_headline=self._after_headline(),
+            before_headline=self._before_headline(),
         )
 
 

@@ -6,7 +6,7 @@ Usage (from the repository root)::
 
 The same five checks as ``evaluate.py``: first on what ``trafilatura.bare_extraction``
 returns with its own metadata (title, date, author) and main text; then on the importer
-with one of its rules switched off at a time (the date under the headline, htmldate,
+with one of its rules switched off at a time (the dates around the headline, htmldate,
 the Arabic chrome and credit rules, the byline marks of the markup). The figures say
 which of the importer's own rules earn their place on top of trafilatura.
 """
@@ -48,7 +48,10 @@ def without(rule: str) -> list[dict]:
     from archive.ingest import chrome, html, maintext
 
     patches = {
-        "date under the headline": [mock.patch.object(html, "AFTER_HEADLINE_LINES", 0)],
+        "dates around the headline": [
+            mock.patch.object(html, "AFTER_HEADLINE_LINES", 0),
+            mock.patch.object(html, "BEFORE_HEADLINE_LINES", 0),
+        ],
         "htmldate": [mock.patch.object(maintext, "markup_date", lambda markup: "")],
         "chrome and credit rules": [
             mock.patch.object(chrome, "is_chrome", lambda line: False),
@@ -79,7 +82,7 @@ def main() -> None:
     django_setup()
     report("trafilatura alone", trafilatura_alone())
     report("importer", evaluate())
-    for rule in ("date under the headline", "htmldate", "chrome and credit rules",
+    for rule in ("dates around the headline", "htmldate", "chrome and credit rules",
                  "byline marks in the markup"):  # fmt: skip
         report(f"importer without {rule}", without(rule))
 

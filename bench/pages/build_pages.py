@@ -49,6 +49,7 @@ PAGES = [
     ("drupal7", "antcorpus", 7399, "وات", {"date": "text_levantine"}),
     ("br_layout", "saudinewsnet", 12796, "", {"date": "text_numeric"}),
     ("lead_header", "antcorpus", 1279, "وكالات", {"date": "meta"}),
+    ("date_above", "saudinewsnet", 9200, "رويترز، أ ف ب", {"date": "text_levantine"}),
 ]
 
 SITES = {
@@ -63,6 +64,7 @@ SITES = {
     "amp": ("شبكة الخبر", "alkhabar.example"),
     "br_layout": ("أخبار الجنوب", "janoub-news.example"),
     "lead_header": ("المنصة", "almanassa.example"),
+    "date_above": ("صحيفة النهار الجديد", "nahar-jadid.example"),
 }
 
 _SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+")

@@ -463,6 +463,24 @@ def lead_header(page: Page) -> str:
     )
 
 
+def date_above(page: Page) -> str:
+    """A newspaper site printing the section and the date above the headline, no metadata."""
+    author = f'<div class="article-author">{e(page.byline)}</div>' if page.byline else ""
+    return (
+        head(page, page.site) + "<body>\n"
+        f'<div class="header"><div class="today">{e(written_date(page))}</div>'
+        f'<ul class="nav">{menu()}</ul></div>\n'
+        '<div class="wrapper"><div class="article">\n'
+        f'<div class="kicker"><a>عربي ودولي</a> | {e(written_date(page))}</div>\n'
+        f"<h1>{e(page.title)}</h1>\n{author}\n"
+        f'<div class="article-text">\n{body(page)}\n</div>\n'
+        '<div class="article-tools"><a>طباعة</a><a>إرسال</a><a>حفظ</a></div>\n'
+        "</div>\n"
+        f'<div class="column"><h3>الأكثر قراءة</h3>{links(page.others[:5])}</div></div>\n'
+        f'<div class="footer">{footer(page)}</div>\n</body></html>\n'
+    )
+
+
 KINDS = {
     "wp_jannah": wp_jannah,
     "drupal7": drupal7,
@@ -475,6 +493,7 @@ KINDS = {
     "amp": amp,
     "br_layout": br_layout,
     "lead_header": lead_header,
+    "date_above": date_above,
 }
 
 
