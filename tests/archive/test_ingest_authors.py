@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -14,6 +15,7 @@ from archive.models import Article
 from search.forms import SearchForm
 from tests.factories import article_create
 
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "pages"
 AGENCY_TEXT = "أنقرة (أ ف ب) - ندد الرئيس التركي رجب طيب إردوغان بالهجوم الانتحاري الذي أوقع قتلى."
 
 
@@ -23,7 +25,10 @@ AGENCY_TEXT = "أنقرة (أ ف ب) - ندد الرئيس التركي رجب �
         # The JSON-lines corpora write bylines these ways (saudinewsnet.jsonl.gz).
         ("لندن: رنيم حنوش", "رنيم حنوش"),
         ("جنيف : (رويترز)", "رويترز"),
-        ("&nbsp;واس (نجران)", "واس (نجران)"),
+        ("&nbsp;واس (نجران)", "واس"),
+        ("الدمام - ظافر الدوسري:", "ظافر الدوسري"),
+        ("\u200f\u202bحاتم العميري - سبق - مكة المكرمة:", "حاتم العميري"),
+        ("«الاقتصادية» من الرياض", "الاقتصادية"),
         ("بواسطة : عمرو عاطف", "عمرو عاطف"),
         ("بقلم: محمد السلوم | Mon, 2015-08-10 20:48", "محمد السلوم"),
         ("العواصم: الوكالات", "الوكالات"),
@@ -33,6 +38,14 @@ AGENCY_TEXT = "أنقرة (أ ف ب) - ندد الرئيس التركي رجب �
 )
 def test_a_byline_keeps_the_name_only(written, author):
     assert clean_author(written) == author
+
+
+def test_the_json_lines_author_gold_is_read_right_at_least_nine_times_in_ten():
+    gold = json.loads((BENCH / "authors_gold.json").read_text(encoding="utf-8"))
+
+    right = sum(author_key(e["author_field"]) == author_key(e["expected"]) for e in gold)
+
+    assert right >= 0.9 * len(gold)
 
 
 def test_agencies_are_told_from_people():
