@@ -236,9 +236,9 @@ def _document_preview(staging, document: StagedDocument, source) -> DocumentPrev
 
 
 def _dropped_lines(parsed) -> list[str]:
-    """The lines of the page (or text) that are not in the body: menus, boxes, credits."""
+    """The lines of the page (or of the text, PDF or Word file) that are not in the body."""
     whole = parsed.page_text or parsed.raw_text
-    if not whole or parsed.metadata.get("format") not in ("html", "text"):
+    if not whole:
         return []
     kept = {" ".join(line.split()) for line in parsed.body.split("\n")}
     kept |= {" ".join(parsed.title.split())}

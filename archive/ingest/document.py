@@ -60,6 +60,8 @@ class ParsedDocument:
     raw_text: str = field(default="", repr=False)
     # A page's whole visible text, for the preview's "what was left out" (not stored).
     page_text: str = field(default="", repr=False)
+    # A PDF's or Word file's bytes, kept beside the database (archive.services.originals).
+    original: bytes = field(default=b"", repr=False)
 
 
 def max_file_bytes() -> int:
@@ -121,6 +123,7 @@ def _office_document(raw, fmt: str, metadata: dict, title_hint: str | None) -> "
     parsed = _Analysis(tidy(text), metadata, title_hint).run()
     _require_arabic(parsed)
     parsed.raw_text = text
+    parsed.original = raw
     return parsed
 
 

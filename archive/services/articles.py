@@ -23,6 +23,7 @@ from archive.ingest.sources import resolve_source_name, source_entry
 from archive.ingest.text import fold, tidy
 from archive.models import Article, Source
 from archive.services.mentions import article_mentions_refresh, extraction_text
+from archive.services.originals import original_keep
 
 FILENAME_MAX = 255
 URL_MAX = 1000
@@ -133,6 +134,11 @@ def article_store(
     for the run, so an outlet name is looked up once rather than per article.
     """
     parsed, digest = prepared.parsed, prepared.digest
+    metadata = {**parsed.metadata, "found": found_record(parsed, digest)}
+    if parsed.original:
+        metadata["original_file"] = original_keep(
+            data=parsed.original, fmt=parsed.metadata["format"]
+        )
     # No look-up first: the unique content hash refuses a duplicate, and its savepoint
     # takes back whatever this article had written (a new source).
     try:
@@ -153,7 +159,7 @@ def article_store(
                 content_hash=digest,
                 raw_text=parsed.raw_text.replace("\x00", ""),
                 original_filename=prepared.origin,
-                metadata={**parsed.metadata, "found": found_record(parsed, digest)},
+                metadata=metadata,
                 created_by=_user_or_none(user),
             )
             article_mentions_refresh(article=article, extraction=prepared.extraction, created=True)

@@ -23,6 +23,12 @@ LEAD = "بحث وزير الخارجية العراقي إبراهيم الجع�
 LAST = "ووصل الجعفري إلى موسكو أمس الاثنين لترؤس وفد العراق في اجتماعات اللجنة المشتركة."
 
 
+@pytest.fixture(autouse=True)
+def originals_dir(settings, tmp_path):
+    settings.ARCHIVE_ORIGINALS_DIR = str(tmp_path / "originals")
+    return tmp_path / "originals"
+
+
 def tiny_pdf(lines: list[str], *, text: bool = True) -> bytes:
     """A one-page PDF whose text layer holds ``lines`` as given (a ToUnicode map, no font file).
 
@@ -182,6 +188,28 @@ def test_pdf_and_word_files_go_through_the_desks_preview_duplicate_check_and_rev
     url = desk.post(reverse("admin:archive_article_upload"), {"files": [again]})["Location"]
     [preview] = desk.get(url).context["previews"]
     assert preview.duplicate_of == Article.objects.get(title=HEADLINE)
+
+
+@pytest.mark.django_db
+@pytest.mark.django_db
+def test_a_pdf_article_keeps_its_file_and_is_read_again_from_it(originals_dir):
+    from archive.services.reparse import article_reparse
+
+    article = article_ingest(raw=STATEMENT.read_bytes(), filename="statement.pdf").article
+    kept = originals_dir / article.metadata["original_file"]
+    assert kept.read_bytes() == STATEMENT.read_bytes()
+    # As an older reader stored it: presentation forms left in the body.
+    imported = article.body
+    article.body = "ﻣﺼﺮ " + imported
+    article.save()
+    article.metadata["found"]["digest"] = article.content_hash
+    Article.objects.filter(pk=article.pk).update(metadata=article.metadata)
+    article.refresh_from_db()
+
+    assert article_reparse(article=article) == ["body"]
+    article.refresh_from_db()
+    assert article.body == imported
+    assert article.metadata["original_file"] == kept.relative_to(originals_dir).as_posix()
 
 
 @pytest.mark.django_db
