@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-pg test-browser chromium lint format venv setup messages fixtures index bench relevance story-quality story-speed clean
+.PHONY: run test test-sqlite test-pg test-browser chromium lint format venv setup messages fixtures index bench relevance story-quality story-speed page-quality clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -85,6 +85,10 @@ story-quality: venv
 # Story rebuild and incremental assignment at 41,000 articles, in a throwaway database.
 story-speed: venv
 	$(PY) bench/stories/speed.py $(STORY_ARGS)
+
+# The saved-page set (docs/ingest.md): headline, date, start, end and byline per page.
+page-quality: venv
+	$(PY) bench/pages/evaluate.py $(PAGE_ARGS)
 
 clean:
 	-scripts/pg.sh stop

@@ -125,6 +125,8 @@ class Article(models.Model):
         related_name="articles",
     )
     original_url = models.URLField(_("original URL"), max_length=1000, blank=True)
+    # The byline as the outlet printed it: a person, or an agency credit (أ ف ب، وكالات).
+    author = models.CharField(_("author"), max_length=200, blank=True, db_index=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
     )

@@ -8,7 +8,8 @@ written out as they come, so a large export never builds the whole file.
 Formats:
 
 * CSV: UTF-8 with a byte order mark (spreadsheet programs need it to read
-  Arabic), one row per article, the columns of ``CSV_COLUMNS``. Entity names
+  Arabic), one row per article, the columns of ``CSV_COLUMNS``; links as
+  readable IRIs (the Arabic slug as letters). Entity names
   are joined with ``ENTITY_SEPARATOR`` (the Arabic semicolon: it never occurs
   inside a name, reads naturally right to left, and any tool can split on it).
   A text cell that a spreadsheet would run as a formula is prefixed with an
@@ -58,6 +59,7 @@ CSV_COLUMNS = (
     "published_on",
     "source",
     "source_en",
+    "author",
     "url",
     "original_url",
     "persons",
@@ -69,7 +71,7 @@ CSV_ENTITY_COLUMNS = {"person": "persons", "organization": "organizations", "pla
 # Cells a spreadsheet would evaluate (OWASP "CSV injection"); tab and CR count too.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # The parameters that choose which articles and in which order; the rest are page state.
-QUERY_PARAMS = ("q", "sort", "date_from", "date_to", "year", "source", *ENTITY_KINDS)
+QUERY_PARAMS = ("q", "sort", "date_from", "date_to", "year", "source", "author", *ENTITY_KINDS)
 
 AbsoluteUrl = Callable[[str], str]
 
@@ -143,8 +145,10 @@ def _csv_row(article: Article, entities: Entities, absolute_url: AbsoluteUrl) ->
         "published_on": article.published_on.isoformat() if article.published_on else "",
         "source": source.name if source else "",
         "source_en": source.name_en if source else "",
-        "url": absolute_url(article.get_absolute_url()),
-        "original_url": article.original_url,
+        "author": article.author,
+        # What a person reads: the Arabic slug as letters, not percent-encoded.
+        "url": citations.readable_url(absolute_url(article.get_absolute_url())),
+        "original_url": citations.readable_url(article.original_url),
         "excerpt": article_lead(article, words=EXCERPT_WORDS),
     }
     for kind, column in CSV_ENTITY_COLUMNS.items():
@@ -177,6 +181,7 @@ def article_json(article: Article, entities: Entities, *, absolute_url: Absolute
         "source": (
             {"id": source.pk, "name": source.name, "name_en": source.name_en} if source else None
         ),
+        "author": article.author or None,
         "url": absolute_url(article.get_absolute_url()),
         "original_url": article.original_url or None,
         "entities": {

@@ -13,6 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from archive.ingest.authors import author_key
 from archive.models import Entity, Source
 from search.backends.base import SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE
 
@@ -85,6 +86,7 @@ class SearchForm(forms.Form):
         label=_("Year"), required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
     )
     source = IdListField(label=_("Source"), required=False)
+    author = forms.CharField(label=_("author"), required=False, max_length=200)
     person = IdListField(label=_("People"), required=False)
     organization = IdListField(label=_("Organizations"), required=False)
     place = IdListField(label=_("Places"), required=False)
@@ -105,6 +107,11 @@ class SearchForm(forms.Form):
                 params={"ids": ", ".join(map(str, missing))},
             )
         return ids
+
+    def clean_author(self) -> list[str]:
+        """The byline to filter on, folded like the index's (a list, as every filter)."""
+        key = author_key(self.cleaned_data["author"])
+        return [key] if key else []
 
     def _clean_entities(self, kind: str) -> list[int]:
         ids = self.cleaned_data[kind]

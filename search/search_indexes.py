@@ -7,6 +7,7 @@ the source, the year and the entity ids of each kind are exact facet values.
 from django.db.models import Prefetch
 from haystack import indexes
 
+from archive.ingest.authors import author_key
 from archive.models import Article, Entity, Mention
 from search.backends.fields import FacetIdField, FacetIdListField
 
@@ -26,6 +27,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     published_on = indexes.DateField(model_attr="published_on", null=True)
     year = FacetIdField(null=True)
     source = FacetIdField(null=True)
+    # The byline, folded (``?author=`` filters on it).
+    author = FacetIdField(null=True)
     person = FacetIdListField()
     organization = FacetIdListField()
     place = FacetIdListField()
@@ -57,6 +60,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_source(self, article: Article) -> str | None:
         return str(article.source_id) if article.source_id else None
+
+    def prepare_author(self, article: Article) -> str | None:
+        return author_key(article.author) or None
 
     def prepare_person(self, article: Article) -> list[str]:
         return _entity_ids(article, Entity.Kind.PERSON)

@@ -44,7 +44,7 @@ RESULT_FIELDS = (
 SNIPPET_CACHE_SIZE = 2000
 LEAD_WORDS = 45
 FACET_FIELDS = (*ENTITY_KINDS, "source", "year")
-FILTER_FIELDS = (*ENTITY_KINDS, "source")
+FILTER_FIELDS = (*ENTITY_KINDS, "source", "author")
 # "Did you mean" is offered when a query finds fewer articles than this.
 SUGGEST_BELOW = 3
 

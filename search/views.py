@@ -37,6 +37,7 @@ FACET_HEADINGS = {
     "place": gettext_lazy("Places"),
     "source": gettext_lazy("Sources"),
     "year": gettext_lazy("Years"),
+    "author": gettext_lazy("Authors"),
 }
 
 

@@ -168,6 +168,7 @@ class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
         "body",
         "original_url",
         "original_filename",
+        "author",
         "source__name",
         "source__name_en",
     ]
@@ -188,7 +189,20 @@ class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
         "original_filename",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "body", "published_on", "source", "original_url", "status"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "body",
+                    "published_on",
+                    "source",
+                    "author",
+                    "original_url",
+                    "status",
+                ]
+            },
+        ),
         (_("Review"), {"fields": ["needs_review", "review_reasons_list"]}),
         (
             _("Provenance"),

@@ -15,13 +15,13 @@ from pathlib import PurePosixPath
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from archive.admin.upload_documents import (
     DocumentResult,
@@ -38,10 +38,11 @@ from archive.admin.upload_staging import (
     staging_discard,
     staging_get,
 )
-from archive.ingest import UnsupportedType
+from archive.ingest import IngestError, UnsupportedType
 from archive.ingest.archives import DOCUMENT_SUFFIXES
-from archive.ingest.document import max_file_bytes
+from archive.ingest.document import OFFICE_EXTENSIONS, max_file_bytes
 from archive.models import Source
+from archive.services.reparse import article_reparse
 
 # --- the form ----------------------------------------------------------------------------
 
@@ -88,7 +89,7 @@ class UploadForm(forms.Form):
     files = MultipleFileField(
         label=gettext_lazy("Files"),
         required=False,
-        help_text=gettext_lazy(".txt and .html files, or .zip archives of them."),
+        help_text=gettext_lazy(".txt, .html, .pdf and .docx files, or .zip archives of them."),
     )
     source = forms.ModelChoiceField(
         label=gettext_lazy("Source"),
@@ -105,8 +106,8 @@ class UploadForm(forms.Form):
         most = getattr(settings, "DATA_UPLOAD_MAX_NUMBER_FILES", 100)
         if most:
             self.fields["files"].help_text = _(
-                ".txt and .html files, or .zip archives of them; at most %(n)s files at once "
-                "(put more in a .zip)."
+                ".txt, .html, .pdf and .docx files, or .zip archives of them; at most %(n)s files "
+                "at once (put more in a .zip)."
             ) % {"n": most}
 
     def clean_filename(self):
@@ -114,6 +115,10 @@ class UploadForm(forms.Form):
         suffix = PurePosixPath(name).suffix.lower()
         if suffix and suffix not in DOCUMENT_SUFFIXES:
             raise forms.ValidationError(str(UnsupportedType(name)))
+        if suffix in OFFICE_EXTENSIONS:
+            raise forms.ValidationError(
+                _("A pasted text cannot be a PDF or Word file: choose the file under Files.")
+            )
         return name
 
     def clean(self):
@@ -161,6 +166,31 @@ class ArticleUploadAdminMixin:
             ),
             *super().get_urls(),
         ]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.has_change_permission(request):
+            actions["reparse_selected"] = self.get_action("reparse_selected")
+        return actions
+
+    @admin.action(description=gettext_lazy("Read the kept original of the selected articles again"))
+    def reparse_selected(self, request, queryset):
+        """The importer's current reading of each original; an editor's corrections stay."""
+        changed = refused = 0
+        for article in queryset:
+            try:
+                fields = article_reparse(article=article, user=request.user)
+            except IngestError as error:
+                refused += 1
+                messages.warning(request, f"{article.title}: {error}")
+                continue
+            if fields:
+                changed += 1
+                self.log_change(request, article, [{"changed": {"fields": fields}}])
+        text = ngettext(
+            "Read again: %(n)d article changed.", "Read again: %(n)d articles changed.", changed
+        ) % {"n": changed}
+        messages.add_message(request, messages.WARNING if refused else messages.SUCCESS, text)
 
     def has_publish_permission(self, request) -> bool:
         return self.has_add_permission(request) and self.has_change_permission(request)

@@ -47,6 +47,8 @@ from archive.services.mentions import extraction_text
 logger = logging.getLogger(__name__)
 
 PREVIEW_PARAGRAPHS = 3
+# The page lines the importer left out that the preview lists (all are counted).
+PREVIEW_DROPPED = 40
 
 
 class TooManyDocuments(IngestError):
@@ -170,6 +172,7 @@ class DocumentPreview:
     title: str = ""
     published_on: date | None = None
     source_name: str = ""
+    author: str = ""
     url: str = ""
     format: str = ""
     encoding: str = ""
@@ -178,6 +181,9 @@ class DocumentPreview:
     reasons: list[str] = field(default_factory=list)
     entities: list[EntityCount] = field(default_factory=list)
     candidates: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    dropped_count: int = 0
+    kept_count: int = 0
     duplicate_of: Article | None = None
     same_as: int | None = None
     digest: str = ""
@@ -216,6 +222,10 @@ def _document_preview(staging, document: StagedDocument, source) -> DocumentPrev
     preview.url = document.overrides.get("url") or parsed.metadata.get("html", {}).get("url", "")
     preview.format = parsed.metadata.get("format", "")
     preview.encoding = parsed.metadata.get("encoding", "")
+    preview.author = parsed.author
+    preview.kept_count = len(paragraphs)
+    dropped = _dropped_lines(parsed)
+    preview.dropped, preview.dropped_count = dropped[:PREVIEW_DROPPED], len(dropped)
     preview.paragraphs = paragraphs[:PREVIEW_PARAGRAPHS]
     preview.more_paragraphs = max(0, len(paragraphs) - PREVIEW_PARAGRAPHS)
     preview.reasons = [review_reason_label(code) for code in reasons]
@@ -223,6 +233,17 @@ def _document_preview(staging, document: StagedDocument, source) -> DocumentPrev
     preview.duplicate_of = Article.objects.filter(content_hash=preview.digest).first()
     _preview_entities(preview, parsed)
     return preview
+
+
+def _dropped_lines(parsed) -> list[str]:
+    """The lines of the page (or of the text, PDF or Word file) that are not in the body."""
+    whole = parsed.page_text or parsed.raw_text
+    if not whole:
+        return []
+    kept = {" ".join(line.split()) for line in parsed.body.split("\n")}
+    kept |= {" ".join(parsed.title.split())}
+    lines = (" ".join(line.split()) for line in whole.split("\n"))
+    return [line for line in lines if line and line not in kept]
 
 
 def _parse(staging: Staging, document: StagedDocument):

@@ -1,17 +1,23 @@
-"""The importer: raw scraped text or HTML → a clean article, without touching the database.
+"""The importer: text, saved pages, PDF and Word files → a clean article, without the database.
 
 ``parse_document`` decodes (UTF-8 with or without BOM, UTF-16, Windows-1256),
-strips page chrome, moves captions and credits to metadata, and detects the
-headline, the publication date and the outlet. ``content_hash`` says when two
-texts are the same article. Writes live in ``archive.services.articles``.
+takes a page's main text (trafilatura) or a PDF's or Word file's text, strips
+page chrome, moves captions and credits to metadata, and detects the headline,
+the publication date, the outlet and the author. ``content_hash`` says when two
+texts are the same article. Writes live in ``archive.services.articles``;
+``docs/ingest.md`` describes each format.
 """
 
 from archive.ingest.document import ParsedDocument, parse_document
 from archive.ingest.errors import (
     BinaryDocument,
+    CorruptDocument,
     DocumentTooLarge,
     EmptyDocument,
+    EncryptedDocument,
     IngestError,
+    NotArabic,
+    ScannedDocument,
     UndecodableDocument,
     UnsupportedType,
 )
@@ -21,10 +27,14 @@ from archive.ingest.reasons import REVIEW_REASONS, review_reason_label
 __all__ = [
     "REVIEW_REASONS",
     "BinaryDocument",
+    "CorruptDocument",
     "DocumentTooLarge",
     "EmptyDocument",
+    "EncryptedDocument",
     "IngestError",
+    "NotArabic",
     "ParsedDocument",
+    "ScannedDocument",
     "UndecodableDocument",
     "UnsupportedType",
     "content_hash",

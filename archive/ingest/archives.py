@@ -21,7 +21,12 @@ from typing import BinaryIO
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from archive.ingest.document import HTML_EXTENSIONS, TEXT_EXTENSIONS, max_file_bytes
+from archive.ingest.document import (
+    HTML_EXTENSIONS,
+    OFFICE_EXTENSIONS,
+    TEXT_EXTENSIONS,
+    max_file_bytes,
+)
 from archive.ingest.errors import DocumentTooLarge, IngestError, UnsupportedType
 
 DEFAULT_MAX_ENTRIES = 1000
@@ -31,7 +36,7 @@ DEFAULT_MAX_RATIO = 100
 RATIO_FLOOR_BYTES = 256 * 1024
 READ_CHUNK = 64 * 1024
 ARCHIVE_SUFFIXES = frozenset({".zip", ".gz", ".tgz", ".tar", ".rar", ".7z", ".bz2", ".xz"})
-DOCUMENT_SUFFIXES = TEXT_EXTENSIONS | HTML_EXTENSIONS
+DOCUMENT_SUFFIXES = TEXT_EXTENSIONS | HTML_EXTENSIONS | frozenset(OFFICE_EXTENSIONS)
 # Metadata that archiving tools add beside the files: not documents, silently left out.
 _TOOL_LITTER = re.compile(r"(^|/)(__MACOSX/|\._[^/]*$|\.DS_Store$|Thumbs\.db$|desktop\.ini$)")
 _DRIVE = re.compile(r"^[A-Za-z]:")

@@ -92,6 +92,13 @@ _CHROME_PREFIXES = tuple(
         "الرابط المختصر",
         "Read also",
         "Read more",
+        "أضف تعليق",
+        "اترك تعليق",
+        "إضافة تعليق",
+        "جميع الحقوق محفوظة",
+        "حقوق النشر محفوظة",
+        "حقوق الطبع محفوظة",
+        "©",
     )
 )
 # Section headings after which nothing belongs to the article.
@@ -129,6 +136,14 @@ _CREDIT = re.compile(
     + r")\s*[:：]\s*(?P<value>\S.*)$"
 )
 _CREDIT_KIND = {fold(label): kind for kind, labels in _CREDIT_LABELS.items() for label in labels}
+# "بقلم فلان", "كتب - فلان": a byline line without a colon (a colon one is a credit above).
+_BYLINE = re.compile(
+    r"^\s*(?:(?P<plain>بقلم|بواسطه)\s*[-–—]?|(?P<dashed>كتب|كتبت)\s*[-–—])\s*(?P<value>\S.*)$"
+)
+BYLINE_MAX_WORDS = 5
+# A line that is only an agency's credit: "(أ ف ب)", "(واس)".
+_AGENCY_LINE = re.compile(r"^\s*\((?P<value>[^()\d]{2,30})\)\s*$")
+AGENCY_MAX_WORDS = 4
 _CAPTION = re.compile(r"^(?P<text>.*\S)\s*\((?P<credit>[^()\d]{2,60})\)\s*$")
 _SENTENCE_END = tuple('.!?؟:؛،"”»')
 
@@ -159,13 +174,25 @@ def credit(line: str) -> dict | None:
         return None
     match = _CREDIT.match(fold(line))
     if not match:
-        return None
+        return _byline(line)
     label_end = line.find(":") if ":" in line else line.find("：")
     return {
         "kind": _CREDIT_KIND[match["label"]],
         "label": line[:label_end].strip(),
         "value": line[label_end + 1 :].strip(),
     }
+
+
+def _byline(line: str) -> dict | None:
+    agency = _AGENCY_LINE.match(line)
+    if agency and len(agency["value"].split()) <= AGENCY_MAX_WORDS:
+        return {"kind": "agency", "label": "", "value": agency["value"].strip()}
+    match = _BYLINE.match(fold(line))
+    if not match or len(match["value"].split()) > BYLINE_MAX_WORDS:
+        return None
+    words = line.split()
+    value = " ".join(words[len(words) - len(match["value"].split()) :])
+    return {"kind": "byline", "label": words[0], "value": value}
 
 
 def is_caption(line: str) -> bool:

@@ -8,14 +8,17 @@ from pathlib import PurePath
 from django.conf import settings
 from django.utils.translation import gettext
 
-from archive.ingest import chrome, dates, sources, title
+from archive.ingest import chrome, dates, maintext, office, sources, title
+from archive.ingest.authors import clean_author
 from archive.ingest.decode import decode_bytes
-from archive.ingest.errors import DocumentTooLarge, EmptyDocument, UnsupportedType
+from archive.ingest.errors import DocumentTooLarge, EmptyDocument, NotArabic, UnsupportedType
 from archive.ingest.html import html_extract, looks_like_html
 from archive.ingest.text import fold, tidy
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
+# Read into text first (archive.ingest.office), then like a text file.
+OFFICE_EXTENSIONS = {".pdf": "pdf", ".docx": "docx"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # Where a publication date may stand on its own line: the top of the page or its foot.
 DATE_LINE_TOP = 5
@@ -24,6 +27,10 @@ DATE_LINE_BOTTOM = 3
 # ("بغداد، 30 نوفمبر 2021 (واع) - …"); later in a sentence it is an event's date.
 DATELINE_PREFIX_WORDS = 3
 LEAD_PARAGRAPHS = 3
+# A page whose text is mostly in another script is not an article for this archive.
+MIN_ARABIC_SHARE = 0.3
+# An agency's credit line ("(أ ف ب)") counts at the top or the foot of the text only.
+CREDIT_EDGE_LINES = 2
 
 _DATE_LINE_FILLER = re.compile(
     r"(?<!\w)(?:تاريخ|النشر|نشر|في|بتاريخ|اخر|تحديث|محدث|الساعه|بتوقيت|مكه|المكرمه|"
@@ -33,6 +40,8 @@ _DATE_LINE_FILLER = re.compile(
 )
 _NOT_LETTERS = re.compile(r"[\d\W_]+")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 @dataclass
@@ -46,8 +55,13 @@ class ParsedDocument:
     source_name: str | None
     metadata: dict = field(default_factory=dict)
     review_reasons: list[str] = field(default_factory=list)
+    author: str = ""
     # The document as decoded, before any clean-up: kept so nothing is ever lost.
     raw_text: str = field(default="", repr=False)
+    # A page's whole visible text, for the preview's "what was left out" (not stored).
+    page_text: str = field(default="", repr=False)
+    # A PDF's or Word file's bytes, kept beside the database (archive.services.originals).
+    original: bytes = field(default=b"", repr=False)
 
 
 def max_file_bytes() -> int:
@@ -67,6 +81,10 @@ def parse_document(
     if size > max_file_bytes():
         raise DocumentTooLarge(size, max_file_bytes())
     metadata: dict = {}
+    if fmt is None and isinstance(raw, bytes) and raw.startswith(b"%PDF"):
+        fmt = "pdf"
+    if fmt in ("pdf", "docx"):
+        return _office_document(raw, fmt, metadata, title_hint)
     if isinstance(raw, bytes):
         decoded = decode_bytes(raw)
         text, metadata["encoding"] = decoded.text, decoded.encoding
@@ -75,14 +93,45 @@ def parse_document(
     if fmt is None:
         fmt = "html" if looks_like_html(text) else "text"
     metadata["format"] = fmt
-    original = text
+    original, page_text = text, ""
     if fmt == "html":
         page = html_extract(text)
-        text = page.text
+        page_text = page.text
+        main = maintext.main_text(text) if page.text.strip() else ""
+        metadata["extractor"] = "trafilatura" if main.strip() else "page"
+        text = main if main.strip() else page.text
         _html_metadata(page, metadata)
+        markup_date = maintext.markup_date(original) if main.strip() else ""
+        if markup_date:
+            metadata["html"]["markup_date"] = markup_date
     parsed = _Analysis(tidy(text), metadata, title_hint).run()
+    if fmt == "html":
+        _require_arabic(parsed)
     parsed.raw_text = original
+    parsed.page_text = page_text
     return parsed
+
+
+def _office_document(raw, fmt: str, metadata: dict, title_hint: str | None) -> "ParsedDocument":
+    """A PDF or Word file: its text, then the analysis of a text file; the text is what is kept."""
+    if isinstance(raw, str):
+        raise UnsupportedType(f"*.{fmt}")
+    text = office.pdf_text(raw) if fmt == "pdf" else office.docx_text(raw)
+    if not text.strip():
+        raise EmptyDocument()
+    metadata["format"] = fmt
+    parsed = _Analysis(tidy(text), metadata, title_hint).run()
+    _require_arabic(parsed)
+    parsed.raw_text = text
+    parsed.original = raw
+    return parsed
+
+
+def _require_arabic(parsed: "ParsedDocument") -> None:
+    letters = _LETTER.findall(parsed.title + parsed.body)
+    arabic = sum(1 for letter in letters if _ARABIC.match(letter))
+    if letters and arabic < MIN_ARABIC_SHARE * len(letters):
+        raise NotArabic()
 
 
 def _format(filename: str | None) -> str | None:
@@ -93,6 +142,8 @@ def _format(filename: str | None) -> str | None:
         return "text"
     if suffix in HTML_EXTENSIONS:
         return "html"
+    if suffix in OFFICE_EXTENSIONS:
+        return OFFICE_EXTENSIONS[suffix]
     if suffix == "":
         return None
     raise UnsupportedType(PurePath(filename).name)
@@ -105,6 +156,10 @@ def _html_metadata(page, metadata: dict) -> None:
         "site_name": page.site_name,
         "published": page.published,
         "url": page.url,
+        "author": page.author,
+        "marked_author": page.marked_author,
+        "after_headline": page.after_headline,
+        "before_headline": page.before_headline,
     }
     metadata["html"] = {key: value for key, value in html.items() if value}
     if page.captions:
@@ -147,6 +202,7 @@ class _Analysis:
             )
         published_on = self._publication_date(date_lines)
         source_name = self._source(dateline)
+        author = self._author(dateline)
         if published_on is None:
             self.reasons.append("no_date")
         if source_name is None:
@@ -159,6 +215,7 @@ class _Analysis:
             source_name=source_name,
             metadata=self.metadata,
             review_reasons=self.reasons,
+            author=author,
         )
 
     def _moved(self, key: str, lines: list) -> None:
@@ -177,8 +234,11 @@ class _Analysis:
 
     def _take_credits(self) -> None:
         credits, kept = [], []
-        for line in self.lines:
+        last = len(self.lines) - CREDIT_EDGE_LINES
+        for index, line in enumerate(self.lines):
             found = chrome.credit(line)
+            if found and found["kind"] == "agency" and CREDIT_EDGE_LINES <= index < last:
+                found = None
             (credits.append(found) if found else kept.append(line))
         self.lines = kept
         self._moved("credits", credits)
@@ -207,8 +267,10 @@ class _Analysis:
             return title.clean_title(self.title_hint)
         html_headline = self.metadata.get("html", {}).get("headline") or self._page_title()
         if html_headline:
-            if fold(self.lines[0]) == fold(html_headline) and len(self.lines) > 1:
-                self.lines.pop(0)
+            # A page's headline repeated anywhere in its text (trafilatura may put it last).
+            key = fold(html_headline)
+            kept = [line for line in self.lines if fold(line) != key]
+            self.lines = kept or self.lines
             return title.clean_title(html_headline)
         if title.is_headline(self.lines[0], self.lines[1:]):
             return title.clean_title(self.lines.pop(0))
@@ -252,9 +314,19 @@ class _Analysis:
         return None
 
     def _date_candidates(self, date_lines):
-        html_published = self.metadata.get("html", {}).get("published")
-        if html_published:
-            yield "html", dates.parse_date_value(html_published)
+        html = self.metadata.get("html", {})
+        if html.get("published"):
+            yield "html", dates.parse_date_value(html["published"])
+        if html.get("markup_date"):
+            yield "markup", dates.parse_date_value(html["markup_date"])
+        for where in ("after_headline", "before_headline"):
+            for line in html.get(where, []):
+                for mention in dates.find_dates(line) if len(line) < 120 else []:
+                    if not mention.weekday_contradicts:
+                        yield (
+                            where.replace("after", "under").replace("before", "above"),
+                            mention.date,
+                        )
         for mention in date_lines:
             if not mention.weekday_contradicts:
                 yield "date_line", mention.date
@@ -291,6 +363,25 @@ class _Analysis:
             self.metadata["source_evidence"] = "quoted: " + addressed[1]
             return addressed[0]
         return None
+
+    def _author(self, dateline: str) -> str:
+        """The byline: the page's metadata, a byline line, an agency's credit, the dateline's."""
+        credits = self.metadata.get("credits", [])
+        html = self.metadata.get("html", {})
+        candidates = [html.get("author", "")]
+        candidates += [c["value"] for c in credits if c["kind"] == "byline"]
+        candidates.append(html.get("marked_author", ""))
+        candidates += [c["value"] for c in credits if c["kind"] == "agency"]
+        credited = _DATELINE_CREDIT.search(dateline or "")
+        candidates.append(credited["value"] if credited else "")
+        for candidate in candidates:
+            author = clean_author(candidate)
+            if author:
+                return author
+        return ""
+
+
+_DATELINE_CREDIT = re.compile(r"\((?P<value>[^()\d]{2,30})\)\s*$")
 
 
 def _opens_dateline(paragraph: str, mention: dates.DateMention) -> bool:

@@ -54,6 +54,46 @@ class UnsupportedType(IngestError):
 
     def __init__(self, filename: str):
         super().__init__(
-            _("“%(name)s” is not a supported file type: use .txt or .html files.")
+            _("“%(name)s” is not a supported file type: use .txt, .html, .pdf or .docx files.")
             % {"name": filename}
         )
+
+
+class NotArabic(IngestError):
+    code = "not_arabic"
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "This page is not in Arabic: the archive keeps Arabic articles. "
+                "Nothing was imported."
+            )
+        )
+
+
+class ScannedDocument(IngestError):
+    code = "scanned"
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "This PDF has no text layer: it is a scanned image. The archive does not read "
+                "text from images; import a PDF with text, or the text itself."
+            )
+        )
+
+
+class EncryptedDocument(IngestError):
+    code = "encrypted"
+
+    def __init__(self):
+        super().__init__(
+            _("This PDF is protected by a password: save a copy without protection and try again.")
+        )
+
+
+class CorruptDocument(IngestError):
+    code = "corrupt"
+
+    def __init__(self, kind: str):
+        super().__init__(_("This %(kind)s file is damaged and cannot be read.") % {"kind": kind})

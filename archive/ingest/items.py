@@ -14,11 +14,11 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from archive.ingest.document import HTML_EXTENSIONS, TEXT_EXTENSIONS
+from archive.ingest.document import HTML_EXTENSIONS, OFFICE_EXTENSIONS, TEXT_EXTENSIONS
 from archive.ingest.errors import DocumentTooLarge, UnsupportedType
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-DOCUMENT_SUFFIXES = tuple(TEXT_EXTENSIONS | HTML_EXTENSIONS)
+DOCUMENT_SUFFIXES = tuple(TEXT_EXTENSIONS | HTML_EXTENSIONS | frozenset(OFFICE_EXTENSIONS))
 
 
 @dataclass
@@ -129,6 +129,7 @@ def _jsonl_item(path: Path, number: int, line: bytes) -> Item:
         "published_on": _text(record.get("date")),
         "source": _text(record.get("source")),
         "url": _text(record.get("url")),
+        "author": _text(record.get("author")),
         "original_filename": f"{path.name}:{number}",
     }
     return Item(label, raw=content, overrides=overrides)

@@ -17,11 +17,13 @@ from django.utils.translation import gettext as _
 from archive.extraction import Extraction, extract
 from archive.extraction.gazetteer import Gazetteer
 from archive.ingest import IngestError, ParsedDocument, content_hash, parse_document
+from archive.ingest.authors import clean_author
 from archive.ingest.dates import parse_date_value
 from archive.ingest.sources import resolve_source_name, source_entry
 from archive.ingest.text import fold, tidy
 from archive.models import Article, Source
 from archive.services.mentions import article_mentions_refresh, extraction_text
+from archive.services.originals import original_keep
 
 FILENAME_MAX = 255
 URL_MAX = 1000
@@ -74,7 +76,7 @@ def article_ingest(
 ) -> IngestResult:
     """Turn one raw document into an article, or raise an ``IngestError`` and store nothing.
 
-    ``overrides`` (``title``, ``published_on``, ``source``, ``url``) are facts
+    ``overrides`` (``title``, ``published_on``, ``source``, ``url``, ``author``) are facts
     known from elsewhere (a JSON-lines record) and win over detection; an
     explicit ``source`` wins over both. ``overrides["original_filename"]``
     names where the text came from (``corpus.jsonl.gz:17``) without
@@ -132,6 +134,11 @@ def article_store(
     for the run, so an outlet name is looked up once rather than per article.
     """
     parsed, digest = prepared.parsed, prepared.digest
+    metadata = {**parsed.metadata, "found": found_record(parsed, digest)}
+    if parsed.original:
+        metadata["original_file"] = original_keep(
+            data=parsed.original, fmt=parsed.metadata["format"]
+        )
     # No look-up first: the unique content hash refuses a duplicate, and its savepoint
     # takes back whatever this article had written (a new source).
     try:
@@ -145,13 +152,14 @@ def article_store(
                 published_on=parsed.published_on,
                 source=source_obj,
                 original_url=prepared.url,
+                author=parsed.author,
                 status=Article.Status.PUBLISHED if publish else Article.Status.DRAFT,
                 needs_review=bool(parsed.review_reasons),
                 review_reasons=parsed.review_reasons,
                 content_hash=digest,
                 raw_text=parsed.raw_text.replace("\x00", ""),
                 original_filename=prepared.origin,
-                metadata=parsed.metadata,
+                metadata=metadata,
                 created_by=_user_or_none(user),
             )
             article_mentions_refresh(article=article, extraction=prepared.extraction, created=True)
@@ -283,6 +291,9 @@ def _apply_overrides(parsed: ParsedDocument, overrides: dict) -> None:
             _reason_drop(parsed, "date_from_caption")
     if overrides.get("source"):
         _reason_drop(parsed, "no_source")
+    if clean_author(overrides.get("author")):
+        parsed.author = clean_author(overrides["author"])
+        parsed.metadata["author_evidence"] = "given"
 
 
 def _source_for(
@@ -303,6 +314,17 @@ def _source_for(
         # Only a source that existed before: one created here goes if the article fails.
         known[name] = source_obj
     return source_obj, created
+
+
+def found_record(parsed: ParsedDocument, digest: str) -> dict:
+    """What the importer read, so a later re-read knows what an editor changed since."""
+    published = parsed.published_on
+    return {
+        "title": parsed.title,
+        "published_on": published.isoformat() if published else "",
+        "author": parsed.author,
+        "digest": digest,
+    }
 
 
 def _html_url(parsed: ParsedDocument) -> str:

@@ -205,8 +205,8 @@ def article_detail(request, pk, slug=None):
         "related_articles": related_articles(article),
         "older_article": older,
         "newer_article": newer,
-        "apa_citation": citations.apa(citation),
-        "chicago_citation": citations.chicago(citation),
+        "apa_citation": citations.apa(citation, html=True),
+        "chicago_citation": citations.chicago(citation, html=True),
         "json_ld": json_ld,
         **marked_text(article, words),
     }

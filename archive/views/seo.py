@@ -5,6 +5,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from archive.ingest.authors import is_agency
+
 _SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
 
 
@@ -33,6 +35,9 @@ def article_json_ld(article, *, url: str, entities, absolute) -> dict:
     }
     if article.published_on:
         data["datePublished"] = article.published_on.isoformat()
+    if article.author:
+        kind = "Organization" if is_agency(article.author) else "Person"
+        data["author"] = {"@type": kind, "name": article.author}
     if article.source:
         publisher = {"@type": "Organization", "name": article.source.name}
         if article.source.name_en:

@@ -15,7 +15,17 @@ from tests.factories import article_create, source_create
 
 TITLE = "الجعفري يبحث مع لافروف في موسكو تعزيز العلاقات والتعاون في كافة المجالات"
 URL = "https://archive.example/articles/7/%D8%A7%D9%84%D8%AC%D8%B9%D9%81%D8%B1%D9%8A/"
+IRI = "https://archive.example/articles/7/الجعفري/"
 ACCESSED = date(2025, 5, 5)
+FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
+
+
+def iso(text: str) -> str:
+    return f"{FSI}{text}{PDI}"
+
+
+def link(url: str = IRI) -> str:
+    return f"{LRI}{url}{PDI}"
 
 
 def _citation(**changes) -> Citation:
@@ -41,7 +51,9 @@ def _bibtex_fields(text: str, *, decode: bool = False) -> dict:
 def test_apa_names_title_date_source_access_date_and_permalink():
     with translation.override("en"):
         text = apa(_citation())
-    assert text == f"{TITLE}. (2021, April 22). إيلاف. Retrieved May 5, 2025, from {URL}"
+    assert text == (
+        f"{iso(TITLE)}. (2021, April 22). {iso('إيلاف')}. Retrieved May 5, 2025, from {link()}"
+    )
 
 
 def test_apa_of_undated_article_says_no_date():
@@ -52,13 +64,15 @@ def test_apa_of_undated_article_says_no_date():
 def test_apa_adds_no_period_after_an_arabic_question_mark():
     with translation.override("en"):
         text = apa(_citation(title="هل تعود روسيا إلى العراق؟"))
-    assert text.startswith("هل تعود روسيا إلى العراق؟ (2021")
+    assert text.startswith(f"{iso('هل تعود روسيا إلى العراق؟')} (2021")
 
 
 def test_chicago_quotes_the_title_and_ends_with_the_permalink():
     with translation.override("en"):
         text = chicago(_citation())
-    assert text == f"“{TITLE}.” إيلاف, April 22, 2021. Accessed May 5, 2025. {URL}."
+    assert (
+        text == f"“{iso(TITLE)}.” {iso('إيلاف')}, April 22, 2021. Accessed May 5, 2025. {link()}."
+    )
 
 
 def test_access_date_is_written_in_the_active_language():
@@ -74,7 +88,7 @@ def test_ris_parses_with_arabic_title_year_url_and_publisher():
     assert entry["title"] == TITLE
     assert entry["year"] == "2021"
     assert entry["date"] == "2021/04/22"
-    assert entry["urls"] == [URL]
+    assert entry["urls"] == [IRI]
     assert entry["publisher"] == "إيلاف"
     assert entry["secondary_title"] == "إيلاف"
     assert entry["access_date"] == "2025/05/05"
@@ -149,7 +163,7 @@ class TestDownloads:
         assert response["Content-Disposition"] == f'attachment; filename="article-{article.pk}.ris"'
         (entry,) = rispy.loads(response.content.decode("utf-8"))
         assert entry["title"] == TITLE
-        assert entry["urls"] == [f"http://testserver{article.get_absolute_url()}"]
+        assert entry["urls"] == [f"http://testserver/articles/{article.pk}/{article.slug}/"]
         assert entry["access_date"] == timezone.localdate().strftime("%Y/%m/%d")
 
     def test_bibtex_download_parses(self, client, article):
@@ -177,11 +191,68 @@ class TestDownloads:
 
     def test_article_page_shows_apa_and_chicago_with_permalink_and_today(self, client, article):
         html = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-        permalink = f"http://testserver{article.get_absolute_url()}"
+        permalink = f"http://testserver/articles/{article.pk}/{article.slug}/"
         today = timezone.localdate()
-        assert f"{TITLE}. (2021, April 22). إيلاف. Retrieved {today:%B} {today.day}," in html
-        assert f"from {permalink}</p>" in html
-        assert f"“{TITLE}.” إيلاف, April 22, 2021. Accessed" in html
+        source = article.source.name
+        assert (
+            f"<bdi>{TITLE}</bdi>. (2021, April 22). <bdi>{source}</bdi>. "
+            f"Retrieved {today:%B} {today.day}," in html
+        )
+        assert f'from <bdi dir="ltr">{permalink}</bdi></p>' in html
+        assert f"“<bdi>{TITLE}</bdi>.” <bdi>{source}</bdi>, April 22, 2021. Accessed" in html
         assert f'href="/articles/{article.pk}/cite.ris"' in html
         assert f'href="/articles/{article.pk}/cite.bib"' in html
         assert f'href="/articles/{article.pk}/cite.json"' in html
+
+
+AUTHOR = "محمد عبدالعظيم"
+
+
+def test_apa_and_chicago_name_the_author_first():
+    with translation.override("en"):
+        assert apa(_citation(author=AUTHOR)).startswith(f"{iso(AUTHOR)}. {iso(TITLE)}. (2021")
+        assert chicago(_citation(author="أ ف ب")).startswith(f"{iso('أ ف ب')}. “{iso(TITLE)}.”")
+
+
+def test_an_arabic_citation_in_an_english_sentence_keeps_every_run_isolated():
+    with translation.override("en"):
+        text = apa(_citation(author=AUTHOR))
+    # Each right-to-left run is opened and closed: nothing of it leaks into its neighbours.
+    assert text.count(FSI) == 3 and text.count(LRI) == 1 and text.count(PDI) == 4
+    assert "%D8" not in text
+
+
+def test_the_html_citation_isolates_with_bdi_and_escapes_markup():
+    with translation.override("ar"):
+        html = apa(_citation(title="<script>x</script> روسيا", author=AUTHOR), html=True)
+    assert html.startswith(f"<bdi>{AUTHOR}</bdi>. <bdi>&lt;script&gt;x&lt;/script&gt; روسيا</bdi>.")
+    assert f'<bdi dir="ltr">{IRI}</bdi>' in html
+
+
+def test_ris_bibtex_and_csl_json_carry_the_author():
+    (entry,) = rispy.loads(to_ris(_citation(author=AUTHOR)))
+    assert entry["authors"] == [AUTHOR]
+    fields = _bibtex_fields(to_bibtex(_citation(author=AUTHOR)))
+    assert fields["author"] == "{" + AUTHOR + "}"
+    (item,) = json.loads(to_csl_json(_citation(author=AUTHOR)))
+    assert item["author"] == [{"literal": AUTHOR}]
+
+
+def test_bibtex_and_csl_json_keep_the_encoded_uri_their_tools_expect():
+    assert _bibtex_fields(to_bibtex(_citation()))["url"] == URL
+    (item,) = json.loads(to_csl_json(_citation()))
+    assert item["URL"] == URL
+
+
+@pytest.mark.django_db
+def test_the_article_page_shows_the_author_in_its_header_json_ld_and_citations(client):
+    article = article_create(title=TITLE, source=source_create())
+    Article.objects.filter(pk=article.pk).update(author="أ ف ب")
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert "<bdi>أ ف ب</bdi></a>" in html and 'class="author"' in html
+    assert '"author": {"@type": "Organization", "name": "أ ف ب"}' in html
+    assert "<bdi>أ ف ب</bdi>. <bdi>" in html
+    ris = client.get(f"/articles/{article.pk}/cite.ris").content.decode()
+    assert "AU  - أ ف ب" in ris
