@@ -156,7 +156,8 @@ def print_report(result: dict, *, verbose: bool) -> None:
         if verbose:
             for error in report["errors"]:
                 forms = " / ".join(error["forms"])
-                print(f"  {error['type']:<15}{error['article']:<28}{error['kind']:<14}{forms}")
+                label = f"{error['name']}: {forms}" if error["type"] != "miss" else forms
+                print(f"  {error['type']:<15}{error['article']:<28}{error['kind']:<14}{label}")
     if result.get("import_errors"):
         print("\nimport errors:\n" + "\n".join(result["import_errors"]))
 
