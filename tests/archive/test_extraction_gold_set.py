@@ -95,6 +95,19 @@ def test_one_found_entity_never_answers_for_two_gold_entities():
     assert only_one.counts("person") == {"tp": 1, "fp": 0, "fn": 1}
 
 
+def test_a_second_found_entity_for_one_gold_entity_is_a_duplicate():
+    # A provisional عادل بن أحمد الجبير beside the authority file's عادل الجبير.
+    compared = matching.compare(
+        [gold_entity("person", "عادل الجبير", "عادل بن أحمد الجبير", "الجبير")],
+        [
+            matching.Found(kind="person", name="عادل الجبير", forms=("الجبير",)),
+            matching.Found(kind="person", name="عادل بن أحمد الجبير", forms=()),
+        ],
+    )
+    assert compared.counts("person") == {"tp": 1, "fp": 1, "fn": 0}
+    assert [e["type"] for e in compared.errors()] == ["duplicate"]
+
+
 def test_scores_from_counts():
     assert matching.scores({"tp": 3, "fp": 1, "fn": 3}) == {
         "tp": 3,
