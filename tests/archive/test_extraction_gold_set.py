@@ -15,10 +15,15 @@ ENTITIES = ROOT / "bench" / "entities"
 
 
 def _module(name: str):
-    # Loaded by path under their own names: other bench folders have an ``evaluate`` too.
+    # Loaded by path under their own names, and ``sys.path`` left as it was: other bench
+    # folders have modules of the same names (``evaluate``) that their tests import.
     spec = importlib.util.spec_from_file_location(f"entities_{name}", ENTITIES / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    saved = list(sys.path)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = saved
     return module
 
 
