@@ -1,8 +1,7 @@
 """The search read path: one function answers the page, the API, exports and feeds.
 
-``params`` is always the ``cleaned_data`` of :class:`search.forms.SearchForm`
-(missing keys mean "not given", so the cleaned data of a form with errors
-still works: its invalid fields are simply left out).
+``params`` is always the ``cleaned_data`` of :class:`search.forms.SearchForm` (missing keys
+mean "not given", so a form with errors still works: its invalid fields are left out).
 """
 
 import math
@@ -25,6 +24,7 @@ from search.entity_lookup import arabic_name_terms, is_plain, query_entity
 from search.forms import ENTITY_KINDS, MATCH_ALL, date_bounds
 from search.highlight import Highlight, Segment, highlight, highlight_full
 from search.query import ParsedQuery, entity_score_query, query_parse
+from search.stories import StorySummary, collapses, story_summary
 from search.suggest import likeliest, suggestions
 
 DEFAULT_PAGE_SIZE = 20
@@ -108,6 +108,7 @@ class SearchResults:
     corrected_from: str | None = None
     # Whether the correction was already asked for (and found nothing): not to ask again.
     suggestion_asked: bool = False
+    stories: StorySummary | None = None  # one result per story, or every version
 
     @property
     def some_words_count(self) -> int:
@@ -172,6 +173,7 @@ def search_request(
         date_from=date_from,
         date_to=date_to,
         sort=effective_sort(params, parsed),
+        collapse=collapses(params),
         offset=offset,
         limit=limit,
         facet_fields=facet_fields,
@@ -317,9 +319,8 @@ def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
 def query_for(params: dict) -> tuple[ParsedQuery, Entity | None]:
     """The parsed query, widened to the entity's articles when the query names an entity.
 
-    ``Lavrov`` matches the text "Lavrov" OR every article that mentions Sergey
-    Lavrov, whatever script the article writes his name in; ``literal``
-    keeps the text search only.
+    ``Lavrov`` matches the text "Lavrov" OR every article that mentions Sergey Lavrov,
+    whatever script the article writes his name in; ``literal`` keeps the text search only.
     """
     parsed = query_parse(params.get("q"), match_all=params.get("match") == MATCH_ALL)
     entity = None if params.get("literal") else query_entity(parsed.text)
@@ -357,9 +358,9 @@ def search_execute(
 ) -> SearchResults:
     """One page of results with counts and facets over the whole result set.
 
-    ``page`` beyond the last page gives the last page (``requested_page``
-    keeps what was asked). Facets show ``facet_limit`` values each, all of
-    them for the names in ``params["more"]``.
+    ``page`` beyond the last page gives the last page (``requested_page`` keeps what was
+    asked). Facets show ``facet_limit`` values each, all of them for the names in
+    ``params["more"]``. One result per story unless ``versions=all`` (:mod:`search.stories`).
 
     A plain query that finds nothing gives the results of its correction, if any
     (``corrected_from``: the query as typed; the suggester is asked once). Quotes,
@@ -433,6 +434,7 @@ def _search(
         year_counts=_year_counts(outcome.facets),
         month_counts=_month_counts(backend, params, parsed, outcome.facets),
         all_words_count=outcome.all_words_count,
+        stories=story_summary(outcome, collapsed=request.collapse),
     )
 
 

@@ -29,6 +29,7 @@ from search.selectors import (
     search_iter_article_ids,
     search_suggestion,
 )
+from search.stories import counts_stories, story_row, story_timeline_text
 
 PAGE_SIZE = 20
 FACET_HEADINGS = {
@@ -121,7 +122,7 @@ def _timeline(links: QueryLinks, params, results):
         year=year,
         link=links.changed,
         selected=month_of_range(params.get("date_from"), params.get("date_to")),
-        text=django_text(),
+        text=story_timeline_text() if counts_stories(results) else django_text(),
     )
 
 
@@ -170,6 +171,7 @@ def _result_rows(results) -> list[dict]:
                 "all_words": hit.all_words,
                 "number": results.start_index + index,
                 "heading": _group_heading(results, index, hit),
+                **story_row(results.stories, article.pk, english=english),
             }
         )
     return rows

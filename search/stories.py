@@ -1,0 +1,152 @@
+"""Stories in search: one result per story, its other versions, and what the counts count.
+
+Outlets reprint agency copy: the archive groups the versions of one text into a story
+(``archive.models.Story``). The search page shows each story once by default (its first
+version in the chosen order: the most relevant, or the newest/oldest), with "+N versions
+from …" listing the story's other matching versions; ``versions=all`` shows every article.
+The result count, the facets and the timeline count stories when collapsed and articles
+otherwise; the page says which.
+
+Each article's story key is in the index (``search_indexes``): ``s<story id>``, or
+``a<article id>`` for an article alone, so both kinds of keys never collide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from django.utils import formats
+from django.utils.translation import ngettext, pgettext
+
+from archive.models import Article
+from archive.selectors import STORY_ORDER
+from archive.timeline import TimelineText, django_text
+from search.backends.base import SearchOutcome
+
+VERSIONS_ALL = "all"
+VERSION_FIELDS = ("title", "slug", "published_on", "status", "source__name", "source__name_en")
+
+
+def story_key(*, story_id: int | None, article_id: int) -> str:
+    """The key an article is collapsed on: its story's, or its own when it is alone."""
+    return f"s{story_id}" if story_id else f"a{article_id}"
+
+
+def collapses(params: dict) -> bool:
+    """Whether a search shows one result per story (the default) or every version."""
+    return params.get("versions") != VERSIONS_ALL
+
+
+def counts_stories(results) -> bool:
+    """Whether these search results' count, facets and timeline count stories."""
+    return bool(results.stories and results.stories.collapsed)
+
+
+@dataclass
+class StorySummary:
+    """What the results say about stories.
+
+    ``collapsed``: one result per story; ``article_count``: the articles behind ``count``
+    (equal when not collapsed). Per article id of a hit: ``keys`` (story key), ``sizes``
+    (published versions of its story, 1 when alone) and ``versions`` (its story's other
+    matching articles, earliest first; only when collapsed).
+    """
+
+    collapsed: bool
+    article_count: int
+    keys: dict[int, str] = field(default_factory=dict)
+    sizes: dict[int, int] = field(default_factory=dict)
+    versions: dict[int, list[Article]] = field(default_factory=dict)
+
+
+def story_summary(outcome: SearchOutcome, *, collapsed: bool) -> StorySummary:
+    """The story keys, sizes and matching versions of a page of results (two queries)."""
+    hit_ids = [pk for pk, _score in outcome.hits]
+    articles = outcome.count if outcome.article_count is None else outcome.article_count
+    collapsed = collapsed and outcome.article_count is not None
+    summary = StorySummary(collapsed=collapsed, article_count=articles)
+    rows = Article.objects.filter(pk__in=hit_ids).values_list("pk", "story_id", "story__size")
+    for pk, story_id, size in rows:
+        summary.keys[pk] = story_key(story_id=story_id, article_id=pk)
+        summary.sizes[pk] = max(size or 1, 1)
+    other_ids = {pk for others in outcome.versions.values() for pk in others}
+    if not other_ids:
+        return summary
+    found = (
+        Article.objects.published()
+        .filter(pk__in=other_ids)
+        .select_related("source")
+        .only(*VERSION_FIELDS)
+        .order_by(*STORY_ORDER)
+    )
+    by_id = {article.pk: article for article in found}  # earliest first
+    for pk, others in outcome.versions.items():
+        wanted = set(others)
+        summary.versions[pk] = [article for key, article in by_id.items() if key in wanted]
+    return summary
+
+
+def version_outlets(versions: list[Article], *, english: bool) -> list[str]:
+    """The outlets of ``versions``, each once, in the order of the versions."""
+    names = []
+    for article in versions:
+        source = article.source
+        if source is None:
+            continue
+        name = source.name_en if english and source.name_en else source.name
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def story_timeline_text() -> TimelineText:
+    """The timeline's words when it counts stories rather than articles."""
+    text = django_text()
+
+    def number(value: int) -> str:
+        return formats.number_format(value, force_grouping=True)
+
+    def describe(period: str, count: int) -> str:
+        return ngettext("%(period)s: %(count)s story", "%(period)s: %(count)s stories", count) % {
+            "period": period,
+            "count": number(count),
+        }
+
+    def summary_years(first: str, last: str, total: int) -> str:
+        return ngettext(
+            "Stories per year, %(first)s–%(last)s: %(count)s story in all",
+            "Stories per year, %(first)s–%(last)s: %(count)s stories in all",
+            total,
+        ) % {"first": first, "last": last, "count": number(total)}
+
+    def summary_months(year: str, total: int) -> str:
+        return ngettext(
+            "Stories per month in %(year)s: %(count)s story in all",
+            "Stories per month in %(year)s: %(count)s stories in all",
+            total,
+        ) % {"year": year, "count": number(total)}
+
+    def summary_span(first: str, last: str, total: int) -> str:
+        return ngettext(
+            "Stories per month, %(first)s–%(last)s: %(count)s story in all",
+            "Stories per month, %(first)s–%(last)s: %(count)s stories in all",
+            total,
+        ) % {"first": first, "last": last, "count": number(total)}
+
+    return replace(
+        text,
+        describe=describe,
+        summary_years=summary_years,
+        summary_months=summary_months,
+        summary_span=summary_span,
+    )
+
+
+def story_row(summary: StorySummary | None, article_id: int, *, english: bool) -> dict:
+    """What a result row shows of its story: the other matching versions and their outlets."""
+    versions = summary.versions.get(article_id, []) if summary else []
+    outlets = version_outlets(versions, english=english)
+    return {
+        "versions": versions,
+        "version_outlets": pgettext("list separator", ", ").join(outlets),
+    }
