@@ -6,6 +6,9 @@ most of its words: ``all_words_count`` of the ``count`` results hold all of them
 first, each result says so in ``all_words``; ``match=all`` asks for all the words. A plain
 query that finds nothing is corrected when its correction finds articles: ``correction`` then
 holds the query searched and the one typed (``literal=1`` searches the typed one as written).
+One result per story unless ``versions=all``: ``counts`` says whether ``count`` and the facets
+count stories or articles; each result carries its ``story`` key, the story's number of
+``versions`` and its ``other_versions`` among the results.
 """
 
 from django.http import JsonResponse, QueryDict
@@ -18,6 +21,7 @@ from archive.models import Entity
 from search.entity_lookup import entity_suggestions
 from search.forms import SearchForm
 from search.selectors import DEFAULT_PAGE_SIZE, search_execute
+from search.stories import api_story_fields
 from search.templatetags.search_tags import marked
 
 MAX_ENTITY_SUGGESTIONS = 50
@@ -54,6 +58,7 @@ def api_search(request):
     return _json(
         {
             "count": results.count,
+            **api_story_fields(results),
             "all_words_count": results.count - results.some_words_count,
             "page": results.page,
             "num_pages": results.num_pages,
@@ -73,6 +78,7 @@ def api_search(request):
                     "source": _source(hit.article),
                     "snippet": str(marked(hit.snippet)),
                     "all_words": hit.all_words,
+                    **api_story_fields(results, hit=hit),
                 }
                 for hit in results.hits
             ],

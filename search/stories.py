@@ -150,3 +150,42 @@ def story_row(summary: StorySummary | None, article_id: int, *, english: bool) -
         "versions": versions,
         "version_outlets": pgettext("list separator", ", ").join(outlets),
     }
+
+
+def _version_json(article: Article) -> dict:
+    source = article.source
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "url": article.get_absolute_url(),
+        "published_on": article.published_on.isoformat() if article.published_on else None,
+        "source": (
+            {"id": source.pk, "name": source.name, "name_en": source.name_en} if source else None
+        ),
+    }
+
+
+def api_story_fields(results, *, hit=None) -> dict:
+    """The API's story fields: of the whole results, or of one ``hit``."""
+    summary = results.stories or StorySummary(collapsed=False, article_count=results.count)
+    if hit is None:
+        return {
+            "counts": "stories" if summary.collapsed else "articles",
+            "article_count": summary.article_count,
+        }
+    pk = hit.article.pk
+    return {
+        "story": summary.keys.get(pk) or story_key(story_id=None, article_id=pk),
+        "versions": summary.sizes.get(pk, 1),
+        "other_versions": [_version_json(other) for other in summary.versions.get(pk, [])],
+    }
+
+
+def article_story(article: Article) -> dict:
+    """An exported article's story key and its story's number of published versions (the
+    ``story`` relation loaded with the article)."""
+    story = article.story if article.story_id else None
+    return {
+        "story": story_key(story_id=article.story_id, article_id=article.pk),
+        "versions": max(story.size, 1) if story else 1,
+    }
