@@ -19,6 +19,7 @@ from haystack import connections
 from whoosh.index import LockError
 
 from archive.models import Article
+from archive.services.stories import stories_update
 from search.models import IndexTask
 
 logger = logging.getLogger(__name__)
@@ -69,7 +70,12 @@ def _backend():
 
 
 def _apply(article_ids: set[int], *, lock_timeout: float | None = None) -> tuple[int, int]:
-    """Make the index agree with the database for these articles, in one index commit."""
+    """Make the index agree with the database for these articles, in one index commit.
+
+    Their stories are brought up to date first (``archive.services.stories``), and the
+    other versions whose story changed are indexed in the same commit.
+    """
+    article_ids = set(article_ids) | stories_update(article_ids=article_ids)
     index = _article_index()
     backend = _backend()
     published = list(index.index_queryset().filter(pk__in=article_ids))
