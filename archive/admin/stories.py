@@ -1,12 +1,24 @@
 """What editors see of stories: an article's other versions, and the version an upload repeats."""
 
+from dataclasses import dataclass
+
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
-from archive.models import Article
+from archive.models import Article, StoryFingerprint
 from archive.selectors import story_versions
+from archive.stories.fingerprints import (
+    MIN_SHINGLES,
+    THRESHOLD,
+    band_keys,
+    fingerprint,
+    similarity,
+)
+
+# Articles sharing a band with an upload compared at most (its nearest are among them).
+MAX_CANDIDATES = 200
 
 
 def _outlet(version: Article) -> str:
@@ -15,7 +27,7 @@ def _outlet(version: Article) -> str:
 
 def _date(version: Article) -> str:
     day = version.published_on
-    return date_format(day) if day else gettext("Date not stated")
+    return date_format(day, "j F Y") if day else gettext("Date not stated")
 
 
 def _similarity(version: Article) -> str:
@@ -53,3 +65,59 @@ def story_versions_html(article: Article) -> str:
             rows,
         ),
     )
+
+
+@dataclass(frozen=True)
+class StoryMatch:
+    """The published article an uploaded text most resembles, and how much (0–100)."""
+
+    article: Article
+    percent: int
+
+    @property
+    def message(self) -> str:
+        """ "This looks like the version published by X on date (93 % same)"."""
+        article = self.article
+        values = {"percent": self.percent, "outlet": _outlet(article), "date": _date(article)}
+        if article.source and article.published_on:
+            text = gettext(
+                "This looks like the version published by %(outlet)s on %(date)s "
+                "(%(percent)s %% same)."
+            )
+        elif article.source:
+            text = gettext(
+                "This looks like the version published by %(outlet)s (%(percent)s %% same)."
+            )
+        else:
+            text = gettext(
+                "This looks like an article already in the archive (%(percent)s %% same)."
+            )
+        return text % values
+
+
+def story_match(*, body: str) -> StoryMatch | None:
+    """The published article whose text is nearest to ``body`` when it is near enough to be
+    one story with it (the detection's own fingerprints, bands and threshold); else None.
+
+    Read-only: the upload preview says so before anything is saved.
+    """
+    found = fingerprint(body)
+    if not found.joinable:
+        return None
+    candidates = (
+        Article.objects.published()
+        .filter(story_bands__key__in=band_keys(found.signature))
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    signatures = StoryFingerprint.objects.filter(
+        article_id__in=candidates[:MAX_CANDIDATES], shingles__gte=MIN_SHINGLES
+    ).values_list("article_id", "signature")
+    scored = [(similarity(found.signature, bytes(sig)), -pk) for pk, sig in signatures]
+    if not scored:
+        return None
+    best, negated = max(scored)
+    if best < THRESHOLD:
+        return None
+    article = Article.objects.select_related("source").get(pk=-negated)
+    return StoryMatch(article, round(best * 100))

@@ -13,6 +13,7 @@ from django.urls import reverse
 from haystack import connections
 
 from archive.models import Article
+from archive.services.stories import story_fingerprints_refresh
 from archive.views.stories import versions_compare
 from tests.factories import article_create, staff_user
 from tests.search.conftest import seeds_create
@@ -153,3 +154,33 @@ def test_the_admin_list_shows_how_many_versions_each_article_has(client, version
 @pytest.fixture
 def seeds_alone(versions):
     return Article.objects.exclude(pk__in=versions.ids).order_by("pk").first()
+
+
+def test_the_upload_preview_names_the_version_a_pasted_text_repeats(db, desk, settings, tmp_path):
+    settings.ARCHIVE_UPLOAD_STAGING_DIR = str(tmp_path / "staging")
+    seeds = seeds_create()
+    tass = seeds.articles["003"]
+    story_fingerprints_refresh(article_ids=[tass.pk])
+    paragraphs = tass.paragraphs()
+    lead = "قال وزير الخارجية العراقي فؤاد حسين في موسكو إن الكاظمي حمّله تحياته إلى بوتين."
+    text = "\n".join(["فؤاد حسين ينقل تحيات الكاظمي إلى بوتين", lead, *paragraphs[1:-1]])
+    response = desk.post(reverse("admin:archive_article_upload"), {"text": text})
+    assert response.status_code == 302
+    page = desk.get(response["Location"])
+    [document] = page.context["previews"]
+    assert document.story_match.article == tass
+    assert 50 <= document.story_match.percent < 100
+    html = unescape(page.content.decode())
+    assert f"published by تاس on 25 November 2020 ({document.story_match.percent} % same)" in html
+    assert reverse("admin:archive_article_change", args=[tass.pk]) in html
+    assert Article.objects.count() == len(seeds.articles)  # nothing saved yet
+
+
+def test_the_upload_preview_says_nothing_for_a_text_unlike_any_other(db, desk, settings, tmp_path):
+    settings.ARCHIVE_UPLOAD_STAGING_DIR = str(tmp_path / "staging")
+    seeds = seeds_create()
+    story_fingerprints_refresh(article_ids=[a.pk for a in seeds.articles.values()])
+    text = "\n".join(["عنوان", *seeds.articles["001"].paragraphs()[:1]] + ["نص آخر مختلف تمامًا"])
+    response = desk.post(reverse("admin:archive_article_upload"), {"text": text})
+    [document] = desk.get(response["Location"]).context["previews"]
+    assert document.story_match is None
