@@ -16,7 +16,7 @@ from archive.models import Article
 from archive.services.stories import story_fingerprints_refresh
 from archive.views.stories import versions_compare
 from tests.factories import article_create, staff_user
-from tests.search.conftest import seeds_create
+from tests.search.conftest import seed_title_body, seeds_create
 from tests.search.test_story_search import versions_create
 
 
@@ -179,8 +179,11 @@ def test_the_upload_preview_names_the_version_a_pasted_text_repeats(db, desk, se
 def test_the_upload_preview_says_nothing_for_a_text_unlike_any_other(db, desk, settings, tmp_path):
     settings.ARCHIVE_UPLOAD_STAGING_DIR = str(tmp_path / "staging")
     seeds = seeds_create()
+    title, body = seed_title_body("004")
+    seeds.articles.pop("004").delete()
     story_fingerprints_refresh(article_ids=[a.pk for a in seeds.articles.values()])
-    text = "\n".join(["عنوان", *seeds.articles["001"].paragraphs()[:1]] + ["نص آخر مختلف تمامًا"])
-    response = desk.post(reverse("admin:archive_article_upload"), {"text": text})
+    response = desk.post(reverse("admin:archive_article_upload"), {"text": f"{title}\n{body}"})
     [document] = desk.get(response["Location"]).context["previews"]
+    assert len(body.split()) > 100  # long enough to be compared
+    assert document.duplicate_of is None
     assert document.story_match is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import weakref
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -84,9 +84,9 @@ def execute(request: SearchRequest, cache: SearcherCache) -> SearchOutcome:
         empty = {name: [] for name in request.facet_fields}
         return SearchOutcome(0, [], empty, all_words_count=0 if grouped else None, article_count=0)
     stories = stories_of(cache)
-    selection = executor._select(request, cache)
+    selection = executor.select(request, cache)
     final = selection.without()
-    first = executor._all_words_docs(request, cache, final)
+    first = executor.all_words_docs(request, cache, final)
     first_count = None if first is None else stories.count(first)
     facets = _facets(request, cache, stories, selection, final)
     count, limit = stories.count(final), max(1, request.limit)
@@ -113,7 +113,7 @@ def _page(request, cache, stories: Stories, docs: tuple[Docs, Docs | None], want
     final, first = docs
     ranked_count = wanted * RANK_FACTOR
     while True:
-        ranked = executor._grouped(request, cache, final, first, ranked_count)
+        ranked = executor.grouped(request, cache, final, first, ranked_count)
         kept = stories.first_of_each(ranked, wanted)
         if len(kept) >= wanted or len(ranked) < ranked_count:
             return kept
@@ -161,9 +161,3 @@ def _story_counts(
     told = Counter(value for value, _key in {(v, keys[d]) for d in repeated for v in values(d)})
     corrected = ((value, n - articles[value] + told[value]) for value, n in counts)
     return sorted(corrected, key=lambda item: (-item[1], item[0]))
-
-
-def story_keys(cache: SearcherCache, docnums: Sequence[int]) -> list:
-    """The story key of each of ``docnums``."""
-    keys = stories_of(cache).keys
-    return [keys[doc] for doc in docnums]
