@@ -204,7 +204,9 @@ def search(request):
     if results.corrected_from is not None:
         shown["q"] = results.query.text
     hidden_filters = [
-        (name, value) for name in (*FILTER_FIELDS, "more") for value in request.GET.getlist(name)
+        (name, value)
+        for name in (*FILTER_FIELDS, "more", "versions")
+        for value in request.GET.getlist(name)
     ]
     context = {
         "form": form,
