@@ -73,25 +73,26 @@ def story_fingerprints_refresh(*, article_ids) -> int:
 
 
 def _fingerprints_store(fresh) -> None:
+    """Replace these articles' fingerprints and bands; plain ``executemany`` because a rebuild
+    writes tens of bands per article and model instances would dominate its time."""
     if not fresh:
         return
     pks = [pk for pk, _ in fresh]
-    with transaction.atomic():
+    fingerprints_table = connection.ops.quote_name(StoryFingerprint._meta.db_table)
+    bands_table = connection.ops.quote_name(StoryBand._meta.db_table)
+    with transaction.atomic(), connection.cursor() as cursor:
         StoryFingerprint.objects.filter(article_id__in=pks).delete()
         StoryBand.objects.filter(article_id__in=pks).delete()
-        StoryFingerprint.objects.bulk_create(
-            StoryFingerprint(
-                article_id=pk, digest=fp.digest, shingles=fp.shingles, signature=fp.signature
-            )
-            for pk, fp in fresh
+        cursor.executemany(
+            f"INSERT INTO {fingerprints_table} (article_id, digest, shingles, signature)"
+            " VALUES (%s, %s, %s, %s)",
+            [(pk, fp.digest, fp.shingles, fp.signature) for pk, fp in fresh],
         )
-        bands = [
-            StoryBand(article_id=pk, key=key)
-            for pk, fp in fresh
-            if fp.joinable
-            for key in band_keys(fp.signature)
-        ]
-        StoryBand.objects.bulk_create(bands, batch_size=5000)
+        cursor.executemany(
+            f"INSERT INTO {bands_table} (article_id, {connection.ops.quote_name('key')})"
+            " VALUES (%s, %s)",
+            [(pk, key) for pk, fp in fresh if fp.joinable for key in band_keys(fp.signature)],
+        )
 
 
 def stories_assign(*, article_ids) -> StoriesReport:

@@ -89,6 +89,9 @@ def main():
     parser.add_argument("--shingles", default="2,3,4,5")
     parser.add_argument("--thresholds", default="0.25,0.3,0.35,0.4,0.45,0.5,0.6")
     parser.add_argument("--no-window", action="store_true", help="Ignore publication dates.")
+    parser.add_argument(
+        "--errors", action="store_true", help="List the misjudged pairs at the chosen settings."
+    )
     args = parser.parse_args()
     pairs = read_pairs(args.pairs)
     articles = read_articles({p["a"] for p in pairs} | {p["b"] for p in pairs})
@@ -100,6 +103,7 @@ def main():
         )
     )
     print("shingle  threshold  precision  recall   tp   fp   fn")
+    errors = []
     for size in (int(s) for s in args.shingles.split(",")):
         prints = {
             key: (
@@ -118,6 +122,20 @@ def main():
             figures = f"{s['precision']:>9.3f}  {s['recall']:>6.3f}"
             counts = f"{s['tp']:>3}  {s['fp']:>3}  {s['fn']:>3}"
             print(f"{size:>7}{chosen} {threshold:>9.2f}  {figures}  {counts}")
+            if args.errors and chosen == "*":
+                errors.extend(_errors(pairs, prints, threshold, window=not args.no_window))
+    for kind, pair, similarity in errors:
+        a, b = (f"{c}:{n}" for c, n in (pair["a"], pair["b"]))
+        print(f"{kind}  {a}  {b}  {pair['label']}  estimated {similarity:.2f}")
+
+
+def _errors(pairs, prints, threshold, *, window):
+    for pair in pairs:
+        a, b = prints[pair["a"]], prints[pair["b"]]
+        predicted = predict(a, b, threshold=threshold, window=window)
+        if predicted != (pair["label"] == "same"):
+            similarity = fingerprints.similarity(a[0].signature, b[0].signature)
+            yield ("false positive" if predicted else "false negative"), pair, similarity
 
 
 if __name__ == "__main__":

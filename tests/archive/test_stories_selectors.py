@@ -5,7 +5,10 @@ from datetime import date
 import pytest
 
 from archive.models import Article, Story
-from archive.selectors import story_sizes, story_versions
+from archive.selectors import story_matches, story_sizes, story_versions
+from archive.services.stories import stories_update
+from tests.archive.story_texts import BASE as REPORT
+from tests.archive.story_texts import COPY, OTHER, SHORT
 from tests.factories import article_create, source_create
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +51,20 @@ def test_sizes_give_each_article_the_number_of_versions_of_its_story():
     alone = article_create(body="خبر آخر تماما عن الزراعة")
     _story_of(a, b, similarities=[None, 0.92])
     assert story_sizes(article_ids=[a.pk, b.pk, alone.pk]) == {a.pk: 2, b.pk: 2, alone.pk: 1}
+
+
+def test_matches_name_the_published_version_an_uploaded_text_reproduces():
+    spa = source_create(name="واس", name_en="SPA")
+    original = article_create(body=REPORT, published_on=date(2021, 4, 20), source=spa)
+    other = article_create(body=OTHER, published_on=date(2021, 4, 20))
+    draft = article_create(body=REPORT + " مسودة", status=Article.Status.DRAFT)
+    stories_update(article_ids=[original.pk, other.pk, draft.pk])
+
+    matches = story_matches(body=COPY, published_on=date(2021, 4, 21))
+
+    assert [(article.pk, article.source.name_en) for article, _ in matches] == [
+        (original.pk, "SPA")
+    ]
+    assert 0.5 < matches[0][1] <= 1
+    assert story_matches(body=COPY, published_on=date(2021, 6, 1)) == []
+    assert story_matches(body=SHORT) == []
