@@ -7,18 +7,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
-from archive.models import Article, StoryFingerprint
-from archive.selectors import story_versions
-from archive.stories.fingerprints import (
-    MIN_SHINGLES,
-    THRESHOLD,
-    band_keys,
-    fingerprint,
-    similarity,
-)
-
-# Articles sharing a band with an upload compared at most (its nearest are among them).
-MAX_CANDIDATES = 200
+from archive.models import Article
+from archive.selectors import story_matches, story_versions
 
 
 def _outlet(version: Article) -> str:
@@ -95,29 +85,12 @@ class StoryMatch:
         return text % values
 
 
-def story_match(*, body: str) -> StoryMatch | None:
-    """The published article whose text is nearest to ``body`` when it is near enough to be
-    one story with it (the detection's own fingerprints, bands and threshold); else None.
-
-    Read-only: the upload preview says so before anything is saved.
-    """
-    found = fingerprint(body)
-    if not found.joinable:
+def story_match(*, body: str, published_on=None) -> StoryMatch | None:
+    """The published article nearest to ``body`` when near enough to be one story with it
+    (``archive.selectors.story_matches``); else None. Read-only: the upload preview says so
+    before anything is saved."""
+    found = story_matches(body=body, published_on=published_on, limit=1)
+    if not found:
         return None
-    candidates = (
-        Article.objects.published()
-        .filter(story_bands__key__in=band_keys(found.signature))
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    signatures = StoryFingerprint.objects.filter(
-        article_id__in=candidates[:MAX_CANDIDATES], shingles__gte=MIN_SHINGLES
-    ).values_list("article_id", "signature")
-    scored = [(similarity(found.signature, bytes(sig)), -pk) for pk, sig in signatures]
-    if not scored:
-        return None
-    best, negated = max(scored)
-    if best < THRESHOLD:
-        return None
-    article = Article.objects.select_related("source").get(pk=-negated)
-    return StoryMatch(article, round(best * 100))
+    article, similarity = found[0]
+    return StoryMatch(article, round(similarity * 100))

@@ -223,7 +223,8 @@ def _document_preview(staging, document: StagedDocument, source) -> DocumentPrev
     preview.reasons = [review_reason_label(code) for code in reasons]
     preview.digest = content_hash(parsed.body)
     preview.duplicate_of = Article.objects.filter(content_hash=preview.digest).first()
-    preview.story_match = None if preview.duplicate_of else story_match(body=parsed.body)
+    if preview.duplicate_of is None:
+        preview.story_match = story_match(body=parsed.body, published_on=parsed.published_on)
     _preview_entities(preview, parsed)
     return preview
 

@@ -244,3 +244,15 @@ def test_exports_list_every_version_with_its_story(client, versions):
     for pk in versions.ids:
         assert f'"id": {pk},' in data
     assert data.count(f'"story": "s{versions.story.pk}", "versions": 3') == 3
+
+
+def test_a_new_search_from_the_form_keeps_every_version_shown(client, versions):
+    html = client.get(URL, {"q": STORY_WORD, "versions": "all"}).content.decode()
+    form = html.split('class="search-form"')[1].split("</form>")[0]
+    assert '<input type="hidden" name="versions" value="all">' in form
+
+
+def test_a_story_of_one_matching_version_has_no_versions_to_expand(client, versions):
+    rt = Source.objects.get(name_en="RT Arabic").pk
+    html = client.get(URL, {"q": STORY_WORD, "source": rt}).content.decode()
+    assert '<details class="story-versions">' not in html
