@@ -256,3 +256,33 @@ def test_a_story_of_one_matching_version_has_no_versions_to_expand(client, versi
     rt = Source.objects.get(name_en="RT Arabic").pk
     html = client.get(URL, {"q": STORY_WORD, "source": rt}).content.decode()
     assert '<details class="story-versions">' not in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"q": "بوتين"}, {}, {"q": "لافروف"}, {"place": "moscow"}, {"q": "بوتين", "sort": "oldest"}],
+    ids=["putin", "everything", "lavrov", "moscow filter", "putin oldest"],
+)
+def test_every_count_is_the_number_of_distinct_stories_among_the_matching_articles(
+    versions, seeds, params
+):
+    if "place" in params:
+        params = {**params, "place": [seeds.entities["moscow"].pk]}
+    every = search_execute(params={**params, "versions": VERSIONS_ALL}, page_size=100)
+    matching = Article.objects.filter(pk__in=_ids(every)).prefetch_related("mentions")
+    key = {a.pk: f"s{a.story_id}" if a.story_id else f"a{a.pk}" for a in matching}
+    collapsed = search_execute(params=params, page_size=100)
+    assert collapsed.count == len(set(key.values()))
+    assert len(_ids(collapsed)) == collapsed.count
+    assert len({key[pk] for pk in _ids(collapsed)}) == collapsed.count
+
+    def stories_with(test) -> int:
+        return len({key[a.pk] for a in matching if test(a)})
+
+    for value in collapsed.facets["source"].values:
+        assert value.count == stories_with(lambda a, v=value: a.source_id == v.id)
+    for value in collapsed.facets["person"].values:
+        mentioned = lambda a, v=value: any(m.entity_id == v.id for m in a.mentions.all())  # noqa: E731
+        assert value.count == stories_with(mentioned)
+    for year, count in collapsed.year_counts.items():
+        assert count == stories_with(lambda a, y=year: a.published_on and a.published_on.year == y)
