@@ -47,28 +47,37 @@ class StorySummary:
     """What the results say about stories.
 
     ``collapsed``: one result per story; ``article_count``: the articles behind ``count``
-    (equal when not collapsed). Per article id of a hit: ``keys`` (story key), ``sizes``
-    (published versions of its story, 1 when alone) and ``versions`` (its story's other
-    matching articles, earliest first; only when collapsed).
+    (equal when not collapsed); ``versions``: per article id of a hit, its story's other
+    matching articles, earliest first (only when collapsed). :meth:`story` gives a hit's
+    story key and number of versions (read on first use: the page does not show them).
     """
 
     collapsed: bool
     article_count: int
-    keys: dict[int, str] = field(default_factory=dict)
-    sizes: dict[int, int] = field(default_factory=dict)
+    hit_ids: list[int] = field(default_factory=list)
     versions: dict[int, list[Article]] = field(default_factory=dict)
+    _stories: dict[int, tuple[str, int]] | None = field(default=None, repr=False)
+
+    def story(self, article_id: int) -> tuple[str, int]:
+        """``(story key, published versions of the story)`` of a hit; 1 when it is alone."""
+        if self._stories is None:
+            rows = Article.objects.filter(pk__in=self.hit_ids).values_list(
+                "pk", "story_id", "story__size"
+            )
+            self._stories = {
+                pk: (story_key(story_id=story_id, article_id=pk), max(size or 1, 1))
+                for pk, story_id, size in rows
+            }
+        return self._stories.get(article_id) or (story_key(story_id=None, article_id=article_id), 1)
 
 
 def story_summary(outcome: SearchOutcome, *, collapsed: bool) -> StorySummary:
-    """The story keys, sizes and matching versions of a page of results (two queries)."""
+    """What a page of results says about stories: its hits' other matching versions (one
+    query, none when no hit has any)."""
     hit_ids = [pk for pk, _score in outcome.hits]
     articles = outcome.count if outcome.article_count is None else outcome.article_count
     collapsed = collapsed and outcome.article_count is not None
-    summary = StorySummary(collapsed=collapsed, article_count=articles)
-    rows = Article.objects.filter(pk__in=hit_ids).values_list("pk", "story_id", "story__size")
-    for pk, story_id, size in rows:
-        summary.keys[pk] = story_key(story_id=story_id, article_id=pk)
-        summary.sizes[pk] = max(size or 1, 1)
+    summary = StorySummary(collapsed=collapsed, article_count=articles, hit_ids=hit_ids)
     other_ids = {pk for others in outcome.versions.values() for pk in others}
     if not other_ids:
         return summary
@@ -175,8 +184,8 @@ def api_story_fields(results, *, hit=None) -> dict:
         }
     pk = hit.article.pk
     return {
-        "story": summary.keys.get(pk) or story_key(story_id=None, article_id=pk),
-        "versions": summary.sizes.get(pk, 1),
+        "story": summary.story(pk)[0],
+        "versions": summary.story(pk)[1],
         "other_versions": [_version_json(other) for other in summary.versions.get(pk, [])],
     }
 

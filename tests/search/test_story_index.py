@@ -53,7 +53,7 @@ def test_versions_saved_through_the_queue_are_collapsed_and_split_again(empty_in
     results = search_execute(params={"q": STORY_WORD})
     assert results.count == 1
     assert results.stories.article_count == 2
-    assert results.stories.keys[results.hits[0].article.pk] == f"s{second.story_id}"
+    assert results.stories.story(results.hits[0].article.pk) == (f"s{second.story_id}", 2)
 
     # An edit that makes the second text another story takes it out of the first's.
     with transaction.atomic():
