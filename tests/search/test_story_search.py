@@ -14,6 +14,7 @@ from django.urls import reverse
 from haystack import connections
 
 from archive.models import Article, Mention, Source, Story
+from archive.services.stories import stories_update
 from search.selectors import search_execute
 from search.stories import VERSIONS_ALL
 from tests.factories import article_create, source_create
@@ -65,13 +66,15 @@ def versions_create(seeds: Seeds) -> Versions:
     for article in (second, third):
         for mention in first.mentions.all():
             Mention.objects.create(article=article, entity=mention.entity, count=1)
-    story = Story.objects.create(first_article=first, size=3)
-    for article, similarity in ((first, None), (second, 0.81), (third, 0.93)):
-        article.story, article.story_similarity = story, similarity
-        article.save()
+    # The archive's own detection groups them, as the index worker does after a commit.
+    stories_update(article_ids=[first.pk, second.pk, third.pk])
+    for article in (first, second, third):
+        article.refresh_from_db()
+    assert first.story_id is not None
+    assert first.story_id == second.story_id == third.story_id
     index = connections["default"].get_unified_index().get_index(Article)
     connections["default"].get_backend().update(index, index.index_queryset())
-    return Versions(first, second, third, story)
+    return Versions(first, second, third, first.story)
 
 
 @pytest.fixture
