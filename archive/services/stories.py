@@ -15,6 +15,7 @@ from datetime import date
 import numpy as np
 from django.db import connection, transaction
 from django.db.models import Count, F, Q
+from django.utils import timezone
 
 from archive.models import Article, Story, StoryBand, StoryFingerprint
 from archive.stories.clusters import Item, leader_clusters
@@ -241,15 +242,28 @@ def _current(scope, *, everything: bool) -> dict[int, tuple[int | None, float | 
 
 def _story_rows(stories: dict[int, list[int]], old) -> dict[int, int]:
     """``{leader: story id}``, keeping the id most of a story's members already had."""
+    known = {story for story, _ in old.values() if story}
+    rows = {}
+    for chunk in _chunks(known):
+        rows.update(
+            {
+                pk: (first, size)
+                for pk, first, size in Story.objects.filter(pk__in=chunk).values_list(
+                    "pk", "first_article_id", "size"
+                )
+            }
+        )
     story_of, taken = {}, set()
     for leader, members in sorted(stories.items(), key=lambda item: -len(item[1])):
         counts = Counter(old.get(pk, (None, None))[0] for pk in members)
         counts.pop(None, None)
-        reuse = next((story for story, _ in counts.most_common() if story not in taken), None)
+        reuse = next((s for s, _ in counts.most_common() if s not in taken and s in rows), None)
         if reuse is None:
             reuse = Story.objects.create(first_article_id=leader, size=len(members)).pk
-        else:
-            Story.objects.filter(pk=reuse).update(first_article_id=leader, size=len(members))
+        elif rows[reuse] != (leader, len(members)):
+            Story.objects.filter(pk=reuse).update(
+                first_article_id=leader, size=len(members), updated_at=timezone.now()
+            )
         taken.add(reuse)
         story_of[leader] = reuse
     return story_of
