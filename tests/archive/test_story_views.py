@@ -189,3 +189,20 @@ def test_the_upload_preview_says_nothing_for_a_text_unlike_any_other(db, desk, s
     assert len(body.split()) > 100  # long enough to be compared
     assert document.duplicate_of is None
     assert document.story_match is None
+
+
+def test_outlet_names_and_titles_are_escaped_wherever_versions_are_listed(client, versions):
+    outlet = versions.second.source
+    outlet.name = 'وكالة <img src=x onerror="alert(1)">'
+    outlet.save()
+    versions.second.title = "فؤاد حسين <script>alert(1)</script>"
+    versions.second.save()
+    pages = [
+        _page(client, versions.first),
+        client.get(_compare_url(versions.first, versions.second)).content.decode(),
+        client.get(reverse("search:search"), {"q": "التمنيات"}).content.decode(),
+    ]
+    for html in pages:
+        assert "<script>alert(1)</script>" not in html
+        assert '<img src=x onerror="alert(1)">' not in html
+    assert "&lt;script&gt;" in pages[0] and "&lt;script&gt;" in pages[1]
