@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from archive.views import articles, citations, entities, feeds
+from archive.views import articles, citations, entities, feeds, stories
 
 app_name = "archive"
 
@@ -14,6 +14,7 @@ urlpatterns = [
         citations.article_cite,
         name="article_cite",
     ),
+    path("articles/<int:pk>/versions/<int:other>/", stories.story_compare, name="story_compare"),
     path("articles/<int:pk>/<str:slug>/", articles.article_detail, name="article"),
     path("entities/", entities.entity_index, name="entity_index"),
     path("entities/<int:pk>/", entities.entity_detail, name="entity_short"),

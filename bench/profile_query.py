@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python bench/profile_query.py WORKDIR ["query type"] [--layer read_path|view]
     .venv/bin/python bench/profile_query.py WORKDIR --times [--repeat 20] [--out FILE.json]
                                             [--cold] [--new-searcher] [--only "query type"]
+                                            [--param versions=all]
 
 The first form prints a cProfile of one query type. ``--times`` times every query type of
 ``run.py``'s mix at three layers (engine, read path, HTML view) and reports, per call, wall
@@ -110,7 +111,14 @@ def time_calls(fn, repeat: int, *, cold: bool = False, new_searcher: bool = Fals
     return {"wall": _summary(wall), "cpu": _summary(cpu)}
 
 
-def times(repeat: int, only: str | None, *, cold: bool = False, new_searcher: bool = False) -> dict:
+def times(
+    repeat: int,
+    only: str | None,
+    *,
+    cold: bool = False,
+    new_searcher: bool = False,
+    extra: dict | None = None,
+) -> dict:
     from django.test import Client
 
     client = Client()
@@ -118,7 +126,7 @@ def times(repeat: int, only: str | None, *, cold: bool = False, new_searcher: bo
     for name, raw in run.query_mix().items():
         if only and name != only:
             continue
-        calls = _calls(raw, client)
+        calls = _calls({**raw, **(extra or {})}, client)
         row = {"query": name}
         for layer in LAYERS:
             row[layer] = time_calls(calls[layer], repeat, cold=cold, new_searcher=new_searcher)
@@ -174,6 +182,12 @@ def main() -> None:
     parser.add_argument("--only", help="with --times: one query type")
     parser.add_argument("--out", type=Path, help="with --times: also write the figures here")
     parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        help="with --times: NAME=VALUE added to every query (versions=all: every version)",
+    )
+    parser.add_argument(
         "--cold", action="store_true", help="with --times: forget recent searches before each call"
     )
     parser.add_argument(
@@ -190,7 +204,10 @@ def main() -> None:
 
     # The page runs as in production (DEBUG off): hashed static files need a manifest.
     call_command("collectstatic", interactive=False, verbosity=0)
-    result = times(args.repeat, args.only, cold=args.cold, new_searcher=args.new_searcher)
+    extra = dict(param.split("=", 1) for param in args.param)
+    result = times(
+        args.repeat, args.only, cold=args.cold, new_searcher=args.new_searcher, extra=extra
+    )
     print_table(result)
     if args.out:
         args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")

@@ -8,6 +8,9 @@ query none of whose results holds all its words is corrected when its correction
 articles: ``correction`` then holds the query searched and the one typed (``literal=1``
 searches the typed one as written).
 ``expanded`` lists the words searched beyond the query's own (``search.expansion``).
+One result per story unless ``versions=all``: ``counts`` says whether ``count`` and the facets
+count stories or articles; each result carries its ``story`` key, the story's number of
+``versions`` and its ``other_versions`` among the results.
 """
 
 from django.http import JsonResponse, QueryDict
@@ -20,6 +23,7 @@ from archive.models import Entity
 from search.entity_lookup import entity_suggestions
 from search.forms import SearchForm
 from search.selectors import DEFAULT_PAGE_SIZE, search_execute
+from search.stories import api_story_fields
 from search.templatetags.search_tags import marked
 
 MAX_ENTITY_SUGGESTIONS = 50
@@ -56,6 +60,7 @@ def api_search(request):
     return _json(
         {
             "count": results.count,
+            **api_story_fields(results),
             "all_words_count": results.count - results.some_words_count,
             "page": results.page,
             "num_pages": results.num_pages,
@@ -76,6 +81,7 @@ def api_search(request):
                     "source": _source(hit.article),
                     "snippet": str(marked(hit.snippet)),
                     "all_words": hit.all_words,
+                    **api_story_fields(results, hit=hit),
                 }
                 for hit in results.hits
             ],

@@ -42,6 +42,7 @@ from archive.selectors import article_lead
 from search.forms import ENTITY_KINDS
 from search.query import query_parse
 from search.selectors import effective_sort
+from search.stories import article_story
 
 FORMATS = ("csv", "json", "ris")
 CONTENT_TYPES = {
@@ -66,6 +67,8 @@ CSV_COLUMNS = (
     "organizations",
     "places",
     "excerpt",
+    "story",
+    "versions",
 )
 CSV_ENTITY_COLUMNS = {"person": "persons", "organization": "organizations", "place": "places"}
 # Cells a spreadsheet would evaluate (OWASP "CSV injection"); tab and CR count too.
@@ -124,7 +127,7 @@ def articles_in_order(
         found = (
             Article.objects.published()
             .filter(pk__in=batch)
-            .select_related("source")
+            .select_related("source", "story")
             .defer("raw_text", "metadata", "review_reasons")
         )
         by_id = {article.pk: article for article in found}
@@ -150,10 +153,11 @@ def _csv_row(article: Article, entities: Entities, absolute_url: AbsoluteUrl) ->
         "url": citations.readable_url(absolute_url(article.get_absolute_url())),
         "original_url": citations.readable_url(article.original_url),
         "excerpt": article_lead(article, words=EXCERPT_WORDS),
+        **article_story(article),
     }
     for kind, column in CSV_ENTITY_COLUMNS.items():
         row[column] = ENTITY_SEPARATOR.join(entity.name for entity in entities[kind])
-    return [article.pk] + [csv_safe(row[column]) for column in CSV_COLUMNS[1:]]
+    return [article.pk] + [csv_safe(str(row[column])) for column in CSV_COLUMNS[1:]]
 
 
 class _Echo:
@@ -189,6 +193,7 @@ def article_json(article: Article, entities: Entities, *, absolute_url: Absolute
             for kind, of_kind in entities.items()
         },
         "excerpt": article_lead(article, words=EXCERPT_WORDS),
+        **article_story(article),
     }
 
 

@@ -25,6 +25,8 @@ SORT_CHOICES = [
 # A plain query of several words matches most of them (all of them first); "all" asks for all.
 MATCH_MOST, MATCH_ALL = "most", "all"
 MATCH_CHOICES = [(MATCH_MOST, _("Most of the words")), (MATCH_ALL, _("All the words"))]
+# One result per story (the default), or every version of each (``versions=all``).
+VERSIONS_CHOICES = [("stories", _("One result per story")), ("all", _("Every version"))]
 ENTITY_KINDS = (Entity.Kind.PERSON, Entity.Kind.ORGANIZATION, Entity.Kind.PLACE)
 FACET_NAMES = (*ENTITY_KINDS, "source", "year")
 MAX_FILTER_IDS = 50
@@ -92,6 +94,7 @@ class SearchForm(forms.Form):
     place = IdListField(label=_("Places"), required=False)
     page = forms.IntegerField(label=_("Page"), required=False, min_value=1)
     page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
+    versions = forms.ChoiceField(label=_("Versions"), choices=VERSIONS_CHOICES, required=False)
     more = forms.MultipleChoiceField(required=False, choices=[(name, name) for name in FACET_NAMES])
 
     def clean_source(self):

@@ -32,6 +32,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     person = FacetIdListField()
     organization = FacetIdListField()
     place = FacetIdListField()
+    # The story key: ``s<story id>``, or ``a<article id>`` for an article alone.
+    story = FacetIdField()
     # What ``check_index`` compares with the database to find stale documents.
     updated_at = indexes.CharField(indexed=False)
 
@@ -72,6 +74,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_place(self, article: Article) -> list[str]:
         return _entity_ids(article, Entity.Kind.PLACE)
+
+    def prepare_story(self, article: Article) -> str:
+        return f"s{article.story_id}" if article.story_id else f"a{article.pk}"
 
     def prepare_updated_at(self, article: Article) -> str:
         return article.updated_at.isoformat()

@@ -26,6 +26,7 @@ from search.forms import ENTITY_KINDS, MATCH_ALL, date_bounds
 from search.highlight import Highlight, Segment, highlight, highlight_full
 from search.query import ParsedQuery, query_parse
 from search.query_scoring import entity_score_query
+from search.stories import StorySummary, collapses, story_summary
 from search.suggest import likeliest, suggestions
 
 DEFAULT_PAGE_SIZE = 20
@@ -109,6 +110,7 @@ class SearchResults:
     corrected_from: str | None = None
     # Whether the correction was already asked for (and found nothing): not to ask again.
     suggestion_asked: bool = False
+    stories: StorySummary | None = None  # one result per story, or every version
 
     @property
     def some_words_count(self) -> int:
@@ -173,6 +175,7 @@ def search_request(
         date_from=date_from,
         date_to=date_to,
         sort=effective_sort(params, parsed),
+        collapse=collapses(params),
         offset=offset,
         limit=limit,
         facet_fields=facet_fields,
@@ -318,9 +321,8 @@ def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
 def query_for(params: dict) -> tuple[ParsedQuery, Entity | None]:
     """The parsed query, widened to the entity's articles when the query names an entity.
 
-    ``Lavrov`` matches the text "Lavrov" OR every article that mentions Sergey
-    Lavrov, whatever script the article writes his name in; ``literal``
-    keeps the text search only.
+    ``Lavrov`` matches the text "Lavrov" OR every article that mentions Sergey Lavrov,
+    whatever script the article writes his name in; ``literal`` keeps the text search only.
     """
     parsed = query_parse(params.get("q"), match_all=params.get("match") == MATCH_ALL)
     entity = None if params.get("literal") else query_entity(parsed.text)
@@ -358,9 +360,9 @@ def search_execute(
 ) -> SearchResults:
     """One page of results with counts and facets over the whole result set.
 
-    ``page`` beyond the last page gives the last page (``requested_page``
-    keeps what was asked). Facets show ``facet_limit`` values each, all of
-    them for the names in ``params["more"]``.
+    ``page`` beyond the last page gives the last page (``requested_page`` keeps what was
+    asked). Facets show ``facet_limit`` values each, all of them for the names in
+    ``params["more"]``. One result per story unless ``versions=all`` (:mod:`search.stories`).
 
     A plain query no result of which holds all its words gives the results of its correction,
     if any (``corrected_from``: the query as typed; the suggester is asked once). Quotes,
@@ -435,6 +437,7 @@ def _search(
         year_counts=_year_counts(outcome.facets),
         month_counts=_month_counts(backend, params, parsed, outcome.facets),
         all_words_count=outcome.all_words_count,
+        stories=story_summary(outcome, collapsed=request.collapse),
     )
 
 

@@ -29,6 +29,7 @@ from search.selectors import (
     search_iter_article_ids,
     search_suggestion,
 )
+from search.stories import counts_stories, story_row, story_timeline_text
 
 PAGE_SIZE = 20
 FACET_HEADINGS = {
@@ -122,7 +123,7 @@ def _timeline(links: QueryLinks, params, results):
         year=year,
         link=links.changed,
         selected=month_of_range(params.get("date_from"), params.get("date_to")),
-        text=django_text(),
+        text=story_timeline_text() if counts_stories(results) else django_text(),
     )
 
 
@@ -171,6 +172,7 @@ def _result_rows(results) -> list[dict]:
                 "all_words": hit.all_words,
                 "number": results.start_index + index,
                 "heading": _group_heading(results, index, hit),
+                **story_row(results.stories, article.pk, english=english),
             }
         )
     return rows
@@ -203,7 +205,9 @@ def search(request):
     if results.corrected_from is not None:
         shown["q"] = results.query.text
     hidden_filters = [
-        (name, value) for name in (*FILTER_FIELDS, "more") for value in request.GET.getlist(name)
+        (name, value)
+        for name in (*FILTER_FIELDS, "more", "versions")
+        for value in request.GET.getlist(name)
     ]
     context = {
         "form": form,

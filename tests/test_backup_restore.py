@@ -38,7 +38,7 @@ QUERIES = [
     {"q": "العراق -روسيا"},
     {"q": "السعودية"},
     {"q": "الرياض", "sort": "newest"},
-    {"q": ""},
+    {"q": "", "versions": "all"},  # every article, each version of a story too
 ]
 SEARCH = """
 import json

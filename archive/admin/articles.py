@@ -22,6 +22,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.admin.notices import reextract_message
+from archive.admin.stories import story_versions_html
 from archive.admin.upload import ArticleUploadAdminMixin
 from archive.ingest import REVIEW_REASONS, content_hash, review_reason_label
 from archive.models import Article, Mention, Source
@@ -155,6 +156,7 @@ class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
         "needs_review",
         "review_summary",
         "updated_at",
+        "story_size",
     ]
     list_filter = [
         NeedsReviewFilter,
@@ -173,7 +175,7 @@ class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
         "source__name_en",
     ]
     date_hierarchy = "published_on"
-    list_select_related = ["source"]
+    list_select_related = ["source", "story"]
     list_per_page = 50
     autocomplete_fields = ["source"]
     actions = ["publish_selected", "unpublish_selected", "mark_reviewed", "reextract_selected"]
@@ -187,6 +189,7 @@ class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
         "metadata_view",
         "raw_text",
         "original_filename",
+        "story_versions_list",
     ]
     fieldsets = [
         (
@@ -204,6 +207,7 @@ class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
             },
         ),
         (_("Review"), {"fields": ["needs_review", "review_reasons_list"]}),
+        (_("Story"), {"fields": ["story_versions_list"]}),
         (
             _("Provenance"),
             {
@@ -237,6 +241,14 @@ class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
             "<ul>{}</ul>",
             format_html_join("", "<li>{}</li>", ((review_reason_label(c),) for c in reasons)),
         )
+
+    @admin.display(description=_("versions"), ordering="story__size")
+    def story_size(self, obj):
+        return obj.story.size if obj.story_id else 1
+
+    @admin.display(description=_("other versions"))
+    def story_versions_list(self, obj):
+        return story_versions_html(obj)
 
     @admin.display(description=_("what the importer found"))
     def metadata_view(self, obj):

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 
 from django.utils.translation import gettext as _
 
+from archive.admin.stories import StoryMatch, story_match
 from archive.admin.upload_staging import (
     Incoming,
     StagedDocument,
@@ -187,6 +188,7 @@ class DocumentPreview:
     duplicate_of: Article | None = None
     same_as: int | None = None
     digest: str = ""
+    story_match: StoryMatch | None = None
 
     @property
     def ready(self) -> bool:
@@ -231,6 +233,8 @@ def _document_preview(staging, document: StagedDocument, source) -> DocumentPrev
     preview.reasons = [review_reason_label(code) for code in reasons]
     preview.digest = content_hash(parsed.body)
     preview.duplicate_of = Article.objects.filter(content_hash=preview.digest).first()
+    if preview.duplicate_of is None:
+        preview.story_match = story_match(body=parsed.body, published_on=parsed.published_on)
     _preview_entities(preview, parsed)
     return preview
 

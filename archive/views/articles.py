@@ -15,7 +15,7 @@ from arabic_text import highlight_full, parse_marks
 from archive import citations
 from archive.models import Article, Entity
 from archive.permalinks import HIGHLIGHT_PARAM, highlight_words, with_highlight
-from archive.selectors import article_lead
+from archive.selectors import article_lead, story_versions
 from archive.views import seo
 
 HOME_PAGE_SIZE = 20
@@ -203,6 +203,7 @@ def article_detail(request, pk, slug=None):
         "lead": article_lead(article),
         "entity_groups": entity_groups(entities, english=(get_language() or "").startswith("en")),
         "related_articles": related_articles(article),
+        "story_versions": story_versions(article=article),
         "older_article": older,
         "newer_article": newer,
         "apa_citation": citations.apa(citation, html=True),

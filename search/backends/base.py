@@ -17,6 +17,8 @@ SORT_NEWEST = "newest"
 SORT_OLDEST = "oldest"
 # A facet counted from the publication date rather than from an index field: ``yyyymm``.
 MONTH_FACET = "month"
+# The index field holding each article's story key (``collapse``: one result per story).
+STORY_FIELD = "story"
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class SearchRequest:
     ``all_words`` (a query accepting only some of the words, see
     :mod:`search.query`): the documents it matches come first, in the requested
     order, then the others.
+    ``collapse``: one result per story (its first in the requested order); the count and the
+    facets then count stories (``STORY_FIELD`` holds each article's story key).
     """
 
     query: wq.Query | None = None
@@ -47,6 +51,7 @@ class SearchRequest:
     limit: int = 20
     facet_fields: Sequence[str] = ()
     all_words: wq.Query | None = None
+    collapse: bool = False
 
 
 @dataclass
@@ -63,6 +68,10 @@ class SearchOutcome:
 
     ``all_words_count``: how many of the ``count`` results match the request's
     ``all_words`` (they are the first ones); ``None`` when it has none.
+
+    Collapsed (``request.collapse``): ``count``, ``all_words_count`` and the facets count
+    stories, ``article_count`` the articles; ``versions`` maps a hit's article id to the ids
+    of its story's other matching articles.
     """
 
     count: int
@@ -70,6 +79,8 @@ class SearchOutcome:
     facets: dict[str, list[tuple[str, int]]]
     offset: int = 0
     all_words_count: int | None = None
+    article_count: int | None = None
+    versions: dict[int, list[int]] = field(default_factory=dict)
 
 
 class SearchBackend(Protocol):

@@ -32,6 +32,8 @@ CSV_HEADER = [
     "organizations",
     "places",
     "excerpt",
+    "story",
+    "versions",
 ]
 NO_MATCH = "زرافةٌ"  # a word none of the seeds uses
 

@@ -103,7 +103,7 @@ def test_the_api_answers_as_before_with_a_year_and_a_month(client, seeds):
         API, {"q": "بوتين", "year": 2021, "date_from": "2021-04-01", "date_to": "2021-04-30"}
     ).json()
     fields = {"count", "all_words_count", "page", "num_pages", "page_size", "sort", "messages"}
-    fields.update({"entity", "correction", "expanded"})
+    fields.update({"entity", "correction", "expanded", "counts", "article_count"})
     assert set(data) == fields | {"results", "facets"}
     assert set(data["facets"]) == {"person", "organization", "place", "source", "year"}
     assert {r["id"] for r in data["results"]} == seeds.ids("001")

@@ -24,6 +24,7 @@ from search.backends.elasticsearch.analysis import MAX_RESULT_WINDOW, index_sett
 from search.backends.elasticsearch.mapping import ID_NUMBER, build_schema, terms_field
 from search.backends.elasticsearch.query import search_body
 from search.backends.elasticsearch.results import article_id, outcome_from_response
+from search.backends.elasticsearch.stories import collapsed_body, collapsed_outcome
 
 SCROLL_BATCH = 1_000
 
@@ -84,7 +85,7 @@ class ArabicElasticsearchSearchBackend(Elasticsearch7SearchBackend):
         return self.conn.search(index=self.index_name, body=body)
 
     def _body(self, request: SearchRequest, offset: int, size: int, with_facets: bool) -> dict:
-        return search_body(
+        body = search_body(
             request,
             boosts=self.boosts,
             date_field=self.date_field_name,
@@ -92,6 +93,12 @@ class ArabicElasticsearchSearchBackend(Elasticsearch7SearchBackend):
             size=size,
             with_facets=with_facets,
         )
+        return collapsed_body(body) if request.collapse else body
+
+    def _outcome(self, request: SearchRequest, body: dict, offset: int) -> SearchOutcome:
+        response = self._search(body)
+        outcome = outcome_from_response(request, response, offset)
+        return collapsed_outcome(outcome, response) if request.collapse else outcome
 
     def execute(self, request: SearchRequest) -> SearchOutcome:
         """Run a search; same contract as the Whoosh backend's ``execute``."""
@@ -101,17 +108,18 @@ class ArabicElasticsearchSearchBackend(Elasticsearch7SearchBackend):
         in_window = offset + limit <= MAX_RESULT_WINDOW
         first, size = (offset, limit) if in_window else (0, 0)
         body = self._body(request, first, size, with_facets=True)
-        outcome = outcome_from_response(request, self._search(body), offset)
+        outcome = self._outcome(request, body, offset)
         if offset < outcome.count and in_window:
             return outcome
         # Past the end: serve the last page, as the Whoosh backend does.
         last = _last_page(outcome.count, limit)
         page_body = self._body(request, last, limit, with_facets=False)
-        page = outcome_from_response(request, self._search(page_body), last)
-        return replace(outcome, hits=page.hits, offset=last)
+        page = self._outcome(request, page_body, last)
+        return replace(outcome, hits=page.hits, offset=last, versions=page.versions)
 
     def iter_article_ids(self, request: SearchRequest) -> Iterator[int]:
         """Every matching article id in the requested order (exports, feeds): search_after."""
+        request = replace(request, collapse=False)  # every version, one by one
         body = self._body(request, 0, SCROLL_BATCH, with_facets=False)
         body["track_total_hits"] = False
         while True:

@@ -32,7 +32,7 @@ from whoosh.writing import CLEAR
 
 from search.backends.base import SearchOutcome, SearchRequest
 from search.backends.fields import FACET_ID
-from search.backends.whoosh import executor
+from search.backends.whoosh import collapse, executor
 from search.backends.whoosh.analyzer import ArabicAnalyzer
 from search.backends.whoosh.searcher_cache import SearcherCache
 from search.backends.whoosh.textfield import ArabicText
@@ -266,6 +266,8 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
 
     def execute(self, request: SearchRequest) -> SearchOutcome:
         """Run a search; see :class:`SearchRequest` and :class:`SearchOutcome`."""
+        if request.collapse:
+            return collapse.execute(request, self.searcher_cache())
         return executor.execute(request, self.searcher_cache())
 
     def iter_article_ids(self, request: SearchRequest) -> Iterator[int]:

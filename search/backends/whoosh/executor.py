@@ -326,3 +326,9 @@ def _by_date(oldest: bool, cache: SearcherCache, docs: Docs, count: int) -> Rank
     else:
         top = heapq.nlargest(count, docs, key=lambda d: (keys[d] if d < size else 0, ids[d]))
     return [(docnum, None) for docnum in top]
+
+
+# What one result per story (:mod:`.collapse`) builds on.
+select = _select
+all_words_docs = _all_words_docs
+grouped = _grouped

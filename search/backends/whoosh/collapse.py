@@ -1,0 +1,191 @@
+"""One result per story on the Whoosh backend: the executor's sets of documents, collapsed.
+
+Every document holds its story key (``STORY_FIELD``: a story id, or the article's own id
+when it is alone). Most articles are alone, so the work is on the documents of stories
+with several live documents (``clustered``): the story count is the document count minus
+their repeats, and a facet's story counts are its article counts corrected on them alone.
+A page keeps each story's first document in the requested order, ranking more documents
+when repeats pushed stories off it.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
+
+from search.backends.base import MONTH_FACET, STORY_FIELD, SearchOutcome, SearchRequest
+from search.backends.whoosh import executor
+from search.backends.whoosh.searcher_cache import SearcherCache
+
+# Documents ranked for a page, per result it shows: repeats rarely fill more than half.
+RANK_FACTOR = 2
+Docs = set[int] | frozenset[int]
+
+
+@dataclass(slots=True)
+class Stories:
+    """The story key of each document number and the documents of stories told twice or more."""
+
+    keys: list
+    clustered: frozenset[int]
+    members: dict[str, frozenset[int]]
+    # Per facet: ``(value, story key)`` of each value of each clustered document.
+    pairs: dict[str, list[tuple]] = field(default_factory=dict)
+    # Per facet: the repeats of each value over the whole index (a filter without a query).
+    whole: dict[str, Counter] = field(default_factory=dict)
+
+    def count(self, docs: Docs) -> int:
+        """How many stories ``docs`` hold."""
+        repeated = self.clustered.intersection(docs)
+        return len(docs) - len(repeated) + len(set(map(self.keys.__getitem__, repeated)))
+
+    def pairs_of(self, name: str, values: Callable[[int], tuple]) -> list[tuple]:
+        """The ``(value, story key)`` pairs of each document for facet ``name`` (empty for a
+        document alone in its story), built once: counting stories then runs in C."""
+        column = self.pairs.get(name)
+        if column is None:
+            column = [()] * len(self.keys)
+            for doc in self.clustered:
+                key = self.keys[doc]
+                column[doc] = tuple((value, key) for value in values(doc))
+            self.pairs[name] = column
+        return column
+
+    def first_of_each(self, ranked: list, wanted: int) -> list:
+        """The first ``wanted`` entries of ``ranked`` that start a story."""
+        seen, kept = set(), []
+        clustered, keys = self.clustered, self.keys
+        for entry in ranked:
+            doc = entry[0]
+            if doc in clustered:
+                key = keys[doc]
+                if key in seen:
+                    continue
+                seen.add(key)
+            kept.append(entry)
+            if len(kept) == wanted:
+                break
+        return kept
+
+
+_STORIES: weakref.WeakKeyDictionary[SearcherCache, Stories] = weakref.WeakKeyDictionary()
+
+
+def stories_of(cache: SearcherCache) -> Stories:
+    """The searcher's :class:`Stories`, built once per searcher from the story postings."""
+    found = _STORIES.get(cache)
+    if found is None:
+        postings = cache.postings(STORY_FIELD)
+        size = cache.searcher.reader().doc_count_all()
+        # A document without a key (indexed before the field existed) is a story of its own.
+        keys: list = list(range(-1, -size - 1, -1))
+        members = {}
+        for key, docs in postings.items():
+            for doc in docs:
+                keys[doc] = key
+            if len(docs) > 1:
+                members[key] = docs
+        clustered = frozenset(chain.from_iterable(members.values()))
+        found = _STORIES[cache] = Stories(keys, clustered, members)
+    return found
+
+
+def execute(request: SearchRequest, cache: SearcherCache) -> SearchOutcome:
+    """:func:`executor.execute` with one result per story; see :class:`SearchOutcome`."""
+    grouped = request.all_words is not None
+    if not cache.searcher.doc_count():
+        empty = {name: [] for name in request.facet_fields}
+        return SearchOutcome(0, [], empty, all_words_count=0 if grouped else None, article_count=0)
+    stories = stories_of(cache)
+    selection = executor.select(request, cache)
+    final = selection.without()
+    first = executor.all_words_docs(request, cache, final)
+    first_count = None if first is None else stories.count(first)
+    facets = _facets(request, cache, stories, selection, final)
+    count, limit = stories.count(final), max(1, request.limit)
+    offset = max(0, request.offset)
+    if offset >= count:
+        offset = (count - 1) // limit * limit if count else 0
+    outcome = SearchOutcome(count, [], facets, offset, first_count, article_count=len(final))
+    if request.limit <= 0:
+        return outcome
+    page = _page(request, cache, stories, (final, first), offset + limit)[offset:]
+    ids = cache.article_ids()
+    outcome.hits = [(ids[doc], score) for doc, score in page]
+    outcome.versions = {
+        ids[doc]: sorted(ids[other] for other in _others(stories, doc, final))
+        for doc, _score in page
+        if doc in stories.clustered
+    }
+    return outcome
+
+
+def _page(request, cache, stories: Stories, docs: tuple[Docs, Docs | None], wanted: int):
+    """The first ``wanted`` stories' first documents, ranking more when repeats fill the
+    ranked documents."""
+    final, first = docs
+    ranked_count = wanted * RANK_FACTOR
+    while True:
+        ranked = executor.grouped(request, cache, final, first, ranked_count)
+        kept = stories.first_of_each(ranked, wanted)
+        if len(kept) >= wanted or len(ranked) < ranked_count:
+            return kept
+        ranked_count *= 4
+
+
+def _others(stories: Stories, doc: int, final: Docs) -> frozenset[int]:
+    return stories.members[stories.keys[doc]].intersection(final) - {doc}
+
+
+def _facets(request, cache, stories: Stories, selection, final: Docs) -> dict:
+    """Story counts per value: the article counts less each story's repeats of the value."""
+    facets = {}
+    for name in request.facet_fields:
+        docs = selection.without(name) if name in selection.filters else final
+        if name == MONTH_FACET:
+            counts = cache.month_counts(docs)
+            values = _month_values(cache)
+        else:
+            counts = cache.value_counts(name, docs)
+            values = cache.values_of(name).__getitem__
+        whole = len(docs) == len(cache.all_docs())
+        facets[name] = _story_counts(counts, _repeats(stories, name, values, docs, whole=whole))
+    return facets
+
+
+def _month_values(cache: SearcherCache) -> Callable[[int], tuple]:
+    months = cache.months()
+    size = len(months)
+
+    def values(doc: int) -> tuple:
+        month = months[doc] if doc < size else 0
+        return (str(month),) if month else ()
+
+    return values
+
+
+def _repeats(stories: Stories, name: str, values: Callable, docs: Docs, *, whole: bool) -> Counter:
+    """Per value of facet ``name``: its articles in ``docs`` beyond one per story (``whole``:
+    ``docs`` are every live document, whose repeats are kept)."""
+    if whole and name in stories.whole:
+        return stories.whole[name]
+    pairs = stories.pairs_of(name, values)
+    found = list(chain.from_iterable(map(pairs.__getitem__, stories.clustered.intersection(docs))))
+    value = itemgetter(0)
+    repeats = Counter(map(value, found))
+    repeats.subtract(Counter(map(value, set(found))))
+    if whole:
+        stories.whole[name] = repeats
+    return repeats
+
+
+def _story_counts(counts: list[tuple[str, int]], repeats: Counter) -> list[tuple[str, int]]:
+    """``counts`` (articles per value) less each story's repeats."""
+    if not repeats:
+        return counts
+    corrected = ((value, n - repeats[value]) for value, n in counts)
+    return sorted(corrected, key=lambda item: (-item[1], item[0]))
