@@ -1,9 +1,7 @@
 """Public pages of articles: the home page and the permalink."""
 
-import math
-
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,15 +13,13 @@ from arabic_text import highlight_full, parse_marks
 from archive import citations
 from archive.models import Article, Entity
 from archive.permalinks import HIGHLIGHT_PARAM, highlight_words, with_highlight
+from archive.related import related_articles
 from archive.selectors import article_lead, story_versions
 from archive.views import seo
 
 HOME_PAGE_SIZE = 20
 # The id of the first marked word of the body: the "jump to the first match" link's target.
 FIRST_MATCH_ID = "first-match"
-RELATED_LIMIT = 5
-# Articles sharing entities are ranked in Python; this bounds how many are fetched.
-RELATED_CANDIDATES = 50
 
 KIND_HEADINGS = {
     Entity.Kind.PERSON: _("People"),
@@ -37,48 +33,6 @@ def visible_articles(user):
     if user.is_authenticated and user.is_staff:
         return Article.objects.all()
     return Article.objects.published()
-
-
-def _days_apart(first, second) -> float:
-    if first is None or second is None:
-        return math.inf
-    return abs((first - second).days)
-
-
-def related_articles(article, *, limit: int = RELATED_LIMIT) -> list[Article]:
-    """More like this: most shared entities first, then same source, then nearest date."""
-    published = Article.objects.published().exclude(pk=article.pk).select_related("source")
-    candidates = list(
-        published.filter(mentions__entity__in=article.mentions.values("entity_id"))
-        .annotate(shared=Count("mentions"))
-        .order_by("-shared", F("published_on").desc(nulls_last=True), "-pk")[:RELATED_CANDIDATES]
-    )
-    if len(candidates) < limit and article.source_id:
-        candidates += _same_source_neighbours(
-            published.filter(source_id=article.source_id).exclude(
-                pk__in=[c.pk for c in candidates]
-            ),
-            article.published_on,
-            limit=limit - len(candidates),
-        )
-
-    def rank(candidate):
-        return (
-            -getattr(candidate, "shared", 0),
-            candidate.source_id != article.source_id,
-            _days_apart(candidate.published_on, article.published_on),
-            -candidate.pk,
-        )
-
-    return sorted(candidates, key=rank)[:limit]
-
-
-def _same_source_neighbours(queryset, day, *, limit: int) -> list[Article]:
-    if day is None:
-        return list(queryset.newest_first()[:limit])
-    before = queryset.filter(published_on__lte=day).order_by("-published_on", "-pk")[:limit]
-    after = queryset.filter(published_on__gt=day).order_by("published_on", "pk")[:limit]
-    return list(before) + list(after)
 
 
 def adjacent_articles(article) -> tuple[Article | None, Article | None]:
@@ -202,7 +156,9 @@ def article_detail(request, pk, slug=None):
         "original_url": _safe_external_url(article.original_url),
         "lead": article_lead(article),
         "entity_groups": entity_groups(entities, english=(get_language() or "").startswith("en")),
-        "related_articles": related_articles(article),
+        "related_articles": related_articles(
+            article=article, entity_ids=[entity.pk for entity, _count in entities]
+        ),
         "story_versions": story_versions(article=article),
         "older_article": older,
         "newer_article": newer,

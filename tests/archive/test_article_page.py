@@ -4,8 +4,10 @@ from datetime import date
 
 import pytest
 
+from archive import related
 from archive.models import Article, Entity, Mention
-from archive.views.articles import HOME_PAGE_SIZE, adjacent_articles, related_articles
+from archive.related import related_articles
+from archive.views.articles import HOME_PAGE_SIZE, adjacent_articles
 from tests.factories import article_create, entity_create, source_create
 
 pytestmark = pytest.mark.django_db
@@ -116,13 +118,31 @@ def test_related_articles_rank_shared_entities_then_same_source_then_nearest_dat
     other(date(2021, 4, 22), tass, kadhimi)
     other(date(2021, 4, 22), elaph, lavrov, moscow, ministry, status=Article.Status.DRAFT)
 
-    assert related_articles(article) == [
+    assert related_articles(article=article) == [
         two_shared,
         one_shared_same_source,
         one_shared_near,
         one_shared_far,
         same_source_only,
     ]
+
+
+def test_related_articles_leave_out_entities_named_in_too_many_articles(
+    article, elaph, monkeypatch
+):
+    monkeypatch.setattr(related, "MAX_ARTICLES", 3)
+    iraq = entity_create(kind=Entity.Kind.PLACE, name="العراق", name_en="Iraq")
+    lavrov = entity_create()
+    _mention(article, iraq, lavrov)
+    tass = source_create(name="تاس", name_en="TASS")
+    for day in (1, 2, 3):
+        _mention(article_create(body=BODY, published_on=date(2015, 1, day), source=tass), iraq)
+    shares_lavrov = article_create(body=BODY, published_on=date(2010, 1, 1), source=tass)
+    _mention(shares_lavrov, lavrov)
+    # Iraq is named in four articles, over the bound: only Lavrov is compared, and the rest
+    # of the list comes from the article's own outlet.
+    assert related.compared_entities(entity_ids=[iraq.pk, lavrov.pk]) == [lavrov.pk]
+    assert related_articles(article=article)[0] == shares_lavrov
 
 
 def test_related_articles_are_shown_on_the_page(client, article):
@@ -180,8 +200,9 @@ def test_article_page_queries_do_not_grow_with_its_entities(
         entity = Entity.objects.create(kind=Entity.Kind.PLACE, name=f"مدينة رقم {number}")
         _mention(article, entity)
         _mention(related, entity)
-    # Article, mentions, related (+2 same-source neighbours), older, newer: a fixed number.
-    with django_assert_max_num_queries(7):
+    # Article, mentions, the related entities' bounded counts, related (+2 same-source
+    # neighbours), older, newer, versions: a fixed number.
+    with django_assert_max_num_queries(8):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
