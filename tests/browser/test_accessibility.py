@@ -61,9 +61,9 @@ def test_search_page_has_landmarks_and_labelled_controls(archive_site, page):
     expect(page.get_by_role("complementary")).to_have_accessible_name(NOT_EMPTY)
     expect(page.get_by_role("searchbox")).to_have_accessible_name(NOT_EMPTY)
     expect(page.get_by_role("heading", level=1)).to_have_count(1)
-    # Each language button names its language in that language, for screen readers too.
-    for button in page.locator("form.language-switcher button").all():
-        expect(button).to_have_attribute("lang", NOT_EMPTY)
+    # Each language link names its language in that language, for screen readers too.
+    for link in page.locator("nav.language-switcher a").all():
+        expect(link).to_have_attribute("lang", NOT_EMPTY)
 
 
 def test_article_page_has_one_main_landmark_and_one_top_heading(archive_site, page):
