@@ -4,6 +4,7 @@ Landmarks, headings, ``lang`` and ``dir``, focus order with a visible focus, and
 contrast (WCAG 2 AA: 4.5:1, 3:1 for large text), measured on the rendered page.
 """
 
+import itertools
 import re
 
 from playwright.sync_api import Page, expect
@@ -60,7 +61,8 @@ LOW_CONTRAST = """() => {
     const size = parseFloat(style.fontSize);
     const large = size >= 24 || (parseInt(style.fontWeight, 10) >= 700 && size >= 18.66);
     if (ratio < (large ? 3 : 4.5) - 0.005) {
-      low.push(`${ratio.toFixed(2)}: ${el.tagName.toLowerCase()}.${el.className} «${node.textContent.trim().slice(0, 40)}»`);
+      const text = node.textContent.trim().slice(0, 40);
+      low.push(`${ratio.toFixed(2)}: ${el.tagName.toLowerCase()}.${el.className} «${text}»`);
     }
   }
   return low;
@@ -93,7 +95,7 @@ def assert_landmarks_and_headings(page: Page) -> None:
         expect(landmark).to_have_accessible_name(NOT_EMPTY)
     levels = page.evaluate(HEADING_LEVELS)
     assert levels.count(1) == 1, f"one h1 expected: {levels}"
-    skipped = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    skipped = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
     assert skipped == [], f"heading levels skipped: {levels}"
 
 

@@ -6,7 +6,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.pages import LANGUAGE_LINK, RESULTS, html_language
-from tests.browser.views import view  # noqa: F401 (fixture)
 from tests.languages import english
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]

@@ -4,19 +4,16 @@ The language is in the address (English under /en/); the browser always asks for
 other language, so a page that followed the browser instead of its address would fail.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from tests.browser.a11y import assert_accessible
-from tests.browser.conftest import DESKTOP, PHONE, Site, context_new
 from tests.languages import english
 
 VIEWS = [("ar", "desktop"), ("ar", "phone"), ("en", "desktop"), ("en", "phone")]
-SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
 
 @dataclass
@@ -24,7 +21,7 @@ class View:
     page: Page
     language: str
     width: str
-    site: Site
+    site: Callable[[str], str]
     screenshots: Path
 
     @property
@@ -46,14 +43,3 @@ class View:
     def check(self) -> None:
         """The accessibility checks of the suite, on the page as it is now."""
         assert_accessible(self.page, self.language)
-
-
-@pytest.fixture(params=VIEWS, ids=[f"{language}-{width}" for language, width in VIEWS])
-def view(request, browser: Browser, archive_site: Site, screenshots_dir: Path) -> Iterator[View]:
-    language, width = request.param
-    other = "en" if language == "ar" else "ar"
-    context = context_new(browser, locale=other, viewport=SIZES[width])
-    try:
-        yield View(context.new_page(), language, width, archive_site, screenshots_dir)
-    finally:
-        context.close()
