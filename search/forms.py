@@ -89,8 +89,15 @@ class SearchForm(forms.Form):
     organization = IdListField(label=_("Organizations"), required=False)
     place = IdListField(label=_("Places"), required=False)
     page = forms.IntegerField(label=_("Page"), required=False, min_value=1)
-    page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
-    more = forms.MultipleChoiceField(required=False, choices=[(name, name) for name in FACET_NAMES])
+    page_size = forms.IntegerField(
+        label=_("Results per page"), required=False, min_value=1, max_value=MAX_PAGE_SIZE
+    )
+    # Which facets show all their values; the name is the URL's, as the page's links write it.
+    more = forms.MultipleChoiceField(
+        label=_("Facets shown in full"),
+        required=False,
+        choices=[(name, name) for name in FACET_NAMES],
+    )
 
     def clean_source(self):
         ids = self.cleaned_data["source"]

@@ -104,12 +104,21 @@ class YearFilter(admin.SimpleListFilter):
         return queryset
 
 
+def surface_forms_text(mention: Mention) -> str:
+    """The spellings found in the text, as a reader writes a list (not a JSON array)."""
+    return " · ".join(mention.forms or [])
+
+
 class MentionInline(admin.TabularInline):
     model = Mention
     extra = 0
     autocomplete_fields = ["entity"]
-    fields = ["entity", "count", "forms", "added_by_editor"]
-    readonly_fields = ["count", "forms", "added_by_editor"]
+    fields = ["entity", "count", "surface_forms", "added_by_editor"]
+    readonly_fields = ["count", "surface_forms", "added_by_editor"]
+
+    @admin.display(description=_("spellings in the text"))
+    def surface_forms(self, mention):
+        return surface_forms_text(mention)
 
 
 class ArticleAdminForm(forms.ModelForm):

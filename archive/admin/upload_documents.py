@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from archive.admin.upload_staging import (
     Incoming,
@@ -47,6 +48,13 @@ from archive.services.mentions import extraction_text
 logger = logging.getLogger(__name__)
 
 PREVIEW_PARAGRAPHS = 3
+# The preview's "read as" line: each format the reader knows, in the editor's language.
+FORMAT_LABELS = {
+    "text": gettext_lazy("plain text"),
+    "html": gettext_lazy("web page (HTML)"),
+    "pdf": gettext_lazy("PDF"),
+    "docx": gettext_lazy("Word document"),
+}
 
 
 class TooManyDocuments(IngestError):
@@ -181,6 +189,10 @@ class DocumentPreview:
     duplicate_of: Article | None = None
     same_as: int | None = None
     digest: str = ""
+
+    @property
+    def format_label(self) -> str:
+        return str(FORMAT_LABELS.get(self.format, self.format))
 
     @property
     def ready(self) -> bool:
