@@ -75,6 +75,11 @@ HEADING_LEVELS = """() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h6"
 FOCUSED = """() => {
   const el = document.activeElement;
   const style = getComputedStyle(el);
+  // An outline, or (a chart's link) a stroke drawn around one of its shapes.
+  const stroked = [...el.querySelectorAll("rect, path")].some((shape) => {
+    const s = getComputedStyle(shape);
+    return s.stroke !== "none" && parseFloat(s.strokeWidth) > 0;
+  });
   const before = window.__lastFocused;
   const forward = !before || before === el
     || Boolean(before.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
@@ -82,7 +87,8 @@ FOCUSED = """() => {
   return {
     tag: el.tagName.toLowerCase(),
     text: (el.innerText || el.value || "").trim().slice(0, 30),
-    outlined: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+    html: el.outerHTML.slice(0, 120),
+    outlined: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || stroked,
     forward,
   };
 }"""

@@ -75,7 +75,7 @@ def test_article_page_has_one_main_landmark_and_one_top_heading(archive_site, pa
     expect(page.get_by_role("heading", level=1)).to_have_text(article.title)
 
 
-def test_search_page_fits_a_phone_screen_with_results_before_filters(
+def test_search_page_fits_a_phone_screen_with_the_filters_behind_a_button(
     archive_site, phone_page, screenshots_dir
 ):
     phone_page.goto(archive_site(SEARCH))
@@ -83,8 +83,9 @@ def test_search_page_fits_a_phone_screen_with_results_before_filters(
 
     assert not scrolls_sideways(phone_page)
     results = phone_page.locator(".search-results").bounding_box()
-    filters = phone_page.locator(".search-facets").bounding_box()
-    assert results["y"] < filters["y"]
+    toggle = phone_page.locator(".search-filters-toggle").bounding_box()
+    assert toggle["y"] < results["y"]
+    expect(phone_page.locator(".search-facets")).to_be_hidden()
 
 
 def test_article_page_fits_a_phone_screen(archive_site, phone_page, screenshots_dir):
