@@ -13,6 +13,8 @@ pytestmark = pytest.mark.django_db
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 CHANGELIST = "/admin/archive/article/"
 
+WORKLIST = ["title_column", "status", "review_state", "source_column", "published_on"]
+
 
 @pytest.fixture
 def seeds():
@@ -32,7 +34,7 @@ def test_each_row_says_in_words_whether_it_needs_review_and_why(
     html = client.get(CHANGELIST, HTTP_ACCEPT_LANGUAGE=language).content.decode()
     headers = re.findall(r'<th scope="col" class="([^"]+)"', html)
     columns = [re.search(r"column-(\w+)", h).group(1) for h in headers if "column-" in h]
-    assert columns[:5] == ["title_column", "status", "review_state", "source_column", "published_on"]
+    assert columns[:5] == WORKLIST
     assert "icon-yes.svg" not in html and "icon-no.svg" not in html
     flagged = seeds["000"]
     reviewed = seeds["001"]

@@ -15,6 +15,8 @@ pytestmark = pytest.mark.browser
 
 PASSWORD = "كلمة-سر-طويلة-2021"  # tests.factories.staff_user's
 
+WORKLIST = ["title_column", "status", "review_state", "source_column", "published_on"]
+
 
 @pytest.mark.parametrize(("language", "width"), VIEWS, ids=[f"{a}-{b}" for a, b in VIEWS])
 def test_the_article_list_is_a_worklist(
@@ -43,7 +45,7 @@ def test_the_article_list_is_a_worklist(
             assert titles.first.bounding_box()["width"] >= 250
             # Every column of the worklist in sight, none scrolled out of the list's box.
             box = page.locator("#changelist .results").bounding_box()
-            for column in ("title_column", "status", "review_state", "source_column", "published_on"):
+            for column in WORKLIST:
                 header = page.locator(f"#result_list th.column-{column}").bounding_box()
                 assert box["x"] - 1 <= header["x"], column
                 assert header["x"] + header["width"] <= box["x"] + box["width"] + 1, column
