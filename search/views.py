@@ -22,6 +22,7 @@ from archive.timeline import django_text, month_of_range, month_span, timeline_b
 from search import exports
 from search.feeds import PAGE_STATE, search_article_feed, search_feed_spec, search_feed_url
 from search.forms import MATCH_ALL, SORT_CHOICES, SearchForm
+from search.no_results import fewer_words, resembling_entities
 from search.selectors import (
     FILTER_FIELDS,
     effective_sort,
@@ -228,7 +229,23 @@ def search(request):
         "timeline": _timeline(links, params, results),
         "suggestion": _did_you_mean(params, results),
     }
+    if not results.count:
+        context.update(_no_results(params, links, context["chips"]))
     return render(request, "search/search.html", context)
+
+
+def _no_results(params, links: QueryLinks, chips: list[dict]) -> dict:
+    """Ways on from a search that found nothing: the query with a word fewer, entities
+    whose names resemble it, and the search without each of its filters (the chips)."""
+    text = params.get("q") or ""
+    return {
+        "fewer_words": [
+            {"text": shorter, "href": links.changed({"q": shorter})}
+            for shorter in fewer_words(text)
+        ],
+        "resembling": resembling_entities(text),
+        "without_filters": chips,
+    }
 
 
 @require_GET
