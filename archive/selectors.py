@@ -38,11 +38,11 @@ class Collection:
 
 def collection_summary() -> Collection:
     """The collection as the home page shows it. Kept in the cache under the number of
-    published articles and their latest change, so a publication shows at once; the
-    counting queries run at most once per change or per COLLECTION_CACHE_SECONDS."""
-    stamp = Article.objects.published().aggregate(count=Count("pk"), last=Max("updated_at"))
-    last = stamp["last"].isoformat() if stamp["last"] else ""
-    key = f"archive:collection:{stamp['count']}:{last}"
+    published articles and the newest one's id (read from the status index alone), so a
+    publication or withdrawal shows at once and an edit within COLLECTION_CACHE_SECONDS;
+    the counting queries run at most once per change or per that time."""
+    stamp = Article.objects.published().aggregate(count=Count("pk"), last=Max("pk"))
+    key = f"archive:collection:{stamp['count']}:{stamp['last']}"
     summary = cache.get(key)
     if summary is None:
         summary = _collection_count()
