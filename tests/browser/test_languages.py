@@ -5,7 +5,8 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.pages import LANGUAGE_LINK, RESULTS, html_language
+from archive.models import Article
+from tests.browser.pages import LANGUAGE_LINK, RESULTS, html_language, path_of
 from tests.languages import english
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -35,3 +36,15 @@ def test_a_shared_search_opens_in_its_language_and_switches_with_its_query(view)
     assert address.path == ("/search/" if other == "ar" else english("/search/"))
     assert "?" + address.query == QUERY
     assert view.page.locator(RESULTS).count() == results
+
+
+def test_an_article_permalink_keeps_its_address_and_names_its_other_language(view):
+    article = Article.objects.published().order_by("pk").first()
+    view.open(article.get_absolute_url())
+    view.shot("article")
+    expect(view.page.locator(".article h1")).to_have_text(article.title)
+    other = "en" if view.language == "ar" else "ar"
+    link = view.page.locator(LANGUAGE_LINK.format(code=other))
+    expected = english(article.get_absolute_url()) if other == "en" else article.get_absolute_url()
+    assert path_of(link.get_attribute("href")) == path_of(expected)
+    view.check()
