@@ -8,7 +8,7 @@ the browser: the language cookie (set by ``/i18n/setlang/``), then Accept-Langua
 """
 
 from django.conf import settings
-from django.middleware.locale import LocaleMiddleware
+from django.middleware import locale
 from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
@@ -29,7 +29,7 @@ def request_language(request) -> str:
     return translation.get_language_from_path(request.path_info) or DEFAULT
 
 
-class UrlLanguageMiddleware(LocaleMiddleware):
+class LocaleMiddleware(locale.LocaleMiddleware):
     """Django's LocaleMiddleware, except that unprefixed paths outside ``i18n_patterns``
     take the browser's language instead of always the default."""
 

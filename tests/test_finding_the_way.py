@@ -130,6 +130,7 @@ def test_the_help_page_gives_each_example_its_own_direction_and_documents_the_wi
     assert '<code dir="ltr">title:لافروف</code>' in html
     assert '<code dir="rtl">روس*</code>' in html
     assert "words that begin with these letters" in html
+    assert '<bdi lang="ar" dir="rtl">روسيا، الروسية، روسي</bdi>' in html
 
 
 @pytest.fixture
