@@ -399,3 +399,19 @@ def test_arabic_search_page_without_hits_speaks_arabic(client):
 def test_arabic_reextract_message_agrees_with_each_count(articles, mentions, text):
     with translation.override("ar"):
         assert reextract_message(articles=articles, mentions=mentions) == text
+
+
+@pytest.mark.usefixtures("compiled_catalogs")
+@pytest.mark.django_db
+def test_an_editor_chooses_the_admins_language_from_the_admin_itself(admin_client):
+    html = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert 'lang="ar" dir="rtl"' in html
+    assert 'name="language" value="en" lang="en">English</button>' in html
+    response = admin_client.post(
+        reverse("set_language"), {"language": "en", "next": "/admin/"}, HTTP_ACCEPT_LANGUAGE="ar"
+    )
+    assert response["Location"] == "/admin/"
+    html = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert 'lang="en" dir="ltr"' in html
+    # The public pages keep the language of their address.
+    assert '<html lang="ar" dir="rtl">' in admin_client.get("/").content.decode()
