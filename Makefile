@@ -24,12 +24,24 @@ setup: venv messages
 	mkdir -p var
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_fixtures
-	$(MANAGE) rebuild_index --noinput -v 0
+	@$(MAKE) --no-print-directory index
 
+# The search index is built only when it is missing or differs from the database
+# (check_index); otherwise a start takes no indexing time at all.
+index: venv
+	@if $(MANAGE) check_index >/dev/null 2>&1; then \
+		echo "Search index: matches the database."; \
+	else \
+		echo "Search index: missing or out of step, building it."; \
+		$(MANAGE) rebuild_index_fast; \
+	fi
+
+# PORT=8080 make run (or HOST=0.0.0.0) serves elsewhere.
 run: setup
 	@echo ""
-	@echo "  Archive: http://$(HOST):$(PORT)/"
-	@echo "  Admin:   http://$(HOST):$(PORT)/admin/  (create a login: $(MANAGE) createsuperuser)"
+	@echo "  Archive: http://$(HOST):$(PORT)/  (English: http://$(HOST):$(PORT)/en/)"
+	@echo "  Admin:   http://$(HOST):$(PORT)/admin/"
+	@echo "  A login for the admin: DJANGO_EDITOR_USERNAME=… DJANGO_EDITOR_PASSWORD=… $(MANAGE) create_editor"
 	@echo ""
 	@# The single indexer runs beside the web server and stops with it.
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.db.models.functions import ExtractYear
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from archive.extraction.names import name_lookup_keys, name_normalize
 from archive.permalinks import permalink
@@ -396,8 +397,12 @@ class Mention(models.Model):
     article's extraction text (title, blank line, body).
     """
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
-    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="mentions"
+    )
+    entity = models.ForeignKey(
+        Entity, verbose_name=_("entity"), on_delete=models.CASCADE, related_name="mentions"
+    )
     count = models.PositiveIntegerField(_("count"), default=1)
     forms = models.JSONField(_("surface forms"), default=list, blank=True)
     first_offset = models.PositiveIntegerField(_("first offset"), null=True, blank=True)
@@ -415,17 +420,27 @@ class Mention(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.entity} × {self.count} in {self.article_id}"
+        return ngettext(
+            "%(entity)s: once in article %(article)s",
+            "%(entity)s: %(count)s times in article %(article)s",
+            self.count,
+        ) % {"entity": self.entity, "count": self.count, "article": self.article_id}
 
 
 class MentionSuppression(models.Model):
     """An editor removed this entity from this article: re-extraction must not add it back."""
 
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="mention_suppressions"
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="mention_suppressions",
     )
     entity = models.ForeignKey(
-        Entity, on_delete=models.CASCADE, related_name="mention_suppressions"
+        Entity,
+        verbose_name=_("entity"),
+        on_delete=models.CASCADE,
+        related_name="mention_suppressions",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(

@@ -3,8 +3,8 @@
 ``reverse()`` of an Arabic slug costs ~60–100 µs (the slug is percent-encoded byte by byte
 and the result checked against the route's pattern again); a search page shows twenty
 articles and an entity page a hundred, and the same articles come back on the next page
-view. A path depends only on the URLconf, the script prefix, the primary key and the
-slug, so it is kept under exactly those.
+view. A path depends only on the URLconf, the script prefix, the interface language (English
+paths are under ``/en/``), the primary key and the slug, so it is kept under exactly those.
 
 A link from a search result carries the words to mark on the article page
 (:func:`with_highlight`); the canonical URL never does.
@@ -18,6 +18,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.encoding import uri_to_iri
+from django.utils.translation import get_language
 
 from arabic_text import mark_items, marks_text
 
@@ -29,13 +30,12 @@ HIGHLIGHT_MAX_ITEMS = 32
 
 def permalink(route: str, pk: int, slug: str) -> str:
     """``reverse(route, kwargs={"pk": pk, "slug": slug})``, remembered."""
-    urlconf = get_urlconf() or settings.ROOT_URLCONF
-    return _permalink(urlconf, get_script_prefix(), route, pk, slug)
+    return _permalink(get_urlconf(), get_script_prefix(), get_language(), route, pk, slug)
 
 
 @lru_cache(maxsize=20_000)
-def _permalink(urlconf, prefix: str, route: str, pk: int, slug: str) -> str:
-    return reverse(route, urlconf=urlconf, kwargs={"pk": pk, "slug": slug})
+def _permalink(urlconf, prefix: str, language, route: str, pk: int, slug: str) -> str:
+    return reverse(route, urlconf=urlconf or settings.ROOT_URLCONF, kwargs={"pk": pk, "slug": slug})
 
 
 @receiver(setting_changed)

@@ -1,4 +1,8 @@
-"""sitemap.xml sections: published articles and the entities they mention."""
+"""sitemap.xml sections: published articles and the entities they mention.
+
+Every page is listed in both interface languages (Arabic unprefixed, English under
+``/en/``), each with its ``hreflang`` alternates and the Arabic page as ``x-default``.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
@@ -6,7 +10,13 @@ from django.db.models import Max
 from archive.models import Article, Entity
 
 
-class ArticleSitemap(Sitemap):
+class _BothLanguages(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class ArticleSitemap(_BothLanguages):
     changefreq = "yearly"
 
     def items(self):
@@ -16,7 +26,7 @@ class ArticleSitemap(Sitemap):
         return article.updated_at
 
 
-class EntitySitemap(Sitemap):
+class EntitySitemap(_BothLanguages):
     changefreq = "weekly"
 
     def items(self):

@@ -28,6 +28,7 @@ __all__ = [
     "TimelineText",
     "django_text",
     "month_of_range",
+    "month_span",
     "timeline_build",
 ]
 
@@ -46,6 +47,8 @@ CROWDED_BARS = 8
 DENSE_BARS = 24
 # date() accepts years 1–9999; a year bar at 9999 would end on 9999-12-31.
 MIN_YEAR, MAX_YEAR = 1, 9999
+# A date range of up to this many months is drawn month by month, a longer one year by year.
+MONTHS_CHARTED = 36
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class TimelineText:
     summary_years: Callable[[str, str, int], str]
     summary_months: Callable[[str, int], str]
     summary_span: Callable[[str, str, int], str]
+    summary_year: Callable[[str, int], str] = lambda year, total: f"{year}: {total}"
+    undated: Callable[[int], str] = lambda count: str(count)
 
 
 def django_text() -> TimelineText:
@@ -93,6 +98,20 @@ def django_text() -> TimelineText:
             total,
         ) % {"first": first, "last": last, "count": number(total)}
 
+    def summary_year(year: str, total: int) -> str:
+        return ngettext(
+            "Articles in %(year)s: %(count)s article",
+            "Articles in %(year)s: %(count)s articles",
+            total,
+        ) % {"year": year, "count": number(total)}
+
+    def undated(count: int) -> str:
+        return ngettext(
+            "%(count)s article has no date and is not in the chart.",
+            "%(count)s articles have no date and are not in the chart.",
+            count,
+        ) % {"count": number(count)}
+
     return TimelineText(
         # Django's short names are lowercase in English (jan): title-case them as its date
         # filter does; Arabic has no short month names and gives the full ones.
@@ -105,6 +124,8 @@ def django_text() -> TimelineText:
         summary_years=summary_years,
         summary_months=summary_months,
         summary_span=summary_span,
+        summary_year=summary_year,
+        undated=undated,
     )
 
 
@@ -147,6 +168,9 @@ class Timeline:
     slot_width: float = SLOT_WIDTH
     # Articles dated outside the periods drawn (beyond MAX_BARS).
     omitted: int = 0
+    # Articles counted beside the chart that have no date, and the sentence that says so.
+    undated: int = 0
+    undated_note: str = ""
 
     @property
     def crowded(self) -> bool:
@@ -170,11 +194,31 @@ def month_of_range(date_from: date | None, date_to: date | None) -> tuple[int, i
     return date_from.year, date_from.month
 
 
-def _periods(level: Level, counts: Mapping[Period, int], year: int | None) -> list[Period]:
+def month_span(
+    date_from: date | None, date_to: date | None
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The first and last ``(year, month)`` of a date range short enough to chart month by
+    month (:data:`MONTHS_CHARTED`), or None: no range, an open end, or a longer one."""
+    if date_from is None or date_to is None or date_from > date_to:
+        return None
+    months = (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
+    if months > MONTHS_CHARTED:
+        return None
+    return (date_from.year, date_from.month), (date_to.year, date_to.month)
+
+
+def _periods(
+    level: Level,
+    counts: Mapping[Period, int],
+    year: int | None,
+    span: tuple[tuple[int, int], tuple[int, int]] | None = None,
+) -> list[Period]:
     if level == "month":
         if year is not None:
             return [(year, month) for month in range(1, 13)]
         keys = sorted(key for key in counts if isinstance(key, tuple))
+        if span is not None:
+            keys = sorted({*keys, *span})
         if not keys:
             return []
         (first_year, first_month), (last_year, last_month) = keys[0], keys[-1]
@@ -275,6 +319,8 @@ def _summary(
         return text.summary_months(text.period_year(year), total)
     if level == "month":
         return text.summary_span(bars[0].title, bars[-1].title, total)
+    if len(bars) == 1:
+        return text.summary_year(bars[0].title, total)
     return text.summary_years(bars[0].title, bars[-1].title, total)
 
 
@@ -286,12 +332,17 @@ def timeline_build(
     link: Callable[[Mapping[str, object]], str],
     selected: Period | None = None,
     text: TimelineText,
+    span: tuple[tuple[int, int], tuple[int, int]] | None = None,
+    undated: int = 0,
 ) -> Timeline:
     """The chart model for counts per year (``level="year"``) or per ``(year, month)``.
 
     Years or months without articles inside the range are drawn as empty slots. At month level
     with ``year`` given, the twelve months of that year are drawn (counts of other years are
-    left out). ``selected`` marks the period currently filtered (a year or a ``(year, month)``).
+    left out); without it, ``span`` (first and last month, :func:`month_span`) widens the
+    months drawn to a filtered range. ``selected`` marks the period currently filtered (a
+    year or a ``(year, month)``). ``undated``: articles counted beside the chart that have no
+    date, said under it.
     Keys that are not a year or a month are ignored; an unknown level or a year outside
     1–9999 is a programming error (ValueError).
     """
@@ -300,7 +351,7 @@ def timeline_build(
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(f"A timeline year is between {MIN_YEAR} and {MAX_YEAR}, not {year!r}.")
     normalized = _normalized(level, counts)
-    periods = _periods(level, normalized, year)
+    periods = _periods(level, normalized, year, span if year is None else None)
     values = [normalized.get(period, 0) for period in periods]
     max_count = max(values, default=0)
     scale = VIEW_HEIGHT / max_count if max_count else 0.0
@@ -323,6 +374,8 @@ def timeline_build(
         else "",
         view_width=len(bars) * SLOT_WIDTH,
         omitted=_omitted(normalized, periods, year),
+        undated=max(undated, 0),
+        undated_note=text.undated(undated) if undated > 0 else "",
     )
 
 

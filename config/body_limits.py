@@ -27,6 +27,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from config.locale import request_language
+
 DEFAULT_PUBLIC_MAX_BYTES = 64 * 1024
 DEFAULT_ADMIN_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024
@@ -113,7 +115,7 @@ class RequestBodyLimitMiddleware:
 def request_too_large(request, limit: int) -> HttpResponse:
     """``413`` with the limit, in the reader's language (LocaleMiddleware has not run yet)."""
     declared = _declared_length(request.META)
-    with translation.override(translation.get_language_from_request(request)):
+    with translation.override(request_language(request)):
         if declared:
             message = _(
                 "This request is %(size)s; the largest accepted here is %(limit)s. "

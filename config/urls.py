@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -6,6 +7,9 @@ from django.urls import include, path
 from archive.sitemaps import SITEMAPS
 from archive.views import seo
 
+# Outside the language prefix: the language view, robots.txt, the sitemaps (which list
+# every page in both languages) and the admin, which speaks the browser's language
+# (config/locale.py), as does the JSON API at /api/ (/en/api/ is English).
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", seo.robots_txt, name="robots"),
@@ -22,6 +26,10 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
+]
+# The public pages: Arabic unprefixed (every existing permalink), English under /en/.
+urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("archive.urls")),
-]
+    prefix_default_language=False,
+)

@@ -93,9 +93,16 @@ class SearchForm(forms.Form):
     organization = IdListField(label=_("Organizations"), required=False)
     place = IdListField(label=_("Places"), required=False)
     page = forms.IntegerField(label=_("Page"), required=False, min_value=1)
-    page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
+    page_size = forms.IntegerField(
+        label=_("Results per page"), required=False, min_value=1, max_value=MAX_PAGE_SIZE
+    )
     versions = forms.ChoiceField(label=_("Versions"), choices=VERSIONS_CHOICES, required=False)
-    more = forms.MultipleChoiceField(required=False, choices=[(name, name) for name in FACET_NAMES])
+    # Which facets show all their values; the name is the URL's, as the page's links write it.
+    more = forms.MultipleChoiceField(
+        label=_("Facets shown in full"),
+        required=False,
+        choices=[(name, name) for name in FACET_NAMES],
+    )
 
     def clean_source(self):
         ids = self.cleaned_data["source"]

@@ -79,6 +79,8 @@ _TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# A trailing * asks for the words that begin with these letters (at least this many).
+MIN_PREFIX_LETTERS = 2
 # Symbols with a meaning in other engines' syntax: here they separate words.
 _STRAY_RE = re.compile(r"[*?~^{}\[\]\\/<>=+;,،؛:]+")
 
@@ -174,7 +176,7 @@ def _plain_words(words: list[str]) -> Iterator[str]:
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str  # word | phrase | open | close | or | not | field
+    kind: str  # word | phrase | open | close | or | not | field | prefix
     value: str = ""
 
 
@@ -209,7 +211,10 @@ def _lex_word(word: str, out: list, syntax: set) -> None:
         return
     if negate:
         out.append(_Tok("not"))
-    if len(pieces) == 1:
+    if len(pieces) == 1 and word.endswith("*"):
+        syntax.add("*")
+        out.append(_Tok("prefix", pieces[0]))
+    elif len(pieces) == 1:
         out.append(_Tok("word", pieces[0]))
     else:
         # "a:b" or "a*b": keep the parts together as one clause
@@ -321,7 +326,7 @@ class _Parser:
         self.pos += 1
         if tok.kind == "field":
             following = self.peek()
-            if following is None or following.kind not in ("word", "phrase", "open"):
+            if following is None or following.kind not in ("word", "phrase", "open", "prefix"):
                 return None
             return self.primary(tok.value)
         if tok.kind == "open":
@@ -336,6 +341,8 @@ class _Parser:
             self.notes.add(MSG_TOO_MANY)
             return None
         self.clauses += 1
+        if tok.kind == "prefix":
+            return self.prefix(tok.value, fieldname)
         return self.words(tok.value, fieldname, phrase=tok.kind == "phrase")
 
     def group(self) -> wq.Query | None:
@@ -351,6 +358,16 @@ class _Parser:
         else:
             self.notes.add(MSG_PAREN)
         return inner
+
+    def prefix(self, text: str, fieldname: str) -> wq.Query | None:
+        """``word*``: the index terms that begin with the word as the analyzer reads it
+        (folded, clitics and suffix removed), so روس* finds روسيا, الروسية and روسي. A word
+        the analyzer splits or reduces below two letters is searched as a plain word."""
+        terms = analyze(text)
+        if len(terms) != 1 or len(terms[0]) < MIN_PREFIX_LETTERS:
+            return self.words(text, fieldname, phrase=False)
+        self.positive.append(text)
+        return wq.Prefix(fieldname, terms[0])
 
     def words(self, text: str, fieldname: str, *, phrase: bool) -> wq.Query | None:
         terms = analyze(text)

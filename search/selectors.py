@@ -18,7 +18,7 @@ from arabic_text import marks_text
 from archive.models import Article, Entity, Source
 from archive.permalinks import with_highlight
 from archive.selectors import article_lead
-from archive.timeline import month_of_range
+from archive.timeline import month_of_range, month_span
 from search.backends.base import MONTH_FACET, SORT_NEWEST, SORT_RELEVANCE, SearchRequest
 from search.entity_lookup import arabic_name_terms, is_plain, query_entity
 from search.expansion import expand
@@ -408,7 +408,7 @@ def _search(
     parsed = expand(params, parsed, entity, _backend(), search_request)
     page = max(1, int(page or 1))
     page_size = max(1, int(page_size or DEFAULT_PAGE_SIZE))
-    facet_fields = (*FACET_FIELDS, MONTH_FACET) if params.get("year") else FACET_FIELDS
+    facet_fields = (*FACET_FIELDS, MONTH_FACET) if _months_charted(params) else FACET_FIELDS
     request = search_request(
         params=params,
         parsed=parsed,
@@ -458,15 +458,20 @@ def _year_counts(raw: dict) -> dict[int, int]:
     return {int(value): count for value, count in raw.get("year", []) if value.isdigit()}
 
 
+def _months_charted(params: dict) -> bool:
+    """Whether the page charts months: a chosen year, or a date range of a few months."""
+    return bool(params.get("year") or month_span(params.get("date_from"), params.get("date_to")))
+
+
 def _month_counts(backend, params: dict, parsed: ParsedQuery, raw: dict) -> dict:
-    """Articles per ``(year, month)`` of the chosen year; none without a chosen year.
+    """Articles per ``(year, month)`` of the chosen year or short date range; none otherwise.
 
     When one month of the year is selected, the other months are counted without it, so the
     chart keeps showing the whole year (and the way to another month).
     """
-    if not params.get("year"):
+    if not _months_charted(params):
         return {}
-    if month_of_range(params.get("date_from"), params.get("date_to")):
+    if params.get("year") and month_of_range(params.get("date_from"), params.get("date_to")):
         widened = {**params, "date_from": None, "date_to": None}
         request = search_request(params=widened, parsed=parsed, limit=0)
         raw = backend.execute(replace(request, facet_fields=(MONTH_FACET,))).facets

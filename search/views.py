@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from archive.links import QueryLinks
-from archive.timeline import django_text, month_of_range, timeline_build
+from archive.timeline import django_text, month_of_range, month_span, timeline_build
 from search import exports
 from search.feeds import PAGE_STATE, search_article_feed, search_feed_spec, search_feed_url
 from search.forms import MATCH_ALL, SORT_CHOICES, SearchForm
+from search.no_results import fewer_words, resembling_entities
 from search.selectors import (
     FILTER_FIELDS,
     effective_sort,
@@ -115,15 +116,20 @@ def _sort_links(current: str) -> list[dict]:
 
 
 def _timeline(links: QueryLinks, params, results):
-    """Articles per year of the results, or per month of the chosen year; bars link to them."""
+    """Articles per year of the results, or per month of the chosen year or of a date range
+    of a few months; bars link to them. Undated results are counted beside a year chart."""
     year = params.get("year")
+    span = month_span(params.get("date_from"), params.get("date_to"))
+    months = bool(year or span)
     return timeline_build(
-        counts=results.month_counts if year else results.year_counts,
-        level="month" if year else "year",
+        counts=results.month_counts if months else results.year_counts,
+        level="month" if months else "year",
         year=year,
         link=links.changed,
         selected=month_of_range(params.get("date_from"), params.get("date_to")),
         text=story_timeline_text() if counts_stories(results) else django_text(),
+        span=span,
+        undated=0 if months else results.count - sum(results.year_counts.values()),
     )
 
 
@@ -228,7 +234,23 @@ def search(request):
         "timeline": _timeline(links, params, results),
         "suggestion": _did_you_mean(params, results),
     }
+    if not results.count:
+        context.update(_no_results(params, links, context["chips"]))
     return render(request, "search/search.html", context)
+
+
+def _no_results(params, links: QueryLinks, chips: list[dict]) -> dict:
+    """Ways on from a search that found nothing: the query with a word fewer, entities
+    whose names resemble it, and the search without each of its filters (the chips)."""
+    text = params.get("q") or ""
+    return {
+        "fewer_words": [
+            {"text": shorter, "href": links.changed({"q": shorter})}
+            for shorter in fewer_words(text)
+        ],
+        "resembling": resembling_entities(text),
+        "without_filters": chips,
+    }
 
 
 @require_GET

@@ -4,6 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from tests.languages import urls_outside_requests_unprefixed
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "fixtures" / "seeds"
 # The real corpora (SaudiNewsNet and ANT), kept beside the repository, never in it.
@@ -32,10 +34,10 @@ def seed_paths() -> list[Path]:
 def _english_outside_requests():
     """Messages built outside a request (commands, services) in English, as tests assert them.
 
-    Requests still choose their language from the browser (Arabic by default);
-    tests of the Arabic interface ask for it explicitly.
+    Requests take their language from the URL (Arabic unprefixed, tests.languages.english
+    for the English interface); addresses built outside requests stay unprefixed.
     """
-    with translation.override("en"):
+    with translation.override("en"), urls_outside_requests_unprefixed():
         yield
 
 

@@ -24,6 +24,7 @@ from django.utils.translation.reloader import translation_file_changed
 
 from archive.admin.notices import reextract_message
 from tests.factories import article_create, source_create
+from tests.languages import english
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 AR_PO = LOCALE_DIR / "ar" / "LC_MESSAGES" / "django.po"
@@ -206,8 +207,9 @@ def _catalog_keys(entries: list[Entry]) -> set[tuple]:
     return {(e.msgctxt, e.msgid, e.msgid_plural) for e in entries}
 
 
-def test_arabic_catalog_holds_exactly_the_strings_the_code_marks_for_translation(tmp_path):
-    """A string added to the code without a catalogue entry would show in English."""
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_each_catalog_holds_exactly_the_strings_the_code_marks_for_translation(tmp_path, language):
+    """A string added to the code without a catalogue entry would show untranslated."""
     root = Path(settings.BASE_DIR)
     for name in TRANSLATED_SOURCES:
         source = root / name
@@ -217,7 +219,7 @@ def test_arabic_catalog_holds_exactly_the_strings_the_code_marks_for_translation
             shutil.copy2(source, tmp_path / name)
     shutil.copytree(LOCALE_DIR, tmp_path / "locale", ignore=shutil.ignore_patterns("*.mo"))
     result = subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "-l", "ar", "--no-obsolete", "-v", "0"],
+        [sys.executable, "-m", "django", "makemessages", "-l", language, "--no-obsolete"],
         cwd=tmp_path,
         env={
             **os.environ,
@@ -229,8 +231,8 @@ def test_arabic_catalog_holds_exactly_the_strings_the_code_marks_for_translation
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    _header, in_code = parse_po(tmp_path / "locale" / "ar" / "LC_MESSAGES" / "django.po")
-    _header, committed = parse_po(AR_PO)
+    _header, in_code = parse_po(tmp_path / "locale" / language / "LC_MESSAGES" / "django.po")
+    _header, committed = parse_po(LOCALE_DIR / language / "LC_MESSAGES" / "django.po")
     assert sorted(_catalog_keys(in_code) - _catalog_keys(committed), key=str) == []
     assert sorted(_catalog_keys(committed) - _catalog_keys(in_code), key=str) == []
 
@@ -299,8 +301,8 @@ def test_arabic_home_page_is_right_to_left_with_an_arabic_interface(client):
     assert "أحدث المقالات" in html
     assert ">بحث</a>" in html
     assert "22 إبريل، 2021" in html
-    for english in ("Iraq–Russia News Archive", "Latest articles", ">Search</a>", "April"):
-        assert english not in html
+    for words in ("Iraq–Russia News Archive", "Latest articles", ">Search</a>", "April"):
+        assert words not in html
 
 
 @pytest.mark.usefixtures("compiled_catalogs")
@@ -315,7 +317,7 @@ def test_home_page_without_a_language_preference_is_arabic(client):
 @pytest.mark.django_db
 def test_english_home_page_is_left_to_right_with_the_english_interface(client):
     article_create(title="الجعفري يبحث مع لافروف في موسكو", source=source_create())
-    html = client.get(reverse("archive:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get(english(reverse("archive:home"))).content.decode()
     assert '<html lang="en" dir="ltr">' in html
     assert "Iraq–Russia News Archive" in html
     assert "Latest articles" in html
@@ -328,25 +330,50 @@ def test_english_home_page_is_left_to_right_with_the_english_interface(client):
 
 @pytest.mark.usefixtures("compiled_catalogs")
 @pytest.mark.django_db
-def test_language_cookie_gives_english_to_a_browser_that_prefers_arabic(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    html = client.get(reverse("archive:home"), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
-    assert 'dir="ltr"' in html
-    assert "Latest articles" in html
+@pytest.mark.parametrize("asked", [{"HTTP_ACCEPT_LANGUAGE": "en"}, {"cookie": "en"}])
+def test_an_unprefixed_address_is_arabic_whatever_the_browser_asks(client, asked):
+    """A shared link opens in the language it was copied in; an English-cookie visitor of an
+    old link reads Arabic with a link to the same page in English, never a redirect."""
+    if "cookie" in asked:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = asked.pop("cookie")
+    response = client.get(reverse("search:search"), {"q": "لافروف"}, **asked)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<a href="/en/search/?q=%D9%84%D8%A7%D9%81%D8%B1%D9%88%D9%81" hreflang="en"' in html
 
 
 @pytest.mark.usefixtures("compiled_catalogs")
 @pytest.mark.django_db
-def test_language_switcher_turns_the_interface_to_english_and_back(client):
-    home = reverse("archive:home")
-    response = client.post(reverse("set_language"), {"language": "en", "next": home})
-    assert response.status_code == 302
-    assert "Latest articles" in client.get(home).content.decode()
+def test_the_switcher_and_the_alternates_name_the_same_page_in_each_language(client):
+    query = "q=%D9%84%D8%A7%D9%81%D8%B1%D9%88%D9%81&sort=newest"
+    html = client.get(f"/en/search/?{query}").content.decode()
+    escaped = query.replace("&", "&amp;")
+    assert f'<a href="/search/?{escaped}" hreflang="ar" lang="ar">العربيّة</a>' in html
+    assert 'hreflang="en" lang="en"' not in html  # no link to the page itself
+    for code, path in (("ar", "/search/"), ("en", "/en/search/"), ("x-default", "/search/")):
+        alternate = f'<link rel="alternate" hreflang="{code}" href="http://testserver{path}?'
+        assert alternate + escaped + '">' in html
 
-    client.post(reverse("set_language"), {"language": "ar", "next": home})
-    html = client.get(home).content.decode()
-    assert 'dir="rtl"' in html
-    assert "أحدث المقالات" in html
+
+@pytest.mark.usefixtures("compiled_catalogs")
+@pytest.mark.django_db
+def test_the_old_language_form_still_takes_a_reader_to_the_page_in_that_language(client):
+    """Pages saved with the former switcher (a POST form) still work."""
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/search/?q=x"})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/search/?q=x"
+    response = client.post(reverse("set_language"), {"language": "ar", "next": "/en/search/"})
+    assert response["Location"] == "/search/"
+
+
+@pytest.mark.usefixtures("compiled_catalogs")
+@pytest.mark.django_db
+def test_the_admin_speaks_the_editors_browser_language(admin_client):
+    arabic = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    english_admin = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'lang="ar" dir="rtl"' in arabic
+    assert 'lang="en" dir="ltr"' in english_admin
 
 
 @pytest.mark.usefixtures("compiled_catalogs")
@@ -372,3 +399,19 @@ def test_arabic_search_page_without_hits_speaks_arabic(client):
 def test_arabic_reextract_message_agrees_with_each_count(articles, mentions, text):
     with translation.override("ar"):
         assert reextract_message(articles=articles, mentions=mentions) == text
+
+
+@pytest.mark.usefixtures("compiled_catalogs")
+@pytest.mark.django_db
+def test_an_editor_chooses_the_admins_language_from_the_admin_itself(admin_client):
+    html = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert 'lang="ar" dir="rtl"' in html
+    assert 'name="language" value="en" lang="en">English</button>' in html
+    response = admin_client.post(
+        reverse("set_language"), {"language": "en", "next": "/admin/"}, HTTP_ACCEPT_LANGUAGE="ar"
+    )
+    assert response["Location"] == "/admin/"
+    html = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert 'lang="en" dir="ltr"' in html
+    # The public pages keep the language of their address.
+    assert '<html lang="ar" dir="rtl">' in admin_client.get("/").content.decode()

@@ -18,7 +18,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.admin.notices import reextract_message
@@ -105,12 +105,21 @@ class YearFilter(admin.SimpleListFilter):
         return queryset
 
 
+def surface_forms_text(mention: Mention) -> str:
+    """The spellings found in the text, as a reader writes a list (not a JSON array)."""
+    return " · ".join(mention.forms or [])
+
+
 class MentionInline(admin.TabularInline):
     model = Mention
     extra = 0
     autocomplete_fields = ["entity"]
-    fields = ["entity", "count", "forms", "added_by_editor"]
-    readonly_fields = ["count", "forms", "added_by_editor"]
+    fields = ["entity", "count", "surface_forms", "added_by_editor"]
+    readonly_fields = ["count", "surface_forms", "added_by_editor"]
+
+    @admin.display(description=_("spellings in the text"))
+    def surface_forms(self, mention):
+        return surface_forms_text(mention)
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -148,16 +157,17 @@ class ArticleAdminForm(forms.ModelForm):
 class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # An editor's worklist: the title wide, then what needs doing, the outlet, the date and
+    # how many outlets carried the story.
     list_display = [
-        "title",
-        "published_on",
-        "source",
+        "title_column",
         "status",
-        "needs_review",
-        "review_summary",
-        "updated_at",
+        "review_state",
+        "source_column",
+        "published_on",
         "story_size",
     ]
+    list_display_links = ["title_column"]
     list_filter = [
         NeedsReviewFilter,
         ReviewReasonFilter,
@@ -228,9 +238,43 @@ class ArticleAdmin(ArticleUploadAdminMixin, admin.ModelAdmin):
     inlines = [MentionInline]
     view_on_site = True
 
-    @admin.display(description=_("review reasons"))
-    def review_summary(self, obj):
-        return "; ".join(review_reason_label(code) for code in obj.review_reasons or [])
+    class Media:
+        css = {"all": ["css/admin-articles.css"]}
+
+    @admin.display(description=_("title"), ordering="title")
+    def title_column(self, obj):
+        return format_html('<span lang="ar" dir="rtl">{}</span>', obj.title)
+
+    @admin.display(description=_("source"), ordering="source__name")
+    def source_column(self, obj):
+        """The outlet's name in the editor's language when it has one."""
+        if obj.source is None:
+            return "—"
+        if get_language() == "en" and obj.source.name_en:
+            return obj.source.name_en
+        return format_html('<span lang="ar">{}</span>', obj.source.name)
+
+    def changelist_view(self, request, extra_context=None):
+        # The worklist takes the whole width: the site's model list stays one click away.
+        extra_context = {"is_nav_sidebar_enabled": False, **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description=_("needs review"), ordering="-needs_review")
+    def review_state(self, obj):
+        """Words, not a tick or a cross: "Needs review" with the reasons, or "Reviewed"."""
+        if not obj.needs_review:
+            return format_html('<span class="review-state review-done">{}</span>', _("Reviewed"))
+        reasons = [review_reason_label(code) for code in obj.review_reasons or []]
+        return format_html(
+            '<span class="review-state review-needed">{}</span>{}',
+            _("Needs review"),
+            format_html(
+                '<ul class="review-reasons">{}</ul>',
+                format_html_join("", "<li>{}</li>", ((reason,) for reason in reasons)),
+            )
+            if reasons
+            else "",
+        )
 
     @admin.display(description=_("review reasons"))
     def review_reasons_list(self, obj):

@@ -235,11 +235,15 @@ class EntityCandidateAdmin(admin.ModelAdmin):
 
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
-    list_display = ["article", "entity", "count", "forms", "added_by_editor"]
+    list_display = ["article", "entity", "count", "surface_forms", "added_by_editor"]
     list_filter = ["entity__kind", "added_by_editor"]
     search_fields = ["article__title", "entity__name", "entity__name_en"]
     autocomplete_fields = ["article", "entity"]
     list_select_related = ["article", "entity"]
+
+    @admin.display(description=_("spellings in the text"))
+    def surface_forms(self, mention):
+        return " · ".join(mention.forms or [])
 
     def delete_model(self, request, obj):
         # A removed mention is remembered so that re-extraction does not bring it back.

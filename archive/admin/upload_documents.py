@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from archive.admin.stories import StoryMatch, story_match
 from archive.admin.upload_staging import (
@@ -50,6 +51,13 @@ logger = logging.getLogger(__name__)
 PREVIEW_PARAGRAPHS = 3
 # The page lines the importer left out that the preview lists (all are counted).
 PREVIEW_DROPPED = 40
+# The preview's "read as" line: each format the reader knows, in the editor's language.
+FORMAT_LABELS = {
+    "text": gettext_lazy("plain text"),
+    "html": gettext_lazy("web page (HTML)"),
+    "pdf": gettext_lazy("PDF"),
+    "docx": gettext_lazy("Word document"),
+}
 
 
 class TooManyDocuments(IngestError):
@@ -189,6 +197,10 @@ class DocumentPreview:
     same_as: int | None = None
     digest: str = ""
     story_match: StoryMatch | None = None
+
+    @property
+    def format_label(self) -> str:
+        return str(FORMAT_LABELS.get(self.format, self.format))
 
     @property
     def ready(self) -> bool:

@@ -49,3 +49,18 @@ def marked(segments: Highlight, anchor: str = "") -> SafeString:
         else:
             html.append(_MARK.format(escape(text)))
     return mark_safe("".join(html))
+
+
+# Pages shown on each side of the current one, and at each end, by the pagination.
+PAGES_AROUND, PAGES_AT_ENDS = 2, 1
+
+
+@register.filter
+def page_links(page) -> list:
+    """The page numbers a pagination shows: the first and last, the current one and its
+    neighbours, ``None`` for a gap (Django's elided page range)."""
+    numbers = page.paginator.get_elided_page_range(
+        page.number, on_each_side=PAGES_AROUND, on_ends=PAGES_AT_ENDS
+    )
+    ellipsis = page.paginator.ELLIPSIS
+    return [None if number == ellipsis else number for number in numbers]

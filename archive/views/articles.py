@@ -14,7 +14,7 @@ from archive import citations
 from archive.models import Article, Entity
 from archive.permalinks import HIGHLIGHT_PARAM, highlight_words, with_highlight
 from archive.related import related_articles
-from archive.selectors import article_lead, story_versions
+from archive.selectors import article_lead, collection_summary, story_versions
 from archive.views import seo
 
 HOME_PAGE_SIZE = 20
@@ -127,7 +127,15 @@ def marked_text(article, words: str) -> dict:
 def home(request):
     articles = Article.objects.published().select_related("source").newest_first()
     page = Paginator(articles, HOME_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "archive/home.html", {"page": page})
+    collection = collection_summary()
+    context = {
+        "page": page,
+        "collection": collection,
+        "most_mentioned": [
+            (KIND_HEADINGS[kind], entities) for kind, entities in collection.top.items() if entities
+        ],
+    }
+    return render(request, "archive/home.html", context)
 
 
 def article_detail(request, pk, slug=None):

@@ -35,6 +35,7 @@ def entity_detail(request, pk, slug=None):
     years = _years(entity)
     context = {
         "entity": entity,
+        "english": get_language() == "en" and bool(entity.name_en),
         "page": page,
         "description": _description(entity),
         "other_names": _other_names(entity),
@@ -52,7 +53,8 @@ def entity_search_url(entity: Entity) -> str:
 
 
 def _timeline(entity: Entity, years: list[dict]) -> Timeline:
-    """The entity's published articles per year; a bar opens the search for it in that year."""
+    """The entity's published articles per year; a bar opens the search for it in that year.
+    The undated ones are counted under the chart, so it adds up to the list's count."""
     counts = {row["year"]: row["articles"] for row in years if row["year"]}
     filtered = QueryDict(urlencode({entity.kind: entity.pk}))
     return timeline_build(
@@ -61,6 +63,7 @@ def _timeline(entity: Entity, years: list[dict]) -> Timeline:
         year=None,
         link=QueryLinks(filtered, reverse("search:search")).changed,
         text=django_text(),
+        undated=sum(row["articles"] for row in years if not row["year"]),
     )
 
 

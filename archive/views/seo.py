@@ -16,6 +16,7 @@ def robots_txt(request):
         "User-agent: *",
         f"Disallow: /{settings.ADMIN_URL.lstrip('/')}",
         "Disallow: /api/",
+        "Disallow: /en/api/",
         "Allow: /",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",

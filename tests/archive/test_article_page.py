@@ -9,6 +9,7 @@ from archive.models import Article, Entity, Mention
 from archive.related import related_articles
 from archive.views.articles import HOME_PAGE_SIZE, adjacent_articles
 from tests.factories import article_create, entity_create, source_create
+from tests.languages import english
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def test_date_is_written_with_arabic_month_name_in_arabic(client, article):
 
 
 def test_date_is_written_in_english_when_english_is_active(client, article):
-    html = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get(english(article.get_absolute_url())).content.decode()
     assert '<time datetime="2021-04-22">April 22, 2021</time>' in html
 
 
@@ -80,15 +81,15 @@ def test_entities_are_grouped_by_kind_with_entity_and_search_links(client, artic
     )
     moscow = entity_create(kind=Entity.Kind.PLACE, name="موسكو", name_en="Moscow", name_ru="")
     _mention(article, moscow, ministry, lavrov)
-    page = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = client.get(english(article.get_absolute_url())).content.decode()
     html = page[page.index('id="entities-heading"') :]
     people, organizations, places = (html.index(h) for h in ("People", "Organizations", "Places"))
     assert people < html.index("Sergey Lavrov") < organizations
     assert organizations < html.index("وزارة الخارجية الروسية") < places < html.index("Moscow")
-    assert f'href="{lavrov.get_absolute_url()}"' in html
-    assert f'href="/search/?person={lavrov.pk}"' in html
-    assert f'href="/search/?organization={ministry.pk}"' in html
-    assert f'href="/search/?place={moscow.pk}"' in html
+    assert f'href="{english(lavrov.get_absolute_url())}"' in html
+    assert f'href="{english("/search/")}?person={lavrov.pk}"' in html
+    assert f'href="{english("/search/")}?organization={ministry.pk}"' in html
+    assert f'href="{english("/search/")}?place={moscow.pk}"' in html
 
 
 def test_entity_names_are_arabic_in_the_arabic_interface(client, article):
@@ -211,9 +212,10 @@ def test_article_page_queries_do_not_grow_with_its_entities(
 JUMP_LINK = '<a class="match-jump" href="#first-match">'
 
 
-def _page(client, article, hl=None, **headers) -> str:
+def _page(client, article, hl=None, *, in_english=False) -> str:
     data = {"hl": hl} if hl is not None else None
-    response = client.get(article.get_absolute_url(), data, **headers)
+    url = article.get_absolute_url()
+    response = client.get(english(url) if in_english else url, data)
     assert response.status_code == 200
     return response.content.decode()
 
@@ -229,8 +231,8 @@ def test_a_link_jumps_to_the_first_match_in_the_page_language(client, article):
     html = _page(client, article, "الكاظمي")
     assert f"{JUMP_LINK}انتقل إلى أول كلمة مطابقة</a>" in html
     assert f'<a href="{article.get_absolute_url()}">اعرض المقال دون تمييز</a>' in html
-    english = _page(client, article, "الكاظمي", HTTP_ACCEPT_LANGUAGE="en")
-    assert f"{JUMP_LINK}Jump to the first match</a>" in english
+    english_page = _page(client, article, "الكاظمي", in_english=True)
+    assert f"{JUMP_LINK}Jump to the first match</a>" in english_page
     # The link comes before the text it jumps into.
     assert html.index(JUMP_LINK) < html.index('id="first-match"')
 

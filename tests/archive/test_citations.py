@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from archive.citations import Citation, apa, chicago, to_bibtex, to_csl_json, to_ris
 from archive.models import Article
 from tests.factories import article_create, source_create
+from tests.languages import english
 
 TITLE = "الجعفري يبحث مع لافروف في موسكو تعزيز العلاقات والتعاون في كافة المجالات"
 URL = "https://archive.example/articles/7/%D8%A7%D9%84%D8%AC%D8%B9%D9%81%D8%B1%D9%8A/"
@@ -190,8 +191,8 @@ class TestDownloads:
         assert client.get(f"/articles/{article.pk}/cite.").status_code == 404
 
     def test_article_page_shows_apa_and_chicago_with_permalink_and_today(self, client, article):
-        html = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-        permalink = f"http://testserver/articles/{article.pk}/{article.slug}/"
+        html = client.get(english(article.get_absolute_url())).content.decode()
+        permalink = f"http://testserver{english(article.get_absolute_url())}"
         today = timezone.localdate()
         source = article.source.name
         assert (
@@ -200,9 +201,9 @@ class TestDownloads:
         )
         assert f'from <bdi dir="ltr">{permalink}</bdi></p>' in html
         assert f"“<bdi>{TITLE}</bdi>.” <bdi>{source}</bdi>, April 22, 2021. Accessed" in html
-        assert f'href="/articles/{article.pk}/cite.ris"' in html
-        assert f'href="/articles/{article.pk}/cite.bib"' in html
-        assert f'href="/articles/{article.pk}/cite.json"' in html
+        assert f'href="{english(f"/articles/{article.pk}/cite.ris")}"' in html
+        assert f'href="{english(f"/articles/{article.pk}/cite.bib")}"' in html
+        assert f'href="{english(f"/articles/{article.pk}/cite.json")}"' in html
 
 
 AUTHOR = "محمد عبدالعظيم"

@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from archive.feeds import ArticleFeedSpec, article_feed
 from archive.models import Article, Entity, Mention
 from tests.factories import article_create, entity_create, source_create
+from tests.languages import english
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_entity_feed_lists_only_published_articles_mentioning_the_entity(client,
 
 def test_entity_feed_title_uses_english_name_in_english(client):
     lavrov = entity_create()
-    feed = _parse(client.get(f"/entities/{lavrov.pk}/feed/", HTTP_ACCEPT_LANGUAGE="en"))
+    feed = _parse(client.get(english(f"/entities/{lavrov.pk}/feed/")))
     assert feed.feed.title == "Articles mentioning Sergey Lavrov"
     assert feed.entries == []
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from archive.models import Article, Entity, Mention
 from tests.factories import article_create, entity_create
+from tests.languages import english
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +39,23 @@ def test_article_sitemap_lists_published_articles_only_with_lastmod(client):
     draft = article_create(title="مسودة لم تنشر بعد", status=Article.Status.DRAFT)
     response = client.get("/sitemap-articles.xml")
     locations = _locations(response)
-    assert locations == [f"http://testserver{published.get_absolute_url()}"]
+    permalink = published.get_absolute_url()
+    assert locations == [f"http://testserver{permalink}", f"http://testserver{english(permalink)}"]
     assert f"/articles/{draft.pk}/" not in response.content.decode()
-    assert _lastmods(response) == [timezone.localtime(published.updated_at).date().isoformat()]
+    assert _lastmods(response) == [timezone.localtime(published.updated_at).date().isoformat()] * 2
+
+
+def test_each_sitemap_page_names_its_other_language_and_the_arabic_default(client):
+    permalink = article_create().get_absolute_url()
+    root = ET.fromstring(client.get("/sitemap-articles.xml").content)
+    xhtml = "{http://www.w3.org/1999/xhtml}link"
+    for url in root.findall("sm:url", NS):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.iter(xhtml)}
+        assert alternates == {
+            "ar": f"http://testserver{permalink}",
+            "en": f"http://testserver{english(permalink)}",
+            "x-default": f"http://testserver{permalink}",
+        }
 
 
 def test_entity_sitemap_lists_entities_with_published_mentions_only(client):
@@ -54,7 +69,8 @@ def test_entity_sitemap_lists_entities_with_published_mentions_only(client):
     Mention.objects.create(article=published, entity=merged)
     Mention.objects.create(article=draft, entity=only_in_draft)
     locations = _locations(client.get("/sitemap-entities.xml"))
-    assert locations == [f"http://testserver{mentioned.get_absolute_url()}"]
+    permalink = mentioned.get_absolute_url()
+    assert locations == [f"http://testserver{permalink}", f"http://testserver{english(permalink)}"]
     assert never_mentioned.get_absolute_url() not in str(locations)
 
 
@@ -66,6 +82,7 @@ def test_robots_txt_allows_all_points_to_sitemap_and_keeps_out_admin_and_api(cli
     assert lines[0] == "User-agent: *"
     assert "Disallow: /admin/" in lines
     assert "Disallow: /api/" in lines
+    assert "Disallow: /en/api/" in lines
     assert "Allow: /" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 

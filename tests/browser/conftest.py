@@ -26,6 +26,8 @@ from haystack import connections
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from tests.browser.views import VIEWS, View
+
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the networking flags Chromium keeps calling home, which this closed network refuses.
@@ -162,3 +164,15 @@ def search_index_empty() -> Iterator[None]:
     _search_index_clear()
     yield
     _search_index_clear()
+
+
+@pytest.fixture(params=VIEWS, ids=[f"{language}-{width}" for language, width in VIEWS])
+def view(request, browser: Browser, archive_site: Site, screenshots_dir: Path) -> Iterator[View]:
+    """The page in each language at desktop and phone widths (tests.browser.views)."""
+    language, width = request.param
+    other = "en" if language == "ar" else "ar"
+    context = context_new(browser, locale=other, viewport=DESKTOP if width == "desktop" else PHONE)
+    try:
+        yield View(context.new_page(), language, width, archive_site, screenshots_dir)
+    finally:
+        context.close()

@@ -14,7 +14,7 @@ SEARCH_FIELD = "#search-q"
 RESULTS = ".results-list > li"
 SNIPPET_MARKS = ".search-result .snippet mark"
 CHIPS = ".search-chips .chip"
-LANGUAGE_BUTTON = "form.language-switcher button[name='language'][value='{code}']"
+LANGUAGE_LINK = "nav.language-switcher a[hreflang='{code}']"
 
 
 def search_from_home(page: Page, home_url: str, words: str) -> None:
@@ -61,4 +61,4 @@ def scrolls_sideways(page: Page) -> bool:
 
 def switch_language(page: Page, code: str) -> None:
     with page.expect_navigation():
-        page.locator(LANGUAGE_BUTTON.format(code=code)).click()
+        page.locator(LANGUAGE_LINK.format(code=code)).click()

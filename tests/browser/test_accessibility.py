@@ -61,9 +61,9 @@ def test_search_page_has_landmarks_and_labelled_controls(archive_site, page):
     expect(page.get_by_role("complementary")).to_have_accessible_name(NOT_EMPTY)
     expect(page.get_by_role("searchbox")).to_have_accessible_name(NOT_EMPTY)
     expect(page.get_by_role("heading", level=1)).to_have_count(1)
-    # Each language button names its language in that language, for screen readers too.
-    for button in page.locator("form.language-switcher button").all():
-        expect(button).to_have_attribute("lang", NOT_EMPTY)
+    # Each language link names its language in that language, for screen readers too.
+    for link in page.locator("nav.language-switcher a").all():
+        expect(link).to_have_attribute("lang", NOT_EMPTY)
 
 
 def test_article_page_has_one_main_landmark_and_one_top_heading(archive_site, page):
@@ -75,7 +75,7 @@ def test_article_page_has_one_main_landmark_and_one_top_heading(archive_site, pa
     expect(page.get_by_role("heading", level=1)).to_have_text(article.title)
 
 
-def test_search_page_fits_a_phone_screen_with_results_before_filters(
+def test_search_page_fits_a_phone_screen_with_the_filters_behind_a_button(
     archive_site, phone_page, screenshots_dir
 ):
     phone_page.goto(archive_site(SEARCH))
@@ -83,8 +83,9 @@ def test_search_page_fits_a_phone_screen_with_results_before_filters(
 
     assert not scrolls_sideways(phone_page)
     results = phone_page.locator(".search-results").bounding_box()
-    filters = phone_page.locator(".search-facets").bounding_box()
-    assert results["y"] < filters["y"]
+    toggle = phone_page.locator(".search-filters-toggle").bounding_box()
+    assert toggle["y"] < results["y"]
+    expect(phone_page.locator(".search-facets")).to_be_hidden()
 
 
 def test_article_page_fits_a_phone_screen(archive_site, phone_page, screenshots_dir):

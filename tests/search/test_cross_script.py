@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from archive.models import Entity, EntityAlias
 from tests.factories import entity_create
+from tests.languages import english
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_latin_query_highlights_the_arabic_spelling_in_snippets(client, seeds):
 
 
 def test_search_page_shows_the_entity_first_with_a_literal_switch(client, seeds):
-    response = client.get(reverse("search:search"), {"q": "Лавров"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(english(reverse("search:search")), {"q": "Лавров"})
     html = response.content.decode()
     assert f'data-entity-id="{_lavrov().pk}"' in html
     assert html.index("entity-match") < html.index("results-list")

@@ -16,6 +16,7 @@ from archive.models import Article
 from search.backends.base import SORT_NEWEST
 from search.selectors import search_execute, search_iter_article_ids
 from tests.factories import article_create, source_create
+from tests.languages import english
 
 QUESTION = "مركز تبادل المعلومات الاستخباراتية في بغداد"
 # Three words: an article needs two of them; the centre articles hold all three.
@@ -216,7 +217,7 @@ def test_exports_list_the_articles_in_the_page_order(archive):
 
 
 def test_the_page_heads_each_group_and_counts_them(client, archive):
-    response = client.get(reverse("search:search"), {"q": THREE_WORDS}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(english(reverse("search:search")), {"q": THREE_WORDS})
     html = response.content.decode()
     first = html.index("Articles with all your words")
     second = html.index("Articles with only some of your words")
@@ -228,7 +229,7 @@ def test_the_page_heads_each_group_and_counts_them(client, archive):
 
 
 def test_a_page_with_only_partial_matches_has_a_single_heading(client, archive):
-    response = client.get(reverse("search:search"), {"q": QUESTION}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(english(reverse("search:search")), {"q": QUESTION})
     html = response.content.decode()
     assert "Articles with only some of your words" in html
     assert "Articles with all your words" not in html
@@ -236,9 +237,7 @@ def test_a_page_with_only_partial_matches_has_a_single_heading(client, archive):
 
 
 def test_the_match_all_box_keeps_every_word_and_offers_the_wider_search(client, archive):
-    response = client.get(
-        reverse("search:search"), {"q": THREE_WORDS, "match": "all"}, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    response = client.get(english(reverse("search:search")), {"q": THREE_WORDS, "match": "all"})
     html = response.content.decode()
     assert response.context["results"].count == 3
     assert 'name="match" value="all" checked' in html

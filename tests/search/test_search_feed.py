@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from search.feeds import search_feed_articles
+from tests.languages import english
 
 FEED_URL = reverse("search:feed")
 
@@ -103,7 +104,7 @@ def test_feed_of_a_search_without_results_is_a_valid_empty_feed(client, seeds):
     [{"person": "abc"}, {"place": "999999"}, {"date_to": "غدا"}, {"year": "99999"}],
 )
 def test_a_filter_that_fails_gives_a_clear_400_not_a_500(client, seeds, params):
-    response = client.get(FEED_URL, params, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(english(FEED_URL), params)
     assert response.status_code == 400
     assert "This feed cannot be built" in response.content.decode()
 

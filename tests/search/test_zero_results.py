@@ -16,6 +16,7 @@ from archive.models import Article, Entity, Mention
 from search import selectors, suggest
 from search.entity_lookup import is_plain, query_entity
 from tests.factories import article_create, entity_create
+from tests.languages import english
 
 URL = reverse("search:search")
 API = reverse("search:api_search")
@@ -112,7 +113,7 @@ def _notice(response) -> tuple[str, str, str] | None:
 def test_a_misspelled_query_shows_the_results_of_its_correction(
     client, archive, typed, corrected, article
 ):
-    response = client.get(URL, {"q": typed}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(english(URL), {"q": typed})
     results = response.context["results"]
     assert results.corrected_from == typed
     assert results.query.text == corrected

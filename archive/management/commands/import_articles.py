@@ -12,6 +12,7 @@ import json
 import signal
 import threading
 import time
+from argparse import ArgumentTypeError
 from collections import Counter
 from collections.abc import Iterator
 from itertools import islice
@@ -65,6 +66,13 @@ class _StopRequest:
             self._previous = None
 
 
+def _positive(text: str) -> int:
+    """``--limit``'s value: a whole number of at least 1."""
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise ArgumentTypeError(_("expected a whole number of at least 1"))
+    return int(text)
+
+
 class Command(BaseCommand):
     help = _(
         "Import articles from .txt and .html files, folders (recursively) and JSON-lines files "
@@ -85,6 +93,12 @@ class Command(BaseCommand):
             help=_("leave the search index to the index worker instead of updating it at the end"),
         )
         parser.add_argument(
+            "--limit",
+            type=_positive,
+            metavar="N",
+            help=_("import at most the first N items (a trial run on part of a corpus)"),
+        )
+        parser.add_argument(
             "--jobs",
             type=int,
             help=_(
@@ -99,13 +113,16 @@ class Command(BaseCommand):
         self.verbosity = options["verbosity"]
         files, skipped = paths_expand([Path(p) for p in options["paths"]])
         total = sum(items_count(path) for path in files)
+        limit = options["limit"]
+        if limit is not None:
+            total = min(total, limit)
         jobs = jobs_for(options["jobs"], total)
         counts = Counter()
         progress = Progress(self.stderr, total, enabled=self.verbosity > 0)
         started = time.monotonic()
         # The names known when the run starts are the ones every article is matched against.
         gazetteer = gazetteer_get()
-        items = (item for path in files for item in items_read(path))
+        items = islice((item for path in files for item in items_read(path)), limit)
         import_started.send(sender=Command)
         follow_up = False
         try:

@@ -1,0 +1,85 @@
+"""The interface language: in the URL for the public pages, the browser's for the rest.
+
+Public pages sit in ``i18n_patterns`` without a prefix for Arabic, the default, and
+under ``/en/`` for English, so a shared link opens in the language it was copied in,
+whatever the colleague's browser asks for. The editors' admin, the JSON API and the
+language view are outside those patterns; nobody shares their links, so they follow
+the browser: the language cookie (set by ``/i18n/setlang/``), then Accept-Language.
+"""
+
+from django.conf import settings
+from django.middleware import locale
+from django.urls import get_script_prefix
+from django.utils import translation
+from django.utils.functional import SimpleLazyObject
+
+DEFAULT = settings.LANGUAGE_CODE
+
+
+def browser_language_paths() -> tuple[str, ...]:
+    """Path prefixes outside ``i18n_patterns``: their language is the browser's."""
+    return ("/" + settings.ADMIN_URL, "/api/", "/i18n/")
+
+
+def request_language(request) -> str:
+    """The language a request is answered in: the URL's for public pages (unprefixed:
+    Arabic), the browser's for the admin, the API and the language view."""
+    if request.path_info.startswith(browser_language_paths()):
+        return translation.get_language_from_request(request)
+    return translation.get_language_from_path(request.path_info) or DEFAULT
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's LocaleMiddleware, except that unprefixed paths outside ``i18n_patterns``
+    take the browser's language instead of always the default."""
+
+    def process_request(self, request):
+        if request.path_info.startswith(browser_language_paths()):
+            translation.activate(request_language(request))
+            request.LANGUAGE_CODE = translation.get_language()
+            return
+        super().process_request(request)
+
+
+def page_path(path_info: str) -> str:
+    """A public page's path without its language prefix (the Arabic page's path)."""
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if code != DEFAULT and path_info.startswith(prefix):
+            return path_info[len(prefix) - 1 :]
+    return path_info
+
+
+def language_path(path_info: str, language: str) -> str:
+    """The same page in ``language``, as a path from the site's root."""
+    plain = page_path(path_info)
+    prefixed = plain if language == DEFAULT else f"/{language}{plain}"
+    return get_script_prefix().rstrip("/") + prefixed
+
+
+def language_links(request) -> list[dict]:
+    """The current page in each language, query string kept: the switcher's links and the
+    ``hreflang`` alternates. Plain string work on the path: no URL resolving per page."""
+    query = request.META.get("QUERY_STRING", "")
+    current = translation.get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        path = language_path(request.path_info, code)
+        href = f"{path}?{query}" if query else path
+        info = translation.get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "href": href,
+                "absolute": request.build_absolute_uri(href),
+                "current": code == current,
+            }
+        )
+    return links
+
+
+def language_context(request) -> dict:
+    """Template context: ``language_links`` for the switcher and the alternates, built only
+    when a template reads it."""
+    return {"language_links": SimpleLazyObject(lambda: language_links(request))}
