@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0002_entity_curation'),
+        ('archive', '0004_article_author'),
     ]
 
     operations = [
