@@ -142,12 +142,28 @@ def story_timeline_text() -> TimelineText:
             total,
         ) % {"first": first, "last": last, "count": number(total)}
 
+    def summary_year(year: str, total: int) -> str:
+        return ngettext(
+            "Stories in %(year)s: %(count)s story",
+            "Stories in %(year)s: %(count)s stories",
+            total,
+        ) % {"year": year, "count": number(total)}
+
+    def undated(count: int) -> str:
+        return ngettext(
+            "%(count)s story has no date and is not in the chart.",
+            "%(count)s stories have no date and are not in the chart.",
+            count,
+        ) % {"count": number(count)}
+
     return replace(
         text,
         describe=describe,
         summary_years=summary_years,
         summary_months=summary_months,
         summary_span=summary_span,
+        summary_year=summary_year,
+        undated=undated,
     )
 
 

@@ -92,7 +92,13 @@ def test_the_search_page_charts_a_two_month_filter_by_month(
     assert [(bar.period, bar.count) for bar in timeline.bars] == [((2015, 3), 1), ((2015, 4), 2)]
     html = response.content.decode()
     assert "2015–2015" not in html
-    assert "Articles per month, March 2015–April 2015: 3 articles in all" in html
+    # One result per story by default, and the caption says what it counts.
+    assert "Stories per month, March 2015–April 2015: 3 stories in all" in html
+    every_copy = client.get(
+        english(reverse("search:search")),
+        {"q": "لافروف", "date_from": "2015-03-01", "date_to": "2015-04-30", "versions": "all"},
+    ).content.decode()
+    assert "Articles per month, March 2015–April 2015: 3 articles in all" in every_copy
 
 
 @pytest.mark.django_db
@@ -105,7 +111,7 @@ def test_the_search_page_says_how_many_results_have_no_date(
     response = client.get(reverse("search:search"), {"q": "لافروف"})
     assert response.context["results"].count == 2
     assert response.context["timeline"].total == 1
-    assert "مقال واحد بلا تاريخ، فلا يظهر في الرسم." in response.content.decode()
+    assert "قصة واحدة بلا تاريخ، فلا تظهر في الرسم." in response.content.decode()
 
 
 @pytest.mark.django_db
