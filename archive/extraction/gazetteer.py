@@ -30,6 +30,8 @@ class EntityInfo:
     kind: str
     name: str
     name_en: str
+    origin: str = ""
+    review: str = "confirmed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +51,16 @@ _ROOTS_MEMO_MAX = 500_000
 class Gazetteer:
     """Token trie over folded aliases, plus what candidate detection needs to know."""
 
-    def __init__(self, entities: list[EntityInfo], names: list[NameRecord]):
+    def __init__(
+        self, entities: list[EntityInfo], names: list[NameRecord], rejected: set[str] = frozenset()
+    ):
         self.entities = {info.id: info for info in entities}
         self.kinds = {info.id: info.kind for info in entities}
         self._roots_memo: dict[str, tuple[tuple[str, TrieNode], ...]] = {}
         self.root: dict[str, TrieNode] = {}
         self.known_keys: set[str] = set()
+        # Names editors rejected: never proposed again.
+        self.rejected_keys = frozenset(rejected)
         self.person_given_names: set[str] = set()
         # الروسي, العراقية …: adjectives of the known places, never part of a name.
         self.nationality_adjectives: set[str] = set()
@@ -81,7 +87,7 @@ class Gazetteer:
         info = self.entities[record.entity_id]
         if info.kind == "person" and len(folded) >= 2 and not record.ambiguous:
             self.person_given_names.add(folded[0])
-        if info.kind == "place" and len(folded) == 1:
+        if info.kind == "place" and len(folded) == 1 and info.origin != "geonames":
             self.nationality_adjectives.update(nisba_forms(folded[0]))
 
     def __len__(self) -> int:
