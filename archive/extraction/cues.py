@@ -103,6 +103,12 @@ _NOT_NAMES = """
 # "في صالح" / "لصالح": "in favour of", never the name.
 _IN_FAVOUR = ["في"]
 
+# Words that say a place name follows (مدينة صور, محافظة المثنى): support for an
+# ambiguous place name.
+_PLACE_WORDS = """
+مدينة محافظة بلدة قرية العاصمة عاصمة ميناء مطار ولاية إقليم منطقة قضاء ناحية جزيرة
+""".split()
+
 _NAME_JOINERS = ["عبد", "أبو", "ابو", "بن", "ابن", "آل"]
 # Second halves of compound names: نور الدين, عبد الله.
 _COMPOUND_TAILS = ["الدين", "الله"]
@@ -152,6 +158,11 @@ def given_names() -> frozenset[str]:
 @cache
 def not_names() -> frozenset[str]:
     return _folded_set(_NOT_NAMES)
+
+
+@cache
+def place_words() -> frozenset[str]:
+    return _folded_set(_PLACE_WORDS)
 
 
 @cache

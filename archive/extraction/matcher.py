@@ -15,7 +15,7 @@ from archive.extraction import cues
 from archive.extraction.candidates import FoundCandidate, find_candidates
 from archive.extraction.document import Document, cue_start
 from archive.extraction.gazetteer import AliasEntry, Gazetteer
-from archive.extraction.names import ARTICLE
+from archive.extraction.names import ARTICLE, first_token_keys
 
 
 @dataclass(slots=True)
@@ -52,7 +52,7 @@ def extract(text: str, gazetteer: Gazetteer) -> Extraction:
     """Entities and candidates in ``text`` among the names of ``gazetteer``."""
     doc = Document(text or "")
     hits = _scan(doc, gazetteer, 0, len(doc))
-    entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer))
+    entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer.kinds)
     return Extraction(entities=entities, candidates=find_candidates(doc, hits, gazetteer))
 
 
@@ -60,6 +60,7 @@ def _scan(doc: Document, gazetteer: Gazetteer, i: int, n: int) -> list[_Hit]:
     """Longest alias matches among tokens ``i`` … ``n - 1``, left to right."""
     roots, folded, joined = gazetteer.roots, doc.folded, doc.joined
     hits = []
+    stop = doc.stop
     while i < n:
         best = None
         for key, node in roots(folded[i]):
@@ -71,6 +72,8 @@ def _scan(doc: Document, gazetteer: Gazetteer, i: int, n: int) -> list[_Hit]:
                     break
                 j += 1
                 node = node.children.get(folded[j])
+        if best is not None and best.end == i and stop[i]:
+            best = None  # وأن, فإن, كان: a stop word alone is no name (towns share them)
         if best is None:
             i += 1
         else:
@@ -104,7 +107,7 @@ def _nested_places(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     return nested
 
 
-def _resolve(doc: Document, hits: list[_Hit]) -> list[FoundEntity]:
+def _resolve(doc: Document, hits: list[_Hit], kinds: dict) -> list[FoundEntity]:
     # An entity is "named in full" when some hit can only be it, unambiguously.
     full = {
         hit.entries[0].entity_id
@@ -116,7 +119,7 @@ def _resolve(doc: Document, hits: list[_Hit]) -> list[FoundEntity]:
         if _TANWEEN.intersection(doc.surfaces[hit.end]):
             # روسياً in "مسؤولاً روسياً" is the adjective "Russian": names never take tanween.
             continue
-        entity_id = _entity_of(doc, hit, full)
+        entity_id = _entity_of(doc, hit, full, kinds)
         if entity_id is None:
             continue
         item = found.get(entity_id)
@@ -129,10 +132,22 @@ def _resolve(doc: Document, hits: list[_Hit]) -> list[FoundEntity]:
     return sorted(found.values(), key=lambda f: f.first_offset)
 
 
-def _entity_of(doc: Document, hit: _Hit, full: set[int]) -> int | None:
+def _after_place_word(doc: Document, hit: _Hit) -> bool:
+    """``مدينة صور``, ``محافظة المثنى``: a place word right before the name."""
+    before = hit.start - 1
+    if before < 0 or not doc.joined[before]:
+        return False
+    return bool(first_token_keys(doc.folded[before]) & cues.place_words())
+
+
+def _entity_of(doc: Document, hit: _Hit, full: set[int], kinds: dict) -> int | None:
     ids = list(dict.fromkeys(entry.entity_id for entry in hit.entries))
     if len(ids) == 1 and not hit.entries[0].ambiguous:
         return ids[0]
+    if _after_place_word(doc, hit):
+        places = [i for i in ids if kinds.get(i) == "place"]
+        if len(places) == 1:
+            return places[0]
     if cue_start(doc, hit.start) is not None:
         supported = [i for i in ids if i in full]
         if len(supported) == 1:

@@ -15,14 +15,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from arabic_text import STOP_WORDS, stop_key
+
 REGIONS_PATH = Path(__file__).resolve().parent / "data" / "regions.json"
 # Cities of at least this many inhabitants (docs/entities.md: the measured choice).
 CITY_MIN_POPULATION = 50_000
-# Cities this large keep even a name that is also a common word (الرياض, جدة).
-CITY_ALWAYS_PLAIN = 1_000_000
-# A smaller city whose one-word name occurs this often in Arabic news is mostly that word
-# (صور "pictures", القائم "the standing"): it counts only with support.
-COMMON_WORD_COUNT = 300
+# A one-word city name whose form with the article toggled occurs this often in Arabic news
+# is mostly an ordinary word (صور "pictures", المدينة "the city"): found only with support.
+COMMON_WORD_COUNT = 100
 # CLDR codes that name no place: the world, pseudo-locales, unknown, outlying Oceania.
 _NOT_PLACES = {"001", "EZ", "QO", "XA", "XB", "ZZ"}
 _ORGANIZATIONS = {"EU", "UN"}
@@ -49,12 +49,15 @@ class PlaceRecord:
 
 
 def arabic_names(names) -> list[str]:
-    """The Arabic-script names among ``names`` (hyphens as spaces), in order, once each."""
+    """The Arabic-script names among ``names`` (hyphens as spaces), in order, once each;
+    never a stop word (وان, كان are towns too)."""
     found = []
     for name in names or ():
         if not isinstance(name, str) or not _ARABIC_NAME.fullmatch(name.strip()):
             continue
         clean = " ".join(name.replace("-", " ").split())
+        if stop_key(clean) in STOP_WORDS:
+            continue
         if clean not in found:
             found.append(clean)
     return found
@@ -110,8 +113,8 @@ def continent_records(continents=None) -> list[PlaceRecord]:
 def city_records(cities=None, *, min_population=CITY_MIN_POPULATION, counts=None):
     """Cities of at least ``min_population`` with an Arabic name, most populous first.
 
-    A one-word name that is also a common word is an ambiguous alias (found only with
-    support) unless the city is very large; ``counts`` maps folded words to their
+    A one-word name that is also an ordinary word is an ambiguous alias (found only with
+    support); ``counts`` maps folded words to their
     frequency in Arabic news (``arabic_text.lexicon_counts``).
     """
     cities = _geonames("get_cities", min_population) if cities is None else cities
@@ -144,20 +147,35 @@ def city_records(cities=None, *, min_population=CITY_MIN_POPULATION, counts=None
 
 
 def _mark_common_words(record: PlaceRecord, counts) -> None:
-    if record.population >= CITY_ALWAYS_PLAIN:
-        return
+    """Put the name Arabic news uses most first; mark names that are mostly ordinary words."""
     from archive.extraction.names import name_tokens
 
     names = [record.name, *record.aliases]
-    common = [n for n in names if _is_common_word(name_tokens(n), counts)]
-    record.aliases = [n for n in names if n not in common and n != record.name]
-    record.ambiguous_aliases = [n for n in common if n != record.name]
-    if record.name in common:
-        record.ambiguous_aliases.insert(0, record.name)
+    folded = {name: name_tokens(name) for name in names}
+    names.sort(key=lambda n: -min((counts.get(t, 0) for t in folded[n]), default=0))
+    common = [n for n in names if _is_common_word(folded[n], counts)]
+    record.name = names[0]
+    record.aliases = [n for n in names[1:] if n not in common]
+    record.ambiguous_aliases = common
 
 
 def _is_common_word(tokens: list[str], counts) -> bool:
-    return len(tokens) == 1 and counts.get(tokens[0], 0) >= COMMON_WORD_COUNT
+    """A one-word name that is an ordinary word: very short, or inflected like a noun.
+
+    صور is also "pictures" (الصور is frequent), المدينة also "the city" (مدينة is
+    frequent); a city's own name rarely occurs with the article toggled (جدة, الطائف).
+    """
+    if len(tokens) != 1:
+        return False
+    word = tokens[0]
+    if len(word) <= 2:
+        return True
+    other = word[2:] if word.startswith("ال") else "ال" + word
+    if counts.get(other, 0) >= max(COMMON_WORD_COUNT, counts.get(word, 0) // 5):
+        return True
+    # قوله is "his saying" (قول + ه) far more often than a town.
+    stem = word[:-1] if word.endswith("ه") else ""
+    return counts.get(stem, 0) >= max(COMMON_WORD_COUNT, 2 * counts.get(word, 0))
 
 
 def _geonames(table: str, min_population: int = 15000) -> dict:
