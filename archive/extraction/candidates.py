@@ -7,7 +7,7 @@ name (a common given name, a Russian surname ending, a family nisba), so
 ``وزير الخارجية العراقي لترؤس وفد`` proposes nothing.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from archive.extraction import cues
@@ -18,24 +18,39 @@ from archive.extraction.names import ARTICLE, first_token_keys
 MAX_NAME_WORDS = 4
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FoundCandidate:
-    """An unknown name right after a title cue: a proposal for editors."""
+    """A name no list holds (after a title cue, or an organization's shape): a proposal."""
 
     name: str
     normalized: str
     cue: str
     offset: int
+    kind: str = "person"
+    count: int = 1
+    forms: list[str] = field(default_factory=list)
+    tokens: tuple[int, ...] = ()  # where the name was first found
 
 
 def find_candidates(doc: Document, hits, gazetteer: Gazetteer) -> list[FoundCandidate]:
-    """Names after a title cue that no known alias covers."""
-    covered = {i for hit in hits for i in range(hit.start, hit.end + 1)}
+    """Names after a title cue that no known alias covers.
+
+    A one-word place is no obstacle past the name's first word: مايكل فلين is a name
+    whatever town is called لين.
+    """
+    kinds = gazetteer.kinds
+    covered = {
+        i
+        for hit in hits
+        if hit.start != hit.end or any(kinds[e.entity_id] != "place" for e in hit.entries)
+        for i in range(hit.start, hit.end + 1)
+    }
+    starts = {hit.start for hit in hits}
     found, seen = [], set()
     for k in range(1, len(doc)):
         # Cheap checks first (most words are ruled out by the word before them); the
         # title cue itself is looked for only before a name.
-        if k in covered or doc.stop[k] or not _may_start_name(doc.folded[k]):
+        if k in covered or k in starts or doc.stop[k] or not _may_start_name(doc.folded[k]):
             continue
         if not may_follow_cue(doc, k):
             continue
@@ -44,6 +59,8 @@ def find_candidates(doc: Document, hits, gazetteer: Gazetteer) -> list[FoundCand
             continue
         normalized = " ".join(doc.folded[k : end + 1])
         if normalized in gazetteer.known_keys or normalized in seen:
+            continue
+        if normalized in gazetteer.rejected_keys:
             continue
         start = cue_start(doc, k)
         if start is None:
@@ -55,6 +72,7 @@ def find_candidates(doc: Document, hits, gazetteer: Gazetteer) -> list[FoundCand
                 normalized=normalized,
                 cue=doc.span(start, k - 1),
                 offset=doc.starts[k],
+                tokens=tuple(range(k, end + 1)),
             )
         )
     return found

@@ -90,6 +90,14 @@ class Gazetteer:
         if info.kind == "place" and len(folded) == 1 and info.origin != "geonames":
             self.nationality_adjectives.update(nisba_forms(folded[0]))
 
+    def add_entity(self, info: EntityInfo, names: list[NameRecord]) -> None:
+        """One more entity and its names (a detected one), without rebuilding the trie."""
+        self.entities[info.id] = info
+        self.kinds[info.id] = info.kind
+        for record in names:
+            self._add(record)
+        self._roots_memo.clear()
+
     def __len__(self) -> int:
         return len(self.known_keys)
 

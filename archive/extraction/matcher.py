@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from archive.extraction import cues
 from archive.extraction.candidates import FoundCandidate, find_candidates
+from archive.extraction.detection import count_occurrences, organization_candidates
 from archive.extraction.document import Document, cue_start
 from archive.extraction.gazetteer import AliasEntry, Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
@@ -48,12 +49,39 @@ class _Hit:
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
-def extract(text: str, gazetteer: Gazetteer) -> Extraction:
-    """Entities and candidates in ``text`` among the names of ``gazetteer``."""
+def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extraction:
+    """Entities and candidates in ``text`` among the names of ``gazetteer``.
+
+    With ``detect``, names no list holds are proposed too (``detection``): organizations
+    by their shape, people after a title cue, each counted wherever the article repeats
+    it, a person's surname alone included.
+    """
     doc = Document(text or "")
     hits = _scan(doc, gazetteer, 0, len(doc))
+    candidates = []
+    if detect:
+        organizations, hits = organization_candidates(doc, hits, gazetteer)
+        people = find_candidates(doc, hits, gazetteer)
+        hits = _without_surnames(doc, hits, people, gazetteer)
+        taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
+        candidates = count_occurrences(doc, organizations + people, taken)
     entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer.kinds)
-    return Extraction(entities=entities, candidates=find_candidates(doc, hits, gazetteer))
+    return Extraction(entities=entities, candidates=candidates)
+
+
+def _without_surnames(doc: Document, hits: list[_Hit], people, gazetteer) -> list[_Hit]:
+    """A one-word hit that is the surname of a person the article names in full is that
+    person (``فلين`` after ``مايكل فلين`` is no town)."""
+    surnames = {c.normalized.split()[-1] for c in people if " " in c.normalized}
+    inside = {i for c in people for i in c.tokens}
+    kinds = gazetteer.kinds
+    return [
+        hit
+        for hit in hits
+        if hit.start != hit.end
+        or any(kinds[e.entity_id] == "person" for e in hit.entries)
+        or (hit.start not in inside and not first_token_keys(doc.folded[hit.start]) & surnames)
+    ]
 
 
 def _scan(doc: Document, gazetteer: Gazetteer, i: int, n: int) -> list[_Hit]:
@@ -172,7 +200,7 @@ def _common_word_context(doc: Document, hit: _Hit) -> bool:
     if hit.start > 0 and doc.joined[hit.start - 1] and folded[hit.start - 1] in cues.in_favour():
         return True
     token = folded[hit.start]
-    if token != hit.key and token.endswith(hit.key):
+    if token != hit.key and token.endswith(hit.key) and not hit.key.startswith(ARTICLE):
         prefix = token[: len(token) - len(hit.key)]
         return "ل" in prefix or "ك" in prefix
     return False

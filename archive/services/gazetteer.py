@@ -73,6 +73,20 @@ def gazetteer_get() -> Gazetteer:
         return _cache["gazetteer"]
 
 
+def gazetteer_add(*, entity: Entity) -> None:
+    """Add a new entity's names to the process's gazetteer, which stays current: a
+    detected entity is found in the next article without rebuilding the whole trie."""
+    with _lock:
+        gazetteer = _cache["gazetteer"]
+        if gazetteer is None:
+            return
+        info = EntityInfo(
+            entity.pk, entity.kind, entity.name, entity.name_en, entity.origin, entity.review
+        )
+        gazetteer.add_entity(info, [NameRecord(entity.pk, n) for n in entity.own_names()])
+        _cache["signature"] = _signature()
+
+
 # --- places from maintained data ---------------------------------------------------------
 
 
