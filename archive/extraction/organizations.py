@@ -10,6 +10,7 @@ a stop word, a punctuation mark, an indefinite word or after ``MAX_WORDS`` words
 from dataclasses import dataclass
 from functools import cache
 
+from archive.extraction import cues
 from archive.extraction.document import Document
 from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
 
@@ -75,7 +76,7 @@ def find_organizations(doc: Document) -> list[OrgSpan]:
         head = next(iter(keys & head_keys), None)
         if head is not None:
             span = _quoted(doc, i, head) or _completed(doc, i, head, least=1)
-        else:
+        elif not _after_title(doc, i):
             head = next(iter(keys & definite), None)
             if head is not None:
                 span = _completed(doc, i, head, least=1, adjectives_only=True)
@@ -85,6 +86,18 @@ def find_organizations(doc: Document) -> list[OrgSpan]:
         found.append(span)
         i = span.end + 1
     return found
+
+
+def _after_title(doc: Document, i: int) -> bool:
+    """``وزير الخارجية``, ``رئيس الحكومة``: a definite head after a title is the title's."""
+    if i == 0 or not doc.joined[i - 1]:
+        return False
+    return bool(first_token_keys(doc.folded[i - 1]) & _title_words())
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(p[-1] for p in cues.portfolio_heads()) | _keys(("باسم", "رئيس", "نائب"))
 
 
 def _completed(doc: Document, i: int, head: str, *, least: int, adjectives_only=False):

@@ -34,8 +34,13 @@ def _signature() -> tuple:
     """
     entity, alias = (m._meta.db_table for m in (Entity, EntityAlias))
     quote = connection.ops.quote_name
+    # Detected entities wait for review outside the gazetteer: creating one changes nothing.
+    where = {
+        entity: f"{quote('review')} <> '{Entity.Review.PROVISIONAL}'",
+        alias: f"{quote('origin')} <> '{EntityAlias.Origin.DETECTED}'",
+    }
     parts = [
-        f"(SELECT {agg} FROM {quote(table)})"
+        f"(SELECT {agg} FROM {quote(table)} WHERE {where[table]})"
         for table in (entity, alias)
         for agg in ("COUNT(*)", f"MAX({quote('updated_at')})")
     ]
@@ -45,8 +50,12 @@ def _signature() -> tuple:
 
 
 def gazetteer_build() -> Gazetteer:
-    """A fresh gazetteer of every active entity's names and aliases."""
-    active = Entity.objects.active()
+    """A fresh gazetteer of every active entity's names and aliases.
+
+    Unreviewed (detected) entities are left out: detection finds them again in each
+    article, so what an import finds does not depend on the order of its articles.
+    """
+    active = Entity.objects.active().exclude(review=Entity.Review.PROVISIONAL)
     entities, names = [], []
     aliases = EntityAlias.objects.filter(entity__in=active)
     has_row = set()
@@ -71,20 +80,6 @@ def gazetteer_get() -> Gazetteer:
             _cache["gazetteer"] = gazetteer_build()
             _cache["signature"] = signature
         return _cache["gazetteer"]
-
-
-def gazetteer_add(*, entity: Entity) -> None:
-    """Add a new entity's names to the process's gazetteer, which stays current: a
-    detected entity is found in the next article without rebuilding the whole trie."""
-    with _lock:
-        gazetteer = _cache["gazetteer"]
-        if gazetteer is None:
-            return
-        info = EntityInfo(
-            entity.pk, entity.kind, entity.name, entity.name_en, entity.origin, entity.review
-        )
-        gazetteer.add_entity(info, [NameRecord(entity.pk, n) for n in entity.own_names()])
-        _cache["signature"] = _signature()
 
 
 # --- places from maintained data ---------------------------------------------------------

@@ -7,11 +7,8 @@ editors rejected is never proposed again; one they merged mentions the entity it
 merged into.
 """
 
-from django.db import transaction
-
 from archive.extraction import FoundCandidate, FoundEntity
 from archive.models import Entity, EntityAlias, EntityCandidate
-from archive.services.gazetteer import gazetteer_add
 
 
 def provisional_mentions(
@@ -56,9 +53,9 @@ def _provisional_entity(candidate: EntityCandidate) -> int | None:
     if entity.review == Entity.Review.REJECTED:
         return None
     if created:
-        EntityAlias.objects.create(entity=entity, name=entity.name, origin=EntityAlias.Origin.NAME)
-        # Later articles of this process find the name without a rebuild of the gazetteer.
-        transaction.on_commit(lambda: gazetteer_add(entity=entity))
+        EntityAlias.objects.create(
+            entity=entity, name=entity.name, origin=EntityAlias.Origin.DETECTED
+        )
     candidate.entity = entity
     candidate.save(update_fields=["entity", "updated_at"])
     return entity.pk

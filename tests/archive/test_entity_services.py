@@ -336,4 +336,4 @@ def test_rejected_candidate_is_not_proposed_again(authority):
     candidate.refresh_from_db()
     assert candidate.status == EntityCandidate.Status.REJECTED
     assert EntityCandidate.objects.filter(status=EntityCandidate.Status.PROPOSED).count() == 0
-    assert not Entity.objects.filter(name="جمعة عناد").exists()
+    assert not Entity.objects.active().filter(name="جمعة عناد").exists()
