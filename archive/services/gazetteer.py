@@ -67,7 +67,9 @@ def gazetteer_build() -> Gazetteer:
     ):
         entities.append(EntityInfo(pk, kind, name, name_en, origin, review))
         # The name fields count even when their alias rows are missing.
-        names += [NameRecord(pk, n) for n in (name, name_en, name_ru) if n and (pk, n) not in has_row]
+        names += [
+            NameRecord(pk, n) for n in (name, name_en, name_ru) if n and (pk, n) not in has_row
+        ]
     rejected = EntityAlias.objects.filter(entity__review=Entity.Review.REJECTED)
     return Gazetteer(entities, names, rejected=set(rejected.values_list("normalized", flat=True)))
 
