@@ -1,8 +1,12 @@
-"""Precision, recall and F1 of entity extraction on the gold annotation of the seeds.
+"""Precision, recall and F1 of entity extraction: the gold set, or the five seeds.
 
-    .venv/bin/python bench/extraction_quality.py [--authority fixtures/entities.json] [--json]
+    .venv/bin/python bench/extraction_quality.py [bench/entities/evaluate.py options]
+    .venv/bin/python bench/extraction_quality.py --seeds [--authority FILE] [--json]
 
-Runs in a throwaway SQLite database: migrates, loads the authority file with
+Without ``--seeds`` it runs ``bench/entities/evaluate.py`` (``make extraction-quality``): the
+development and held-out articles of the gold set (``docs/entities.md``).
+
+With ``--seeds`` it runs a throwaway SQLite database: migrates, loads the authority file with
 the real service, then sends each seed through the real importer parse
 (``archive.ingest.parse_document``) and the real extraction. Gold entities
 (``tests/archive/gold/seeds_entities.json``) are resolved to authority
@@ -114,11 +118,19 @@ def print_table(result: dict) -> None:
         print(f"{label}: " + "; ".join(items))
 
 
-def main() -> None:
+def main(argv=None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--seeds" not in argv:
+        sys.path.insert(0, str(ROOT / "bench" / "entities"))
+        from evaluate import main as gold_main
+
+        gold_main(argv)
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", action="store_true", help="measure the five seeds")
     parser.add_argument("--authority", type=Path, default=ROOT / "fixtures" / "entities.json")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not args.authority.exists():
         parser.error(f"authority file not found: {args.authority}")
     with tempfile.TemporaryDirectory(prefix="extraction-quality-") as workdir:

@@ -1,0 +1,200 @@
+"""The entity gold set and its evaluator (``make extraction-quality``, docs/entities.md): how a
+found entity is matched to a gold one, the gold files themselves, and a run on two articles
+in a throwaway archive."""
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ENTITIES = ROOT / "bench" / "entities"
+
+
+def _module(name: str):
+    # Loaded by path under their own names: other bench folders have an ``evaluate`` too.
+    spec = importlib.util.spec_from_file_location(f"entities_{name}", ENTITIES / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+gold = _module("gold")
+matching = _module("matching")
+
+
+def gold_entity(kind, name, *surfaces, name_en=""):
+    return gold.GoldEntity(kind=kind, name=name, name_en=name_en, surfaces=surfaces or (name,))
+
+
+# ------------------------------------------------------------------------ matching
+
+
+def test_a_surface_with_a_proclitic_matches_the_bare_name():
+    compared = matching.compare(
+        [gold_entity("place", "روسيا", "وروسيا")],
+        [matching.Found(kind="place", name="روسيا", forms=("لروسيا",))],
+    )
+    assert compared.counts("place") == {"tp": 1, "fp": 0, "fn": 0}
+
+
+def test_a_found_entity_matches_by_its_name_or_alias_when_its_forms_differ():
+    # The article writes جازبروم; the entity found is named غازبروم with that alias.
+    compared = matching.compare(
+        [gold_entity("organization", "غازبروم", "جازبروم", name_en="Gazprom")],
+        [matching.Found(kind="organization", name="غازبروم", forms=("شركة",), names=("Gazprom",))],
+    )
+    assert compared.counts("organization")["tp"] == 1
+
+
+def test_letters_are_folded_as_the_analyzer_folds_them():
+    compared = matching.compare(
+        [gold_entity("person", "رجب طيب أردوغان", "اردوغان")],
+        [matching.Found(kind="person", name="أردوغان", forms=("أردوغان",))],
+    )
+    assert compared.counts("person")["tp"] == 1
+
+
+def test_a_longer_or_shorter_name_is_another_entity():
+    # مجلس الأمن (the UN Security Council) is not مجلس الأمن القومي.
+    compared = matching.compare(
+        [gold_entity("organization", "مجلس الأمن القومي الأمريكي", "مجلس الأمن القومي")],
+        [matching.Found(kind="organization", name="مجلس الأمن", forms=("مجلس الأمن",))],
+    )
+    assert compared.counts("organization") == {"tp": 0, "fp": 1, "fn": 1}
+    assert [e["type"] for e in compared.errors()] == ["miss", "false positive"]
+
+
+def test_the_right_name_under_the_wrong_kind_is_a_miss_and_a_wrong_kind():
+    compared = matching.compare(
+        [gold_entity("organization", "صحيفة الشرق الأوسط", "الشرق الأوسط")],
+        [matching.Found(kind="place", name="الشرق الأوسط", forms=("الشرق الأوسط",))],
+    )
+    assert compared.counts("organization") == {"tp": 0, "fp": 0, "fn": 1}
+    assert compared.counts("place") == {"tp": 0, "fp": 1, "fn": 0}
+    assert [e["type"] for e in compared.errors()] == ["miss", "wrong kind"]
+
+
+def test_one_found_entity_never_answers_for_two_gold_entities():
+    # Both Assads are written الأسد; one found entity can match only one of them, and the
+    # matching gives it to the one that leaves the other its own match.
+    golds = [
+        gold_entity("person", "حافظ الأسد", "حافظ الأسد", "الأسد"),
+        gold_entity("person", "بشار الأسد", "بشار الأسد"),
+    ]
+    found = [
+        matching.Found(kind="person", name="بشار الأسد", forms=("الأسد",)),
+        matching.Found(kind="person", name="حافظ الأسد", forms=("حافظ الأسد",)),
+    ]
+    compared = matching.compare(golds, found)
+    assert compared.pairs == {0: 1, 1: 0}
+    only_one = matching.compare(golds, found[:1])
+    assert only_one.counts("person") == {"tp": 1, "fp": 0, "fn": 1}
+
+
+def test_scores_from_counts():
+    assert matching.scores({"tp": 3, "fp": 1, "fn": 3}) == {
+        "tp": 3,
+        "fp": 1,
+        "fn": 3,
+        "precision": 0.75,
+        "recall": 0.5,
+        "f1": 0.6,
+    }
+    assert matching.scores({"tp": 0, "fp": 0, "fn": 0})["f1"] == 0.0
+
+
+# ------------------------------------------------------------------------ the gold files
+
+
+@pytest.fixture(scope="module")
+def gold_sets():
+    return {split: gold.gold_read(split) for split in gold.SPLITS}
+
+
+def test_the_held_out_articles_are_not_development_articles(gold_sets):
+    dev = {article.key for article in gold_sets["dev"]}
+    assert dev.isdisjoint(article.key for article in gold_sets["heldout"])
+
+
+def test_a_malformed_gold_file_is_refused_with_the_article_named(tmp_path):
+    record = {
+        "corpus": "saudinewsnet",
+        "line": 7,
+        "sha1": "0" * 40,
+        "entities": [{"kind": "country", "name": "روسيا", "surfaces": ["روسيا"]}],
+    }
+    path = tmp_path / "dev.json"
+    path.write_text(json.dumps({"articles": [record]}), encoding="utf-8")
+    with pytest.raises(gold.GoldError, match="saudinewsnet:7: روسيا: unknown kind 'country'"):
+        gold.gold_read("dev", path)
+
+
+def test_every_surface_is_written_in_its_article(gold_sets, corpora_dir):
+    """The corpus lines are the annotated articles, and each surface form occurs in the
+    title or text of its article as written (so nobody annotated from memory)."""
+    articles = [article for chosen in gold_sets.values() for article in chosen]
+    records = gold.corpus_records(articles, corpora_dir)
+    absent = [
+        (article.key, entity.name, surface)
+        for article in articles
+        for entity in article.entities
+        for surface in entity.surfaces
+        if surface not in f"{records[article.key]['title']}\n{records[article.key]['content']}"
+    ]
+    assert absent == []
+
+
+# ------------------------------------------------------------------------ a run on two articles
+
+
+@pytest.fixture(scope="module")
+def two_articles(tmp_path_factory, corpora_dir):
+    folder = tmp_path_factory.mktemp("extraction-quality")
+    command = [
+        sys.executable,
+        "bench/extraction_quality.py",
+        *("--split", "dev", "--articles", "2", "--json", "--workdir", str(folder / "archive")),
+    ]
+    completed = subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(folder)},
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return json.loads(completed.stdout)
+
+
+@pytest.mark.slow
+def test_the_run_imports_the_articles_and_accounts_for_every_gold_entity(two_articles):
+    report = two_articles["splits"]["dev"]
+    assert list(two_articles["splits"]) == ["dev"]
+    assert two_articles["import_errors"] == []
+    assert report["articles"] == 2
+    expected = {kind: 0 for kind in gold.KINDS}
+    for article in gold.gold_read("dev")[:2]:
+        for entity in article.entities:
+            expected[entity.kind] += 1
+    assert report["gold_entities"] == expected
+    for kind in gold.KINDS:
+        counts = report["per_kind"][kind]
+        assert counts["tp"] + counts["fn"] == expected[kind]
+    misses = [e for e in report["errors"] if e["type"] == "miss"]
+    assert len(misses) == report["all"]["fn"]
+
+
+@pytest.mark.slow
+def test_the_run_finds_the_listed_entities_of_the_articles(two_articles):
+    """The first article names Haider al-Abadi and Iraq, both in the authority file: a run
+    that imported nothing, or compared nothing, would not find them."""
+    report = two_articles["splits"]["dev"]
+    missed = {e["name"] for e in report["errors"] if e["type"] == "miss"}
+    assert {"حيدر العبادي", "العراق"}.isdisjoint(missed)
+    assert report["per_kind"]["person"]["tp"] >= 1
+    assert report["per_kind"]["place"]["tp"] >= 1
