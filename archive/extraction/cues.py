@@ -112,7 +112,8 @@ _GIVEN_NAMES = """
 فرانك هانس كلاوس فولفغانغ أولاف شارل آلان ألان باتريك كريس تشارلز إدوارد ادوارد
 ستيف سكوت مارتن برنار فرانسيس نيكي سوزان جانيت جينيفر أشتون جوناثان
 ماتيو باولو سيباستيان ألكسيس الكسيس جورجي بيترو
-داود عبدالعزيز فيصل نايف بندر مشعل مقرن متعب سلطان نواف ماجد فهد عبدالرحمن
+داود عبدالعزيز فيصل نايف بندر مشعل منصور طلال سطام حسام راكان سعود تميم حازم عقلا
+حمد عبدالرحمن عبدالإله عبدالمحمود خيرت سفيان شفيق صابرين مولود بوشعيب فضل نجم مقرن متعب سلطان نواف ماجد فهد عبدالرحمن
 """.split()
 
 _RUSSIAN_SURNAME_ENDINGS = ["وف", "يف", "ييف", "ين", "سكي", "فسكي", "وفا", "يفا", "ينا", "سكايا"]
@@ -143,6 +144,11 @@ _PLACE_WORDS = """
 _NAME_JOINERS = ["عبد", "أبو", "ابو", "بن", "ابن", "آل"]
 # Second halves of compound names: نور الدين, عبد الله.
 _COMPOUND_TAILS = ["الدين", "الله"]
+# What completes عبد: عبد العزيز, عبد الرحمن (the family name may follow).
+_ABD_TAILS = """
+العزيز الرحمن الرحيم الكريم الحميد السلام المحمود الإله اللطيف المجيد القادر الحليم
+الحكيم الملك الغني الوهاب الرزاق الستار الجبار الباري الخالق الواحد الأمير الهادي المهدي
+""".split()
 # A given name of two words: عبد ربه, أبو بكر (the family name follows).
 _COMPOUND_GIVEN_HEADS = ["عبد", "أبو", "ابو"]
 
@@ -197,6 +203,11 @@ def place_words() -> frozenset[str]:
 
 
 @cache
+def lineage_words() -> frozenset[str]:
+    return _folded_set(["بن", "ابن", "بنت"])
+
+
+@cache
 def name_joiners() -> frozenset[str]:
     return _folded_set(_NAME_JOINERS)
 
@@ -204,6 +215,11 @@ def name_joiners() -> frozenset[str]:
 @cache
 def compound_given_heads() -> frozenset[str]:
     return _folded_set(_COMPOUND_GIVEN_HEADS)
+
+
+@cache
+def abd_tails() -> frozenset[str]:
+    return _folded_set(_ABD_TAILS) | compound_tails()
 
 
 @cache

@@ -60,6 +60,7 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
     hits = _scan(doc, gazetteer, 0, len(doc))
     candidates = []
     if detect:
+        hits = [hit for hit in hits if not _inside_longer_name(doc, hit, gazetteer)]
         organizations, hits = organization_candidates(doc, hits, gazetteer)
         people = find_candidates(doc, hits, gazetteer)
         hits = _without_surnames(doc, hits, people, gazetteer)
@@ -67,6 +68,23 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
         candidates = count_occurrences(doc, organizations + people, taken)
     entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer.kinds)
     return Extraction(entities=entities, candidates=candidates)
+
+
+def _inside_longer_name(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
+    """``محمد بن عبد الرحمن`` in ``محمد بن عبد الرحمن بن عبدالعزيز``, ``بن سلمان`` in
+    ``خالد بن سلمان``: a person's name that another generation continues or that follows
+    a given name is part of a longer name."""
+    if not all(gazetteer.kinds[e.entity_id] == "person" for e in hit.entries):
+        return False
+    after, before = hit.end + 1, hit.start - 1
+    if after < len(doc) and doc.joined[hit.end] and doc.folded[after] in cues.lineage_words():
+        return True
+    return (
+        before >= 0
+        and doc.joined[before]
+        and doc.folded[hit.start] in cues.lineage_words()
+        and not doc.stop[before]
+    )
 
 
 def _without_surnames(doc: Document, hits: list[_Hit], people, gazetteer) -> list[_Hit]:

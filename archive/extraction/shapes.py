@@ -1,0 +1,64 @@
+"""The shape of names: which words can begin or carry a person's name without a title cue.
+
+Word counts of Arabic news (``arabic_text.frequency``) tell a name from an ordinary word:
+a given name of the list that is also a common word (صالح, جمعة, نجاح: their definite
+forms are frequent) needs a title cue; a transliterated foreign name (كيلوج, بوديستا) is a
+word news almost never uses.
+"""
+
+from functools import lru_cache
+
+from arabic_text import frequency
+from archive.extraction import cues
+from archive.extraction.names import ARTICLE, first_token_keys
+
+# A word seen at most this often in the reference news corpora is unknown as a word.
+RARE_WORD = 3
+# A given name whose definite form occurs this often (and a fifth as often as the name) is
+# also an ordinary word.
+COMMON_WORD = 100
+
+
+@lru_cache(maxsize=100_000)
+def given_name_key(folded: str) -> str | None:
+    """The given name a token starts a name with, proclitics removed (ومحمد → محمد), when
+    that name is no ordinary word too; else None."""
+    for key in first_token_keys(folded):
+        if key in cues.given_names() and not is_common_word(key):
+            return key
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def is_common_word(word: str) -> bool:
+    """An ordinary word as well as a name: its definite form is frequent."""
+    other = word[2:] if word.startswith(ARTICLE) else ARTICLE + word
+    return frequency(other) >= max(COMMON_WORD, frequency(word) // 5)
+
+
+@lru_cache(maxsize=100_000)
+def is_rare_word(folded: str) -> bool:
+    """A word of three letters or more that Arabic news almost never writes (كيلوج)."""
+    return len(folded) >= 3 and folded.isalpha() and frequency(folded) <= RARE_WORD
+
+
+# Endings of inflected words (possessive pronouns): غطرستها, بسنّته are no foreign names.
+_PRONOUN_ENDINGS = ("ته", "تها", "ها", "هم", "هما", "كم", "نا")
+
+
+@lru_cache(maxsize=100_000)
+def is_foreign_word(folded: str) -> bool:
+    """A rare word shaped like a transliterated name: no article, no و before it, no
+    pronoun after it."""
+    return (
+        is_rare_word(folded)
+        and not folded.startswith((ARTICLE, "و"))
+        and not folded.endswith(_PRONOUN_ENDINGS)
+    )
+
+
+def is_family_name(folded: str) -> bool:
+    """``الكاظمي``, ``الشاطر``: a definite word that no ordinary use explains, or a nisba."""
+    if not folded.startswith(ARTICLE) or len(folded) < 5:
+        return False
+    return folded.endswith("ي") or frequency(folded) <= 50
