@@ -116,7 +116,7 @@ def _carries_name(word: str) -> bool:
         or word in cues.name_joiners()
         or word in cues.compound_tails()
         or shapes.is_family_name(word)
-        or shapes.is_rare_word(word)
+        or shapes.is_name_word(word)
     )
 
 

@@ -14,6 +14,10 @@ from archive.extraction.names import ARTICLE, first_token_keys
 
 # A word seen at most this often in the reference news corpora is unknown as a word.
 RARE_WORD = 3
+# A definite word seen at most this often may be a family name (العساف, الجديع).
+FAMILY_NAME_MAX = 200
+# An indefinite word seen at most this often may carry a name after a given name (يعقوبي).
+NAME_WORD_MAX = 100
 # A given name whose definite form occurs this often (and a fifth as often as the name) is
 # also an ordinary word.
 COMMON_WORD = 100
@@ -57,8 +61,18 @@ def is_foreign_word(folded: str) -> bool:
     )
 
 
+def is_name_word(folded: str) -> bool:
+    """An indefinite word rare enough to be part of a name after a given name."""
+    return (
+        len(folded) >= 3
+        and not folded.startswith((ARTICLE, "و"))
+        and frequency(folded) <= NAME_WORD_MAX
+        and not is_common_word(folded)
+    )
+
+
 def is_family_name(folded: str) -> bool:
     """``الكاظمي``, ``الشاطر``: a definite word that no ordinary use explains, or a nisba."""
     if not folded.startswith(ARTICLE) or len(folded) < 5:
         return False
-    return folded.endswith("ي") or frequency(folded) <= 50
+    return folded.endswith("ي") or frequency(folded) <= FAMILY_NAME_MAX
