@@ -22,7 +22,10 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer):
     ``مجلس الأمن القومي`` is not ``مجلس الأمن``). Places named inside stay."""
     kinds = gazetteer.kinds
     found, replaced = [], set()
-    for span in find_organizations(doc):
+    places = {
+        h.start: h.end for h in hits if all(kinds[e.entity_id] == "place" for e in h.entries)
+    }
+    for span in find_organizations(doc, places):
         inside = [h for h in hits if span.start <= h.start and h.end <= span.end]
         if any(h.start == span.start and h.end == span.end for h in inside):
             continue  # a known name, exactly

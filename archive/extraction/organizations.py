@@ -20,19 +20,30 @@ MAX_WORDS = 5
 _HEADS = """
 وزارة مجلس هيئة وكالة صحيفة جريدة قناة شركة جامعة منظمة حركة ائتلاف تحالف حزب جبهة
 اتحاد جمعية مؤسسة بنك مصرف صندوق لجنة مفوضية مديرية رئاسة محكمة نقابة غرفة منظومة
-مركز معهد أكاديمية دائرة سلطة قيادة كتلة تيار مجموعة منتدى برلمان
+مركز معهد أكاديمية دائرة سلطة كتلة تيار منتدى برلمان رابطة مجمع جماعة حكومة سفارة
+قنصلية
 """.split()
 # Definite heads that name an organization only with an adjective (الحزب الديمقراطي).
 _DEFINITE_HEADS = """
 الحزب الحكومة المفوضية الجيش المجلس الاتحاد البرلمان الكونغرس الكونجرس الخارجية
+السفارة القنصلية الديوان الحرس النيابة التحالف الجماعة المحكمة القوة الدرك الوقاية
+المراسم الهيئة الوكالة المنظمة الرابطة الجامعة الائتلاف الحركة الجبهة المجمع الشرطة
 """.split()
-# Heads whose name may be a quoted or foreign name (صحيفة «الشرق الأوسط»).
-_QUOTED_HEADS = "صحيفة جريدة وكالة قناة شركة مجلة موقع".split()
+# Words before a quoted name that make it an organization: a kind of outlet or company
+# (صحيفة «الشرق الأوسط», شركة «شل»), or an attribution (لـ"وات", بحسب "الفرنسية").
+_QUOTED_HEADS = "صحيفة جريدة وكالة قناة شركة مجلة موقع ل بحسب حسب وفق وفقا نقلا".split()
+# Adjectives of institutions' names without the relational ending (الجيش الحر).
+_NAME_ADJECTIVES = """
+العامة العام الحر المشتركة المشترك المتحدة المتحد الأعلى العليا المستقلة المستقل الموحد
+الموحدة الكبرى الكبير الشعبي الشعبية الحرة الدائمة الدائم المركزي الاتحادية
+""".split()
+# Heads that a place name completes (حكومة مالي).
+_PLACE_HEADS = "حكومة رئاسة سفارة قنصلية جامعة برلمان".split()
 # Words that end a name even when definite (``مجلس الوزراء اليوم``).
 _NAME_ENDS = """
 اليوم الماضي الماضية المقبل المقبلة الحالي الحالية الجاري السابق السابقة الأخير الأخيرة
 الأول الأولى الثاني الثانية نفسه نفسها ذاته ذاتها الذي التي الذين أمس التابع التابعة
-المحظور المحظورة المعني المعنية المذكور المذكورة
+المحظور المحظورة المعني المعنية المذكور المذكورة الجديد الجديدة الحاكم الحاكمة
 """.split()
 _QUOTES_OPEN = ("«", '"', "“")
 _QUOTES_CLOSE = ("»", '"', "”")
@@ -66,20 +77,26 @@ def name_ends() -> frozenset[str]:
     return _keys(tuple(_NAME_ENDS))
 
 
-def find_organizations(doc: Document) -> list[OrgSpan]:
-    """Spans of organization names in ``doc``, left to right, never overlapping."""
+def find_organizations(doc: Document, places: dict[int, int] | None = None) -> list[OrgSpan]:
+    """Spans of organization names in ``doc``, left to right, never overlapping.
+
+    ``places`` maps the first token of each place name found to its last: a government,
+    presidency or embassy may be completed by one (حكومة مالي, رئاسة إقليم كردستان).
+    """
     found, i, n = [], 0, len(doc)
-    head_keys, definite = heads(), definite_heads()
+    head_keys, definite, places = heads(), definite_heads(), places or {}
     while i < n:
         keys = first_token_keys(doc.folded[i])
-        span = None
+        span = _quoted(doc, i) if keys & quoted_heads() else None
         head = next(iter(keys & head_keys), None)
-        if head is not None:
-            span = _quoted(doc, i, head) or _completed(doc, i, head, least=1)
+        if span is not None:
+            pass
+        elif head is not None:
+            span = _by_place(doc, i, head, places) or _completed(doc, i, head, least=1)
         elif not _after_title(doc, i):
             head = next(iter(keys & definite), None)
             if head is not None:
-                span = _completed(doc, i, head, least=1, adjectives_only=True)
+                span = _completed(doc, i, head, least=1, adjectives=True)
         if span is None:
             i += 1
             continue
@@ -97,17 +114,19 @@ def _after_title(doc: Document, i: int) -> bool:
 
 @cache
 def _title_words() -> frozenset[str]:
-    return frozenset(p[-1] for p in cues.portfolio_heads()) | _keys(("باسم", "رئيس", "نائب"))
+    return frozenset(p[-1] for p in cues.portfolio_heads() if len(p) == 1) | _keys(("رئيس", "نائب"))
 
 
-def _completed(doc: Document, i: int, head: str, *, least: int, adjectives_only=False):
-    """The head and the definite words after it (only adjective-shaped ones if asked)."""
+def _completed(doc: Document, i: int, head: str, *, least: int, adjectives: bool = False):
+    """The head and the definite words after it; after an adjective only adjectives
+    (الحكومة العراقية, not الحكومة العراقية الغارات). With ``adjectives`` (a definite
+    head) every word must be one."""
     end, n, ends = i, len(doc), name_ends()
     while end + 1 < n and end - i + 1 < MAX_WORDS and doc.joined[end]:
         word = doc.folded[end + 1]
         if doc.stop[end + 1] or not word.startswith(ARTICLE) or len(word) < 4 or word in ends:
             break
-        if adjectives_only and not word.endswith(("ي", "يه")):
+        if (adjectives or (end > i and _adjective(doc.folded[end]))) and not _adjective(word):
             break
         end += 1
     if end - i < least:
@@ -115,9 +134,26 @@ def _completed(doc: Document, i: int, head: str, *, least: int, adjectives_only=
     return OrgSpan(i, end, head)
 
 
-def _quoted(doc: Document, i: int, head: str):
-    """``صحيفة «واشنطن بوست»``: a head, then one to four words in quotes."""
-    if head not in quoted_heads() or i + 1 >= len(doc):
+def _adjective(word: str) -> bool:
+    """A relational adjective (الدولي, العربية) or one of the usual adjectives of names."""
+    return word.endswith(("ي", "يه")) or word in _keys(tuple(_NAME_ADJECTIVES))
+
+
+def _by_place(doc: Document, i: int, head: str, places: dict[int, int]):
+    """``حكومة مالي``, ``رئاسة إقليم كردستان``: a head of state bodies and a place name."""
+    if head not in place_heads() or i + 1 not in places or not doc.joined[i]:
+        return None
+    return OrgSpan(i, places[i + 1], head)
+
+
+def place_heads() -> frozenset[str]:
+    return _keys(tuple(_PLACE_HEADS))
+
+
+def _quoted(doc: Document, i: int):
+    """``صحيفة «واشنطن بوست»``, ``لـ"وات"``: a head or attribution, then one to four words
+    in quotes (the name is the quoted words)."""
+    if i + 1 >= len(doc):
         return None
     gap = doc.text[doc.ends[i] : doc.starts[i + 1]]
     if not any(q in gap for q in _QUOTES_OPEN):
