@@ -38,7 +38,9 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer):
         replaced.update(
             id(h)
             for h in inside
-            if not span.head or any(kinds[e.entity_id] != "place" for e in h.entries)
+            if not span.head
+            or any(kinds[e.entity_id] != "place" for e in h.entries)
+            or _adjective_inside(doc, span, h)
         )
         found.append(
             FoundCandidate(
@@ -50,6 +52,17 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer):
             )
         )
     return found, [h for h in hits if id(h) not in replaced]
+
+
+def _adjective_inside(doc: Document, span: OrgSpan, hit) -> bool:
+    """``السعودية`` in ``السفارة السعودية`` is the adjective, not the country."""
+    word = doc.folded[hit.start]
+    return (
+        hit.start == hit.end
+        and hit.start > span.start
+        and word.startswith(ARTICLE)
+        and word.endswith(("ي", "يه"))
+    )
 
 
 def _normalized(doc: Document, span: OrgSpan) -> str:

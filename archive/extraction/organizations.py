@@ -98,6 +98,8 @@ def find_organizations(doc: Document, places: dict[int, int] | None = None) -> l
             if head is not None:
                 span = _completed(doc, i, head, least=1, adjectives=True)
         if span is None:
+            span = _dateline_credit(doc, i)
+        if span is None:
             i += 1
             continue
         found.append(span)
@@ -132,6 +134,17 @@ def _completed(doc: Document, i: int, head: str, *, least: int, adjectives: bool
     if end - i < least:
         return None
     return OrgSpan(i, end, head)
+
+
+def _dateline_credit(doc: Document, i: int):
+    """``موسكو 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس``: the agency that ends a
+    dateline (after the date's era letter), at the end of its line."""
+    if i < 2 or doc.folded[i - 1] not in ("م", "ه") or not doc.folded[i - 2].isdigit():
+        return None
+    after = doc.text[doc.ends[i] : doc.starts[i + 1]] if i + 1 < len(doc) else "\n"
+    if "\n" not in after or doc.stop[i] or len(doc.folded[i]) < 2:
+        return None
+    return OrgSpan(i, i, "")
 
 
 def _adjective(word: str) -> bool:

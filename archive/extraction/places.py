@@ -19,7 +19,7 @@ from arabic_text import STOP_WORDS, stop_key
 
 REGIONS_PATH = Path(__file__).resolve().parent / "data" / "regions.json"
 # Cities of at least this many inhabitants (docs/entities.md: the measured choice).
-CITY_MIN_POPULATION = 50_000
+CITY_MIN_POPULATION = 50000
 # A one-word city name whose form with the article toggled occurs this often in Arabic news
 # is mostly an ordinary word (صور "pictures", المدينة "the city"): found only with support.
 COMMON_WORD_COUNT = 100
@@ -28,6 +28,16 @@ _NOT_PLACES = {"001", "EZ", "QO", "XA", "XB", "ZZ"}
 _ORGANIZATIONS = {"EU", "UN"}
 # Arabic letters, harakat and tatweel only (U+0621-U+0652): no Persian or Urdu letters.
 _ARABIC_NAME = re.compile(r"[\u0621-\u063a\u0640-\u0652]+(?:[ -][\u0621-\u063a\u0640-\u0652]+)*")
+
+
+# Days and months are towns somewhere too (الخميس); in news they are dates.
+_CALENDAR_WORDS = set(
+    """
+الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يناير فبراير مارس أبريل مايو
+يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب
+أيلول تشرين
+""".split()
+)
 
 
 class PlaceDataError(ValueError):
@@ -56,7 +66,7 @@ def arabic_names(names) -> list[str]:
         if not isinstance(name, str) or not _ARABIC_NAME.fullmatch(name.strip()):
             continue
         clean = " ".join(name.replace("-", " ").split())
-        if stop_key(clean) in STOP_WORDS:
+        if stop_key(clean) in STOP_WORDS or clean in _CALENDAR_WORDS:
             continue
         if clean not in found:
             found.append(clean)
