@@ -17,11 +17,13 @@ from archive.extraction.organizations import OrgSpan, find_organizations
 MIN_SURNAME = 3
 
 
-def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer):
+def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, make_hit):
     """Organizations found by shape, and the known hits they replace (a longer name wins:
-    ``مجلس الأمن القومي`` is not ``مجلس الأمن``). Places named inside stay."""
+    ``مجلس الأمن القومي`` is not ``مجلس الأمن``). Places named inside stay. A short form
+    that opens the name of one known organization only is that organization
+    (``دول مجلس التعاون``); ``make_hit(start, end, entity_id)`` writes its hit."""
     kinds = gazetteer.kinds
-    found, replaced = [], set()
+    found, replaced, short = [], set(), []
     places = {
         h.start: h.end for h in hits if all(kinds[e.entity_id] == "place" for e in h.entries)
     }
@@ -33,6 +35,10 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer):
             continue  # overlaps a known name: the known name wins
         normalized = _normalized(doc, span)
         if normalized in gazetteer.known_keys or normalized in gazetteer.rejected_keys:
+            continue
+        owners = gazetteer.org_prefixes.get(normalized, ())
+        if len(owners) == 1 and not inside:
+            short.append(make_hit(span.start, span.end, next(iter(owners))))
             continue
         # A quoted name is one name (صحيفة «واشنطن بوست»); elsewhere places inside stay.
         replaced.update(
@@ -51,7 +57,7 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer):
                 kind="organization",
             )
         )
-    return found, [h for h in hits if id(h) not in replaced]
+    return found, sorted([h for h in hits if id(h) not in replaced] + short, key=lambda h: h.start)
 
 
 def _adjective_inside(doc: Document, span: OrgSpan, hit) -> bool:

@@ -8,6 +8,7 @@ and keeps one per process.
 from dataclasses import dataclass, field
 
 from archive.extraction.names import first_token_keys, name_tokens
+from archive.extraction.variants import VariantIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,10 @@ class Gazetteer:
         # Names editors rejected: never proposed again.
         self.rejected_keys = frozenset(rejected)
         self.person_given_names: set[str] = set()
+        # Skeletons of people's names: a variant spelling resolves to its entity.
+        self.variants = VariantIndex()
+        # The opening words of organizations' long names (مجلس التعاون → the GCC).
+        self.org_prefixes: dict[str, set[int]] = {}
         # الروسي, العراقية …: adjectives of the known places, never part of a name.
         self.nationality_adjectives: set[str] = set()
         for record in names:
@@ -85,8 +90,14 @@ class Gazetteer:
             others = tuple(e for e in node.entries if e.entity_id != record.entity_id)
             node.entries = (*others, entry)
         info = self.entities[record.entity_id]
+        if info.kind == "person" and not record.ambiguous:
+            self.variants.add(folded, record.entity_id)
         if info.kind == "person" and len(folded) >= 2 and not record.ambiguous:
             self.person_given_names.add(folded[0])
+        if info.kind == "organization" and len(folded) >= 3 and not record.ambiguous:
+            for n in range(2, len(folded)):
+                owners = self.org_prefixes.setdefault(" ".join(folded[:n]), set())
+                owners.add(record.entity_id)
         if info.kind == "place" and len(folded) == 1 and info.origin != "geonames":
             self.nationality_adjectives.update(nisba_forms(folded[0]))
 

@@ -17,6 +17,7 @@ from archive.extraction.detection import count_occurrences, organization_candida
 from archive.extraction.document import Document, cue_start
 from archive.extraction.gazetteer import AliasEntry, Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
+from archive.extraction.variants import variant_hits
 
 
 @dataclass(slots=True)
@@ -61,13 +62,70 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
     candidates = []
     if detect:
         hits = [hit for hit in hits if not _inside_longer_name(doc, hit, gazetteer)]
-        organizations, hits = organization_candidates(doc, hits, gazetteer)
+        organizations, hits = organization_candidates(doc, hits, gazetteer, _known_hit(doc))
         people = find_candidates(doc, hits, gazetteer)
         hits = _without_surnames(doc, hits, people, gazetteer)
+        people, variants = _variants(doc, people, gazetteer)
+        hits = sorted(hits + variants, key=lambda h: h.start)
         taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
         candidates = count_occurrences(doc, organizations + people, taken)
+        hits += _known_surnames(doc, hits, taken, gazetteer)
+        taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
+        hits += [
+            _Hit(start, end, doc.folded[start], (AliasEntry(entity_id, False),))
+            for start, end, entity_id in variant_hits(
+                doc.folded, taken, gazetteer.variants, doc.joined
+            )
+        ]
     entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer.kinds)
     return Extraction(entities=entities, candidates=candidates)
+
+
+def _known_hit(doc: Document):
+    def make(start: int, end: int, entity_id: int) -> _Hit:
+        return _Hit(start, end, doc.folded[start], (AliasEntry(entity_id, False),))
+
+    return make
+
+
+def _variants(doc: Document, people, gazetteer: Gazetteer):
+    """Proposed people who are known people spelled otherwise (ميخائيل بوغدانوف)."""
+    kept, hits = [], []
+    for candidate in people:
+        entity_id = gazetteer.variants.resolve(candidate.normalized.split())
+        if entity_id is None:
+            kept.append(candidate)
+            continue
+        start, end = candidate.tokens[0], candidate.tokens[-1]
+        hits.append(_Hit(start, end, doc.folded[start], (AliasEntry(entity_id, False),)))
+    return kept, hits
+
+
+def _known_surnames(doc: Document, hits: list[_Hit], taken: set[int], gazetteer) -> list[_Hit]:
+    """A known person's surname alone after the full name (الأسد after بشار الأسد), when
+    no other person of the article has that surname."""
+    kinds, owners = gazetteer.kinds, {}
+    for hit in hits:
+        ids = {e.entity_id for e in hit.entries}
+        if hit.end > hit.start and len(ids) == 1 and kinds[next(iter(ids))] == "person":
+            owners.setdefault(doc.folded[hit.end], set()).update(ids)
+    surnames = {
+        key: (next(iter(ids)), min(h.end for h in hits if doc.folded[h.end] == key))
+        for key, ids in owners.items()
+        if len(ids) == 1 and len(key) >= 3
+    }
+    found = []
+    if not surnames:
+        return found
+    for i in range(len(doc)):
+        if i in taken or doc.stop[i]:
+            continue
+        for key in first_token_keys(doc.folded[i]) & surnames.keys():
+            entity_id, first_end = surnames[key]
+            if i > first_end:
+                found.append(_Hit(i, i, key, (AliasEntry(entity_id, False),)))
+                break
+    return found
 
 
 def _inside_longer_name(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
