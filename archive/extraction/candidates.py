@@ -87,6 +87,8 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     key = shapes.given_name_key(folded)
     if key is None and _lineage_follows(doc, k):
         key = folded  # حمد بن محمد: a word, بن and a given name
+    if key is None and _before_family_name(doc, k):
+        key = folded  # صابرين القوبنطيني: a name word and a rare family nisba
     foreign = key is None and shapes.is_foreign_word(folded)
     if key is None and not foreign:
         return None
@@ -99,6 +101,18 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     if not foreign and not all(_carries_name(w) for w in rest):
         return None
     return _candidate(doc, k, end, key or folded, cue="")
+
+
+def _before_family_name(doc: Document, k: int) -> bool:
+    word = doc.folded[k]
+    return (
+        k + 1 < len(doc)
+        and doc.joined[k]
+        and not word.startswith((ARTICLE, "و"))
+        and len(word) >= 3
+        and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
+        and shapes.rare_family_name(doc.folded[k + 1])
+    )
 
 
 def _lineage_follows(doc: Document, k: int) -> bool:

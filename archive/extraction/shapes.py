@@ -16,6 +16,10 @@ from archive.extraction.names import ARTICLE, first_token_keys
 RARE_WORD = 3
 # A definite word seen at most this often may be a family name (العساف, الجديع).
 FAMILY_NAME_MAX = 200
+# A given name before a family nisba is seen at most this often (سفيان, صابرين).
+GIVEN_NAME_MAX = 1000
+# A nisba seen at most this often is a family name (السليطي), not an adjective (العراقي).
+FAMILY_NISBA_MAX = 60
 # An indefinite word seen at most this often may carry a name after a given name (يعقوبي).
 NAME_WORD_MAX = 100
 # A given name whose definite form occurs this often (and a fifth as often as the name) is
@@ -30,7 +34,20 @@ def given_name_key(folded: str) -> str | None:
     for key in first_token_keys(folded):
         if key in cues.given_names() and not is_common_word(key):
             return key
+        if key.startswith("عبد") and len(key) >= 6 and not key.startswith("عبدو"):
+            return key  # عبدالإله, عبدالمحمود: عبد written joined to its tail
     return None
+
+
+def rare_family_name(folded: str) -> bool:
+    """``القوبنطيني``, ``السليطي``: a nisba that news seldom writes (a family, not an
+    adjective of a country or a field)."""
+    return (
+        folded.startswith(ARTICLE)
+        and folded.endswith("ي")
+        and len(folded) >= 6
+        and frequency(folded) <= FAMILY_NISBA_MAX
+    )
 
 
 @lru_cache(maxsize=100_000)
@@ -61,12 +78,12 @@ def is_foreign_word(folded: str) -> bool:
     )
 
 
-def is_name_word(folded: str) -> bool:
+def is_name_word(folded: str, most: int = 0) -> bool:
     """An indefinite word rare enough to be part of a name after a given name."""
     return (
         len(folded) >= 3
         and not folded.startswith((ARTICLE, "و"))
-        and frequency(folded) <= NAME_WORD_MAX
+        and frequency(folded) <= (most or NAME_WORD_MAX)
         and not is_common_word(folded)
     )
 
