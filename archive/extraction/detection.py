@@ -24,9 +24,7 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
     (``دول مجلس التعاون``); ``make_hit(start, end, entity_id)`` writes its hit."""
     kinds = gazetteer.kinds
     found, replaced, short = [], set(), []
-    places = {
-        h.start: h.end for h in hits if all(kinds[e.entity_id] == "place" for e in h.entries)
-    }
+    places = {h.start: h.end for h in hits if all(kinds[e.entity_id] == "place" for e in h.entries)}
     for span in find_organizations(doc, places):
         inside = [h for h in hits if span.start <= h.start and h.end <= span.end]
         if any(h.start == span.start and h.end == span.end for h in inside):
