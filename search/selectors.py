@@ -59,13 +59,10 @@ class FacetValue:
     unreviewed: bool = False
 
     def as_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "name_en": self.name_en,
-            "count": self.count,
-            "unreviewed": self.unreviewed,
-        }
+        value = {"id": self.id, "name": self.name, "name_en": self.name_en, "count": self.count}
+        if self.unreviewed:
+            value["unreviewed"] = True
+        return value
 
 
 @dataclass

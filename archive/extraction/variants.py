@@ -56,11 +56,13 @@ class VariantIndex:
         self.short: dict[str, set[int]] = {}
 
     def add(self, words: list[str], entity_id: int) -> None:
+        # A surname with its particle is written alone too: دي ميستورا.
+        tail = words[-2:] if len(words) >= 3 and len(words[-2]) <= 3 else words
         foreign = all(
-            len(w) <= 3 or (transliterated(w) and not w.startswith(ARTICLE)) for w in words
+            len(w) <= 3 or (transliterated(w) and not w.startswith(ARTICLE)) for w in tail
         )
-        if len(words) <= 2 and foreign:
-            key = name_skeleton(words)
+        if len(tail) <= 2 and foreign:
+            key = name_skeleton(tail)
             if len(key.replace(" ", "")) >= 4:
                 self.short.setdefault(key, set()).add(entity_id)
         if len(words) < 2:
