@@ -114,6 +114,14 @@ def found_entities(keys: list[str]) -> dict[str, list[matching.Found]]:
     return found
 
 
+def imported(keys: list[str]) -> set[str]:
+    """The keys of the gold articles the archive holds."""
+    from archive.models import Article
+
+    rows = Article.objects.filter(original_filename__in=keys)
+    return set(rows.values_list("original_filename", flat=True))
+
+
 def evaluate(splits: dict[str, list[GoldArticle]], found: dict) -> dict:
     """Per split: counts and scores per kind and overall, and every miss and false positive."""
     result = {}
@@ -156,7 +164,8 @@ def print_report(result: dict, *, verbose: bool) -> None:
         if verbose:
             for error in report["errors"]:
                 forms = " / ".join(error["forms"])
-                print(f"  {error['type']:<15}{error['article']:<28}{error['kind']:<14}{forms}")
+                label = f"{error['name']}: {forms}" if error["type"] != "miss" else forms
+                print(f"  {error['type']:<15}{error['article']:<28}{error['kind']:<14}{label}")
     if result.get("import_errors"):
         print("\nimport errors:\n" + "\n".join(result["import_errors"]))
 
@@ -186,7 +195,9 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
     articles = [article for chosen in splits.values() for article in chosen]
     note = setup_archive(workdir, args.authority.resolve())
     problems = import_articles(articles, workdir, args.corpora)
-    found = found_entities([article.key for article in articles])
+    keys = [article.key for article in articles]
+    found = found_entities(keys)
+    problems += [f"not imported: {key}" for key in sorted(set(keys) - imported(keys))]
     return {
         "authority": str(args.authority),
         "gazetteers": note,

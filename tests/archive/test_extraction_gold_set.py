@@ -133,19 +133,42 @@ def test_a_malformed_gold_file_is_refused_with_the_article_named(tmp_path):
         gold.gold_read("dev", path)
 
 
-def test_every_surface_is_written_in_its_article(gold_sets, corpora_dir):
-    """The corpus lines are the annotated articles, and each surface form occurs in the
-    title or text of its article as written (so nobody annotated from memory)."""
+def test_every_surface_is_written_in_its_article_and_every_form_is_listed(gold_sets, corpora_dir):
+    """The corpus lines are the annotated articles; each surface form occurs in the title or
+    text of its article as written, and every occurrence of an annotated name (with or
+    without proclitics) is listed under an entity (``bench/entities/check.py``)."""
+    check = _module("check")
     articles = [article for chosen in gold_sets.values() for article in chosen]
     records = gold.corpus_records(articles, corpora_dir)
-    absent = [
-        (article.key, entity.name, surface)
+    problems = [
+        (article.key, problem)
         for article in articles
-        for entity in article.entities
-        for surface in entity.surfaces
-        if surface not in f"{records[article.key]['title']}\n{records[article.key]['content']}"
+        for problem in check.article_problems(article, records[article.key])
     ]
-    assert absent == []
+    assert problems == []
+
+
+def test_the_check_finds_a_name_written_with_a_proclitic():
+    check = _module("check")
+    text = "التقى لافروف في موسكو، وقال ولافروف إن لروسيا دورا"
+    assert check.occurrences(text, "لافروف") == ["لافروف", "ولافروف"]
+    assert check.occurrences(text, "روسيا") == ["لروسيا"]
+
+
+def test_the_check_reports_a_surface_missing_from_the_text_and_an_unlisted_form():
+    check = _module("check")
+    article = gold.GoldArticle(
+        corpus="saudinewsnet",
+        line=1,
+        sha1="",
+        title="",
+        entities=(gold_entity("place", "روسيا", "روسيا", "موسكو الجديدة"),),
+    )
+    record = {"title": "روسيا", "content": "قالت وروسيا"}
+    assert check.article_problems(article, record) == [
+        "روسيا: 'موسكو الجديدة' is not written in the article",
+        "روسيا: 'وروسيا' is written but not listed",
+    ]
 
 
 # ------------------------------------------------------------------------ a run on two articles
