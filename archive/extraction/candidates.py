@@ -34,7 +34,9 @@ class FoundCandidate:
     tokens: tuple[int, ...] = ()  # where the name was first found
 
 
-def find_candidates(doc: Document, hits, gazetteer: Gazetteer) -> list[FoundCandidate]:
+def find_candidates(
+    doc: Document, hits, gazetteer: Gazetteer, taken: set[int] = frozenset()
+) -> list[FoundCandidate]:
     """People no known alias covers: after a title cue, or by the shape of their name.
 
     A one-word place is no obstacle past the name's first word: مايكل فلين is a name
@@ -46,7 +48,7 @@ def find_candidates(doc: Document, hits, gazetteer: Gazetteer) -> list[FoundCand
         for hit in hits
         if hit.start != hit.end or any(kinds[e.entity_id] != "place" for e in hit.entries)
         for i in range(hit.start, hit.end + 1)
-    }
+    } | set(taken)
     starts = {hit.start for hit in hits if hit.start in covered}
     found, seen, k = [], set(), 0
     while k < len(doc):

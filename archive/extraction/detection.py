@@ -53,6 +53,7 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
                 cue="",
                 offset=doc.starts[span.start],
                 kind="organization",
+                tokens=tuple(range(span.start, span.end + 1)),
             )
         )
     return found, sorted([h for h in hits if id(h) not in replaced] + short, key=lambda h: h.start)

@@ -63,7 +63,8 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
     if detect:
         hits = [hit for hit in hits if not _inside_longer_name(doc, hit, gazetteer)]
         organizations, hits = organization_candidates(doc, hits, gazetteer, _known_hit(doc))
-        people = find_candidates(doc, hits, gazetteer)
+        in_organizations = {i for c in organizations for i in c.tokens}
+        people = find_candidates(doc, hits, gazetteer, in_organizations)
         hits = _without_surnames(doc, hits, people, gazetteer)
         people, variants = _variants(doc, people, gazetteer)
         hits = sorted(hits + variants, key=lambda h: h.start)

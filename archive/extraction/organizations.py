@@ -10,7 +10,7 @@ a stop word, a punctuation mark, an indefinite word or after ``MAX_WORDS`` words
 from dataclasses import dataclass
 from functools import cache
 
-from archive.extraction import cues
+from archive.extraction import cues, shapes
 from archive.extraction.document import Document
 from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
 
@@ -92,7 +92,11 @@ def find_organizations(doc: Document, places: dict[int, int] | None = None) -> l
         if span is not None:
             pass
         elif head is not None:
-            span = _by_place(doc, i, head, places) or _completed(doc, i, head, least=1)
+            span = (
+                _by_place(doc, i, head, places)
+                or _completed(doc, i, head, least=1)
+                or _foreign(doc, i, head)
+            )
         elif not _after_title(doc, i):
             head = next(iter(keys & definite), None)
             if head is not None:
@@ -145,6 +149,19 @@ def _dateline_credit(doc: Document, i: int):
     if "\n" not in after or doc.stop[i] or len(doc.folded[i]) < 2:
         return None
     return OrgSpan(i, i, "")
+
+
+def _foreign(doc: Document, i: int, head: str):
+    """``شركة لوكهيد مارتن``, ``وكالة فرانس برس``: an outlet or company head and the
+    foreign proper names after it (the name is the foreign words)."""
+    if head not in quoted_heads():
+        return None
+    end = i
+    while end + 1 < len(doc) and end - i < 3 and doc.joined[end]:
+        if not shapes.is_proper_word(doc.folded[end + 1]):
+            break
+        end += 1
+    return OrgSpan(i + 1, end, "") if end > i else None
 
 
 def _adjective(word: str) -> bool:

@@ -63,6 +63,36 @@ def is_rare_word(folded: str) -> bool:
     return len(folded) >= 3 and folded.isalpha() and frequency(folded) <= RARE_WORD
 
 
+# Suffixes an Arabic noun or verb takes and a transliterated name does not.
+_INFLECTIONS = ("ها", "هم", "هما", "نا", "كم", "ه", "ات", "ون", "ين", "وا", "ت")
+# A proper name is written with the article or a suffix at most this share of the time.
+PROPER_SHARE = 10
+# Words more frequent than this are taken for ordinary words whatever their shape.
+PROPER_MAX = 1000
+
+
+@lru_cache(maxsize=100_000)
+def is_proper_word(folded: str) -> bool:
+    """A word that behaves like a foreign proper name in Arabic news: never with the article,
+    never with a pronoun or plural suffix (ماكرون, سبايسر, فايننشال), seen or not."""
+    if len(folded) < 3 or not folded.isalpha() or folded.startswith(ARTICLE):
+        return False
+    count = frequency(folded)
+    if count > PROPER_MAX or folded in cues.not_names():
+        return False
+    if folded.endswith(_INFLECTIONS) and len(folded) <= 5:
+        return False
+    inflected = frequency(ARTICLE + folded) + sum(frequency(folded + s) for s in _INFLECTIONS)
+    return inflected * PROPER_SHARE <= count and not _derived(folded, count)
+
+
+def _derived(folded: str, count: int) -> bool:
+    """An Arabic word with a prefix or suffix: what remains without it is a frequent word
+    (تتشكل → تشكل, مدنهم → مدن, كشريك → شريك)."""
+    parts = (folded[1:], folded[2:], folded[:-1], folded[:-2])
+    return any(len(p) >= 2 and frequency(p) >= max(50, 2 * count) for p in parts)
+
+
 # Endings of inflected words (possessive pronouns): غطرستها, بسنّته are no foreign names.
 _PRONOUN_ENDINGS = ("ته", "تها", "ها", "هم", "هما", "كم", "نا")
 
