@@ -50,10 +50,14 @@ def find_candidates(
         for i in range(hit.start, hit.end + 1)
     } | set(taken)
     starts = {hit.start for hit in hits if hit.start in covered}
-    found, seen, k = [], set(), 0
-    while k < len(doc):
-        # Cheap checks first (most words are ruled out at once).
-        if k in covered or k in starts or doc.stop[k] or not _may_start_name(doc.folded[k]):
+    found, seen, k, n, folded = [], set(), 0, len(doc), doc.folded
+    while k < n:
+        # Cheap checks first (most words are ruled out at once, by cached look-ups).
+        if k in covered or k in starts or doc.stop[k] or not _may_start_name(folded[k]):
+            k += 1
+            continue
+        after_cue = k > 0 and cues.may_end_cue(folded[k - 1])
+        if not (after_cue or _may_start_by_shape(folded[k]) or _name_follows(folded, k)):
             k += 1
             continue
         candidate = _after_cue(doc, k, covered, gazetteer) or _by_shape(doc, k, covered, gazetteer)
@@ -67,6 +71,19 @@ def find_candidates(
         seen.add(key)
         found.append(candidate)
     return found
+
+
+@lru_cache(maxsize=100_000)
+def _may_start_by_shape(folded: str) -> bool:
+    return shapes.given_name_key(folded) is not None or shapes.is_foreign_word(folded)
+
+
+def _name_follows(folded: list[str], k: int) -> bool:
+    """The next word makes a name of this one: بن (a lineage) or a rare family nisba."""
+    if k + 1 >= len(folded):
+        return False
+    nxt = folded[k + 1]
+    return nxt in cues.lineage_words() or shapes.rare_family_name(nxt)
 
 
 def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
@@ -110,17 +127,19 @@ def _before_family_name(doc: Document, k: int) -> bool:
     return (
         k + 1 < len(doc)
         and doc.joined[k]
+        and shapes.rare_family_name(doc.folded[k + 1])
         and not word.startswith((ARTICLE, "و"))
         and len(word) >= 3
         and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
-        and shapes.rare_family_name(doc.folded[k + 1])
     )
 
 
 def _lineage_follows(doc: Document, k: int) -> bool:
-    if k + 2 >= len(doc) or not doc.linked(k, k + 2) or shapes.is_common_word(doc.folded[k]):
+    if k + 2 >= len(doc) or doc.folded[k + 1] not in cues.lineage_words():
         return False
-    return doc.folded[k + 1] in cues.lineage_words() and bool(
+    if not doc.linked(k, k + 2) or shapes.is_common_word(doc.folded[k]):
+        return False
+    return bool(
         shapes.given_name_key(doc.folded[k + 2]) or doc.folded[k + 2] in cues.name_joiners()
     )
 

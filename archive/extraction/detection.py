@@ -98,9 +98,11 @@ def count_occurrences(doc: Document, candidates: list[FoundCandidate], taken: se
         by_first.setdefault(words[0], []).append((words, candidate))
         candidate.count, candidate.forms = 0, []
     surnames = _surnames(candidates)
+    wanted = by_first.keys() | surnames.keys()
     i, n = 0, len(doc)
     while i < n:
-        if i in taken:
+        # Most words start no proposed name: one cached look-up rules them out.
+        if i in taken or not first_token_keys(doc.folded[i]) & wanted:
             i += 1
             continue
         end = _occurrence(doc, i, by_first, surnames)

@@ -8,7 +8,7 @@ a stop word, a punctuation mark, an indefinite word or after ``MAX_WORDS`` words
 """
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from archive.extraction import cues, shapes
 from archive.extraction.document import Document
@@ -61,18 +61,22 @@ def _keys(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(" ".join(name_tokens(w)) for w in words)
 
 
+@cache
 def heads() -> frozenset[str]:
     return _keys(tuple(_HEADS))
 
 
+@cache
 def definite_heads() -> frozenset[str]:
     return _keys(tuple(_DEFINITE_HEADS))
 
 
+@cache
 def quoted_heads() -> frozenset[str]:
     return _keys(tuple(_QUOTED_HEADS))
 
 
+@cache
 def name_ends() -> frozenset[str]:
     return _keys(tuple(_NAME_ENDS))
 
@@ -83,25 +87,22 @@ def find_organizations(doc: Document, places: dict[int, int] | None = None) -> l
     ``places`` maps the first token of each place name found to its last: a government,
     presidency or embassy may be completed by one (حكومة مالي, رئاسة إقليم كردستان).
     """
-    found, i, n = [], 0, len(doc)
-    head_keys, definite, places = heads(), definite_heads(), places or {}
+    found, i, n, places = [], 0, len(doc), places or {}
+    folded = doc.folded
     while i < n:
-        keys = first_token_keys(doc.folded[i])
-        span = _quoted(doc, i) if keys & quoted_heads() else None
-        head = next(iter(keys & head_keys), None)
-        if span is not None:
-            pass
-        elif head is not None:
+        quoting, head, definite = _role(folded[i])
+        span = None
+        if quoting:
+            span = _quoted(doc, i)
+        if span is None and head is not None:
             span = (
                 _by_place(doc, i, head, places)
                 or _completed(doc, i, head, least=1)
                 or _foreign(doc, i, head)
             )
-        elif not _after_title(doc, i):
-            head = next(iter(keys & definite), None)
-            if head is not None:
-                span = _completed(doc, i, head, least=1, adjectives=True)
-        if span is None:
+        elif span is None and definite is not None and not _after_title(doc, i):
+            span = _completed(doc, i, definite, least=1, adjectives=True)
+        if span is None and folded[i - 1] in _ERAS and i >= 2:
             span = _dateline_credit(doc, i)
         if span is None:
             i += 1
@@ -109,6 +110,19 @@ def find_organizations(doc: Document, places: dict[int, int] | None = None) -> l
         found.append(span)
         i = span.end + 1
     return found
+
+
+_ERAS = frozenset(("م", "ه"))
+
+
+@lru_cache(maxsize=200_000)
+def _role(folded: str) -> tuple[bool, str | None, str | None]:
+    """What a word may be to an organization's name: (before a quoted name, head, definite
+    head), proclitics allowed (لوكالة, والحزب)."""
+    keys = first_token_keys(folded)
+    head = next(iter(keys & heads()), None)
+    definite = next(iter(keys & definite_heads()), None)
+    return bool(keys & quoted_heads()), head, definite
 
 
 def _after_title(doc: Document, i: int) -> bool:
@@ -166,7 +180,12 @@ def _foreign(doc: Document, i: int, head: str):
 
 def _adjective(word: str) -> bool:
     """A relational adjective (الدولي, العربية) or one of the usual adjectives of names."""
-    return word.endswith(("ي", "يه")) or word in _keys(tuple(_NAME_ADJECTIVES))
+    return word.endswith(("ي", "يه")) or word in _name_adjectives()
+
+
+@cache
+def _name_adjectives() -> frozenset[str]:
+    return _keys(tuple(_NAME_ADJECTIVES))
 
 
 def _by_place(doc: Document, i: int, head: str, places: dict[int, int]):
@@ -176,6 +195,7 @@ def _by_place(doc: Document, i: int, head: str, places: dict[int, int]):
     return OrgSpan(i, places[i + 1], head)
 
 
+@cache
 def place_heads() -> frozenset[str]:
     return _keys(tuple(_PLACE_HEADS))
 

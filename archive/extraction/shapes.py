@@ -39,6 +39,7 @@ def given_name_key(folded: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def rare_family_name(folded: str) -> bool:
     """``القوبنطيني``, ``السليطي``: a nisba that news seldom writes (a family, not an
     adjective of a country or a field)."""
@@ -108,6 +109,7 @@ def is_foreign_word(folded: str) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
 def is_name_word(folded: str, most: int = 0) -> bool:
     """An indefinite word rare enough to be part of a name after a given name."""
     return (
@@ -118,6 +120,7 @@ def is_name_word(folded: str, most: int = 0) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
 def is_family_name(folded: str) -> bool:
     """``الكاظمي``, ``الشاطر``: a definite word that no ordinary use explains, or a nisba."""
     if not folded.startswith(ARTICLE) or len(folded) < 5:

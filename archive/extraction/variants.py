@@ -52,8 +52,10 @@ class VariantIndex:
     def __init__(self):
         self.exact: dict[str, set[int]] = {}
         self.by_first: dict[str, list[tuple[str, int]]] = {}
-        # Transliterated surnames of one or two words (بغدانوف, دي ميستورا), by skeleton.
+        # Transliterated surnames of one or two words (بغدانوف, دي ميستورا), by skeleton,
+        # and the skeletons of their first words (most text words start none).
         self.short: dict[str, set[int]] = {}
+        self.short_first: set[str] = set()
 
     def add(self, words: list[str], entity_id: int) -> None:
         # A surname with its particle is written alone too: دي ميستورا.
@@ -65,6 +67,7 @@ class VariantIndex:
             key = name_skeleton(tail)
             if len(key.replace(" ", "")) >= 4:
                 self.short.setdefault(key, set()).add(entity_id)
+                self.short_first.add(key.split(" ", 1)[0])
         if len(words) < 2:
             return
         key = name_skeleton(words)
@@ -95,11 +98,14 @@ class VariantIndex:
 def variant_hits(folded: list[str], taken: set[int], index: VariantIndex, joined):
     """(start, end, entity) of one- or two-word surnames spelled otherwise than listed
     (بوغدانوف for بغدانوف), outside ``taken``; only transliterated words."""
-    found, i, n = [], 0, len(folded)
+    found, i, n, firsts = [], 0, len(folded), index.short_first
     while i < n:
         word = folded[i]
+        if i in taken or word_skeleton(word, first=True) not in firsts:
+            i += 1
+            continue
         particle = len(word) <= 3 and i + 1 < n and transliterated(folded[i + 1])
-        if i in taken or word.startswith(ARTICLE) or not (transliterated(word) or particle):
+        if word.startswith(ARTICLE) or not (transliterated(word) or particle):
             i += 1
             continue
         for end in (i + 1, i):

@@ -8,14 +8,24 @@ merged into.
 """
 
 from archive.extraction import FoundCandidate, FoundEntity
-from archive.models import Entity, EntityAlias, EntityCandidate
+from archive.extraction.names import name_normalize
+from archive.models import Entity, EntityAlias, EntityCandidate, unicode_slug
 
 
 def provisional_mentions(
     found: list[FoundCandidate], candidates: list[EntityCandidate]
 ) -> list[FoundEntity]:
-    """The entity each found name stands for, created unreviewed when it is new."""
+    """The entity each found name stands for, created unreviewed when it is new.
+
+    A few queries per article whatever the number of names: new entities, their name
+    rows and the candidates' links are written in bulk.
+    """
     by_key = {c.normalized: c for c in candidates}
+    new = [
+        c for c in candidates if c.entity_id is None and c.status == EntityCandidate.Status.PROPOSED
+    ]
+    if new:
+        _provisional_entities(new)
     ids = {c.entity_id for c in candidates if c.entity_id}
     states = {
         pk: (merged_into, review)
@@ -28,34 +38,59 @@ def provisional_mentions(
         candidate = by_key.get(item.normalized[:255])
         if candidate is None or candidate.status == EntityCandidate.Status.REJECTED:
             continue
-        entity_id = candidate.entity_id
-        if entity_id is None:
-            entity_id = _provisional_entity(candidate)
-        else:
-            merged_into, review = states.get(entity_id, (None, Entity.Review.REJECTED))
-            entity_id = None if review == Entity.Review.REJECTED else merged_into or entity_id
-        if entity_id is not None:
-            mentions.append(
-                FoundEntity(entity_id, item.count, list(item.forms), first_offset=item.offset)
+        merged_into, review = states.get(candidate.entity_id, (None, Entity.Review.REJECTED))
+        if review == Entity.Review.REJECTED:
+            continue
+        mentions.append(
+            FoundEntity(
+                merged_into or candidate.entity_id,
+                item.count,
+                list(item.forms),
+                first_offset=item.offset,
             )
+        )
     return mentions
 
 
-def _provisional_entity(candidate: EntityCandidate) -> int | None:
-    """A new unreviewed entity for the candidate (or the entity that has its name)."""
-    entity, created = Entity.objects.get_or_create(
-        kind=candidate.kind,
-        name=candidate.name[:200],
-        defaults={"review": Entity.Review.PROVISIONAL, "origin": Entity.Origin.DETECTED},
-    )
-    if entity.merged_into_id:
-        entity = entity.merged_into
-    if entity.review == Entity.Review.REJECTED:
-        return None
-    if created:
-        EntityAlias.objects.create(
-            entity=entity, name=entity.name, origin=EntityAlias.Origin.DETECTED
+def _provisional_entities(candidates: list[EntityCandidate]) -> None:
+    """Link each candidate to the entity of its kind and name, created unreviewed if none."""
+    wanted = {(c.kind, c.name[:200]) for c in candidates}
+    names = {name for _kind, name in wanted}
+    existing = _entities_named(names, wanted)
+    missing = wanted - existing.keys()
+    if missing:
+        Entity.objects.bulk_create(
+            [
+                Entity(
+                    kind=kind,
+                    name=name,
+                    slug=unicode_slug(name, "entity"),
+                    review=Entity.Review.PROVISIONAL,
+                    origin=Entity.Origin.DETECTED,
+                )
+                for kind, name in missing
+            ],
+            ignore_conflicts=True,
         )
-    candidate.entity = entity
-    candidate.save(update_fields=["entity", "updated_at"])
-    return entity.pk
+        created = _entities_named({name for _k, name in missing}, missing)
+        EntityAlias.objects.bulk_create(
+            [
+                EntityAlias(
+                    entity_id=pk,
+                    name=name,
+                    normalized=name_normalize(name),
+                    origin=EntityAlias.Origin.DETECTED,
+                )
+                for (_kind, name), pk in created.items()
+            ],
+            ignore_conflicts=True,
+        )
+        existing.update(created)
+    for candidate in candidates:
+        candidate.entity_id = existing.get((candidate.kind, candidate.name[:200]))
+    EntityCandidate.objects.bulk_update(candidates, ["entity"])
+
+
+def _entities_named(names: set[str], wanted: set[tuple[str, str]]) -> dict:
+    rows = Entity.objects.filter(name__in=names).values_list("pk", "kind", "name")
+    return {(kind, name): pk for pk, kind, name in rows if (kind, name) in wanted}
