@@ -9,7 +9,7 @@ refresh of an existing article announces it with ``archive.signals.articles_chan
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -17,7 +17,7 @@ from archive.extraction import Extraction, FoundCandidate, FoundEntity, extract
 from archive.extraction.gazetteer import Gazetteer
 from archive.models import Article, EntityCandidate, Mention
 from archive.services.gazetteer import gazetteer_get
-from archive.services.review import provisional_mentions
+from archive.services.review import provisional_entities, provisional_mentions
 from archive.signals import articles_changed
 
 
@@ -152,7 +152,12 @@ def _candidates_record(
             ignore_conflicts=True,
         )
         touched.update(c.pk for c in proposed)
-    if touched:
+    if created and proposed:
+        # A new article adds one to each of its candidates: no recount needed.
+        EntityCandidate.objects.filter(pk__in=touched).update(
+            count=F("count") + 1, updated_at=timezone.now()
+        )
+    elif touched:
         _candidate_counts_refresh(touched, unlinked=bool(previous))
     return detected
 
@@ -167,7 +172,9 @@ def _candidates_get_or_create(found: list[FoundCandidate]) -> list[EntityCandida
     existing = EntityCandidate.objects.in_bulk(list(wanted), field_name="normalized")
     missing = [key for key in wanted if key not in existing]
     if missing:
-        # A name another import just created is simply read back.
+        # A new name gets its unreviewed entity at once; a name another import just
+        # created is simply read back.
+        entities = provisional_entities([(wanted[k].kind, wanted[k].name[:200]) for k in missing])
         EntityCandidate.objects.bulk_create(
             [
                 EntityCandidate(
@@ -175,6 +182,7 @@ def _candidates_get_or_create(found: list[FoundCandidate]) -> list[EntityCandida
                     name=wanted[key].name[:200],
                     cue=wanted[key].cue[:300],
                     kind=wanted[key].kind,
+                    entity_id=entities.get((wanted[key].kind, wanted[key].name[:200])),
                 )
                 for key in missing
             ],

@@ -53,44 +53,51 @@ def provisional_mentions(
 
 
 def _provisional_entities(candidates: list[EntityCandidate]) -> None:
-    """Link each candidate to the entity of its kind and name, created unreviewed if none."""
-    wanted = {(c.kind, c.name[:200]) for c in candidates}
-    names = {name for _kind, name in wanted}
-    existing = _entities_named(names, wanted)
-    missing = wanted - existing.keys()
-    if missing:
-        Entity.objects.bulk_create(
-            [
-                Entity(
-                    kind=kind,
-                    name=name,
-                    slug=unicode_slug(name, "entity"),
-                    review=Entity.Review.PROVISIONAL,
-                    origin=Entity.Origin.DETECTED,
-                )
-                for kind, name in missing
-            ],
-            ignore_conflicts=True,
-        )
-        created = _entities_named({name for _k, name in missing}, missing)
-        EntityAlias.objects.bulk_create(
-            [
-                EntityAlias(
-                    entity_id=pk,
-                    name=name,
-                    normalized=name_normalize(name),
-                    origin=EntityAlias.Origin.DETECTED,
-                )
-                for (_kind, name), pk in created.items()
-            ],
-            ignore_conflicts=True,
-        )
-        existing.update(created)
+    """Link candidates found before detection created entities (or whose entity went)."""
+    entities = provisional_entities([(c.kind, c.name[:200]) for c in candidates])
     for candidate in candidates:
-        candidate.entity_id = existing.get((candidate.kind, candidate.name[:200]))
+        candidate.entity_id = entities.get((candidate.kind, candidate.name[:200]))
     EntityCandidate.objects.bulk_update(candidates, ["entity"])
 
 
-def _entities_named(names: set[str], wanted: set[tuple[str, str]]) -> dict:
-    rows = Entity.objects.filter(name__in=names).values_list("pk", "kind", "name")
+def provisional_entities(wanted: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The entity of each (kind, name), created unreviewed (with its name row) if none."""
+    wanted = set(wanted)
+    existing = _entities_named(wanted)
+    missing = wanted - existing.keys()
+    if not missing:
+        return existing
+    Entity.objects.bulk_create(
+        [
+            Entity(
+                kind=kind,
+                name=name,
+                slug=unicode_slug(name, "entity"),
+                review=Entity.Review.PROVISIONAL,
+                origin=Entity.Origin.DETECTED,
+            )
+            for kind, name in missing
+        ],
+        ignore_conflicts=True,
+    )
+    created = _entities_named(missing)
+    EntityAlias.objects.bulk_create(
+        [
+            EntityAlias(
+                entity_id=pk,
+                name=name,
+                normalized=name_normalize(name),
+                origin=EntityAlias.Origin.DETECTED,
+            )
+            for (_kind, name), pk in created.items()
+        ],
+        ignore_conflicts=True,
+    )
+    return existing | created
+
+
+def _entities_named(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    kinds = {kind for kind, _name in wanted}
+    names = {name for _kind, name in wanted}
+    rows = Entity.objects.filter(kind__in=kinds, name__in=names).values_list("pk", "kind", "name")
     return {(kind, name): pk for pk, kind, name in rows if (kind, name) in wanted}
