@@ -407,8 +407,11 @@ class MentionSuppression(models.Model):
 
 
 class EntityCandidate(models.Model):
-    """A name found after a title cue (``السفير الروسي لدى بغداد إيلبروس كوتراشيف``)
-    that is not a known entity yet: a proposal for editors, never an entity by itself.
+    """A name detection found that no list held (``السفير الروسي لدى بغداد إيلبروس
+    كوتراشيف``, ``وزارة الاقتصاد``), one row per folded name: the review record of the
+    unreviewed entity created for it (``entity``), with the articles that name it.
+
+    ``status`` remembers the editors' decision: a rejected name is never proposed again.
     """
 
     class Status(models.TextChoices):
