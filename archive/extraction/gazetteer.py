@@ -121,7 +121,10 @@ class Gazetteer:
         found = self._roots_memo.get(folded)
         if found is None:
             root = self.root
-            found = tuple((key, root[key]) for key in first_token_keys(folded) if key in root)
+            # The word as written first, then the forms with the fewest letters taken off
+            # (فيينا is Vienna before it is ف + يينا): the same choice in every process.
+            keys = sorted(first_token_keys(folded), key=lambda k: (k != folded, -len(k), k))
+            found = tuple((key, root[key]) for key in keys if key in root)
             if len(self._roots_memo) >= _ROOTS_MEMO_MAX:
                 self._roots_memo.clear()
             self._roots_memo[folded] = found
