@@ -60,16 +60,27 @@ class Comparison:
             for i, g in enumerate(self.gold)
             if i not in self.pairs
         ]
-        gold_keys = {(g.kind, k) for g in self.gold for k in keys_of(g.names())}
-        other_kind = {k for _kind, k in gold_keys}
         extras = []
         for j, f in enumerate(self.found):
-            if j in matched:
-                continue
-            keys = keys_of(f.strings())
-            label = "wrong kind" if keys & other_kind else "false positive"
-            extras.append({"type": label, "kind": f.kind, "name": f.name, "forms": list(f.forms)})
+            if j not in matched:
+                extras.append(
+                    {
+                        "type": self._extra_type(f),
+                        "kind": f.kind,
+                        "name": f.name,
+                        "forms": list(f.forms),
+                    }
+                )
         return misses + extras
+
+    def _extra_type(self, found: Found) -> str:
+        """``duplicate``: it names a gold entity another found entity already matched;
+        ``wrong kind``: it names a gold entity of another kind; else ``false positive``."""
+        keys = keys_of(found.strings())
+        named = [g for g in self.gold if keys & keys_of(g.names())]
+        if any(g.kind == found.kind for g in named):
+            return "duplicate"
+        return "wrong kind" if named else "false positive"
 
 
 def compare(gold, found: list[Found]) -> Comparison:

@@ -15,10 +15,15 @@ ENTITIES = ROOT / "bench" / "entities"
 
 
 def _module(name: str):
-    # Loaded by path under their own names: other bench folders have an ``evaluate`` too.
+    # Loaded by path under their own names, and ``sys.path`` left as it was: other bench
+    # folders have modules of the same names (``evaluate``) that their tests import.
     spec = importlib.util.spec_from_file_location(f"entities_{name}", ENTITIES / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    saved = list(sys.path)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = saved
     return module
 
 
@@ -93,6 +98,19 @@ def test_one_found_entity_never_answers_for_two_gold_entities():
     assert compared.pairs == {0: 1, 1: 0}
     only_one = matching.compare(golds, found[:1])
     assert only_one.counts("person") == {"tp": 1, "fp": 0, "fn": 1}
+
+
+def test_a_second_found_entity_for_one_gold_entity_is_a_duplicate():
+    # A provisional عادل بن أحمد الجبير beside the authority file's عادل الجبير.
+    compared = matching.compare(
+        [gold_entity("person", "عادل الجبير", "عادل بن أحمد الجبير", "الجبير")],
+        [
+            matching.Found(kind="person", name="عادل الجبير", forms=("الجبير",)),
+            matching.Found(kind="person", name="عادل بن أحمد الجبير", forms=()),
+        ],
+    )
+    assert compared.counts("person") == {"tp": 1, "fp": 1, "fn": 0}
+    assert [e["type"] for e in compared.errors()] == ["duplicate"]
 
 
 def test_scores_from_counts():
