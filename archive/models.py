@@ -226,8 +226,12 @@ class StoryBand(models.Model):
 
 class EntityQuerySet(models.QuerySet):
     def active(self):
-        """Entities that have not been merged into another one."""
-        return self.filter(merged_into__isnull=True)
+        """Entities that have not been merged into another one nor rejected by an editor."""
+        return self.filter(merged_into__isnull=True).exclude(review=Entity.Review.REJECTED)
+
+    def provisional(self):
+        """Entities found by detection that no editor has reviewed yet."""
+        return self.active().filter(review=Entity.Review.PROVISIONAL)
 
     def matching(self, text: str):
         """Entities with a name or alias equal to ``text`` in any script, after folding.
@@ -280,6 +284,18 @@ class Entity(models.Model):
         ORGANIZATION = "organization", _("Organization")
         PLACE = "place", _("Place")
 
+    class Review(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        PROVISIONAL = "provisional", _("Unreviewed")
+        REJECTED = "rejected", _("Rejected")
+
+    class Origin(models.TextChoices):
+        EDITOR = "", _("Editor or authority file")
+        CLDR = "cldr", _("CLDR territories")
+        GEONAMES = "geonames", _("GeoNames cities")
+        REGIONS = "regions", _("Regions and seas list")
+        DETECTED = "detected", _("Detected in articles")
+
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, db_index=True)
     name = models.CharField(_("name (Arabic)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
@@ -295,6 +311,20 @@ class Entity(models.Model):
         on_delete=models.SET_NULL,
         related_name="merged_from",
     )
+    # Detection creates entities "provisional"; editors confirm, merge or reject them.
+    review = models.CharField(
+        _("review"),
+        max_length=16,
+        choices=Review.choices,
+        default=Review.CONFIRMED,
+        db_index=True,
+    )
+    # Who maintains the row: a gazetteer refresh updates only its own origin's entities.
+    origin = models.CharField(
+        _("origin"), max_length=16, choices=Origin.choices, default=Origin.EDITOR, blank=True
+    )
+    # The entity's key in its origin (a CLDR territory code, a GeoNames id).
+    origin_key = models.CharField(_("key in its origin"), max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -317,6 +347,10 @@ class Entity(models.Model):
 
     def get_absolute_url(self):
         return permalink("archive:entity", self.pk, self.slug)
+
+    @property
+    def is_provisional(self) -> bool:
+        return self.review == self.Review.PROVISIONAL
 
     def own_names(self) -> list[str]:
         """The entity's name fields, in every script, without blanks."""
@@ -346,6 +380,10 @@ class EntityAlias(models.Model):
         AUTHORITY = "authority", _("Authority file")
         EDITOR = "editor", _("Editor")
         MERGE = "merge", _("Merged entity")
+        CLDR = "cldr", _("CLDR territories")
+        GEONAMES = "geonames", _("GeoNames cities")
+        REGIONS = "regions", _("Regions and seas list")
+        DETECTED = "detected", _("Detected in articles")
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(_("alias"), max_length=200)
@@ -466,8 +504,11 @@ class MentionSuppression(models.Model):
 
 
 class EntityCandidate(models.Model):
-    """A name found after a title cue (``السفير الروسي لدى بغداد إيلبروس كوتراشيف``)
-    that is not a known entity yet: a proposal for editors, never an entity by itself.
+    """A name detection found that no list held (``السفير الروسي لدى بغداد إيلبروس
+    كوتراشيف``, ``وزارة الاقتصاد``), one row per folded name: the review record of the
+    unreviewed entity created for it (``entity``), with the articles that name it.
+
+    ``status`` remembers the editors' decision: a rejected name is never proposed again.
     """
 
     class Status(models.TextChoices):

@@ -1,10 +1,12 @@
 """Entity extraction speed on real Arabic news (articles per second).
 
     .venv/bin/python bench/extraction_speed.py [--articles 1000] [--authority PATH]
+        [--gazetteers]
 
-Throwaway SQLite database; the authority file is loaded with the real
-service. Three numbers: building the gazetteer, extraction alone (text →
-mentions and candidates, gazetteer held), and ``article_mentions_refresh``
+Throwaway SQLite database; the authority file is loaded with the real service
+(``--gazetteers``: and the gazetteers of places). Three numbers: building the gazetteer,
+extraction alone (text → mentions and candidates, gazetteer held), and
+``article_mentions_refresh``
 (extraction plus the mention and candidate writes, as the importer does).
 Articles come from ``../shared/corpora/*.jsonl.gz`` (the first N/2 of each).
 """
@@ -52,7 +54,7 @@ def corpus_articles(count: int) -> list[dict]:
     return articles[:count]
 
 
-def measure(articles: list[dict], authority: Path) -> dict:
+def measure(articles: list[dict], authority: Path, gazetteers: bool = False) -> dict:
     from archive.extraction import extract
     from archive.models import Article
     from archive.services.entities import authority_file_load
@@ -60,6 +62,10 @@ def measure(articles: list[dict], authority: Path) -> dict:
     from archive.services.mentions import article_mentions_refresh, extraction_text
 
     authority_file_load(path=authority)
+    if gazetteers:
+        from archive.services.gazetteer import gazetteers_load
+
+        gazetteers_load()
     started = time.perf_counter()
     gazetteer = gazetteer_build()
     build_seconds = time.perf_counter() - started
@@ -96,13 +102,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--authority", type=Path, default=ROOT / "fixtures" / "entities.json")
+    parser.add_argument(
+        "--gazetteers", action="store_true", help="load the gazetteers of places too"
+    )
     args = parser.parse_args()
     if not args.authority.exists():
         parser.error(f"authority file not found: {args.authority}")
     articles = corpus_articles(args.articles)
     with tempfile.TemporaryDirectory(prefix="extraction-speed-") as workdir:
         django_setup(Path(workdir))
-        result = measure(articles, args.authority.resolve())
+        result = measure(articles, args.authority.resolve(), gazetteers=args.gazetteers)
     print(json.dumps(result, indent=2))
 
 

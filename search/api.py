@@ -112,6 +112,7 @@ def _entity(entity) -> dict | None:
         "name_en": entity.name_en,
         "name_ru": entity.name_ru,
         "url": entity.get_absolute_url(),
+        "unreviewed": entity.is_provisional,
     }
 
 
@@ -137,6 +138,7 @@ def api_entities(request):
                     "name_ru": entity.name_ru,
                     "url": entity.get_absolute_url(),
                     "search_url": search.href(add=[(entity.kind, entity.pk)]),
+                    "unreviewed": entity.is_provisional,
                 }
                 for entity in entities
             ]

@@ -57,9 +57,14 @@ class FacetValue:
     name_en: str
     count: int
     selected: bool = False
+    # A detected entity that no editor has reviewed yet.
+    unreviewed: bool = False
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "name_en": self.name_en, "count": self.count}
+        value = {"id": self.id, "name": self.name, "name_en": self.name_en, "count": self.count}
+        if self.unreviewed:
+            value["unreviewed"] = True
+        return value
 
 
 @dataclass
@@ -255,9 +260,11 @@ def _articles(ids: list[int]) -> dict[int, Article]:
     return {article.pk: article for article in articles}
 
 
-def _facet(name, counts, names, selected, *, limit) -> Facet:
+def _facet(name, counts, names, selected, *, limit, unreviewed=frozenset()) -> Facet:
     values = [
-        FacetValue(pk, *names[pk], count=count, selected=pk in selected)
+        FacetValue(
+            pk, *names[pk], count=count, selected=pk in selected, unreviewed=pk in unreviewed
+        )
         for pk, count in counts
         if pk in names
     ]
@@ -282,12 +289,14 @@ def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
 
     entity_ids = {pk for kind in ENTITY_KINDS for pk, _c in ids(kind)}
     entity_ids.update(pk for kind in ENTITY_KINDS for pk in params.get(kind) or [])
-    entity_names = {
-        pk: (name, name_en)
-        for pk, name, name_en in Entity.objects.filter(pk__in=entity_ids).values_list(
-            "pk", "name", "name_en"
-        )
-    }
+    entity_names = {}
+    unreviewed = set()
+    for pk, name, name_en, review in Entity.objects.filter(pk__in=entity_ids).values_list(
+        "pk", "name", "name_en", "review"
+    ):
+        entity_names[pk] = (name, name_en)
+        if review == Entity.Review.PROVISIONAL:
+            unreviewed.add(pk)
     facets = {}
     for kind in ENTITY_KINDS:
         facets[kind] = _facet(
@@ -296,6 +305,7 @@ def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
             entity_names,
             set(params.get(kind) or []),
             limit=None if kind in expand else limit,
+            unreviewed=unreviewed,
         )
     source_ids = {pk for pk, _c in ids("source")} | set(params.get("source") or [])
     source_names = {

@@ -115,10 +115,12 @@ from archive.models import Article
 from archive.services.mentions import article_extraction_text
 rows = []
 gazetteer = gazetteer_get()
-for article in Article.objects.prefetch_related("mentions"):
-    stored = {m.entity_id: m.count for m in article.mentions.all()}
+for article in Article.objects.all():
+    # Entities of names detection proposed are compared apart from the gazetteer's.
+    detected = set(article.entity_candidates.values_list("entity_id", flat=True))
+    stored = {m.entity_id: m.count for m in article.mentions.all() if m.entity_id not in detected}
     found = extract(article_extraction_text(article), gazetteer).entities
-    found = {f.entity_id: f.count for f in found}
+    found = {f.entity_id: f.count for f in found if f.entity_id not in detected}
     rows.append({
         "file": article.original_filename,
         "whole": bool(article.title.strip() and article.body.strip()

@@ -25,7 +25,9 @@ from archive.services.curation import (
     CurationError,
     candidate_accept,
     candidate_reject,
+    entity_confirm,
     entity_merge,
+    entity_reject,
     mention_remove,
 )
 from archive.services.entities import entity_names_sync
@@ -76,13 +78,27 @@ class EntityAdmin(admin.ModelAdmin):
         "kind",
         "description",
         "mention_count",
+        "review",
         "merged_into",
     ]
-    list_filter = ["kind", MergedFilter]
+    list_filter = ["kind", "review", "origin", MergedFilter]
     search_fields = ["name", "name_en", "name_ru", "aliases__name"]
     inlines = [EntityAliasInline]
-    readonly_fields = ["slug", "merged_into", "created_at", "updated_at"]
-    actions = ["merge_selected", "reextract_mentioning_articles"]
+    readonly_fields = [
+        "slug",
+        "review",
+        "origin",
+        "origin_key",
+        "merged_into",
+        "created_at",
+        "updated_at",
+    ]
+    actions = [
+        "confirm_selected",
+        "reject_selected",
+        "merge_selected",
+        "reextract_mentioning_articles",
+    ]
     view_on_site = True
 
     def get_queryset(self, request):
@@ -106,6 +122,35 @@ class EntityAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         entity_names_sync(entity=form.instance)
+
+    @admin.action(description=_("Confirm the selected unreviewed entities"), permissions=["change"])
+    def confirm_selected(self, request, queryset):
+        confirmed = 0
+        for entity in queryset.provisional():
+            entity_confirm(entity=entity)
+            confirmed += 1
+        self.message_user(
+            request,
+            ngettext("%(n)d entity confirmed.", "%(n)d entities confirmed.", confirmed)
+            % {"n": confirmed},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Reject the selected unreviewed entities (never propose again)"),
+        permissions=["change"],
+    )
+    def reject_selected(self, request, queryset):
+        rejected = 0
+        for entity in queryset.provisional():
+            entity_reject(entity=entity)
+            rejected += 1
+        self.message_user(
+            request,
+            ngettext("%(n)d entity rejected.", "%(n)d entities rejected.", rejected)
+            % {"n": rejected},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Merge the selected entities…"), permissions=["change"])
     def merge_selected(self, request, queryset):
@@ -166,15 +211,16 @@ class EntityCandidateAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     search_fields = ["name", "cue", "normalized"]
     # The name stays editable: an editor may complete it (a third word) before accepting.
-    readonly_fields = ["normalized", "cue", "status", "count", "entity", "article_links"]
-    fields = ["name", "cue", "kind", "status", "count", "entity", "article_links"]
+    readonly_fields = ["normalized", "cue", "status", "count", "entity", "contexts"]
+    fields = ["name", "cue", "kind", "status", "count", "entity", "contexts"]
     actions = ["accept_as_person", "accept_as_organization", "accept_as_place", "reject"]
 
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description=_("articles"))
-    def article_links(self, obj):
+    @admin.display(description=_("contexts"))
+    def contexts(self, obj):
+        """Each article that names the candidate, with the words around the name."""
         articles = obj.articles.order_by("-published_on")[:20]
         if not articles:
             return "—"
@@ -182,8 +228,8 @@ class EntityCandidateAdmin(admin.ModelAdmin):
             "<ul>{}</ul>",
             format_html_join(
                 "",
-                '<li><a href="{}">{}</a></li>',
-                ((a.get_absolute_url(), a.title) for a in articles),
+                '<li><a href="{}">{}</a><br><span dir="rtl">{}</span></li>',
+                ((a.get_absolute_url(), a.title, _context(a, obj.name)) for a in articles),
             ),
         )
 
@@ -231,6 +277,15 @@ class EntityCandidateAdmin(admin.ModelAdmin):
             % {"n": rejected},
             messages.SUCCESS,
         )
+
+
+def _context(article, name: str, width: int = 120) -> str:
+    """The text around the first occurrence of ``name`` in the article (or its lead)."""
+    at = article.body.find(name)
+    if at < 0:
+        return article.body[: width * 2]
+    start = max(at - width, 0)
+    return "…" + article.body[start : at + len(name) + width] + "…"
 
 
 @admin.register(Mention)

@@ -7,57 +7,167 @@ name (a common given name, a Russian surname ending, a family nisba), so
 ``وزير الخارجية العراقي لترؤس وفد`` proposes nothing.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from archive.extraction import cues
+from archive.extraction import cues, shapes
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
 
 MAX_NAME_WORDS = 4
+# Each بن / ابن adds a generation: خالد بن سلمان بن عبدالعزيز.
+MAX_LINEAGE_WORDS = 8
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FoundCandidate:
-    """An unknown name right after a title cue: a proposal for editors."""
+    """A name no list holds (after a title cue, or an organization's shape): a proposal."""
 
     name: str
     normalized: str
     cue: str
     offset: int
+    kind: str = "person"
+    count: int = 1
+    forms: list[str] = field(default_factory=list)
+    tokens: tuple[int, ...] = ()  # where the name was first found
 
 
-def find_candidates(doc: Document, hits, gazetteer: Gazetteer) -> list[FoundCandidate]:
-    """Names after a title cue that no known alias covers."""
-    covered = {i for hit in hits for i in range(hit.start, hit.end + 1)}
-    found, seen = [], set()
-    for k in range(1, len(doc)):
-        # Cheap checks first (most words are ruled out by the word before them); the
-        # title cue itself is looked for only before a name.
-        if k in covered or doc.stop[k] or not _may_start_name(doc.folded[k]):
+def find_candidates(
+    doc: Document, hits, gazetteer: Gazetteer, taken: set[int] = frozenset()
+) -> list[FoundCandidate]:
+    """People no known alias covers: after a title cue, or by the shape of their name.
+
+    A one-word place is no obstacle past the name's first word: مايكل فلين is a name
+    whatever town is called لين.
+    """
+    kinds = gazetteer.kinds
+    covered = {
+        i
+        for hit in hits
+        if hit.start != hit.end or any(kinds[e.entity_id] != "place" for e in hit.entries)
+        for i in range(hit.start, hit.end + 1)
+    } | set(taken)
+    starts = {hit.start for hit in hits if hit.start in covered}
+    found, seen, k, n, folded = [], set(), 0, len(doc), doc.folded
+    while k < n:
+        # Cheap checks first (most words are ruled out at once, by cached look-ups).
+        if k in covered or k in starts or doc.stop[k] or not _may_start_name(folded[k]):
+            k += 1
             continue
-        if not may_follow_cue(doc, k):
+        after_cue = k > 0 and cues.may_end_cue(folded[k - 1])
+        if not (after_cue or _may_start_by_shape(folded[k]) or _name_follows(folded, k)):
+            k += 1
             continue
-        end = _name_end(doc, k, covered, gazetteer)
-        if end is None or not _looks_like_name(doc.folded[k : end + 1], gazetteer):
+        candidate = _after_cue(doc, k, covered, gazetteer) or _by_shape(doc, k, covered, gazetteer)
+        if candidate is None:
+            k += 1
             continue
-        normalized = " ".join(doc.folded[k : end + 1])
-        if normalized in gazetteer.known_keys or normalized in seen:
+        k = candidate.tokens[-1] + 1
+        key = candidate.normalized
+        if key in gazetteer.known_keys or key in gazetteer.rejected_keys or key in seen:
             continue
-        start = cue_start(doc, k)
-        if start is None:
-            continue
-        seen.add(normalized)
-        found.append(
-            FoundCandidate(
-                name=doc.span(k, end),
-                normalized=normalized,
-                cue=doc.span(start, k - 1),
-                offset=doc.starts[k],
-            )
-        )
+        seen.add(key)
+        found.append(candidate)
     return found
+
+
+@lru_cache(maxsize=100_000)
+def _may_start_by_shape(folded: str) -> bool:
+    return shapes.given_name_key(folded) is not None or shapes.is_foreign_word(folded)
+
+
+def _name_follows(folded: list[str], k: int) -> bool:
+    """The next word makes a name of this one: بن (a lineage) or a rare family nisba."""
+    if k + 1 >= len(folded):
+        return False
+    nxt = folded[k + 1]
+    return nxt in cues.lineage_words() or shapes.rare_family_name(nxt)
+
+
+def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
+    if k == 0 or not may_follow_cue(doc, k):
+        return None
+    end = _name_end(doc, k, covered, gazetteer)
+    if end is None or not _looks_like_name(doc.folded[k : end + 1], gazetteer):
+        return None
+    start = cue_start(doc, k)
+    if start is None:
+        return None
+    return _candidate(doc, k, end, doc.folded[k], cue=doc.span(start, k - 1))
+
+
+def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
+    """``ومحمد الغربي``, ``كيث كيلوج``: a given name or a foreign word, and a name run."""
+    if k > 0 and doc.joined[k - 1] and doc.folded[k - 1] in cues.lineage_words():
+        return None  # inside a name: سعود in طلال بن سعود
+    folded = doc.folded[k]
+    key = shapes.given_name_key(folded)
+    if key is None and _lineage_follows(doc, k):
+        key = folded  # حمد بن محمد: a word, بن and a given name
+    if key is None and _before_family_name(doc, k):
+        key = folded  # صابرين القوبنطيني: a name word and a rare family nisba
+    foreign = key is None and shapes.is_foreign_word(folded)
+    if key is None and not foreign:
+        return None
+    end = _name_end(doc, k, covered, gazetteer)
+    if end is None:
+        return None
+    rest = doc.folded[k + 1 : end + 1]
+    if foreign and not all(shapes.is_foreign_word(w) for w in rest):
+        return None
+    if not foreign and not all(_carries_name(w) for w in rest):
+        return None
+    return _candidate(doc, k, end, key or folded, cue="")
+
+
+def _before_family_name(doc: Document, k: int) -> bool:
+    word = doc.folded[k]
+    return (
+        k + 1 < len(doc)
+        and doc.joined[k]
+        and shapes.rare_family_name(doc.folded[k + 1])
+        and not word.startswith((ARTICLE, "و"))
+        and len(word) >= 3
+        and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
+    )
+
+
+def _lineage_follows(doc: Document, k: int) -> bool:
+    if k + 2 >= len(doc) or doc.folded[k + 1] not in cues.lineage_words():
+        return False
+    if not doc.linked(k, k + 2) or shapes.is_common_word(doc.folded[k]):
+        return False
+    return bool(
+        shapes.given_name_key(doc.folded[k + 2]) or doc.folded[k + 2] in cues.name_joiners()
+    )
+
+
+def _carries_name(word: str) -> bool:
+    """A word that may follow a given name in a name without a title before it."""
+    return (
+        word in cues.given_names()
+        or word in cues.name_joiners()
+        or word in cues.compound_tails()
+        or shapes.is_family_name(word)
+        or shapes.is_name_word(word)
+    )
+
+
+def _candidate(doc: Document, k: int, end: int, key: str, *, cue: str) -> FoundCandidate:
+    """The name from token ``k`` (its proclitics left out) to ``end``."""
+    surface = doc.span(k, end)
+    folded = doc.folded[k]
+    if key != folded and folded.endswith(key):
+        surface = surface[len(folded) - len(key) :]
+    return FoundCandidate(
+        name=surface,
+        normalized=" ".join([key, *doc.folded[k + 1 : end + 1]]),
+        cue=cue,
+        offset=doc.starts[k],
+        tokens=tuple(range(k, end + 1)),
+    )
 
 
 @lru_cache(maxsize=100_000)
@@ -84,7 +194,7 @@ def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) ->
     """Last token of the name run starting at ``k``: two words, more after عبد/أبو/بن."""
     least = 3 if doc.folded[k] in cues.compound_given_heads() else 2
     end = k
-    while end + 1 < len(doc) and end - k + 1 < MAX_NAME_WORDS:
+    while end + 1 < len(doc) and end - k + 1 < _most_words(doc, k, end):
         nxt = end + 1
         if not doc.joined[end] or nxt in covered:
             break
@@ -98,17 +208,34 @@ def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) ->
     return end
 
 
+def _most_words(doc: Document, k: int, end: int) -> int:
+    lineage = any(doc.folded[i] in cues.lineage_words() for i in range(k, end + 1))
+    return MAX_LINEAGE_WORDS if lineage else MAX_NAME_WORDS
+
+
 def _name_goes_on(doc: Document, end: int) -> bool:
-    """After عبد / بن the name needs another word; before الدين / الله it has one."""
+    """After عبد / بن the name needs another word; before الدين / الله it has one; a
+    further generation (بن …) or a family name (العوهلي) goes on too."""
     if doc.folded[end] in cues.name_joiners():
         return True
     nxt = end + 1
-    return nxt < len(doc) and doc.joined[end] and doc.folded[nxt] in cues.compound_tails()
+    if nxt >= len(doc) or not doc.joined[end]:
+        return False
+    word = doc.folded[nxt]
+    if word in cues.compound_tails() or word in cues.lineage_words():
+        return True
+    if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
+        return False
+    return shapes.is_family_name(word)
 
 
 def _looks_like_name(words: list[str], gazetteer: Gazetteer) -> bool:
     first, last = words[0], words[-1]
     if first in cues.given_names() or first in gazetteer.person_given_names:
+        return True
+    if shapes.given_name_key(first) or any(w in cues.lineage_words() for w in words[1:-1]):
+        return True
+    if all(shapes.is_foreign_word(w) or shapes.is_family_name(w) for w in words):
         return True
     russian = last.endswith(cues.russian_surname_endings())
     if russian and len(last) >= 5 and not last.startswith(("و", ARTICLE)):

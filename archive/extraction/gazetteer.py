@@ -8,6 +8,7 @@ and keeps one per process.
 from dataclasses import dataclass, field
 
 from archive.extraction.names import first_token_keys, name_tokens
+from archive.extraction.variants import VariantIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,8 @@ class EntityInfo:
     kind: str
     name: str
     name_en: str
+    origin: str = ""
+    review: str = "confirmed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +52,21 @@ _ROOTS_MEMO_MAX = 500_000
 class Gazetteer:
     """Token trie over folded aliases, plus what candidate detection needs to know."""
 
-    def __init__(self, entities: list[EntityInfo], names: list[NameRecord]):
+    def __init__(
+        self, entities: list[EntityInfo], names: list[NameRecord], rejected: set[str] = frozenset()
+    ):
         self.entities = {info.id: info for info in entities}
         self.kinds = {info.id: info.kind for info in entities}
         self._roots_memo: dict[str, tuple[tuple[str, TrieNode], ...]] = {}
         self.root: dict[str, TrieNode] = {}
         self.known_keys: set[str] = set()
+        # Names editors rejected: never proposed again.
+        self.rejected_keys = frozenset(rejected)
         self.person_given_names: set[str] = set()
+        # Skeletons of people's names: a variant spelling resolves to its entity.
+        self.variants = VariantIndex()
+        # The opening words of organizations' long names (مجلس التعاون → the GCC).
+        self.org_prefixes: dict[str, set[int]] = {}
         # الروسي, العراقية …: adjectives of the known places, never part of a name.
         self.nationality_adjectives: set[str] = set()
         for record in names:
@@ -79,10 +90,24 @@ class Gazetteer:
             others = tuple(e for e in node.entries if e.entity_id != record.entity_id)
             node.entries = (*others, entry)
         info = self.entities[record.entity_id]
+        if info.kind == "person" and not record.ambiguous:
+            self.variants.add(folded, record.entity_id)
         if info.kind == "person" and len(folded) >= 2 and not record.ambiguous:
             self.person_given_names.add(folded[0])
-        if info.kind == "place" and len(folded) == 1:
+        if info.kind == "organization" and len(folded) >= 3 and not record.ambiguous:
+            for n in range(2, len(folded)):
+                owners = self.org_prefixes.setdefault(" ".join(folded[:n]), set())
+                owners.add(record.entity_id)
+        if info.kind == "place" and len(folded) == 1 and info.origin != "geonames":
             self.nationality_adjectives.update(nisba_forms(folded[0]))
+
+    def add_entity(self, info: EntityInfo, names: list[NameRecord]) -> None:
+        """One more entity and its names (a detected one), without rebuilding the trie."""
+        self.entities[info.id] = info
+        self.kinds[info.id] = info.kind
+        for record in names:
+            self._add(record)
+        self._roots_memo.clear()
 
     def __len__(self) -> int:
         return len(self.known_keys)
@@ -96,7 +121,10 @@ class Gazetteer:
         found = self._roots_memo.get(folded)
         if found is None:
             root = self.root
-            found = tuple((key, root[key]) for key in first_token_keys(folded) if key in root)
+            # The word as written first, then the forms with the fewest letters taken off
+            # (فيينا is Vienna before it is ف + يينا): the same choice in every process.
+            keys = sorted(first_token_keys(folded), key=lambda k: (k != folded, -len(k), k))
+            found = tuple((key, root[key]) for key in keys if key in root)
             if len(self._roots_memo) >= _ROOTS_MEMO_MAX:
                 self._roots_memo.clear()
             self._roots_memo[folded] = found

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from archive.extraction import cues
 from archive.extraction.candidates import FoundCandidate, find_candidates
+from archive.extraction.detection import count_occurrences, organization_candidates
 from archive.extraction.document import Document, cue_start
 from archive.extraction.gazetteer import AliasEntry, Gazetteer
-from archive.extraction.names import ARTICLE
+from archive.extraction.names import ARTICLE, first_token_keys
+from archive.extraction.variants import variant_hits
 
 
 @dataclass(slots=True)
@@ -48,18 +50,122 @@ class _Hit:
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
-def extract(text: str, gazetteer: Gazetteer) -> Extraction:
-    """Entities and candidates in ``text`` among the names of ``gazetteer``."""
+def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extraction:
+    """Entities and candidates in ``text`` among the names of ``gazetteer``.
+
+    With ``detect``, names no list holds are proposed too (``detection``): organizations
+    by their shape, people after a title cue, each counted wherever the article repeats
+    it, a person's surname alone included.
+    """
     doc = Document(text or "")
     hits = _scan(doc, gazetteer, 0, len(doc))
-    entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer))
-    return Extraction(entities=entities, candidates=find_candidates(doc, hits, gazetteer))
+    candidates = []
+    if detect:
+        hits = [hit for hit in hits if not _inside_longer_name(doc, hit, gazetteer)]
+        organizations, hits = organization_candidates(doc, hits, gazetteer, _known_hit(doc))
+        in_organizations = {i for c in organizations for i in c.tokens}
+        people = find_candidates(doc, hits, gazetteer, in_organizations)
+        hits = _without_surnames(doc, hits, people, gazetteer)
+        people, variants = _variants(doc, people, gazetteer)
+        hits = sorted(hits + variants, key=lambda h: h.start)
+        taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
+        candidates = count_occurrences(doc, organizations + people, taken)
+        hits += _known_surnames(doc, hits, taken, gazetteer)
+        taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
+        hits += [
+            _Hit(start, end, doc.folded[start], (AliasEntry(entity_id, False),))
+            for start, end, entity_id in variant_hits(
+                doc.folded, taken, gazetteer.variants, doc.joined
+            )
+        ]
+    entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer.kinds)
+    return Extraction(entities=entities, candidates=candidates)
+
+
+def _known_hit(doc: Document):
+    def make(start: int, end: int, entity_id: int) -> _Hit:
+        return _Hit(start, end, doc.folded[start], (AliasEntry(entity_id, False),))
+
+    return make
+
+
+def _variants(doc: Document, people, gazetteer: Gazetteer):
+    """Proposed people who are known people spelled otherwise (ميخائيل بوغدانوف)."""
+    kept, hits = [], []
+    for candidate in people:
+        entity_id = gazetteer.variants.resolve(candidate.normalized.split())
+        if entity_id is None:
+            kept.append(candidate)
+            continue
+        start, end = candidate.tokens[0], candidate.tokens[-1]
+        hits.append(_Hit(start, end, doc.folded[start], (AliasEntry(entity_id, False),)))
+    return kept, hits
+
+
+def _known_surnames(doc: Document, hits: list[_Hit], taken: set[int], gazetteer) -> list[_Hit]:
+    """A known person's surname alone after the full name (الأسد after بشار الأسد), when
+    no other person of the article has that surname."""
+    kinds, owners = gazetteer.kinds, {}
+    for hit in hits:
+        ids = {e.entity_id for e in hit.entries}
+        if hit.end > hit.start and len(ids) == 1 and kinds[next(iter(ids))] == "person":
+            owners.setdefault(doc.folded[hit.end], set()).update(ids)
+    surnames = {
+        key: (next(iter(ids)), min(h.end for h in hits if doc.folded[h.end] == key))
+        for key, ids in owners.items()
+        if len(ids) == 1 and len(key) >= 3
+    }
+    found = []
+    if not surnames:
+        return found
+    for i in range(len(doc)):
+        if i in taken or doc.stop[i]:
+            continue
+        for key in first_token_keys(doc.folded[i]) & surnames.keys():
+            entity_id, first_end = surnames[key]
+            if i > first_end:
+                found.append(_Hit(i, i, key, (AliasEntry(entity_id, False),)))
+                break
+    return found
+
+
+def _inside_longer_name(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
+    """``محمد بن عبد الرحمن`` in ``محمد بن عبد الرحمن بن عبدالعزيز``, ``بن سلمان`` in
+    ``خالد بن سلمان``: a person's name that another generation continues or that follows
+    a given name is part of a longer name."""
+    if not all(gazetteer.kinds[e.entity_id] == "person" for e in hit.entries):
+        return False
+    after, before = hit.end + 1, hit.start - 1
+    if after < len(doc) and doc.joined[hit.end] and doc.folded[after] in cues.lineage_words():
+        return True
+    return (
+        before >= 0
+        and doc.joined[before]
+        and doc.folded[hit.start] in cues.lineage_words()
+        and not doc.stop[before]
+    )
+
+
+def _without_surnames(doc: Document, hits: list[_Hit], people, gazetteer) -> list[_Hit]:
+    """A one-word hit that is the surname of a person the article names in full is that
+    person (``فلين`` after ``مايكل فلين`` is no town)."""
+    surnames = {c.normalized.split()[-1] for c in people if " " in c.normalized}
+    inside = {i for c in people for i in c.tokens}
+    kinds = gazetteer.kinds
+    return [
+        hit
+        for hit in hits
+        if hit.start != hit.end
+        or any(kinds[e.entity_id] == "person" for e in hit.entries)
+        or (hit.start not in inside and not first_token_keys(doc.folded[hit.start]) & surnames)
+    ]
 
 
 def _scan(doc: Document, gazetteer: Gazetteer, i: int, n: int) -> list[_Hit]:
     """Longest alias matches among tokens ``i`` … ``n - 1``, left to right."""
     roots, folded, joined = gazetteer.roots, doc.folded, doc.joined
     hits = []
+    stop = doc.stop
     while i < n:
         best = None
         for key, node in roots(folded[i]):
@@ -71,6 +177,8 @@ def _scan(doc: Document, gazetteer: Gazetteer, i: int, n: int) -> list[_Hit]:
                     break
                 j += 1
                 node = node.children.get(folded[j])
+        if best is not None and best.end == i and stop[i]:
+            best = None  # وأن, فإن, كان: a stop word alone is no name (towns share them)
         if best is None:
             i += 1
         else:
@@ -104,7 +212,7 @@ def _nested_places(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     return nested
 
 
-def _resolve(doc: Document, hits: list[_Hit]) -> list[FoundEntity]:
+def _resolve(doc: Document, hits: list[_Hit], kinds: dict) -> list[FoundEntity]:
     # An entity is "named in full" when some hit can only be it, unambiguously.
     full = {
         hit.entries[0].entity_id
@@ -116,7 +224,7 @@ def _resolve(doc: Document, hits: list[_Hit]) -> list[FoundEntity]:
         if _TANWEEN.intersection(doc.surfaces[hit.end]):
             # روسياً in "مسؤولاً روسياً" is the adjective "Russian": names never take tanween.
             continue
-        entity_id = _entity_of(doc, hit, full)
+        entity_id = _entity_of(doc, hit, full, kinds)
         if entity_id is None:
             continue
         item = found.get(entity_id)
@@ -129,10 +237,22 @@ def _resolve(doc: Document, hits: list[_Hit]) -> list[FoundEntity]:
     return sorted(found.values(), key=lambda f: f.first_offset)
 
 
-def _entity_of(doc: Document, hit: _Hit, full: set[int]) -> int | None:
+def _after_place_word(doc: Document, hit: _Hit) -> bool:
+    """``مدينة صور``, ``محافظة المثنى``: a place word right before the name."""
+    before = hit.start - 1
+    if before < 0 or not doc.joined[before]:
+        return False
+    return bool(first_token_keys(doc.folded[before]) & cues.place_words())
+
+
+def _entity_of(doc: Document, hit: _Hit, full: set[int], kinds: dict) -> int | None:
     ids = list(dict.fromkeys(entry.entity_id for entry in hit.entries))
     if len(ids) == 1 and not hit.entries[0].ambiguous:
         return ids[0]
+    if _after_place_word(doc, hit):
+        places = [i for i in ids if kinds.get(i) == "place"]
+        if len(places) == 1:
+            return places[0]
     if cue_start(doc, hit.start) is not None:
         supported = [i for i in ids if i in full]
         if len(supported) == 1:
@@ -157,7 +277,7 @@ def _common_word_context(doc: Document, hit: _Hit) -> bool:
     if hit.start > 0 and doc.joined[hit.start - 1] and folded[hit.start - 1] in cues.in_favour():
         return True
     token = folded[hit.start]
-    if token != hit.key and token.endswith(hit.key):
+    if token != hit.key and token.endswith(hit.key) and not hit.key.startswith(ARTICLE):
         prefix = token[: len(token) - len(hit.key)]
         return "ل" in prefix or "ك" in prefix
     return False

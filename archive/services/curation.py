@@ -18,6 +18,7 @@ from archive.models import (
 )
 from archive.services.entities import entity_names_sync, name_clean
 from archive.services.mentions import articles_reextract
+from archive.signals import articles_changed
 
 
 class CurationError(ValueError):
@@ -65,7 +66,9 @@ def entity_merge(*, source: Entity, target: Entity) -> Entity:
         _mentions_move(source, target)
         _suppressions_move(source, target)
         _aliases_move(source, target)
-        EntityCandidate.objects.filter(entity=source).update(entity=target)
+        EntityCandidate.objects.filter(entity=source).update(
+            entity=target, status=EntityCandidate.Status.ACCEPTED
+        )
         # Older redirects point straight at the survivor: one hop, never a chain.
         Entity.objects.filter(merged_into=source).update(
             merged_into=target, updated_at=timezone.now()
@@ -122,6 +125,51 @@ def _aliases_move(source: Entity, target: Entity) -> None:
             taken.add(name)
 
 
+def entity_confirm(*, entity: Entity, kind: str | None = None, name: str = "") -> Entity:
+    """An editor confirms a detected entity (perhaps with another kind or a fuller name):
+    it joins the gazetteer, and the index learns a changed kind without a rebuild."""
+    kind = kind or entity.kind
+    if kind not in Entity.Kind.values:
+        raise CurationError(_("Unknown entity kind: %(kind)s") % {"kind": kind})
+    name = name_clean(name) or entity.name
+    clash = Entity.objects.filter(kind=kind, name=name).exclude(pk=entity.pk).first()
+    if clash is not None:
+        return entity_merge(source=entity, target=clash)
+    with transaction.atomic():
+        kind_changed = kind != entity.kind
+        entity.kind, entity.name, entity.review = kind, name, Entity.Review.CONFIRMED
+        entity.save()
+        entity.aliases.filter(origin=EntityAlias.Origin.DETECTED).update(
+            origin=EntityAlias.Origin.EDITOR, updated_at=timezone.now()
+        )
+        entity_names_sync(entity=entity)
+        EntityCandidate.objects.filter(entity=entity).update(
+            status=EntityCandidate.Status.ACCEPTED, kind=kind, updated_at=timezone.now()
+        )
+        if kind_changed:
+            ids = list(entity.mentions.values_list("article_id", flat=True))
+            articles_changed.send(sender=Entity, article_ids=ids)
+    return entity
+
+
+def entity_reject(*, entity: Entity) -> Entity:
+    """An editor rejects a detected entity: its mentions go (the index follows each one),
+    and its names are remembered so that detection never proposes them again."""
+    if entity.review == Entity.Review.CONFIRMED:
+        raise CurationError(
+            _("%(entity)s was confirmed; remove its mentions instead.") % {"entity": entity}
+        )
+    with transaction.atomic():
+        for mention in entity.mentions.all():
+            mention.delete()
+        entity.review = Entity.Review.REJECTED
+        entity.save()
+        EntityCandidate.objects.filter(entity=entity).update(
+            status=EntityCandidate.Status.REJECTED, updated_at=timezone.now()
+        )
+    return entity
+
+
 def candidate_accept(
     *,
     candidate: EntityCandidate,
@@ -138,6 +186,13 @@ def candidate_accept(
     """
     if candidate.status == EntityCandidate.Status.ACCEPTED and candidate.entity_id:
         return candidate.entity
+    if candidate.entity_id and candidate.entity.review == Entity.Review.PROVISIONAL:
+        entity = entity_confirm(entity=candidate.entity, kind=kind, name=name)
+        candidate.refresh_from_db()
+        articles_reextract(
+            articles=Article.objects.filter(pk__in=_candidate_article_ids(candidate, entity))
+        )
+        return entity
     kind = kind or candidate.kind
     if kind not in Entity.Kind.values:
         raise CurationError(_("Unknown entity kind: %(kind)s") % {"kind": kind})
@@ -172,7 +227,11 @@ def _candidate_article_ids(candidate: EntityCandidate, entity: Entity) -> set[in
 
 
 def candidate_reject(*, candidate: EntityCandidate) -> EntityCandidate:
-    """Reject a proposed name: it is not proposed again."""
-    candidate.status = EntityCandidate.Status.REJECTED
-    candidate.save(update_fields=["status", "updated_at"])
+    """Reject a proposed name: it is not proposed again, and its unreviewed entity goes."""
+    with transaction.atomic():
+        entity = candidate.entity
+        if entity is not None and entity.review == Entity.Review.PROVISIONAL:
+            entity_reject(entity=entity)
+        candidate.status = EntityCandidate.Status.REJECTED
+        candidate.save(update_fields=["status", "updated_at"])
     return candidate

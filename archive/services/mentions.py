@@ -9,7 +9,7 @@ refresh of an existing article announces it with ``archive.signals.articles_chan
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -17,6 +17,7 @@ from archive.extraction import Extraction, FoundCandidate, FoundEntity, extract
 from archive.extraction.gazetteer import Gazetteer
 from archive.models import Article, EntityCandidate, Mention
 from archive.services.gazetteer import gazetteer_get
+from archive.services.review import provisional_entities, provisional_mentions
 from archive.signals import articles_changed
 
 
@@ -73,18 +74,33 @@ def article_mentions_refresh(
         result = extract(article_extraction_text(article), gazetteer or gazetteer_get())
     # A just-created article is inside its creator's transaction: no savepoint of its own.
     with transaction.atomic(savepoint=not created):
+        detected = _candidates_record(article, result.candidates, created=created)
+        found = _found_merge(result.entities, detected)
         if created:
-            mentions = Mention.objects.bulk_create(_new_mentions(article, result.entities))
+            mentions = Mention.objects.bulk_create(_new_mentions(article, found))
         else:
-            mentions = _mentions_replace(article, result)
+            mentions = _mentions_replace(article, found)
             articles_changed.send(sender=Article, article_ids=[article.pk])
-        _candidates_record(article, result.candidates, created=created)
     return mentions
 
 
-def _mentions_replace(article: Article, result: Extraction) -> list[Mention]:
+def _found_merge(found: list[FoundEntity], detected: list[FoundEntity]) -> list[FoundEntity]:
+    """Known and detected entities of one article, one item per entity."""
+    by_id = {item.entity_id: item for item in found}
+    for item in detected:
+        same = by_id.get(item.entity_id)
+        if same is None:
+            by_id[item.entity_id] = item
+            continue
+        same.count += item.count
+        same.forms += [f for f in item.forms if f not in same.forms]
+        same.first_offset = min(same.first_offset, item.first_offset)
+    return list(by_id.values())
+
+
+def _mentions_replace(article: Article, entities: list[FoundEntity]) -> list[Mention]:
     suppressed = set(article.mention_suppressions.values_list("entity_id", flat=True))
-    found = {f.entity_id: f for f in result.entities if f.entity_id not in suppressed}
+    found = {f.entity_id: f for f in entities if f.entity_id not in suppressed}
     article.mentions.filter(added_by_editor=False).delete()
     kept = list(article.mentions.all())
     for mention in kept:
@@ -115,17 +131,20 @@ def _new_mentions(article: Article, found: Iterable[FoundEntity]) -> list[Mentio
 
 def _candidates_record(
     article: Article, found: list[FoundCandidate], *, created: bool = False
-) -> None:
+) -> list[FoundEntity]:
     """Link the article to the proposed candidates it names (creating new ones), unlink it
-    from those it no longer names, and recount the articles of every candidate touched."""
+    from those it no longer names, and recount the articles of every candidate touched.
+
+    Returns the mentions of the candidates' entities: an unreviewed entity is created for
+    a new name, an accepted name mentions its entity, a rejected one nothing."""
     previous = []
     if not created:
         previous = list(article.entity_candidates.filter(status=EntityCandidate.Status.PROPOSED))
         article.entity_candidates.remove(*previous)
     touched = {c.pk for c in previous}
-    proposed = [
-        c for c in _candidates_get_or_create(found) if c.status == EntityCandidate.Status.PROPOSED
-    ]
+    candidates = _candidates_get_or_create(found)
+    detected = provisional_mentions(found, candidates)
+    proposed = [c for c in candidates if c.status == EntityCandidate.Status.PROPOSED]
     if proposed:
         links = EntityCandidate.articles.through
         links.objects.bulk_create(
@@ -133,8 +152,14 @@ def _candidates_record(
             ignore_conflicts=True,
         )
         touched.update(c.pk for c in proposed)
-    if touched:
+    if created and proposed:
+        # A new article adds one to each of its candidates: no recount needed.
+        EntityCandidate.objects.filter(pk__in=touched).update(
+            count=F("count") + 1, updated_at=timezone.now()
+        )
+    elif touched:
         _candidate_counts_refresh(touched, unlinked=bool(previous))
+    return detected
 
 
 def _candidates_get_or_create(found: list[FoundCandidate]) -> list[EntityCandidate]:
@@ -147,11 +172,17 @@ def _candidates_get_or_create(found: list[FoundCandidate]) -> list[EntityCandida
     existing = EntityCandidate.objects.in_bulk(list(wanted), field_name="normalized")
     missing = [key for key in wanted if key not in existing]
     if missing:
-        # A name another import just created is simply read back.
+        # A new name gets its unreviewed entity at once; a name another import just
+        # created is simply read back.
+        entities = provisional_entities([(wanted[k].kind, wanted[k].name[:200]) for k in missing])
         EntityCandidate.objects.bulk_create(
             [
                 EntityCandidate(
-                    normalized=key, name=wanted[key].name[:200], cue=wanted[key].cue[:300]
+                    normalized=key,
+                    name=wanted[key].name[:200],
+                    cue=wanted[key].cue[:300],
+                    kind=wanted[key].kind,
+                    entity_id=entities.get((wanted[key].kind, wanted[key].name[:200])),
                 )
                 for key in missing
             ],

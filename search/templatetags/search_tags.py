@@ -57,8 +57,11 @@ def facet_values(name: str, facet, links: QueryLinks) -> SafeString:
     count_html = _count_html()
     adding = links.adding(name, only=name == "year")
     items = []
+    unreviewed = _unreviewed_html()
     for value in facet.values:
         label = escape(value.name_en if english and value.name_en else value.name)
+        if value.unreviewed:
+            label += unreviewed
         count = count_html(value.count)
         if value.selected:
             href = escape(links.href(drop=[(name, value.id)]))
@@ -66,6 +69,12 @@ def facet_values(name: str, facet, links: QueryLinks) -> SafeString:
         else:
             items.append(_VALUE.format(escape(adding(value.id)), label, count))
     return mark_safe("".join(items))
+
+
+def _unreviewed_html() -> str:
+    """The marker of an entity found automatically and not reviewed yet."""
+    title = escape(_("Found automatically; not reviewed by an editor yet"))
+    return f' <span class="unreviewed" title="{title}">{escape(_("unreviewed"))}</span>'
 
 
 def _count_html() -> Callable[[int], str]:

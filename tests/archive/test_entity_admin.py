@@ -120,7 +120,7 @@ def test_candidates_are_accepted_or_rejected_from_the_admin(admin_client):
     assert article.mentions.filter(entity=entity).exists()
     minister.refresh_from_db()
     assert minister.status == EntityCandidate.Status.REJECTED
-    assert not Entity.objects.filter(name="جمعة عناد").exists()
+    assert not Entity.objects.active().filter(name="جمعة عناد").exists()
 
 
 def test_removing_a_wrong_mention_in_the_admin_keeps_it_removed(admin_client):

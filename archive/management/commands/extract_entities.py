@@ -79,7 +79,7 @@ def _report(path: Path, gazetteer) -> dict:
         date=document.published_on.isoformat() if document.published_on else None,
         source=document.source_name,
         entities=[_entity(found, gazetteer) for found in result.entities],
-        candidates=[{"name": c.name, "cue": c.cue} for c in result.candidates],
+        candidates=[{"name": c.name, "kind": c.kind, "cue": c.cue} for c in result.candidates],
     )
     return report
 
@@ -118,5 +118,7 @@ def _human(report: dict) -> str:
             f"   {entity['kind']:<12} {entity['name']}{english} ×{entity['count']}: {forms}"
         )
     for candidate in report["candidates"]:
-        lines.append(f"   proposed     {candidate['name']}  ← {candidate['cue']}")
+        lines.append(
+            f"   proposed     {candidate['kind']:<12} {candidate['name']}  ← {candidate['cue']}"
+        )
     return "\n".join(lines)

@@ -1,4 +1,5 @@
-"""``manage.py load_fixtures``: outlets, the entity authority file and the seed articles.
+"""``manage.py load_fixtures``: outlets, the entity authority file, the gazetteers of places
+(``load_gazetteers``: CLDR, GeoNames, the regions list) and the seed articles.
 
 Idempotent: a second run creates nothing and says so.
 """
@@ -9,10 +10,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from archive.extraction.places import PlaceDataError
 from archive.ingest import IngestError
 from archive.models import Article
 from archive.services.articles import DuplicateArticle, article_ingest, sources_load
 from archive.services.entities import authority_file_load
+from archive.services.gazetteer import gazetteers_load
 from archive.services.mentions import articles_reextract
 
 AUTHORITY_CHANGES = ("created", "updated", "aliases_created", "aliases_removed")
@@ -32,6 +35,7 @@ class Command(BaseCommand):
         base = fixtures_dir()
         self._sources(base / "sources.json")
         self._entities(base / "entities.json")
+        self._gazetteers()
         self._seeds(base / "seeds")
 
     def _sources(self, path: Path) -> None:
@@ -50,6 +54,17 @@ class Command(BaseCommand):
         changed = any(result.get(key) for key in AUTHORITY_CHANGES)
         if changed and Article.objects.exists():
             # Articles already in the archive learn the new names and aliases.
+            articles_reextract(articles=Article.objects.all())
+            self.stdout.write(_("Entities: mentions re-extracted in every article."))
+
+    def _gazetteers(self) -> None:
+        try:
+            counts = gazetteers_load()
+        except PlaceDataError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(_("Gazetteers: %(result)s") % {"result": _describe(counts)})
+        changed = counts["created"] or counts["aliases_created"] or counts["aliases_removed"]
+        if changed and Article.objects.exists():
             articles_reextract(articles=Article.objects.all())
             self.stdout.write(_("Entities: mentions re-extracted in every article."))
 

@@ -1,0 +1,145 @@
+"""Open-set detection: names no list holds, and names written short within one article.
+
+Organizations come from ``organizations`` (a head and the words that complete it), people
+from ``candidates`` (a title cue and a name-shaped run). Each name found is a proposal
+(``FoundCandidate``) that the archive turns into an unreviewed entity. Within the article,
+every other occurrence of the same name counts, and so does a later surname alone
+(``فلين`` after ``مايكل فلين``) when exactly one person of the article has that surname.
+"""
+
+from archive.extraction.candidates import FoundCandidate
+from archive.extraction.document import Document
+from archive.extraction.gazetteer import Gazetteer
+from archive.extraction.names import ARTICLE, first_token_keys
+from archive.extraction.organizations import OrgSpan, find_organizations
+
+# A surname this short (or a joiner) is too common to stand for a person alone.
+MIN_SURNAME = 3
+
+
+def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, make_hit):
+    """Organizations found by shape, and the known hits they replace (a longer name wins:
+    ``مجلس الأمن القومي`` is not ``مجلس الأمن``). Places named inside stay. A short form
+    that opens the name of one known organization only is that organization
+    (``دول مجلس التعاون``); ``make_hit(start, end, entity_id)`` writes its hit."""
+    kinds = gazetteer.kinds
+    found, replaced, short = [], set(), []
+    places = {h.start: h.end for h in hits if all(kinds[e.entity_id] == "place" for e in h.entries)}
+    for span in find_organizations(doc, places):
+        inside = [h for h in hits if span.start <= h.start and h.end <= span.end]
+        if any(h.start == span.start and h.end == span.end for h in inside):
+            continue  # a known name, exactly
+        if any(h.start < span.start <= h.end or h.start <= span.end < h.end for h in hits):
+            continue  # overlaps a known name: the known name wins
+        normalized = _normalized(doc, span)
+        if normalized in gazetteer.known_keys or normalized in gazetteer.rejected_keys:
+            continue
+        owners = gazetteer.org_prefixes.get(normalized, ())
+        if len(owners) == 1 and not inside:
+            short.append(make_hit(span.start, span.end, next(iter(owners))))
+            continue
+        # A quoted name is one name (صحيفة «واشنطن بوست»); elsewhere places inside stay.
+        replaced.update(
+            id(h)
+            for h in inside
+            if not span.head
+            or any(kinds[e.entity_id] != "place" for e in h.entries)
+            or _adjective_inside(doc, span, h)
+        )
+        found.append(
+            FoundCandidate(
+                name=_display(doc, span),
+                normalized=normalized,
+                cue="",
+                offset=doc.starts[span.start],
+                kind="organization",
+                tokens=tuple(range(span.start, span.end + 1)),
+            )
+        )
+    return found, sorted([h for h in hits if id(h) not in replaced] + short, key=lambda h: h.start)
+
+
+def _adjective_inside(doc: Document, span: OrgSpan, hit) -> bool:
+    """``السعودية`` in ``السفارة السعودية`` is the adjective, not the country."""
+    word = doc.folded[hit.start]
+    return (
+        hit.start == hit.end
+        and hit.start > span.start
+        and word.startswith(ARTICLE)
+        and word.endswith(("ي", "يه"))
+    )
+
+
+def _normalized(doc: Document, span: OrgSpan) -> str:
+    if not span.head:
+        return " ".join(doc.folded[span.start : span.end + 1])
+    return " ".join([span.head, *doc.folded[span.start + 1 : span.end + 1]])
+
+
+def _display(doc: Document, span: OrgSpan) -> str:
+    """The name as written, without the head's proclitics (لوكالة → وكالة)."""
+    text = doc.span(span.start, span.end)
+    folded = doc.folded[span.start]
+    if not span.head or folded == span.head:
+        return text
+    if span.head.startswith(ARTICLE) and folded.startswith("لل") and folded.endswith(span.head[2:]):
+        return "ال" + text[len(folded) - len(span.head) + 2 :]
+    return text[len(folded) - len(span.head) :]
+
+
+def count_occurrences(doc: Document, candidates: list[FoundCandidate], taken: set[int]):
+    """Count every occurrence of each proposed name in the article, and later surnames alone.
+
+    ``taken`` holds the token indices known names already cover; they are never counted.
+    """
+    by_first: dict[str, list[tuple[list[str], FoundCandidate]]] = {}
+    for candidate in candidates:
+        words = candidate.normalized.split()
+        by_first.setdefault(words[0], []).append((words, candidate))
+        candidate.count, candidate.forms = 0, []
+    surnames = _surnames(candidates)
+    wanted = by_first.keys() | surnames.keys()
+    i, n = 0, len(doc)
+    while i < n:
+        # Most words start no proposed name: one cached look-up rules them out.
+        if i in taken or not first_token_keys(doc.folded[i]) & wanted:
+            i += 1
+            continue
+        end = _occurrence(doc, i, by_first, surnames)
+        i = end + 1 if end is not None else i + 1
+    return [c for c in candidates if c.count]
+
+
+def _occurrence(doc: Document, i: int, by_first, surnames) -> int | None:
+    keys = first_token_keys(doc.folded[i])
+    for key in keys:
+        for words, candidate in by_first.get(key, ()):
+            end = i + len(words) - 1
+            if end < len(doc) and doc.linked(i, end) and doc.folded[i + 1 : end + 1] == words[1:]:
+                _count(doc, candidate, i, end)
+                return end
+    if doc.stop[i]:
+        return None
+    for key in keys:
+        candidate = surnames.get(key)
+        if candidate is not None and doc.starts[i] > candidate.offset:
+            _count(doc, candidate, i, i)
+            return i
+    return None
+
+
+def _count(doc: Document, candidate: FoundCandidate, start: int, end: int) -> None:
+    candidate.count += 1
+    form = doc.span(start, end)
+    if form not in candidate.forms:
+        candidate.forms.append(form)
+
+
+def _surnames(candidates: list[FoundCandidate]) -> dict[str, FoundCandidate]:
+    """Last word of each proposed person's name → that person, when only one has it."""
+    owners: dict[str, list[FoundCandidate]] = {}
+    for candidate in candidates:
+        words = candidate.normalized.split()
+        if candidate.kind == "person" and len(words) >= 2 and len(words[-1]) >= MIN_SURNAME:
+            owners.setdefault(words[-1], []).append(candidate)
+    return {key: found[0] for key, found in owners.items() if len(found) == 1}

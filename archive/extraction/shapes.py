@@ -1,0 +1,128 @@
+"""The shape of names: which words can begin or carry a person's name without a title cue.
+
+Word counts of Arabic news (``arabic_text.frequency``) tell a name from an ordinary word:
+a given name of the list that is also a common word (صالح, جمعة, نجاح: their definite
+forms are frequent) needs a title cue; a transliterated foreign name (كيلوج, بوديستا) is a
+word news almost never uses.
+"""
+
+from functools import lru_cache
+
+from arabic_text import frequency
+from archive.extraction import cues
+from archive.extraction.names import ARTICLE, first_token_keys
+
+# A word seen at most this often in the reference news corpora is unknown as a word.
+RARE_WORD = 3
+# A definite word seen at most this often may be a family name (العساف, الجديع).
+FAMILY_NAME_MAX = 200
+# A given name before a family nisba is seen at most this often (سفيان, صابرين).
+GIVEN_NAME_MAX = 1000
+# A nisba seen at most this often is a family name (السليطي), not an adjective (العراقي).
+FAMILY_NISBA_MAX = 60
+# An indefinite word seen at most this often may carry a name after a given name (يعقوبي).
+NAME_WORD_MAX = 100
+# A given name whose definite form occurs this often (and a fifth as often as the name) is
+# also an ordinary word.
+COMMON_WORD = 100
+
+
+@lru_cache(maxsize=100_000)
+def given_name_key(folded: str) -> str | None:
+    """The given name a token starts a name with, proclitics removed (ومحمد → محمد), when
+    that name is no ordinary word too; else None."""
+    for key in first_token_keys(folded):
+        if key in cues.given_names() and not is_common_word(key):
+            return key
+        if key.startswith("عبد") and len(key) >= 6 and not key.startswith("عبدو"):
+            return key  # عبدالإله, عبدالمحمود: عبد written joined to its tail
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def rare_family_name(folded: str) -> bool:
+    """``القوبنطيني``, ``السليطي``: a nisba that news seldom writes (a family, not an
+    adjective of a country or a field)."""
+    return (
+        folded.startswith(ARTICLE)
+        and folded.endswith("ي")
+        and len(folded) >= 6
+        and frequency(folded) <= FAMILY_NISBA_MAX
+    )
+
+
+@lru_cache(maxsize=100_000)
+def is_common_word(word: str) -> bool:
+    """An ordinary word as well as a name: its definite form is frequent."""
+    other = word[2:] if word.startswith(ARTICLE) else ARTICLE + word
+    return frequency(other) >= max(COMMON_WORD, frequency(word) // 5)
+
+
+@lru_cache(maxsize=100_000)
+def is_rare_word(folded: str) -> bool:
+    """A word of three letters or more that Arabic news almost never writes (كيلوج)."""
+    return len(folded) >= 3 and folded.isalpha() and frequency(folded) <= RARE_WORD
+
+
+# Suffixes an Arabic noun or verb takes and a transliterated name does not.
+_INFLECTIONS = ("ها", "هم", "هما", "نا", "كم", "ه", "ات", "ون", "ين", "وا", "ت")
+# A proper name is written with the article or a suffix at most this share of the time.
+PROPER_SHARE = 10
+# Words more frequent than this are taken for ordinary words whatever their shape.
+PROPER_MAX = 1000
+
+
+@lru_cache(maxsize=100_000)
+def is_proper_word(folded: str) -> bool:
+    """A word that behaves like a foreign proper name in Arabic news: never with the article,
+    never with a pronoun or plural suffix (ماكرون, سبايسر, فايننشال), seen or not."""
+    if len(folded) < 3 or not folded.isalpha() or folded.startswith(ARTICLE):
+        return False
+    count = frequency(folded)
+    if count > PROPER_MAX or folded in cues.not_names():
+        return False
+    if folded.endswith(_INFLECTIONS) and len(folded) <= 5:
+        return False
+    inflected = frequency(ARTICLE + folded) + sum(frequency(folded + s) for s in _INFLECTIONS)
+    return inflected * PROPER_SHARE <= count and not _derived(folded, count)
+
+
+def _derived(folded: str, count: int) -> bool:
+    """An Arabic word with a prefix or suffix: what remains without it is a frequent word
+    (تتشكل → تشكل, مدنهم → مدن, كشريك → شريك)."""
+    parts = (folded[1:], folded[2:], folded[:-1], folded[:-2])
+    return any(len(p) >= 2 and frequency(p) >= max(50, 2 * count) for p in parts)
+
+
+# Endings of inflected words (possessive pronouns): غطرستها, بسنّته are no foreign names.
+_PRONOUN_ENDINGS = ("ته", "تها", "ها", "هم", "هما", "كم", "نا")
+
+
+@lru_cache(maxsize=100_000)
+def is_foreign_word(folded: str) -> bool:
+    """A rare word shaped like a transliterated name: no article, no و before it, no
+    pronoun after it."""
+    return (
+        is_rare_word(folded)
+        and not folded.startswith((ARTICLE, "و"))
+        and not folded.endswith(_PRONOUN_ENDINGS)
+    )
+
+
+@lru_cache(maxsize=100_000)
+def is_name_word(folded: str, most: int = 0) -> bool:
+    """An indefinite word rare enough to be part of a name after a given name."""
+    return (
+        len(folded) >= 3
+        and not folded.startswith((ARTICLE, "و"))
+        and frequency(folded) <= (most or NAME_WORD_MAX)
+        and not is_common_word(folded)
+    )
+
+
+@lru_cache(maxsize=100_000)
+def is_family_name(folded: str) -> bool:
+    """``الكاظمي``, ``الشاطر``: a definite word that no ordinary use explains, or a nisba."""
+    if not folded.startswith(ARTICLE) or len(folded) < 5:
+        return False
+    return folded.endswith("ي") or frequency(folded) <= FAMILY_NAME_MAX
