@@ -19,6 +19,7 @@ from operator import itemgetter
 
 from search.backends.base import MONTH_FACET, STORY_FIELD, SearchOutcome, SearchRequest
 from search.backends.whoosh import executor
+from search.backends.whoosh.internals import read_postings
 from search.backends.whoosh.searcher_cache import SearcherCache
 
 # Documents ranked for a page, per result it shows: repeats rarely fill more than half.
@@ -79,19 +80,31 @@ def stories_of(cache: SearcherCache) -> Stories:
     """The searcher's :class:`Stories`, built once per searcher from the story postings."""
     found = _STORIES.get(cache)
     if found is None:
-        postings = cache.postings(STORY_FIELD)
-        size = cache.searcher.reader().doc_count_all()
+        reader = cache.searcher.reader()
+        size = reader.doc_count_all()
         # A document without a key (indexed before the field existed) is a story of its own.
         keys: list = list(range(-1, -size - 1, -1))
         members = {}
-        for key, docs in postings.items():
+        for key, docs in _story_postings(reader):
             for doc in docs:
                 keys[doc] = key
             if len(docs) > 1:
-                members[key] = docs
+                members[key] = frozenset(docs)
         clustered = frozenset(chain.from_iterable(members.values()))
         found = _STORIES[cache] = Stories(keys, clustered, members)
     return found
+
+
+def _story_postings(reader):
+    """``(story key, document numbers)`` of each key. Read here rather than through the
+    searcher's facet postings: most keys hold one article, and a set per key would leave
+    one object per article for Python's collector to scan on every full collection."""
+    if STORY_FIELD not in reader.schema.names() or not reader.doc_count_all():
+        return
+    for term in reader.lexicon(STORY_FIELD):
+        ids = read_postings(reader, STORY_FIELD, term, with_values=False, with_weights=False).ids
+        if ids:
+            yield term.decode("utf-8"), ids
 
 
 def execute(request: SearchRequest, cache: SearcherCache) -> SearchOutcome:
