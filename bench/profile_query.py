@@ -75,13 +75,13 @@ def _forget() -> None:
     postings of recently searched terms and the highlighted snippets."""
     from haystack import connections
 
-    from search import selectors
+    from search import hits
 
     cache = connections["default"].get_backend().searcher_cache()
     terms = getattr(cache, "terms", None)
     if terms is not None:
         terms.clear()
-    snippets = getattr(selectors, "SNIPPETS", None)
+    snippets = getattr(hits, "SNIPPETS", None)
     if snippets is not None:
         snippets.clear()
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import socket
 import tempfile
 import threading
@@ -34,6 +35,8 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import loadtest as lt
+import loadtest_report as numbers
+import loadtest_server as site
 
 _LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
@@ -48,7 +51,7 @@ def request(port: int, head: str, body: bytes = b"", *, chunked: bytes = b"") ->
     A server that refuses a body may answer and close before the body is sent: what it
     answered is still read.
     """
-    with socket.create_connection((lt.HOST, port), timeout=lt.REQUEST_TIMEOUT) as sock:
+    with socket.create_connection((site.HOST, port), timeout=site.REQUEST_TIMEOUT) as sock:
         try:
             sock.sendall(head.encode("latin-1") + body)
             for start in range(0, len(chunked), 16384):
@@ -71,7 +74,7 @@ def get(port: int, path: str, address: str, log=None, kind: str = "") -> int | s
     if log is not None:
         log.paths[path] = kind
     head = (
-        f"GET {path} HTTP/1.1\r\nHost: {lt.HOST}\r\nAccept-Language: ar\r\n"
+        f"GET {path} HTTP/1.1\r\nHost: {site.HOST}\r\nAccept-Language: ar\r\n"
         f"X-Forwarded-For: {address}\r\nConnection: close\r\n\r\n"
     )
     return request(port, head)
@@ -80,7 +83,7 @@ def get(port: int, path: str, address: str, log=None, kind: str = "") -> int | s
 def post(port: int, path: str, address: str, *, length: int, sent: int) -> int | str:
     """A POST declaring ``length`` bytes, of which ``sent`` are sent before the answer is read."""
     head = (
-        f"POST {path} HTTP/1.1\r\nHost: {lt.HOST}\r\nX-Forwarded-For: {address}\r\n"
+        f"POST {path} HTTP/1.1\r\nHost: {site.HOST}\r\nX-Forwarded-For: {address}\r\n"
         "Content-Type: multipart/form-data; boundary=x\r\nCookie: csrftoken=abc\r\n"
         f"Content-Length: {length}\r\nConnection: close\r\n\r\n"
     )
@@ -89,7 +92,7 @@ def post(port: int, path: str, address: str, *, length: int, sent: int) -> int |
 
 def post_chunked(port: int, path: str, address: str, *, size: int) -> int | str:
     head = (
-        f"POST {path} HTTP/1.1\r\nHost: {lt.HOST}\r\nX-Forwarded-For: {address}\r\n"
+        f"POST {path} HTTP/1.1\r\nHost: {site.HOST}\r\nX-Forwarded-For: {address}\r\n"
         "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n"
         "Connection: close\r\n\r\n"
     )
@@ -241,7 +244,7 @@ def server_times(access_log: Path, log: Log, start: int, attack_from: int) -> di
         offset = start
         for line in lines:
             offset += len(line)
-            match = lt._ACCESS_RE.search(line.decode("utf-8", "replace").rstrip("\n"))
+            match = numbers._ACCESS_RE.search(line.decode("utf-8", "replace").rstrip("\n"))
             kind = log.paths.get(match["path"]) if match else None
             if kind == "normal search":
                 kind += " (under attack)" if offset > attack_from else " (unloaded)"
@@ -266,7 +269,7 @@ def warm_up(port: int, queries: list[str]) -> None:
 
 def abuse_env(workdir: Path, port: int) -> dict:
     """serve_prod.sh's settings, with the rate limits on and the load test as the proxy."""
-    env = lt.site_env(workdir, port)
+    env = site.site_env(workdir, port)
     for name in ("API", "SEARCH", "FEED", "EXPORT", "PAGE"):
         env.pop(f"DJANGO_{name}_RATE_LIMIT", None)
     tmp = workdir / "tmp"
@@ -280,7 +283,7 @@ def article_paths(env: dict, count: int = 20) -> list[str]:
         "from archive.models import Article\n"
         f"for a in Article.objects.published()[:{count}]: print(a.get_absolute_url())"
     )
-    return lt.manage(env, "shell", "-v", "0", "-c", script).stdout.split()
+    return site.manage(env, "shell", "-v", "0", "-c", script).stdout.split()
 
 
 def cache_entries(workdir: Path) -> int | None:
@@ -297,29 +300,29 @@ def cache_entries(workdir: Path) -> int | None:
 def run(args) -> dict:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="archive-abuse-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    port = args.port or lt.free_port()
+    port = args.port or site.free_port()
     env = abuse_env(workdir, port)
-    words, _more = lt.prepare_seed(args, workdir, env)
+    words, _more = site.prepare_seed(args, workdir, env)
     paths = article_paths(env)
-    server = lt.server_start(env, workdir / "server.log")
+    server = site.server_start(env, workdir / "server.log")
     log, stop, attack_stop = Log(), threading.Event(), threading.Event()
     watch = FolderWatch(workdir / "tmp", stop)
     try:
-        lt.wait_ready(port, server)
-        lt.log(f"server up: {args.searchers} searchers, {args.attackers} attackers")
+        site.wait_ready(port, server)
+        site.log(f"server up: {args.searchers} searchers, {args.attackers} attackers")
         queries = lt.QUERIES + words
         warm_up(port, [*lt.QUERIES[:4], "لافرف في موسكوا", "الاسترتجيات الروسيه", "ب" * 670])
         searchers = [
             Searcher(n, port, log, queries, args.think, stop) for n in range(args.searchers)
         ]
         access_log = workdir / "access.log"
-        start = lt.log_size(access_log)
+        start = numbers.log_size(access_log)
         watch.start()
         for searcher in searchers:
             searcher.start()
         stop.wait(args.phase)
         log.phase = "under attack"
-        attack_from = lt.log_size(access_log)
+        attack_from = numbers.log_size(access_log)
         attackers = [Attacker(n, port, log, paths, attack_stop) for n in range(args.attackers)]
         for attacker in attackers:
             attacker.start()
@@ -327,10 +330,10 @@ def run(args) -> dict:
         stop.set()
         attack_stop.set()
         for thread in [*searchers, *attackers]:
-            thread.join(timeout=lt.REQUEST_TIMEOUT + 10)
+            thread.join(timeout=site.REQUEST_TIMEOUT + 10)
     finally:
         stop.set()
-        lt.server_stop(server)
+        site.server_stop(server)
     result = abuse_summary(args, log, watch, cache_entries(workdir))
     result["server_ms"] = server_times(access_log, log, start, attack_from)
     if result["server_errors"]:
@@ -339,7 +342,7 @@ def run(args) -> dict:
     if args.keep:
         result["workdir"] = str(workdir)
     elif not args.workdir:
-        lt.shutil.rmtree(workdir, ignore_errors=True)
+        shutil.rmtree(workdir, ignore_errors=True)
     return result
 
 
@@ -347,9 +350,9 @@ def _latency(rows) -> dict:
     seconds = [row[3] for row in rows]
     return {
         "requests": len(seconds),
-        "p50_ms": lt._ms(seconds, 0.50),
-        "p95_ms": lt._ms(seconds, 0.95),
-        "max_ms": lt._ms(seconds, 1.0),
+        "p50_ms": numbers._ms(seconds, 0.50),
+        "p95_ms": numbers._ms(seconds, 0.95),
+        "max_ms": numbers._ms(seconds, 1.0),
     }
 
 
@@ -386,7 +389,7 @@ def abuse_summary(args, log: Log, watch: FolderWatch, entries) -> dict:
         "temp_dir_max_bytes": watch.most,
         "temp_dir_files": sorted(watch.names),
         "rate_limit_entries": entries,
-        "load_average_before": lt.LOAD_BEFORE,
+        "load_average_before": site.LOAD_BEFORE,
         "load_average_after": os.getloadavg(),
     }
 

@@ -4,70 +4,33 @@ Every test works as an editor of the Editors group (staff, not a superuser),
 through the admin's own pages, with the raw seed texts.
 """
 
-import importlib
-import io
-import zipfile
-from pathlib import Path
-
 import pytest
-from django.contrib.admin.models import ADDITION, LogEntry
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client, override_settings
-from django.urls import clear_url_caches, reverse
+from django.test import Client
+from django.urls import reverse
 from haystack import connections
 
 from archive.admin.upload_staging import STAGED_UPLOADS_PER_USER
 from archive.models import Article, Source
-from archive.roles import EDITORS_GROUP
 from archive.services.articles import article_ingest
 from archive.services.entities import authority_file_load
+from tests.archive.upload_desk import (
+    AUTHORITY,
+    DETECTED,
+    SEEDS,
+    preview,
+    save,
+    search_ids,
+    seed_file,
+    statuses,
+    upload,
+    upload_url,
+    zip_file,
+)
 from tests.factories import staff_user
 
 pytestmark = pytest.mark.django_db
-
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = {path.name[:3]: path for path in sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))}
-AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
-# What the importer detects in each seed (title, date, outlet) and a word of its title.
-DETECTED = {
-    "000": (
-        "اجرى مبعوث للرئيس الروسي بوتين في بغداد الثلاثاء مباحثات مع الكاظمي وصالح",
-        "2021-11-30",
-        "إيلاف",
-        "بوغدانوف",
-    ),
-    "001": (
-        "الكاظمي يستقبل مسؤولاً روسياً: العراق يتبنى سياسة انفتاح على كل الشركاء",
-        "2021-04-22",
-        "العربي الجديد",
-        "انفتاح",
-    ),
-    "002": (
-        "فيما وصل الى موسكو الاثنين وزير الخارجية العراقي لترؤس وفد بلاده",
-        None,
-        "إيلاف",
-        "لترؤس",
-    ),
-    "003": (
-        "نقل رئيس الوزراء العراقي مصطفى الكاظمي التحيات وأطيب التمنيات للرئيس الروسي "
-        "فلاديمير بوتين",
-        "2020-11-25",
-        "تاس",
-        "التمنيات",
-    ),
-    "004": (
-        "الجعفري يبحث مع لافروف في موسكو تعزيز العلاقات والتعاون في كافة المجالات",
-        None,
-        None,
-        "الجعفري",
-    ),
-}
-
-
-def upload_url() -> str:
-    return reverse("admin:archive_article_upload")
 
 
 @pytest.fixture(autouse=True)
@@ -87,49 +50,6 @@ def search_index():
     backend.clear()
     yield backend
     backend.clear()
-
-
-def seed_file(number: str) -> SimpleUploadedFile:
-    path = SEEDS[number]
-    return SimpleUploadedFile(path.name, path.read_bytes(), content_type="text/plain")
-
-
-def zip_file(name: str, *members) -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for member_name, data in members:
-            archive.writestr(member_name, data)
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/zip")
-
-
-def upload(client, *files, **fields) -> str:
-    """Post the upload form; return the preview page's address."""
-    data = dict(fields)
-    if files:
-        data["files"] = list(files)
-    response = client.post(upload_url(), data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    return response["Location"]
-
-
-def preview(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return response
-
-
-def save(client, url, action="draft"):
-    return client.post(url, {"action": action})
-
-
-def statuses(response) -> list[str]:
-    return [result.status for result in response.context["results"]]
-
-
-def search_ids(client, query: str) -> set[int]:
-    response = client.get("/search/", {"q": query})
-    assert response.status_code == 200
-    return {hit.article.pk for hit in response.context["results"].hits}
 
 
 # --- the whole flow ---------------------------------------------------------------------
@@ -452,118 +372,3 @@ def test_another_editor_cannot_see_or_save_someone_elses_upload(desk, client):
     assert other.post(url, {"action": "publish"}).status_code == 302
     assert Article.objects.count() == 0
     assert statuses(save(desk, url)) == ["created"]
-
-
-# --- history --------------------------------------------------------------------------------
-
-
-def test_upload_writes_a_history_entry_naming_the_file_and_the_editor(desk, editor):
-    url = upload(desk, seed_file("001"))
-
-    save(desk, url, "publish")
-
-    article = Article.objects.get()
-    entry = LogEntry.objects.get(object_id=str(article.pk))
-    assert entry.action_flag == ADDITION and entry.user == editor
-    assert SEEDS["001"].name in entry.get_change_message()
-    assert "published" in entry.get_change_message()
-
-
-# --- who may do what ------------------------------------------------------------------------
-
-
-def test_anonymous_visitor_is_sent_to_the_login_page(client):
-    response = client.get(upload_url())
-
-    assert response.status_code == 302
-    assert reverse("admin:login") in response["Location"]
-
-
-def test_staff_member_without_permissions_is_refused(client):
-    client.force_login(staff_user("zaer", group=None))
-
-    assert client.get(upload_url()).status_code == 403
-    response = client.post(upload_url(), {"files": [seed_file("001")]})
-    assert response.status_code == 403
-    assert Article.objects.count() == 0
-
-
-def test_logged_in_non_staff_user_is_sent_to_the_login_page(client):
-    user = get_user_model().objects.create_user("qari", password="كلمة-سر-طويلة-2021")
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    client.force_login(user)
-
-    assert client.get(upload_url()).status_code == 302
-
-
-def test_uploader_without_change_permission_saves_drafts_but_cannot_publish(client):
-    client.force_login(staff_user("mutadarrib", group=None, perms=["add_article"]))
-    url = upload(client, seed_file("001"))
-
-    page = preview(client, url)
-    assert 'value="publish"' not in page.content.decode()
-    assert client.post(url, {"action": "publish"}).status_code == 403
-    assert Article.objects.count() == 0
-    assert statuses(save(client, url, "draft")) == ["created"]
-    assert not Article.objects.get().is_published
-
-
-def test_uploaded_draft_is_not_public(desk):
-    url = upload(desk, seed_file("004"))
-    save(desk, url, "draft")
-    article = Article.objects.get()
-
-    assert Client().get(article.get_absolute_url()).status_code == 404
-    assert desk.get(reverse("admin:archive_article_change", args=[article.pk])).status_code == 200
-
-
-def test_posts_without_the_csrf_token_are_rejected(editor):
-    strict = Client(enforce_csrf_checks=True)
-    strict.force_login(editor)
-
-    refused = strict.post(upload_url(), {"files": [seed_file("001")]})
-    assert refused.status_code == 403
-
-    lenient = Client()
-    lenient.force_login(editor)
-    url = upload(lenient, seed_file("001"))
-    assert strict.post(url, {"action": "publish"}).status_code == 403
-    assert Article.objects.count() == 0
-
-
-def test_admin_front_page_and_article_list_link_to_the_upload_desk(desk):
-    for page in (reverse("admin:index"), reverse("admin:archive_article_changelist")):
-        assert f'href="{upload_url()}"' in desk.get(page).content.decode()
-
-
-def test_upload_form_names_the_size_limits(desk, settings):
-    settings.ARCHIVE_MAX_FILE_BYTES = 2 * 1024 * 1024
-
-    html = desk.get(upload_url()).content.decode()
-
-    assert "up to 2.0\xa0MB" in html and "up to 50.0\xa0MB" in html
-    assert '<input type="file" name="files" multiple' in html
-
-
-@pytest.fixture
-def admin_at_another_url(settings):
-    """The admin mounted where DJANGO_ADMIN_URL says, as config.urls reads it at start-up."""
-    import config.urls
-
-    settings.ADMIN_URL = "maktab-7a1/"
-    importlib.reload(config.urls)
-    clear_url_caches()
-    yield
-    with override_settings(ADMIN_URL="admin/"):
-        importlib.reload(config.urls)
-    clear_url_caches()
-
-
-def test_upload_desk_follows_the_configured_admin_url(admin_at_another_url, desk):
-    assert upload_url() == "/maktab-7a1/archive/article/upload/"
-
-    url = upload(desk, seed_file("001"))
-
-    assert url.startswith("/maktab-7a1/archive/article/upload/")
-    assert statuses(save(desk, url)) == ["created"]
-    assert desk.get("/admin/archive/article/upload/").status_code == 404
