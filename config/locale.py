@@ -35,10 +35,17 @@ class LocaleMiddleware(locale.LocaleMiddleware):
 
     def process_request(self, request):
         if request.path_info.startswith(browser_language_paths()):
-            translation.activate(request_language(request))
-            request.LANGUAGE_CODE = translation.get_language()
+            # The URL is resolved in the default language: the unprefixed API lives inside
+            # ``i18n_patterns``, which would ask an English request for ``/en/``.
+            translation.activate(DEFAULT)
+            request.LANGUAGE_CODE = DEFAULT
             return
         super().process_request(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path_info.startswith(browser_language_paths()):
+            translation.activate(request_language(request))
+            request.LANGUAGE_CODE = translation.get_language()
 
 
 def page_path(path_info: str) -> str:

@@ -86,6 +86,23 @@ def test_invalid_input_is_a_400_with_an_error(client, seeds, params, field):
     assert data["error"] and field in data["errors"]
 
 
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "Ensure this value is less than or equal to 100"),
+        ("ar", "تحقق من أن تكون هذه القيمة"),
+    ],
+)
+def test_the_api_answers_at_its_unprefixed_address_in_the_browsers_language(
+    client, seeds, language, words
+):
+    found = client.get(SEARCH, {"q": "لافروف"}, HTTP_ACCEPT_LANGUAGE=language)
+    assert found.status_code == 200 and found.json()["count"] == 2
+    refused = client.get(SEARCH, {"page_size": "1000"}, HTTP_ACCEPT_LANGUAGE=language)
+    assert refused.status_code == 400
+    assert words in refused.json()["error"]
+
+
 def test_unknown_parameters_are_ignored(client, seeds):
     status, data = _json(client, SEARCH, q="لافروف", callback="x", fields="all")
     assert status == 200 and data["count"] == 2
