@@ -9,16 +9,20 @@ the browser: the language cookie (set by ``/i18n/setlang/``), then Accept-Langua
 
 from django.conf import settings
 from django.middleware import locale
-from django.urls import get_script_prefix
+from django.urls import URLResolver, get_script_prefix
+from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 DEFAULT = settings.LANGUAGE_CODE
 
 
+API_PATH = "/api/"
+
+
 def browser_language_paths() -> tuple[str, ...]:
-    """Path prefixes outside ``i18n_patterns``: their language is the browser's."""
-    return ("/" + settings.ADMIN_URL, "/api/", "/i18n/")
+    """Path prefixes whose language is the browser's, not the URL's."""
+    return ("/" + settings.ADMIN_URL, API_PATH, "/i18n/")
 
 
 def request_language(request) -> str:
@@ -29,23 +33,32 @@ def request_language(request) -> str:
     return translation.get_language_from_path(request.path_info) or DEFAULT
 
 
+class PublicPrefixPattern(LocalePrefixPattern):
+    """The public pages' language prefix, except that the unprefixed JSON API answers a
+    request in any language: its language is the browser's, not the URL's, and Django's
+    prefix would send an English request to ``/en/api/``."""
+
+    def match(self, path):
+        if ("/" + path).startswith(API_PATH):
+            return path, (), {}
+        return super().match(path)
+
+
+def public_patterns(*urls) -> list[URLResolver]:
+    """``i18n_patterns(*urls, prefix_default_language=False)`` with :class:`PublicPrefixPattern`."""
+    return [URLResolver(PublicPrefixPattern(prefix_default_language=False), list(urls))]
+
+
 class LocaleMiddleware(locale.LocaleMiddleware):
     """Django's LocaleMiddleware, except that unprefixed paths outside ``i18n_patterns``
     take the browser's language instead of always the default."""
 
     def process_request(self, request):
         if request.path_info.startswith(browser_language_paths()):
-            # The URL is resolved in the default language: the unprefixed API lives inside
-            # ``i18n_patterns``, which would ask an English request for ``/en/``.
-            translation.activate(DEFAULT)
-            request.LANGUAGE_CODE = DEFAULT
-            return
-        super().process_request(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.path_info.startswith(browser_language_paths()):
             translation.activate(request_language(request))
             request.LANGUAGE_CODE = translation.get_language()
+            return
+        super().process_request(request)
 
 
 def page_path(path_info: str) -> str:

@@ -1,11 +1,11 @@
 from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from archive.sitemaps import SITEMAPS
 from archive.views import seo
+from config.locale import public_patterns
 
 # Outside the language prefix: the language view, robots.txt, the sitemaps (which list
 # every page in both languages) and the admin, which speaks the browser's language
@@ -28,8 +28,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 # The public pages: Arabic unprefixed (every existing permalink), English under /en/.
-urlpatterns += i18n_patterns(
+urlpatterns += public_patterns(
     path("", include("search.urls")),
     path("", include("archive.urls")),
-    prefix_default_language=False,
 )
