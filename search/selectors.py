@@ -157,34 +157,42 @@ def search_request(
 
 
 def _facet(name, counts, names, selected, *, limit, unreviewed=frozenset()) -> Facet:
+    """The first ``limit`` values by count (all of them for ``None``) and every selected one;
+    ``total`` counts every value the results hold. ``names`` need cover only those shown."""
+    counted = {pk for pk, _count in counts}
+    # A selected value stays visible (and removable) even when nothing matches it now.
+    missing = [pk for pk in selected if pk in names and pk not in counted]
+    total = len(counts) + len(missing)
+    shown = counts if limit is None else _head(counts, limit, selected)
     values = [
         FacetValue(
             pk, *names[pk], count=count, selected=pk in selected, unreviewed=pk in unreviewed
         )
-        for pk, count in counts
+        for pk, count in shown
         if pk in names
     ]
-    shown_ids = {value.id for value in values}
-    # A selected value stays visible (and removable) even when nothing matches it now.
-    values += [
-        FacetValue(pk, *names[pk], count=0, selected=True)
-        for pk in selected
-        if pk in names and pk not in shown_ids
-    ]
-    total = len(values)
-    if limit is not None and total > limit:
-        head = values[:limit]
-        head += [v for v in values[limit:] if v.selected]
-        return Facet(name, head, total, truncated=True)
-    return Facet(name, values, total)
+    values += [FacetValue(pk, *names[pk], count=0, selected=True) for pk in missing]
+    return Facet(name, values, total, truncated=limit is not None and total > limit)
+
+
+def _head(counts: list, limit: int, selected) -> list:
+    return counts[:limit] + [(pk, count) for pk, count in counts[limit:] if pk in selected]
 
 
 def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
     def ids(name):
         return [(int(value), count) for value, count in raw.get(name, []) if value.isdigit()]
 
-    entity_ids = {pk for kind in ENTITY_KINDS for pk, _c in ids(kind)}
-    entity_ids.update(pk for kind in ENTITY_KINDS for pk in params.get(kind) or [])
+    def limit_of(name):
+        return None if name in expand else limit
+
+    def shown_ids(name) -> set[int]:
+        counts, chosen = ids(name), set(params.get(name) or [])
+        head = counts if limit_of(name) is None else _head(counts, limit, chosen)
+        return {pk for pk, _count in head} | chosen
+
+    # Names are read for the values shown only: a result set can name thousands of entities.
+    entity_ids = set().union(*(shown_ids(kind) for kind in ENTITY_KINDS))
     entity_names = {}
     unreviewed = set()
     for pk, name, name_en, review in Entity.objects.filter(pk__in=entity_ids).values_list(
@@ -200,13 +208,12 @@ def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
             ids(kind),
             entity_names,
             set(params.get(kind) or []),
-            limit=None if kind in expand else limit,
+            limit=limit_of(kind),
             unreviewed=unreviewed,
         )
-    source_ids = {pk for pk, _c in ids("source")} | set(params.get("source") or [])
     source_names = {
         pk: (name, name_en)
-        for pk, name, name_en in Source.objects.filter(pk__in=source_ids).values_list(
+        for pk, name, name_en in Source.objects.filter(pk__in=shown_ids("source")).values_list(
             "pk", "name", "name_en"
         )
     }
@@ -215,7 +222,7 @@ def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
         ids("source"),
         source_names,
         set(params.get("source") or []),
-        limit=None if "source" in expand else limit,
+        limit=limit_of("source"),
     )
     years = sorted(ids("year"), reverse=True)
     year_names = {pk: (str(pk), str(pk)) for pk, _c in years}

@@ -4,7 +4,9 @@ import re
 from html import unescape
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from haystack import connections
@@ -224,6 +226,22 @@ def test_more_link_shows_every_value_of_a_facet(client, seeds):
     assert len(places.values) == 10 and places.truncated and places.total == 14
     expanded = _follow_link(client, response, "14")
     assert len(expanded.context["results"].facets[Entity.Kind.PLACE].values) == 14
+    # Names are read for the values shown only: a place past the first ten is never read,
+    # unless it is selected, when it stays shown.
+    with CaptureQueriesContext(connection) as queries:
+        _get(client)
+    shown = {value.id for value in places.values}
+    hidden = {e.pk for e in Entity.objects.filter(name__in=names)} - shown
+    assert len(hidden) == 4
+    read = set()
+    for query in queries:
+        if 'FROM "archive_entity"' in query["sql"] and " IN (" in query["sql"]:
+            read |= {int(pk) for pk in re.findall(r"\d+", query["sql"].split(" IN (")[1])}
+    assert shown <= read and not hidden & read
+    chosen = min(hidden)
+    selected = client.get(reverse("search:search"), {"q": "", "place": chosen})
+    kept = selected.context["results"].facets[Entity.Kind.PLACE].values
+    assert chosen in {value.id for value in kept if value.selected}
 
 
 def test_pagination_and_a_page_beyond_the_last(client, seeds):
