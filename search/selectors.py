@@ -27,6 +27,9 @@ from search.suggest import likeliest, suggestions
 
 DEFAULT_PAGE_SIZE = 20
 FACET_LIMIT = 10
+# An expanded facet ("show all"): enough to browse, bounded since a common word's results can
+# name thousands of places and people.
+FACET_EXPANDED_LIMIT = 200
 FACET_FIELDS = (*ENTITY_KINDS, "source", "year")
 FILTER_FIELDS = (*ENTITY_KINDS, "source", "author")
 # "Did you mean" is offered when a query finds fewer articles than this.
@@ -184,11 +187,11 @@ def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
         return [(int(value), count) for value, count in raw.get(name, []) if value.isdigit()]
 
     def limit_of(name):
-        return None if name in expand else limit
+        return FACET_EXPANDED_LIMIT if name in expand else limit
 
     def shown_ids(name) -> set[int]:
         counts, chosen = ids(name), set(params.get(name) or [])
-        head = counts if limit_of(name) is None else _head(counts, limit, chosen)
+        head = _head(counts, limit_of(name), chosen)
         return {pk for pk, _count in head} | chosen
 
     # Names are read for the values shown only: a result set can name thousands of entities.

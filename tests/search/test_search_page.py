@@ -13,6 +13,7 @@ from haystack import connections
 
 from archive.links import QueryLinks
 from archive.models import Article, Entity, Mention
+from search import selectors
 from search.selectors import Facet, FacetValue
 from search.templatetags.search_tags import facet_values
 from tests.factories import article_create, entity_create
@@ -242,6 +243,21 @@ def test_more_link_shows_every_value_of_a_facet(client, seeds):
     selected = client.get(reverse("search:search"), {"q": "", "place": chosen})
     kept = selected.context["results"].facets[Entity.Kind.PLACE].values
     assert chosen in {value.id for value in kept if value.selected}
+
+
+def test_an_expanded_facet_shows_its_most_frequent_values_up_to_a_bound(client, seeds, monkeypatch):
+    monkeypatch.setattr(selectors, "FACET_EXPANDED_LIMIT", 3)
+    article = seeds.articles["002"]
+    for name in ("البصرة", "أربيل", "الموصل", "كركوك", "النجف"):
+        place = entity_create(kind=Entity.Kind.PLACE, name=name, name_en="", name_ru="")
+        Mention.objects.create(article=article, entity=place, count=1)
+    index = connections["default"].get_unified_index().get_index(Article)
+    connections["default"].get_backend().update(index, index.index_queryset())
+    response = client.get(english(reverse("search:search")), {"q": "", "more": "place"})
+    places = response.context["results"].facets[Entity.Kind.PLACE]
+    assert len(places.values) == 3 and places.truncated and places.total >= 5
+    html = unescape(response.content.decode())
+    assert f"The 3 most frequent of {places.total} are shown" in html
 
 
 def test_pagination_and_a_page_beyond_the_last(client, seeds):
