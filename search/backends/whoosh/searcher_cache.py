@@ -8,7 +8,7 @@ matchers, and then serves every search until the next change.
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain
+from itertools import accumulate, chain
 
 from haystack.constants import DJANGO_ID
 from whoosh.util.times import long_to_datetime
@@ -30,6 +30,7 @@ class SearcherCache:
         self._postings: dict[str, dict[str, frozenset[int]]] = {}
         self._values: dict[str, list[tuple[str, ...]]] = {}
         self._per_doc: dict[str, float] = {}
+        self._lengths: dict[str, tuple[list[int], list[int]]] = {}
         self._orders: dict[bool, list[int]] = {}
         self._all_docs: frozenset[int] | None = None
         self._date_keys: list[int] | None = None
@@ -101,7 +102,7 @@ class SearcherCache:
         inverse = len(docs) * 2 > len(every)
         counted = every - docs if inverse else docs
         size = len(counted)
-        by_value = sum(min(len(found), size) for found in postings.values())
+        by_value = self._entries_read(fieldname, size)
         if size * (1 + self._per_doc[fieldname]) < by_value:
             found_in = Counter(chain.from_iterable(map(column.__getitem__, counted)))
         else:
@@ -118,6 +119,17 @@ class SearcherCache:
         else:
             counts = list(found_in.items())
         return sorted(((v, n) for v, n in counts if n), key=lambda item: (-item[1], item[0]))
+
+    def _entries_read(self, fieldname: str, size: int) -> int:
+        """``sum(min(len(docs), size))`` over the field's postings, from their sorted lengths
+        and running sums: a field can hold thousands of values (places, people)."""
+        lengths = self._lengths.get(fieldname)
+        if lengths is None:
+            ordered = sorted(map(len, self.postings(fieldname).values()))
+            lengths = self._lengths[fieldname] = (ordered, [0, *accumulate(ordered)])
+        ordered, running = lengths
+        shorter = bisect_left(ordered, size)
+        return running[shorter] + size * (len(ordered) - shorter)
 
     def docs_with(self, fieldname: str, values: Sequence[str]) -> set[int]:
         """The documents holding any of ``values`` in a facet field."""
