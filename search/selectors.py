@@ -183,8 +183,15 @@ def _head(counts: list, limit: int, selected) -> list:
 
 
 def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
+    parsed_ids: dict[str, list[tuple[int, int]]] = {}
+
     def ids(name):
-        return [(int(value), count) for value, count in raw.get(name, []) if value.isdigit()]
+        found = parsed_ids.get(name)
+        if found is None:
+            found = parsed_ids[name] = [
+                (int(value), count) for value, count in raw.get(name, []) if value.isdigit()
+            ]
+        return found
 
     def limit_of(name):
         return FACET_EXPANDED_LIMIT if name in expand else limit

@@ -20,7 +20,7 @@ from operator import itemgetter
 from search.backends.base import MONTH_FACET, STORY_FIELD, SearchOutcome, SearchRequest
 from search.backends.whoosh import executor
 from search.backends.whoosh.internals import read_postings
-from search.backends.whoosh.searcher_cache import SearcherCache
+from search.backends.whoosh.searcher_cache import SearcherCache, by_count
 
 # Documents ranked for a page, per result it shows: repeats rarely fill more than half.
 RANK_FACTOR = 2
@@ -200,5 +200,6 @@ def _story_counts(counts: list[tuple[str, int]], repeats: Counter) -> list[tuple
     """``counts`` (articles per value) less each story's repeats."""
     if not repeats:
         return counts
-    corrected = ((value, n - repeats[value]) for value, n in counts)
-    return sorted(corrected, key=lambda item: (-item[1], item[0]))
+    return by_count(
+        [(value, n - repeats[value]) if value in repeats else (value, n) for value, n in counts]
+    )

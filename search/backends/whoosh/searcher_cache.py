@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from itertools import accumulate, chain
+from operator import itemgetter
 
 from haystack.constants import DJANGO_ID
 from whoosh.util.times import long_to_datetime
@@ -19,6 +20,14 @@ from search.backends.whoosh.scoring import TermIndex
 _DAY_MICROSECONDS = 86_400_000_000
 # Document numbers fit in 32 bits (Whoosh's own doc counts are 32-bit).
 _DOC_MASK = (1 << 32) - 1
+
+
+def by_count(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``counts`` by descending count, then value: two stable sorts keyed in C, cheaper than
+    one keyed by a Python function over the thousands of values a field can hold."""
+    counts.sort(key=itemgetter(0))
+    counts.sort(key=itemgetter(1), reverse=True)
+    return counts
 
 
 class SearcherCache:
@@ -118,7 +127,7 @@ class SearcherCache:
             counts = [(v, len(found) - found_in.get(v, 0)) for v, found in postings.items()]
         else:
             counts = list(found_in.items())
-        return sorted(((v, n) for v, n in counts if n), key=lambda item: (-item[1], item[0]))
+        return by_count([item for item in counts if item[1]])
 
     def _entries_read(self, fieldname: str, size: int) -> int:
         """``sum(min(len(docs), size))`` over the field's postings, from their sorted lengths
