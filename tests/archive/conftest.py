@@ -1,5 +1,7 @@
 import pytest
 
+from archive.services.entities import authority_file_load
+from tests.archive.upload_desk import AUTHORITY
 from tests.factories import staff_user
 
 
@@ -14,3 +16,16 @@ def desk(client, editor):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def staging_dir(settings, tmp_path):
+    """The upload desk's staging folder, private to the test."""
+    settings.ARCHIVE_UPLOAD_STAGING_DIR = str(tmp_path / "staging")
+    return tmp_path / "staging"
+
+
+@pytest.fixture
+def authority_loaded():
+    """The entity authority file, loaded with the real service."""
+    authority_file_load(path=AUTHORITY)

@@ -14,9 +14,7 @@ from haystack import connections
 from archive.admin.upload_staging import STAGED_UPLOADS_PER_USER
 from archive.models import Article, Source
 from archive.services.articles import article_ingest
-from archive.services.entities import authority_file_load
 from tests.archive.upload_desk import (
-    AUTHORITY,
     DETECTED,
     SEEDS,
     preview,
@@ -30,18 +28,7 @@ from tests.archive.upload_desk import (
 )
 from tests.factories import staff_user
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def staging_dir(settings, tmp_path):
-    settings.ARCHIVE_UPLOAD_STAGING_DIR = str(tmp_path / "staging")
-    return tmp_path / "staging"
-
-
-@pytest.fixture(autouse=True)
-def authority():
-    authority_file_load(path=AUTHORITY)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staging_dir", "authority_loaded")]
 
 
 @pytest.fixture

@@ -14,9 +14,7 @@ from django.urls import clear_url_caches, reverse
 
 from archive.models import Article
 from archive.roles import EDITORS_GROUP
-from archive.services.entities import authority_file_load
 from tests.archive.upload_desk import (
-    AUTHORITY,
     SEEDS,
     preview,
     save,
@@ -27,18 +25,7 @@ from tests.archive.upload_desk import (
 )
 from tests.factories import staff_user
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def staging_dir(settings, tmp_path):
-    settings.ARCHIVE_UPLOAD_STAGING_DIR = str(tmp_path / "staging")
-    return tmp_path / "staging"
-
-
-@pytest.fixture(autouse=True)
-def authority():
-    authority_file_load(path=AUTHORITY)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("staging_dir", "authority_loaded")]
 
 
 # --- history --------------------------------------------------------------------------------
