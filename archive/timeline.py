@@ -20,12 +20,13 @@ from typing import Literal
 
 from django.utils import formats
 from django.utils.dates import MONTHS_3
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 __all__ = [
     "Bar",
     "Timeline",
     "TimelineText",
+    "TimelineWords",
     "django_text",
     "month_of_range",
     "month_span",
@@ -66,51 +67,54 @@ class TimelineText:
     undated: Callable[[int], str] = lambda count: str(count)
 
 
-def django_text() -> TimelineText:
-    """The timeline's words through Django's translations and locale formats."""
+@dataclass(frozen=True)
+class TimelineWords:
+    """The counted sentences of a timeline, marked for translation with ``ngettext_lazy``:
+    ``%(count)s`` is the formatted number, ``n`` the number that chooses the plural form."""
 
-    def number(value: int) -> str:
-        return formats.number_format(value, force_grouping=True)
+    describe: object
+    summary_years: object
+    summary_months: object
+    summary_span: object
+    summary_year: object
+    undated: object
 
-    def describe(period: str, count: int) -> str:
-        return ngettext(
-            "%(period)s: %(count)s article", "%(period)s: %(count)s articles", count
-        ) % {"period": period, "count": number(count)}
 
-    def summary_years(first: str, last: str, total: int) -> str:
-        return ngettext(
-            "Articles per year, %(first)s–%(last)s: %(count)s article in all",
-            "Articles per year, %(first)s–%(last)s: %(count)s articles in all",
-            total,
-        ) % {"first": first, "last": last, "count": number(total)}
+ARTICLE_WORDS = TimelineWords(
+    describe=ngettext_lazy("%(period)s: %(count)s article", "%(period)s: %(count)s articles", "n"),
+    summary_years=ngettext_lazy(
+        "Articles per year, %(first)s–%(last)s: %(count)s article in all",
+        "Articles per year, %(first)s–%(last)s: %(count)s articles in all",
+        "n",
+    ),
+    summary_months=ngettext_lazy(
+        "Articles per month in %(year)s: %(count)s article in all",
+        "Articles per month in %(year)s: %(count)s articles in all",
+        "n",
+    ),
+    summary_span=ngettext_lazy(
+        "Articles per month, %(first)s–%(last)s: %(count)s article in all",
+        "Articles per month, %(first)s–%(last)s: %(count)s articles in all",
+        "n",
+    ),
+    summary_year=ngettext_lazy(
+        "Articles in %(year)s: %(count)s article", "Articles in %(year)s: %(count)s articles", "n"
+    ),
+    undated=ngettext_lazy(
+        "%(count)s article has no date and is not in the chart.",
+        "%(count)s articles have no date and are not in the chart.",
+        "n",
+    ),
+)
 
-    def summary_months(year: str, total: int) -> str:
-        return ngettext(
-            "Articles per month in %(year)s: %(count)s article in all",
-            "Articles per month in %(year)s: %(count)s articles in all",
-            total,
-        ) % {"year": year, "count": number(total)}
 
-    def summary_span(first: str, last: str, total: int) -> str:
-        return ngettext(
-            "Articles per month, %(first)s–%(last)s: %(count)s article in all",
-            "Articles per month, %(first)s–%(last)s: %(count)s articles in all",
-            total,
-        ) % {"first": first, "last": last, "count": number(total)}
+def django_text(words: TimelineWords = ARTICLE_WORDS) -> TimelineText:
+    """The timeline's words through Django's translations and locale formats; ``words`` says
+    what it counts (articles by default)."""
 
-    def summary_year(year: str, total: int) -> str:
-        return ngettext(
-            "Articles in %(year)s: %(count)s article",
-            "Articles in %(year)s: %(count)s articles",
-            total,
-        ) % {"year": year, "count": number(total)}
-
-    def undated(count: int) -> str:
-        return ngettext(
-            "%(count)s article has no date and is not in the chart.",
-            "%(count)s articles have no date and are not in the chart.",
-            count,
-        ) % {"count": number(count)}
+    def counted(message, count: int, **parts) -> str:
+        number = formats.number_format(count, force_grouping=True)
+        return message % {**parts, "count": number, "n": count}
 
     return TimelineText(
         # Django's short names are lowercase in English (jan): title-case them as its date
@@ -120,12 +124,16 @@ def django_text() -> TimelineText:
         period_month=lambda year, month: formats.date_format(
             date(year, month, 1), "YEAR_MONTH_FORMAT"
         ),
-        describe=describe,
-        summary_years=summary_years,
-        summary_months=summary_months,
-        summary_span=summary_span,
-        summary_year=summary_year,
-        undated=undated,
+        describe=lambda period, count: counted(words.describe, count, period=period),
+        summary_years=lambda first, last, total: counted(
+            words.summary_years, total, first=first, last=last
+        ),
+        summary_months=lambda year, total: counted(words.summary_months, total, year=year),
+        summary_span=lambda first, last, total: counted(
+            words.summary_span, total, first=first, last=last
+        ),
+        summary_year=lambda year, total: counted(words.summary_year, total, year=year),
+        undated=lambda count: counted(words.undated, count),
     )
 
 

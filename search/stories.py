@@ -13,14 +13,13 @@ Each article's story key is in the index (``search_indexes``): ``s<story id>``, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from django.utils import formats
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import ngettext_lazy, pgettext
 
 from archive.models import Article
 from archive.selectors import STORY_ORDER
-from archive.timeline import TimelineText, django_text
+from archive.timeline import TimelineText, TimelineWords, django_text
 from search.backends.base import SearchOutcome
 
 VERSIONS_ALL = "all"
@@ -108,63 +107,37 @@ def version_outlets(versions: list[Article], *, english: bool) -> list[str]:
     return names
 
 
+STORY_WORDS = TimelineWords(
+    describe=ngettext_lazy("%(period)s: %(count)s story", "%(period)s: %(count)s stories", "n"),
+    summary_years=ngettext_lazy(
+        "Stories per year, %(first)s–%(last)s: %(count)s story in all",
+        "Stories per year, %(first)s–%(last)s: %(count)s stories in all",
+        "n",
+    ),
+    summary_months=ngettext_lazy(
+        "Stories per month in %(year)s: %(count)s story in all",
+        "Stories per month in %(year)s: %(count)s stories in all",
+        "n",
+    ),
+    summary_span=ngettext_lazy(
+        "Stories per month, %(first)s–%(last)s: %(count)s story in all",
+        "Stories per month, %(first)s–%(last)s: %(count)s stories in all",
+        "n",
+    ),
+    summary_year=ngettext_lazy(
+        "Stories in %(year)s: %(count)s story", "Stories in %(year)s: %(count)s stories", "n"
+    ),
+    undated=ngettext_lazy(
+        "%(count)s story has no date and is not in the chart.",
+        "%(count)s stories have no date and are not in the chart.",
+        "n",
+    ),
+)
+
+
 def story_timeline_text() -> TimelineText:
     """The timeline's words when it counts stories rather than articles."""
-    text = django_text()
-
-    def number(value: int) -> str:
-        return formats.number_format(value, force_grouping=True)
-
-    def describe(period: str, count: int) -> str:
-        return ngettext("%(period)s: %(count)s story", "%(period)s: %(count)s stories", count) % {
-            "period": period,
-            "count": number(count),
-        }
-
-    def summary_years(first: str, last: str, total: int) -> str:
-        return ngettext(
-            "Stories per year, %(first)s–%(last)s: %(count)s story in all",
-            "Stories per year, %(first)s–%(last)s: %(count)s stories in all",
-            total,
-        ) % {"first": first, "last": last, "count": number(total)}
-
-    def summary_months(year: str, total: int) -> str:
-        return ngettext(
-            "Stories per month in %(year)s: %(count)s story in all",
-            "Stories per month in %(year)s: %(count)s stories in all",
-            total,
-        ) % {"year": year, "count": number(total)}
-
-    def summary_span(first: str, last: str, total: int) -> str:
-        return ngettext(
-            "Stories per month, %(first)s–%(last)s: %(count)s story in all",
-            "Stories per month, %(first)s–%(last)s: %(count)s stories in all",
-            total,
-        ) % {"first": first, "last": last, "count": number(total)}
-
-    def summary_year(year: str, total: int) -> str:
-        return ngettext(
-            "Stories in %(year)s: %(count)s story",
-            "Stories in %(year)s: %(count)s stories",
-            total,
-        ) % {"year": year, "count": number(total)}
-
-    def undated(count: int) -> str:
-        return ngettext(
-            "%(count)s story has no date and is not in the chart.",
-            "%(count)s stories have no date and are not in the chart.",
-            count,
-        ) % {"count": number(count)}
-
-    return replace(
-        text,
-        describe=describe,
-        summary_years=summary_years,
-        summary_months=summary_months,
-        summary_span=summary_span,
-        summary_year=summary_year,
-        undated=undated,
-    )
+    return django_text(STORY_WORDS)
 
 
 def story_row(summary: StorySummary | None, article_id: int, *, english: bool) -> dict:
