@@ -4,11 +4,12 @@ in a throwaway archive."""
 
 import importlib.util
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.bench_runs import bench_run
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTITIES = ROOT / "bench" / "entities"
@@ -195,21 +196,8 @@ def test_the_check_reports_a_surface_missing_from_the_text_and_an_unlisted_form(
 @pytest.fixture(scope="module")
 def two_articles(tmp_path_factory, corpora_dir):
     folder = tmp_path_factory.mktemp("extraction-quality")
-    command = [
-        sys.executable,
-        "bench/extraction_quality.py",
-        *("--split", "dev", "--articles", "2", "--json", "--workdir", str(folder / "archive")),
-    ]
-    completed = subprocess.run(
-        command,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(folder)},
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    return json.loads(completed.stdout)
+    args = ("--split", "dev", "--articles", "2", "--json", "--workdir", str(folder / "archive"))
+    return json.loads(bench_run("bench/extraction_quality.py", *args, home=folder))
 
 
 @pytest.mark.slow

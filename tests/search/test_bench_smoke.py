@@ -10,13 +10,12 @@ import importlib.util
 import itertools
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from archive.services.articles import article_prepare
+from tests.bench_runs import bench_run
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERY_TYPES = (
@@ -39,15 +38,7 @@ def smoke(tmp_path_factory, corpora_dir):
     folder = tmp_path_factory.mktemp("bench")
     out = folder / "results.json"
     workdir = folder / "archive"
-    completed = subprocess.run(
-        [sys.executable, "bench/run.py", "--smoke", "--out", str(out), "--workdir", str(workdir)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(folder)},
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    bench_run("bench/run.py", "--smoke", "--out", str(out), "--workdir", str(workdir), home=folder)
     database = sqlite3.connect(workdir / "bench.sqlite3")
     yield json.loads(out.read_text()), out.with_suffix(".md").read_text(), database
     database.close()

@@ -4,11 +4,12 @@ data files, and a run on a small slice of the set in a throwaway archive."""
 import importlib
 import json
 import math
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.bench_runs import bench_run
 
 ROOT = Path(__file__).resolve().parents[2]
 RELEVANCE = ROOT / "bench" / "relevance"
@@ -109,22 +110,11 @@ NAME, ENGLISH, SENTENCE = SLICE
 def slice_run(tmp_path_factory, corpora_dir):
     """``evaluate.py`` on three queries, in an archive of their judged articles only."""
     folder = tmp_path_factory.mktemp("relevance")
-    command = [
-        sys.executable,
-        "bench/relevance/evaluate.py",
+    args = (
         *("--queries", ",".join(SLICE), "--judged-only", "--ranking", "all", "--json"),
         *("--workdir", str(folder / "archive")),
-    ]
-    completed = subprocess.run(
-        command,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(folder)},
     )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    return json.loads(completed.stdout)
+    return json.loads(bench_run("bench/relevance/evaluate.py", *args, home=folder))
 
 
 @pytest.mark.slow
