@@ -17,6 +17,8 @@ SORT_NEWEST = "newest"
 SORT_OLDEST = "oldest"
 # A facet counted from the publication date rather than from an index field: ``yyyymm``.
 MONTH_FACET = "month"
+# The same from the publication day: ``yyyymmdd`` (a timeline of a short span).
+DAY_FACET = "day"
 # The index field holding each article's story key (``collapse``: one result per story).
 STORY_FIELD = "story"
 
