@@ -32,6 +32,7 @@ from archive.timeline_spans import (
     month_of_range,
     month_span,
     span_level,
+    whole_months,
 )
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "month_span",
     "span_level",
     "timeline_build",
+    "whole_months",
 ]
 
 LEVELS = ("year", "month", "day")

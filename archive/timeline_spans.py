@@ -62,6 +62,13 @@ def day_of_range(date_from: date | None, date_to: date | None) -> date | None:
     return date_from if date_from is not None and date_from == date_to else None
 
 
+def whole_months(first: date, last: date) -> tuple[date, date]:
+    """The days ``first`` to ``last`` widened to whole months when those still fit a day chart
+    (one day among the days of its month, a few days of November among all of them)."""
+    widened = month_bounds(first.year, first.month)[0], month_bounds(last.year, last.month)[1]
+    return widened if day_span(*widened) else (first, last)
+
+
 def span_level(first: date, last: date) -> Level:
     """The level that draws the days ``first`` to ``last``: days for up to two months, months
     for up to three years, years beyond."""

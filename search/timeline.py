@@ -18,10 +18,10 @@ from archive.timeline import (
     day_span,
     django_text,
     filter_level,
-    month_bounds,
     month_of_range,
     month_span,
     timeline_build,
+    whole_months,
 )
 from search.backends.base import DAY_FACET, MONTH_FACET
 from search.stories import counts_stories, story_timeline_text
@@ -52,7 +52,7 @@ def day_counts(backend, params: dict, parsed, raw: dict, build) -> dict[date, in
         return {}
     day = day_of_range(params.get("date_from"), params.get("date_to"))
     if day is not None:
-        first, last = month_bounds(day.year, day.month)
+        first, last = whole_months(day, day)
         widened = {**params, "date_from": first, "date_to": last}
         request = build(params=widened, parsed=parsed, limit=0, facet_fields=(DAY_FACET,))
         raw = backend.execute(request).facets
@@ -81,7 +81,7 @@ def search_timeline(links: QueryLinks, params: dict, results) -> Timeline:
     date_from, date_to = params.get("date_from"), params.get("date_to")
     if level == "day":
         day = day_of_range(date_from, date_to)
-        span = month_bounds(day.year, day.month) if day else day_span(date_from, date_to)
+        span = whole_months(day, day) if day else day_span(date_from, date_to)
         selected = day
     else:
         span, selected = month_span(date_from, date_to), month_of_range(date_from, date_to)

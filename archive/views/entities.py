@@ -12,7 +12,14 @@ from django.utils.translation import get_language
 
 from archive.links import QueryLinks
 from archive.models import Article, Entity, Mention
-from archive.timeline import MONTHS_CHARTED, Timeline, django_text, span_level, timeline_build
+from archive.timeline import (
+    MONTHS_CHARTED,
+    Timeline,
+    django_text,
+    span_level,
+    timeline_build,
+    whole_months,
+)
 
 ENTITY_PAGE_SIZE = 20
 ENTITY_INDEX_PAGE_SIZE = 60
@@ -59,12 +66,13 @@ def _timeline(entity: Entity, years: list[dict]) -> Timeline:
     for it in that period. The undated ones are counted under the chart, so it adds up to the
     list's count."""
     counts = {row["year"]: row["articles"] for row in years if row["year"]}
-    level = "year"
+    level, span = "year", None
     # Only a span of a few years can be charted finer: count days for those alone.
     if counts and max(counts) - min(counts) <= MONTHS_CHARTED // 12:
         days = {row["day"]: row["articles"] for row in _mentions(entity).per_day()}
         level = span_level(min(days), max(days))
         counts = days if level != "year" else counts
+        span = whole_months(min(days), max(days)) if level == "day" else None
     filtered = QueryDict(urlencode({entity.kind: entity.pk}))
     timeline = timeline_build(
         counts=counts,
@@ -72,6 +80,7 @@ def _timeline(entity: Entity, years: list[dict]) -> Timeline:
         year=None,
         link=QueryLinks(filtered, reverse("search:search")).changed,
         text=django_text(),
+        span=span,
         undated=sum(row["articles"] for row in years if not row["year"]),
     )
     # The page shows every period already: there is no wider chart to go back to.
