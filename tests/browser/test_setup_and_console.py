@@ -126,7 +126,7 @@ def test_the_started_archive_finds_the_fixtures_in_a_browser(
     context = context_new(browser, locale=other, viewport=DESKTOP if width == "desktop" else PHONE)
     view = View(context.new_page(), language, width, first_start.site, screenshots_dir)
     try:
-        search_from_home(view.page, view.url("/"), WORDS)
+        search_from_home(view.page, view.url("/"), WORDS, english=language == "en")
         view.shot("setup-search")
 
         expect(view.page.locator(RESULTS)).to_have_count(len(SEEDS))
