@@ -69,6 +69,8 @@ MAX_AXIS_LABELS = 12
 MAX_BARS = 120
 CROWDED_BARS = 8
 DENSE_BARS = 24
+# A month of days still fits a phone's width (its bars are thin, its labels a week apart).
+DENSE_DAYS = 31
 # date() accepts years 1–9999; a year bar at 9999 would end on 9999-12-31.
 MIN_YEAR, MAX_YEAR = 1, 9999
 
@@ -234,7 +236,7 @@ class Timeline:
     @property
     def dense(self) -> bool:
         # Bars need a wider chart than a phone's, scrolled sideways.
-        return len(self.bars) > DENSE_BARS
+        return len(self.bars) > (DENSE_DAYS if self.level == "day" else DENSE_BARS)
 
 
 def _periods(
@@ -411,7 +413,7 @@ def timeline_build(
     values = [normalized.get(period, 0) for period in periods]
     max_count = max(values, default=0)
     scale = VIEW_HEIGHT / max_count if max_count else 0.0
-    label_step = max(1, ceil(len(periods) / MAX_AXIS_LABELS))
+    label_step = _label_step(level, len(periods))
     bars = [
         _bar(index, period, count, scale=scale, label_step=label_step, link=link, text=text)
         for index, (period, count) in enumerate(zip(periods, values, strict=True))
@@ -433,6 +435,15 @@ def timeline_build(
         undated=max(undated, 0),
         undated_note=text.undated(undated) if undated > 0 else "",
     )
+
+
+def _label_step(level: Level, bars: int) -> int:
+    """Every how many bars the axis is labelled: at most :data:`MAX_AXIS_LABELS` labels;
+    days every third day for a couple of weeks, else week by week (every seventh day)."""
+    step = max(1, ceil(bars / MAX_AXIS_LABELS))
+    if level != "day" or step == 1:
+        return step
+    return 3 if bars <= 21 else 7 * ceil(bars / (7 * MAX_AXIS_LABELS))
 
 
 def _day_labels(bars: list[Bar], text: TimelineText) -> list[Bar]:
