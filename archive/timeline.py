@@ -1,40 +1,63 @@
-"""Articles over time: the model of a server-rendered SVG bar chart, years drilling down to months.
+"""Articles over time: the model of a server-rendered SVG bar chart of years, months or days.
 
-:func:`timeline_build` turns counts per year (or per month) into bars laid out in an SVG
+:func:`timeline_build` turns counts per year, month or day into bars laid out in an SVG
 ``viewBox``; ``templates/includes/timeline.html`` draws them with one link per bar, so the chart
 works without JavaScript, and repeats the counts in a visually hidden table for screen readers.
 The caller passes the links (``link(changes)`` gets the parameters to set, ``None`` removing
 one, and returns a URL) and the words (:class:`TimelineText`; :func:`django_text` translates).
 Bars run oldest first from ``x = 0``; the stylesheet mirrors the chart on right-to-left pages.
+:func:`span_level` and :func:`filter_level` choose the level from the span shown.
 """
 
 from __future__ import annotations
 
-import calendar
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from math import ceil
-from typing import Literal
 
 from django.utils import formats
 from django.utils.dates import MONTHS_3
 from django.utils.translation import ngettext_lazy
 
+from archive.timeline_spans import (
+    DAYS_CHARTED,
+    MONTHS_CHARTED,
+    Level,
+    day_of_range,
+    day_span,
+    filter_level,
+    month_bounds,
+    month_of_range,
+    month_span,
+    span_level,
+    whole_months,
+)
+
 __all__ = [
+    "DAYS_CHARTED",
+    "MONTHS_CHARTED",
     "Bar",
+    "Level",
     "Timeline",
     "TimelineText",
     "TimelineWords",
+    "day_of_range",
+    "day_span",
     "django_text",
+    "filter_level",
+    "month_bounds",
     "month_of_range",
     "month_span",
+    "span_level",
     "timeline_build",
+    "whole_months",
 ]
 
-Level = Literal["year", "month"]
-Period = int | tuple[int, int]
+LEVELS = ("year", "month", "day")
+# A year, a (year, month), or a day.
+Period = int | tuple[int, int] | date
 
 VIEW_HEIGHT = 100.0
 SLOT_WIDTH = 10.0
@@ -46,10 +69,10 @@ MAX_AXIS_LABELS = 12
 MAX_BARS = 120
 CROWDED_BARS = 8
 DENSE_BARS = 24
+# A month of days still fits a phone's width (its bars are thin, its labels a week apart).
+DENSE_DAYS = 31
 # date() accepts years 1–9999; a year bar at 9999 would end on 9999-12-31.
 MIN_YEAR, MAX_YEAR = 1, 9999
-# A date range of up to this many months is drawn month by month, a longer one year by year.
-MONTHS_CHARTED = 36
 
 
 @dataclass(frozen=True)
@@ -65,6 +88,10 @@ class TimelineText:
     summary_span: Callable[[str, str, int], str]
     summary_year: Callable[[str, int], str] = lambda year, total: f"{year}: {total}"
     undated: Callable[[int], str] = lambda count: str(count)
+    axis_day: Callable[[date], str] = lambda day: str(day.day)
+    period_day: Callable[[date], str] = date.isoformat
+    summary_days: Callable[[str, str, int], str] = lambda first, last, total: f"{first}–{last}"
+    summary_month_days: Callable[[str, int], str] = lambda month, total: f"{month}: {total}"
 
 
 @dataclass(frozen=True)
@@ -78,6 +105,8 @@ class TimelineWords:
     summary_span: object
     summary_year: object
     undated: object
+    summary_days: object
+    summary_month_days: object
 
 
 ARTICLE_WORDS = TimelineWords(
@@ -103,6 +132,16 @@ ARTICLE_WORDS = TimelineWords(
     undated=ngettext_lazy(
         "%(count)s article has no date and is not in the chart.",
         "%(count)s articles have no date and are not in the chart.",
+        "n",
+    ),
+    summary_days=ngettext_lazy(
+        "Articles per day, %(first)s–%(last)s: %(count)s article in all",
+        "Articles per day, %(first)s–%(last)s: %(count)s articles in all",
+        "n",
+    ),
+    summary_month_days=ngettext_lazy(
+        "Articles per day in %(month)s: %(count)s article in all",
+        "Articles per day in %(month)s: %(count)s articles in all",
         "n",
     ),
 )
@@ -134,6 +173,15 @@ def django_text(words: TimelineWords = ARTICLE_WORDS) -> TimelineText:
         ),
         summary_year=lambda year, total: counted(words.summary_year, total, year=year),
         undated=lambda count: counted(words.undated, count),
+        # "3 Mar", "3 مارس": the month's name as the month axis writes it, the day's digits.
+        axis_day=lambda day: f"{day.day} {str(MONTHS_3[day.month]).title()}",
+        period_day=lambda day: formats.date_format(day, "j F Y"),
+        summary_days=lambda first, last, total: counted(
+            words.summary_days, total, first=first, last=last
+        ),
+        summary_month_days=lambda month, total: counted(
+            words.summary_month_days, total, month=month
+        ),
     )
 
 
@@ -188,39 +236,23 @@ class Timeline:
     @property
     def dense(self) -> bool:
         # Bars need a wider chart than a phone's, scrolled sideways.
-        return len(self.bars) > DENSE_BARS
-
-
-def month_of_range(date_from: date | None, date_to: date | None) -> tuple[int, int] | None:
-    """The ``(year, month)`` a date range covers exactly (as a month bar sets it), or None."""
-    if date_from is None or date_to is None or date_from.day != 1:
-        return None
-    if (date_from.year, date_from.month) != (date_to.year, date_to.month):
-        return None
-    if date_to != _bounds((date_from.year, date_from.month))[1]:
-        return None
-    return date_from.year, date_from.month
-
-
-def month_span(
-    date_from: date | None, date_to: date | None
-) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The first and last ``(year, month)`` of a date range short enough to chart month by
-    month (:data:`MONTHS_CHARTED`), or None: no range, an open end, or a longer one."""
-    if date_from is None or date_to is None or date_from > date_to:
-        return None
-    months = (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
-    if months > MONTHS_CHARTED:
-        return None
-    return (date_from.year, date_from.month), (date_to.year, date_to.month)
+        return len(self.bars) > (DENSE_DAYS if self.level == "day" else DENSE_BARS)
 
 
 def _periods(
     level: Level,
     counts: Mapping[Period, int],
     year: int | None,
-    span: tuple[tuple[int, int], tuple[int, int]] | None = None,
+    span: tuple | None = None,
 ) -> list[Period]:
+    if level == "day":
+        days = sorted(key for key in counts if isinstance(key, date))
+        if span is not None:
+            days = sorted({*days, *span})
+        if not days:
+            return []
+        start = max(days[0], days[-1] - timedelta(days=MAX_BARS - 1))
+        return [start + timedelta(days=n) for n in range((days[-1] - start).days + 1)]
     if level == "month":
         if year is not None:
             return [(year, month) for month in range(1, 13)]
@@ -240,7 +272,10 @@ def _periods(
 
 
 def _key(key) -> Period | None:
-    """A year or ``(year, month)`` from a count's key (facet values may be strings), or None."""
+    """A year, ``(year, month)`` or day from a count's key (facet values may be strings), or
+    None."""
+    if isinstance(key, date):
+        return key
     try:
         if isinstance(key, tuple):
             year, month = int(key[0]), int(key[1])
@@ -256,15 +291,19 @@ def _key(key) -> Period | None:
 
 
 def _normalized(level: Level, counts: Mapping) -> dict[Period, int]:
-    """Counts keyed as the level needs (months summed into years for a year chart); keys that
-    are not a year or a month of one are left out rather than failing the page.
+    """Counts keyed as the level needs (days summed into months or years, months into years);
+    keys that are not a year, a month or a day are left out rather than failing the page.
     """
     result: Counter = Counter()
     for raw_key, count in counts.items():
         key = _key(raw_key)
         if key is None or not isinstance(count, int) or count <= 0:
             continue
-        if isinstance(key, tuple):
+        if isinstance(key, date):
+            result[{"year": key.year, "month": (key.year, key.month)}.get(level, key)] += count
+        elif level == "day":
+            continue
+        elif isinstance(key, tuple):
             result[key[0] if level == "year" else key] += count
         elif level == "year":
             result[key] += count
@@ -272,9 +311,10 @@ def _normalized(level: Level, counts: Mapping) -> dict[Period, int]:
 
 
 def _bounds(period: Period) -> tuple[date, date]:
+    if isinstance(period, date):
+        return period, period
     if isinstance(period, tuple):
-        year, month = period
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return month_bounds(*period)
     return date(period, 1, 1), date(period, 12, 31)
 
 
@@ -289,7 +329,10 @@ def _bar(
     text: TimelineText,
 ) -> Bar:
     start, end = _bounds(period)
-    if isinstance(period, tuple):
+    if isinstance(period, date):
+        title, label, number = text.period_day(period), text.axis_day(period), str(period.day)
+        changes = {"year": None, "date_from": period, "date_to": period}
+    elif isinstance(period, tuple):
         title = text.period_month(*period)
         label, number = text.axis_month(period[1]), str(period[1])
         changes = {"year": period[0], "date_from": start, "date_to": end}
@@ -323,6 +366,11 @@ def _summary(
 ) -> str:
     if not bars:
         return ""
+    if level == "day":
+        first, last = bars[0].period, bars[-1].period
+        if (first, last) == month_bounds(first.year, first.month):
+            return text.summary_month_days(text.period_month(first.year, first.month), total)
+        return text.summary_days(bars[0].title, bars[-1].title, total)
     if level == "month" and year is not None:
         return text.summary_months(text.period_year(year), total)
     if level == "month":
@@ -334,28 +382,30 @@ def _summary(
 
 def timeline_build(
     *,
-    counts: Mapping[int, int] | Mapping[tuple[int, int], int],
+    counts: Mapping[Period, int],
     level: Level,
     year: int | None,
     link: Callable[[Mapping[str, object]], str],
     selected: Period | None = None,
     text: TimelineText,
-    span: tuple[tuple[int, int], tuple[int, int]] | None = None,
+    span: tuple | None = None,
     undated: int = 0,
 ) -> Timeline:
-    """The chart model for counts per year (``level="year"``) or per ``(year, month)``.
+    """The chart model for counts per year (``level="year"``), per ``(year, month)``
+    (``"month"``) or per day (``"day"``, counts keyed by ``date``); finer counts are summed
+    into the level's periods.
 
-    Years or months without articles inside the range are drawn as empty slots. At month level
+    Periods without articles inside the range are drawn as empty slots. At month level
     with ``year`` given, the twelve months of that year are drawn (counts of other years are
-    left out); without it, ``span`` (first and last month, :func:`month_span`) widens the
-    months drawn to a filtered range. ``selected`` marks the period currently filtered (a
-    year or a ``(year, month)``). ``undated``: articles counted beside the chart that have no
-    date, said under it.
-    Keys that are not a year or a month are ignored; an unknown level or a year outside
+    left out); without it, ``span`` (first and last month, :func:`month_span`, or at day level
+    first and last day, :func:`day_span`) widens the periods drawn to a filtered range.
+    ``selected`` marks the period currently filtered. ``undated``: articles counted beside
+    the chart that have no date, said under it.
+    Keys that are not a year, a month or a day are ignored; an unknown level or a year outside
     1–9999 is a programming error (ValueError).
     """
-    if level not in ("year", "month"):
-        raise ValueError(f"A timeline level is 'year' or 'month', not {level!r}.")
+    if level not in LEVELS:
+        raise ValueError(f"A timeline level is 'year', 'month' or 'day', not {level!r}.")
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(f"A timeline year is between {MIN_YEAR} and {MAX_YEAR}, not {year!r}.")
     normalized = _normalized(level, counts)
@@ -363,12 +413,14 @@ def timeline_build(
     values = [normalized.get(period, 0) for period in periods]
     max_count = max(values, default=0)
     scale = VIEW_HEIGHT / max_count if max_count else 0.0
-    label_step = max(1, ceil(len(periods) / MAX_AXIS_LABELS))
+    label_step = _label_step(level, len(periods))
     bars = [
         _bar(index, period, count, scale=scale, label_step=label_step, link=link, text=text)
         for index, (period, count) in enumerate(zip(periods, values, strict=True))
     ]
     bars = [replace(bar, selected=True) if bar.period == selected else bar for bar in bars]
+    if level == "day":
+        bars = _day_labels(bars, text)
     total = sum(values)
     return Timeline(
         level=level,
@@ -377,14 +429,36 @@ def timeline_build(
         total=total,
         max_count=max_count,
         summary=_summary(level, year, bars, total, text),
-        up_href=link({"year": None, "date_from": None, "date_to": None})
-        if level == "month"
-        else "",
+        up_href=link({"year": None, "date_from": None, "date_to": None}) if level != "year" else "",
         view_width=len(bars) * SLOT_WIDTH,
         omitted=_omitted(normalized, periods, year),
         undated=max(undated, 0),
         undated_note=text.undated(undated) if undated > 0 else "",
     )
+
+
+def _label_step(level: Level, bars: int) -> int:
+    """Every how many bars the axis is labelled: at most :data:`MAX_AXIS_LABELS` labels;
+    days every third day for a couple of weeks, else week by week (every seventh day)."""
+    step = max(1, ceil(bars / MAX_AXIS_LABELS))
+    if level != "day" or step == 1:
+        return step
+    return 3 if bars <= 21 else 7 * ceil(bars / (7 * MAX_AXIS_LABELS))
+
+
+def _day_labels(bars: list[Bar], text: TimelineText) -> list[Bar]:
+    """Day digits under the bars, with the month's name at the first label and wherever the
+    month changes ("28 Nov, 4 Dec, 10…"): short enough for a phone, never ambiguous."""
+    labelled, month = [], None
+    for bar in bars:
+        if bar.show_label:
+            day: date = bar.period
+            plain = (day.year, day.month) == month
+            label = str(day.day) if plain else text.axis_day(day)
+            bar = replace(bar, label=label, number=label)
+            month = (day.year, day.month)
+        labelled.append(bar)
+    return labelled
 
 
 def _omitted(counts: dict[Period, int], periods: list[Period], year: int | None) -> int:

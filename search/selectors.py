@@ -14,7 +14,7 @@ from whoosh import query as wq
 
 from arabic_text import marks_text
 from archive.models import Entity, Source
-from archive.timeline import month_of_range, month_span
+from archive.timeline import month_of_range
 from search.backends.base import MONTH_FACET, SORT_NEWEST, SORT_RELEVANCE, SearchRequest
 from search.entity_lookup import arabic_name_terms, is_plain, query_entity
 from search.expansion import expand
@@ -24,6 +24,7 @@ from search.query import ParsedQuery, query_parse
 from search.query_scoring import entity_score_query
 from search.stories import StorySummary, collapses, story_summary
 from search.suggest import likeliest, suggestions
+from search.timeline import chart_facets, day_counts, timeline_level
 
 DEFAULT_PAGE_SIZE = 20
 FACET_LIMIT = 10
@@ -80,6 +81,8 @@ class SearchResults:
     # Articles per year over the whole result set, and per (year, month) when a year is chosen.
     year_counts: dict[int, int] = field(default_factory=dict)
     month_counts: dict[tuple[int, int], int] = field(default_factory=dict)
+    # Per day of a date range of up to two months (search.timeline).
+    day_counts: dict = field(default_factory=dict)
     # How many results hold all the words (they come first) when the query also accepted
     # articles with only most of them; ``None`` when every result holds them all.
     all_words_count: int | None = None
@@ -331,7 +334,7 @@ def _search(
     parsed = expand(params, parsed, entity, _backend(), search_request)
     page = max(1, int(page or 1))
     page_size = max(1, int(page_size or DEFAULT_PAGE_SIZE))
-    facet_fields = (*FACET_FIELDS, MONTH_FACET) if _months_charted(params) else FACET_FIELDS
+    facet_fields = (*FACET_FIELDS, *chart_facets(params))
     request = search_request(
         params=params,
         parsed=parsed,
@@ -361,6 +364,7 @@ def _search(
         literal=bool(params.get("literal")),
         year_counts=_year_counts(outcome.facets),
         month_counts=_month_counts(backend, params, parsed, outcome.facets),
+        day_counts=day_counts(backend, params, parsed, outcome.facets, search_request),
         all_words_count=outcome.all_words_count,
         stories=story_summary(outcome, collapsed=request.collapse),
     )
@@ -372,7 +376,7 @@ def _year_counts(raw: dict) -> dict[int, int]:
 
 def _months_charted(params: dict) -> bool:
     """Whether the page charts months: a chosen year, or a date range of a few months."""
-    return bool(params.get("year") or month_span(params.get("date_from"), params.get("date_to")))
+    return timeline_level(params) == "month"
 
 
 def _month_counts(backend, params: dict, parsed: ParsedQuery, raw: dict) -> dict:

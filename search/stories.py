@@ -132,6 +132,16 @@ STORY_WORDS = TimelineWords(
         "%(count)s stories have no date and are not in the chart.",
         "n",
     ),
+    summary_days=ngettext_lazy(
+        "Stories per day, %(first)s–%(last)s: %(count)s story in all",
+        "Stories per day, %(first)s–%(last)s: %(count)s stories in all",
+        "n",
+    ),
+    summary_month_days=ngettext_lazy(
+        "Stories per day in %(month)s: %(count)s story in all",
+        "Stories per day in %(month)s: %(count)s stories in all",
+        "n",
+    ),
 )
 
 

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from archive.links import QueryLinks
-from archive.timeline import django_text, month_of_range, month_span, timeline_build
 from search import exports
 from search.feeds import PAGE_STATE, search_article_feed, search_feed_spec, search_feed_url
 from search.forms import MATCH_ALL, SORT_CHOICES, SearchForm
@@ -30,7 +29,8 @@ from search.selectors import (
     search_iter_article_ids,
     search_suggestion,
 )
-from search.stories import counts_stories, story_row, story_timeline_text
+from search.stories import story_row
+from search.timeline import search_timeline
 
 PAGE_SIZE = 20
 FACET_HEADINGS = {
@@ -113,24 +113,6 @@ def _sort_links(current: str) -> list[dict]:
         {"value": value, "label": label, "current": value == current}
         for value, label in SORT_CHOICES
     ]
-
-
-def _timeline(links: QueryLinks, params, results):
-    """Articles per year of the results, or per month of the chosen year or of a date range
-    of a few months; bars link to them. Undated results are counted beside a year chart."""
-    year = params.get("year")
-    span = month_span(params.get("date_from"), params.get("date_to"))
-    months = bool(year or span)
-    return timeline_build(
-        counts=results.month_counts if months else results.year_counts,
-        level="month" if months else "year",
-        year=year,
-        link=links.changed,
-        selected=month_of_range(params.get("date_from"), params.get("date_to")),
-        text=story_timeline_text() if counts_stories(results) else django_text(),
-        span=span,
-        undated=0 if months else results.count - sum(results.year_counts.values()),
-    )
 
 
 @lru_cache(maxsize=4096)
@@ -231,7 +213,7 @@ def search(request):
         "sort_links": _sort_links(effective_sort(params, results.query)),
         "hidden_filters": hidden_filters,
         "query_text": params.get("q", ""),
-        "timeline": _timeline(links, params, results),
+        "timeline": search_timeline(links, params, results),
         "suggestion": _did_you_mean(params, results),
     }
     if not results.count:

@@ -24,6 +24,15 @@ class MentionQuerySet(models.QuerySet):
             .order_by(models.F("year").asc(nulls_last=True))
         )
 
+    def per_day(self):
+        """Rows ``{day, articles}`` by publication day, dated articles only, oldest first."""
+        return (
+            self.filter(article__published_on__isnull=False)
+            .values(day=models.F("article__published_on"))
+            .annotate(articles=models.Count("article", distinct=True))
+            .order_by("day")
+        )
+
 
 class Mention(models.Model):
     """That an article mentions an entity, how often and in which spellings.

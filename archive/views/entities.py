@@ -1,5 +1,6 @@
 """Public pages of entities: the entity page and the index of entities."""
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -11,7 +12,14 @@ from django.utils.translation import get_language
 
 from archive.links import QueryLinks
 from archive.models import Article, Entity, Mention
-from archive.timeline import Timeline, django_text, timeline_build
+from archive.timeline import (
+    MONTHS_CHARTED,
+    Timeline,
+    django_text,
+    span_level,
+    timeline_build,
+    whole_months,
+)
 
 ENTITY_PAGE_SIZE = 20
 ENTITY_INDEX_PAGE_SIZE = 60
@@ -53,18 +61,34 @@ def entity_search_url(entity: Entity) -> str:
 
 
 def _timeline(entity: Entity, years: list[dict]) -> Timeline:
-    """The entity's published articles per year; a bar opens the search for it in that year.
-    The undated ones are counted under the chart, so it adds up to the list's count."""
+    """The entity's published articles per year, month or day, as the span from its first to
+    its last dated article asks (:func:`~archive.timeline.span_level`); a bar opens the search
+    for it in that period. The undated ones are counted under the chart, so it adds up to the
+    list's count."""
     counts = {row["year"]: row["articles"] for row in years if row["year"]}
+    level, span = "year", None
+    # Only a span of a few years can be charted finer: count days for those alone.
+    if counts and max(counts) - min(counts) <= MONTHS_CHARTED // 12:
+        days = {row["day"]: row["articles"] for row in _mentions(entity).per_day()}
+        level = span_level(min(days), max(days))
+        counts = days if level != "year" else counts
+        span = whole_months(min(days), max(days)) if level == "day" else None
     filtered = QueryDict(urlencode({entity.kind: entity.pk}))
-    return timeline_build(
+    timeline = timeline_build(
         counts=counts,
-        level="year",
+        level=level,
         year=None,
         link=QueryLinks(filtered, reverse("search:search")).changed,
         text=django_text(),
+        span=span,
         undated=sum(row["articles"] for row in years if not row["year"]),
     )
+    # The page shows every period already: there is no wider chart to go back to.
+    return replace(timeline, up_href="")
+
+
+def _mentions(entity: Entity):
+    return Mention.objects.filter(entity=entity).published()
 
 
 def _description(entity: Entity) -> str:
@@ -79,7 +103,7 @@ def _other_names(entity: Entity) -> list[str]:
 
 
 def _years(entity: Entity) -> list[dict]:
-    rows = list(Mention.objects.filter(entity=entity).published().per_year())
+    rows = list(_mentions(entity).per_year())
     most = max((row["articles"] for row in rows), default=0)
     return [{**row, "max": most} for row in rows]
 

@@ -17,6 +17,8 @@ SORT_NEWEST = "newest"
 SORT_OLDEST = "oldest"
 # A facet counted from the publication date rather than from an index field: ``yyyymm``.
 MONTH_FACET = "month"
+# The same from the publication day: ``yyyymmdd`` (a timeline of a short span).
+DAY_FACET = "day"
 # The index field holding each article's story key (``collapse``: one result per story).
 STORY_FIELD = "story"
 
@@ -31,7 +33,7 @@ class SearchRequest:
     ``query`` selects documents (``None``: every document); ``score_query``
     ranks them (cheaper than ``query`` for phrases, see :mod:`search.query`).
     ``limit`` 0 asks for the count and facets only. The facet ``"month"`` counts
-    ``yyyymm`` values from the date column (no index field).
+    ``yyyymm`` values from the date column (no index field), ``"day"`` ``yyyymmdd`` ones.
     ``filters`` maps a facet field to accepted values: OR within a field,
     AND across fields. ``date_from``/``date_to`` are inclusive.
     ``all_words`` (a query accepting only some of the words, see

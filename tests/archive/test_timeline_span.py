@@ -77,7 +77,7 @@ def test_undated_articles_are_said_under_the_chart():
 
 
 @pytest.mark.django_db
-def test_the_search_page_charts_a_two_month_filter_by_month(
+def test_the_search_page_charts_a_three_month_filter_by_month(
     client, search_index, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -85,20 +85,24 @@ def test_the_search_page_charts_a_two_month_filter_by_month(
             article_create(title="لافروف في بغداد", published_on=day)
     response = client.get(
         english(reverse("search:search")),
-        {"q": "لافروف", "date_from": "2015-03-01", "date_to": "2015-04-30"},
+        {"q": "لافروف", "date_from": "2015-02-01", "date_to": "2015-04-30"},
     )
     timeline = response.context["timeline"]
     assert timeline.level == "month"
-    assert [(bar.period, bar.count) for bar in timeline.bars] == [((2015, 3), 1), ((2015, 4), 2)]
+    assert [(bar.period, bar.count) for bar in timeline.bars] == [
+        ((2015, 2), 0),
+        ((2015, 3), 1),
+        ((2015, 4), 2),
+    ]
     html = response.content.decode()
     assert "2015–2015" not in html
     # One result per story by default, and the caption says what it counts.
-    assert "Stories per month, March 2015–April 2015: 3 stories in all" in html
+    assert "Stories per month, February 2015–April 2015: 3 stories in all" in html
     every_copy = client.get(
         english(reverse("search:search")),
-        {"q": "لافروف", "date_from": "2015-03-01", "date_to": "2015-04-30", "versions": "all"},
+        {"q": "لافروف", "date_from": "2015-02-01", "date_to": "2015-04-30", "versions": "all"},
     ).content.decode()
-    assert "Articles per month, March 2015–April 2015: 3 articles in all" in every_copy
+    assert "Articles per month, February 2015–April 2015: 3 articles in all" in every_copy
 
 
 @pytest.mark.django_db
@@ -121,6 +125,7 @@ def test_the_entity_page_timeline_adds_up_to_its_article_count(client):
         article = article_create(title="لافروف", published_on=day)
         article.mentions.create(entity=lavrov)
     html = client.get(english(lavrov.get_absolute_url())).content.decode()
-    assert "Articles in 2020: 1 article" in html
+    # One dated article: drawn among the days of its month.
+    assert "Articles per day in May 2020: 1 article in all" in html
     assert "2 articles have no date and are not in the chart." in html
     assert '<span class="count">(3)</span>' in html

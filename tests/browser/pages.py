@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 from django.urls import reverse
 from playwright.sync_api import Locator, Page
 
+from tests.languages import english as in_english
+
 SEARCH_FIELD = "#search-q"
 RESULTS = ".results-list > li"
 SNIPPET_MARKS = ".search-result .snippet mark"
@@ -17,10 +19,12 @@ CHIPS = ".search-chips .chip"
 LANGUAGE_LINK = "nav.language-switcher a[hreflang='{code}']"
 
 
-def search_from_home(page: Page, home_url: str, words: str) -> None:
-    """Open the home page, follow the header's link to search, type the words, press Enter."""
+def search_from_home(page: Page, home_url: str, words: str, *, english: bool = False) -> None:
+    """Open the home page, follow the header's link to search, type the words, press Enter
+    (``english``: the English interface's link, under /en/)."""
     page.goto(home_url)
-    page.locator(f"header nav a[href='{reverse('search:search')}']").click()
+    search = reverse("search:search")
+    page.locator(f"header nav a[href='{in_english(search) if english else search}']").click()
     field = page.locator(SEARCH_FIELD)
     field.fill(words)
     with page.expect_navigation():

@@ -8,12 +8,13 @@ its own throwaway index, deleted afterwards.
 import os
 import uuid
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from haystack import connections
 
 from archive.models import Article
-from search.backends.base import MONTH_FACET
+from search.backends.base import DAY_FACET, MONTH_FACET
 from search.backends.elasticsearch import ARABIC_ANALYZER, ArabicElasticsearchSearchBackend
 from search.query import query_parse
 from search.selectors import FACET_FIELDS, search_request
@@ -122,6 +123,14 @@ def test_month_counts_of_a_year_match_whoosh(whoosh, elastic, seeds):
     expected, got = whoosh.execute(request), elastic.execute(request)
     assert expected.facets[MONTH_FACET], "the seeds have articles dated in 2021"
     assert got.facets[MONTH_FACET] == expected.facets[MONTH_FACET]
+
+
+def test_day_counts_of_a_short_range_match_whoosh(whoosh, elastic, seeds):
+    params = {"date_from": date(2020, 11, 1), "date_to": date(2020, 12, 31)}
+    request = replace(_request("", **params), facet_fields=(DAY_FACET,))
+    expected, got = whoosh.execute(request), elastic.execute(request)
+    assert expected.facets[DAY_FACET] == [("20201125", 1)], "seed 003 is dated 2020-11-25"
+    assert got.facets[DAY_FACET] == expected.facets[DAY_FACET]
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])

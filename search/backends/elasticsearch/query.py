@@ -15,7 +15,7 @@ from datetime import date
 from haystack.constants import DJANGO_ID
 from whoosh import query as wq
 
-from search.backends.base import MONTH_FACET, SORT_OLDEST, SORT_RELEVANCE, SearchRequest
+from search.backends.base import DAY_FACET, MONTH_FACET, SORT_OLDEST, SORT_RELEVANCE, SearchRequest
 from search.backends.elasticsearch.analysis import TERMS_ANALYZER
 from search.backends.elasticsearch.mapping import ID_NUMBER, terms_field
 from search.query import TEXT_FIELD, TITLE_FIELD
@@ -211,6 +211,16 @@ def _facet_agg(name: str, date_field: str | None) -> dict:
                 "field": date_field,
                 "calendar_interval": "month",
                 "format": "yyyyMM",
+                "min_doc_count": 1,
+            }
+        }
+    if name == DAY_FACET and date_field:
+        # The Whoosh backend's day facet: "YYYYMMDD" keys, as the month facet's.
+        return {
+            "date_histogram": {
+                "field": date_field,
+                "calendar_interval": "day",
+                "format": "yyyyMMdd",
                 "min_doc_count": 1,
             }
         }

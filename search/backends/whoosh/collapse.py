@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 
-from search.backends.base import MONTH_FACET, STORY_FIELD, SearchOutcome, SearchRequest
+from search.backends.base import DAY_FACET, MONTH_FACET, STORY_FIELD, SearchOutcome, SearchRequest
 from search.backends.whoosh import executor
 from search.backends.whoosh.internals import read_postings
 from search.backends.whoosh.searcher_cache import SearcherCache, by_count
@@ -162,6 +162,9 @@ def _facets(request, cache, stories: Stories, selection, final: Docs) -> dict:
         if name == MONTH_FACET:
             counts = cache.month_counts(docs)
             values = _month_values(cache)
+        elif name == DAY_FACET:
+            counts = cache.day_counts(docs)
+            values = _day_values(cache)
         else:
             counts = cache.value_counts(name, docs)
             values = cache.values_of(name).__getitem__
@@ -177,6 +180,17 @@ def _month_values(cache: SearcherCache) -> Callable[[int], tuple]:
     def values(doc: int) -> tuple:
         month = months[doc] if doc < size else 0
         return (str(month),) if month else ()
+
+    return values
+
+
+def _day_values(cache: SearcherCache) -> Callable[[int], tuple]:
+    days = cache.days()
+    size = len(days)
+
+    def values(doc: int) -> tuple:
+        day = days[doc] if doc < size else 0
+        return (str(day),) if day else ()
 
     return values
 

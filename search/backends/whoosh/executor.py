@@ -23,6 +23,7 @@ from haystack.constants import DJANGO_ID
 from whoosh import query as wq
 
 from search.backends.base import (
+    DAY_FACET,
     MONTH_FACET,
     SORT_OLDEST,
     SORT_RELEVANCE,
@@ -247,6 +248,8 @@ def _facets(
         docs = selection.without(name) if name in selection.filters else final
         if name == MONTH_FACET:
             facets[name] = cache.month_counts(docs)
+        elif name == DAY_FACET:
+            facets[name] = cache.day_counts(docs)
         else:
             facets[name] = cache.value_counts(name, docs)
     return facets

@@ -46,6 +46,7 @@ class SearcherCache:
         self._article_ids: list[int] | None = None
         self._date_order: tuple[list[int], list[int]] | None = None
         self._months: list[int] | None = None
+        self._days: list[int] | None = None
         # The text field's terms for "did you mean", built by the backend when first asked.
         self.vocabulary = None
         self.terms = TermIndex(searcher)
@@ -261,3 +262,29 @@ class SearcherCache:
         counts = Counter(months[doc] for doc in docs if doc < size)
         counts.pop(0, None)
         return sorted(((str(m), n) for m, n in counts.items()), key=lambda i: (-i[1], i[0]))
+
+    def days(self) -> list[int]:
+        """``yyyymmdd`` of each document number (0 when it has no date), as :meth:`months`."""
+        if self._days is None:
+            by_day: dict[int, int] = {}
+            days = []
+            for key in self.date_keys():
+                if not key:
+                    days.append(0)
+                    continue
+                day = key // _DAY_MICROSECONDS
+                value = by_day.get(day)
+                if value is None:
+                    moment = long_to_datetime(key)
+                    value = by_day[day] = int(moment.strftime("%Y%m%d"))
+                days.append(value)
+            self._days = days
+        return self._days
+
+    def day_counts(self, docs) -> list[tuple[str, int]]:
+        """``[(yyyymmdd, count)]`` of the dated documents of ``docs``, commonest first."""
+        days = self.days()
+        size = len(days)
+        counts = Counter(days[doc] for doc in docs if doc < size)
+        counts.pop(0, None)
+        return sorted(((str(d), n) for d, n in counts.items()), key=lambda i: (-i[1], i[0]))
