@@ -11,7 +11,7 @@ from archive.extraction.candidates import FoundCandidate
 from archive.extraction.document import Document
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
-from archive.extraction.organizations import OrgSpan, find_organizations
+from archive.extraction.organizations import OrgSpan, find_organizations, in_title
 
 # A surname this short (or a joiner) is too common to stand for a person alone.
 MIN_SURNAME = 3
@@ -24,6 +24,7 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
     (``دول مجلس التعاون``); ``make_hit(start, end, entity_id)`` writes its hit."""
     kinds = gazetteer.kinds
     found, replaced, short = [], set(), []
+    hits = [h for h in hits if not _title_tail(doc, h, kinds)]
     places = {h.start: h.end for h in hits if all(kinds[e.entity_id] == "place" for e in h.entries)}
     for span in find_organizations(doc, places):
         inside = [h for h in hits if span.start <= h.start and h.end <= span.end]
@@ -57,6 +58,13 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
             )
         )
     return found, sorted([h for h in hits if id(h) not in replaced] + short, key=lambda h: h.start)
+
+
+def _title_tail(doc: Document, hit, kinds) -> bool:
+    """``مجلس الوزراء`` in ``رئيس مجلس الوزراء`` is part of a title."""
+    return all(kinds[e.entity_id] == "organization" for e in hit.entries) and in_title(
+        doc, hit.start, hit.end
+    )
 
 
 def _adjective_inside(doc: Document, span: OrgSpan, hit) -> bool:

@@ -44,7 +44,15 @@ _NAME_ENDS = """
 اليوم الماضي الماضية المقبل المقبلة الحالي الحالية الجاري السابق السابقة الأخير الأخيرة
 الأول الأولى الثاني الثانية نفسه نفسها ذاته ذاتها الذي التي الذين أمس التابع التابعة
 المحظور المحظورة المعني المعنية المذكور المذكورة الجديد الجديدة الحاكم الحاكمة
+الدكتور الدكتورة السيد السيدة الشيخ الأستاذ المهندس اللواء العميد الفريق العقيد المستشار
+الأمير الملك الرئيس الوزير السفير
 """.split()
+# Titles after which a definite head is the portfolio (وزير الخارجية الروسي); after the
+# other titles only the government is (رئيس الحكومة المغربية, but رئيس الديوان الملكي).
+_MINISTER_TITLES = "وزير وزيرة الوزير وكيل".split()
+_TITLE_ONLY_HEADS = "الحكومة".split()
+# What completes the standard title of a head of government (رئيس مجلس الوزراء).
+_TITLE_TAILS = ("مجلس الوزراء", "الوزراء", "الحكومة")
 _QUOTES_OPEN = ("«", '"', "“")
 _QUOTES_CLOSE = ("»", '"', "”")
 
@@ -100,14 +108,15 @@ def find_organizations(doc: Document, places: dict[int, int] | None = None) -> l
                 or _completed(doc, i, head, least=1)
                 or _foreign(doc, i, head)
             )
-        elif span is None and definite is not None and not _after_title(doc, i):
+        elif span is None and definite is not None and not _after_title(doc, i, definite):
             span = _completed(doc, i, definite, least=1, adjectives=True)
         if span is None and folded[i - 1] in _ERAS and i >= 2:
             span = _dateline_credit(doc, i)
         if span is None:
             i += 1
             continue
-        found.append(span)
+        if not in_title(doc, span.start, span.end):
+            found.append(span)
         i = span.end + 1
     return found
 
@@ -125,11 +134,29 @@ def _role(folded: str) -> tuple[bool, str | None, str | None]:
     return bool(keys & quoted_heads()), head, definite
 
 
-def _after_title(doc: Document, i: int) -> bool:
-    """``وزير الخارجية``, ``رئيس الحكومة``: a definite head after a title is the title's."""
+def _after_title(doc: Document, i: int, head: str) -> bool:
+    """``وزير الخارجية``, ``رئيس الحكومة``: a definite head after a minister's title, and
+    the government after any title, is the title's (``رئيس الديوان الملكي`` is not)."""
     if i == 0 or not doc.joined[i - 1]:
         return False
-    return bool(first_token_keys(doc.folded[i - 1]) & _title_words())
+    before = first_token_keys(doc.folded[i - 1])
+    if before & _keys(tuple(_MINISTER_TITLES)):
+        return True
+    return head in _keys(tuple(_TITLE_ONLY_HEADS)) and bool(before & _title_words())
+
+
+def in_title(doc: Document, start: int, end: int) -> bool:
+    """``رئيس مجلس الوزراء``: a known name that completes the standard title of a head of
+    government names no organization."""
+    if start == 0 or not doc.joined[start - 1]:
+        return False
+    words = " ".join(doc.folded[start + 1 : end + 1])
+    tails = _keys(_TITLE_TAILS)
+    if not any(
+        " ".join(filter(None, (key, words))) in tails for key in first_token_keys(doc.folded[start])
+    ):
+        return False
+    return bool(first_token_keys(doc.folded[start - 1]) & _keys(("رئيس", "رئيسة", "عضو")))
 
 
 @cache
