@@ -11,7 +11,7 @@ from archive.extraction.candidates import FoundCandidate
 from archive.extraction.document import Document
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
-from archive.extraction.organizations import OrgSpan, find_organizations, in_title
+from archive.extraction.organizations import OrgSpan, find_organizations, in_title, leader_head
 
 # A surname this short (or a joiner) is too common to stand for a person alone.
 MIN_SURNAME = 3
@@ -26,13 +26,19 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
     found, replaced, short = [], set(), []
     hits = [h for h in hits if not _title_tail(doc, h, kinds)]
     places = {h.start: h.end for h in hits if all(kinds[e.entity_id] == "place" for e in h.entries)}
-    for span in find_organizations(doc, places):
+    people = {
+        h.start: h.end for h in hits if all(kinds[e.entity_id] == "person" for e in h.entries)
+    }
+    for span in find_organizations(doc, places, people):
         inside = [h for h in hits if span.start <= h.start and h.end <= span.end]
         if any(h.start == span.start and h.end == span.end for h in inside):
             continue  # a known name, exactly
         if any(h.start < span.start <= h.end or h.start <= span.end < h.end for h in hits):
             continue  # overlaps a known name: the known name wins
         normalized = _normalized(doc, span)
+        if leader_head(span.head) and people.get(span.start + 1) == span.end:
+            # نظام الأسد and نظام بشار الأسد: one government, keyed by the leader's surname.
+            normalized = f"{span.head} {doc.folded[span.end]}"
         if normalized in gazetteer.known_keys or normalized in gazetteer.rejected_keys:
             continue
         owners = gazetteer.org_prefixes.get(normalized, ())
@@ -40,13 +46,7 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
             short.append(make_hit(span.start, span.end, next(iter(owners))))
             continue
         # A quoted name is one name (صحيفة «واشنطن بوست»); elsewhere places inside stay.
-        replaced.update(
-            id(h)
-            for h in inside
-            if not span.head
-            or any(kinds[e.entity_id] != "place" for e in h.entries)
-            or _adjective_inside(doc, span, h)
-        )
+        replaced.update(id(h) for h in inside if not _named_inside(doc, span, h, kinds))
         found.append(
             FoundCandidate(
                 name=_display(doc, span),
@@ -58,6 +58,20 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
             )
         )
     return found, sorted([h for h in hits if id(h) not in replaced] + short, key=lambda h: h.start)
+
+
+def _named_inside(doc: Document, span: OrgSpan, hit, kinds) -> bool:
+    """A known name inside an organization's name that is mentioned too: a place (not as an
+    adjective), an organization after the head (الأمم المتحدة in بعثة الأمم المتحدة), the
+    leader a government is named by (إدارة ترامب). A quoted name is one name."""
+    if not span.head:
+        return False
+    hit_kinds = {kinds[e.entity_id] for e in hit.entries}
+    if hit_kinds == {"place"}:
+        return not _adjective_inside(doc, span, hit)
+    if hit_kinds == {"organization"}:
+        return hit.start == span.start + 1
+    return hit_kinds == {"person"} and leader_head(span.head)
 
 
 def _title_tail(doc: Document, hit, kinds) -> bool:

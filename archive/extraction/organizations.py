@@ -21,13 +21,27 @@ _HEADS = """
 وزارة مجلس هيئة وكالة صحيفة جريدة قناة شركة جامعة منظمة حركة ائتلاف تحالف حزب جبهة
 اتحاد جمعية مؤسسة بنك مصرف صندوق لجنة مفوضية مديرية رئاسة محكمة نقابة غرفة منظومة
 مركز معهد أكاديمية دائرة سلطة كتلة تيار منتدى برلمان رابطة مجمع جماعة حكومة سفارة
-قنصلية
+قنصلية مرصد بعثة مكتب ملحقية بلدية تنسيقية قوات وحدات سلاح أسطول كتائب فيلق إذاعة
+""".split()
+# Heads whose one-word completions are generic (مكتب العمل, قوات الأمن, سلاح الجو).
+_TWO_WORD_HEADS = "قوات وحدات مكتب سلاح".split()
+# Definite heads that one adjective leaves generic (اللجنة التنفيذية, but اللجنة الوطنية
+# لمكافحة الإرهاب).
+_WEAK_HEADS = "اللجنة".split()
+# Heads a genitive chain does not complete (رئاسة تحرير الصحيفة).
+_NO_CHAIN_HEADS = "رئاسة".split()
+# Heads of forces: named ones count (قوات الدفاع الوطني), generic ones do not.
+_FORCE_HEADS = "قوات وحدات".split()
+_GENERIC_FORCES = """
+الأمن الشرطة الجيش النظام المعارضة التحالف الاحتلال الحكومة النخبة الطوارئ الحماية
+الاحتياط المشاة المظليين الكوماندوز الحدود الجو البحرية المارينز حفظ التدخل الرد
 """.split()
 # Definite heads that name an organization only with an adjective (الحزب الديمقراطي).
 _DEFINITE_HEADS = """
 الحزب الحكومة المفوضية الجيش المجلس الاتحاد البرلمان الكونغرس الكونجرس الخارجية
 السفارة القنصلية الديوان الحرس النيابة التحالف الجماعة المحكمة القوة الدرك الوقاية
 المراسم الهيئة الوكالة المنظمة الرابطة الجامعة الائتلاف الحركة الجبهة المجمع الشرطة
+المرصد البعثة البحرية الملحقية النظام اللجنة
 """.split()
 # Words before a quoted name that make it an organization: a kind of outlet or company
 # (صحيفة «الشرق الأوسط», شركة «شل»), or an attribution (لـ"وات", بحسب "الفرنسية").
@@ -37,15 +51,30 @@ _NAME_ADJECTIVES = """
 العامة العام الحر المشتركة المشترك المتحدة المتحد الأعلى العليا المستقلة المستقل الموحد
 الموحدة الكبرى الكبير الشعبي الشعبية الحرة الدائمة الدائم المركزي الاتحادية
 """.split()
+# Heads named by their leader (إدارة ترامب, نظام الأسد, حكومة العبادي).
+_LEADER_HEADS = "حكومة إدارة نظام".split()
+# A definite head named by a country's adjective alone (النظام السوري), and the
+# relational adjectives that name no country (النظام الدولي).
+_NATIONAL_HEADS = "النظام".split()
+_NOT_NATIONAL = """
+الدولي العالمي الأساسي الداخلي السياسي الاقتصادي المصرفي الضريبي الانتخابي الجمهوري
+الملكي الرئاسي البرلماني الغذائي الصحي التعليمي القضائي الإقليمي العربي الإسلامي
+الاجتماعي المالي النقدي الأمني العسكري الديمقراطي الفيدرالي الاتحادي الآلي الإلكتروني
+""".split()
+# Heads an office's posting completes (السفارة الأمريكية في القاهرة, المحكمة الابتدائية
+# بتونس): ``في``, ``لدى`` or ``بـ`` and a place.
+_POSTED_HEADS = "سفارة السفارة قنصلية القنصلية محكمة المحكمة بعثة البعثة مكتب".split()
+_POSTED_AT = "في لدى".split()
+_GOVERNMENT_HEADS = "حكومة الحكومة إدارة نظام النظام".split()
 # Heads that a place name completes (حكومة مالي).
-_PLACE_HEADS = "حكومة رئاسة سفارة قنصلية جامعة برلمان".split()
+_PLACE_HEADS = "حكومة رئاسة سفارة قنصلية جامعة برلمان غرفة بلدية محكمة".split()
 # Words that end a name even when definite (``مجلس الوزراء اليوم``).
 _NAME_ENDS = """
 اليوم الماضي الماضية المقبل المقبلة الحالي الحالية الجاري السابق السابقة الأخير الأخيرة
 الأول الأولى الثاني الثانية نفسه نفسها ذاته ذاتها الذي التي الذين أمس التابع التابعة
 المحظور المحظورة المعني المعنية المذكور المذكورة الجديد الجديدة الحاكم الحاكمة
 الدكتور الدكتورة السيد السيدة الشيخ الأستاذ المهندس اللواء العميد الفريق العقيد المستشار
-الأمير الملك الرئيس الوزير السفير
+الأمير الملك الرئيس الوزير السفير الرسمية الرسمي
 """.split()
 # Titles after which a definite head is the portfolio (وزير الخارجية الروسي); after the
 # other titles only the government is (رئيس الحكومة المغربية, but رئيس الديوان الملكي).
@@ -89,19 +118,25 @@ def name_ends() -> frozenset[str]:
     return _keys(tuple(_NAME_ENDS))
 
 
-def find_organizations(doc: Document, places: dict[int, int] | None = None) -> list[OrgSpan]:
+def find_organizations(
+    doc: Document, places: dict[int, int] | None = None, people: dict[int, int] | None = None
+) -> list[OrgSpan]:
     """Spans of organization names in ``doc``, left to right, never overlapping.
 
     ``places`` maps the first token of each place name found to its last: a government,
     presidency or embassy may be completed by one (حكومة مالي, رئاسة إقليم كردستان).
+    ``people`` does the same for people's names: a government named by its leader
+    (إدارة ترامب, نظام الأسد).
     """
-    found, i, n, places = [], 0, len(doc), places or {}
+    found, i, n, places, people = [], 0, len(doc), places or {}, people or {}
     folded = doc.folded
     while i < n:
         quoting, head, definite = _role(folded[i])
         span = None
         if quoting:
             span = _quoted(doc, i)
+        if span is None:
+            span = _by_leader(doc, i, people)
         if span is None and head is not None:
             span = (
                 _by_place(doc, i, head, places)
@@ -110,6 +145,12 @@ def find_organizations(doc: Document, places: dict[int, int] | None = None) -> l
             )
         elif span is None and definite is not None and not _after_title(doc, i, definite):
             span = _completed(doc, i, definite, least=1, adjectives=True)
+            if span is not None and definite in _keys(tuple(_NATIONAL_HEADS)):
+                span = _national(doc, span)
+        if span is not None and span.head:
+            span = _complemented(doc, span, places)
+            if span.head in _keys(tuple(_WEAK_HEADS)) and span.end - span.start < 2:
+                span = None  # اللجنة التنفيذية: one adjective names no committee
         if span is None and folded[i - 1] in _ERAS and i >= 2:
             span = _dateline_credit(doc, i)
         if span is None:
@@ -167,18 +208,155 @@ def _title_words() -> frozenset[str]:
 def _completed(doc: Document, i: int, head: str, *, least: int, adjectives: bool = False):
     """The head and the definite words after it; after an adjective only adjectives
     (الحكومة العراقية, not الحكومة العراقية الغارات). With ``adjectives`` (a definite
-    head) every word must be one."""
+    head) every word must be one. Without, a genitive chain may pass through indefinite
+    nouns that a definite word completes (منظمة حظر الأسلحة الكيميائية)."""
     end, n, ends = i, len(doc), name_ends()
     while end + 1 < n and end - i + 1 < MAX_WORDS and doc.joined[end]:
         word = doc.folded[end + 1]
+        if (
+            not adjectives
+            and head not in _keys(tuple(_NO_CHAIN_HEADS))
+            and _chain_link(doc, i, end + 1)
+        ):
+            end += 1
+            continue
         if doc.stop[end + 1] or not word.startswith(ARTICLE) or len(word) < 4 or word in ends:
             break
-        if (adjectives or (end > i and _adjective(doc.folded[end]))) and not _adjective(word):
+        # After a (definite) adjective only adjectives: not الحكومة العراقية الغارات.
+        last = doc.folded[end]
+        after_adjective = end > i and last.startswith(ARTICLE) and _adjective(last)
+        if (adjectives or after_adjective) and not _adjective(word):
             break
         end += 1
-    if end - i < least:
+    while end > i and not doc.folded[end].startswith(ARTICLE):
+        end -= 1  # a chain ends on a definite word
+    if end - i < least or _generic(doc, i, end, head):
         return None
     return OrgSpan(i, end, head)
+
+
+def _chain_link(doc: Document, i: int, k: int, *, lam: bool = False) -> bool:
+    """Word ``k`` is an indefinite noun inside a genitive chain: right after the head or
+    another such noun, and followed by a definite word (حظر in منظمة حظر الأسلحة)."""
+    if (
+        k + 1 >= len(doc)
+        or not doc.joined[k]
+        or (k - 1 > i and doc.folded[k - 1].startswith(ARTICLE))
+    ):
+        return False
+    word, after = doc.folded[k], doc.folded[k + 1]
+    if doc.stop[k] or len(word) < 3 or not word.isalpha() or word.startswith(ARTICLE):
+        return False
+    if _TANWEEN.intersection(doc.surfaces[k]) or word in name_ends():
+        return False
+    if _prefixed(word) and not (lam and k == i + 1):
+        return False
+    return (
+        not doc.stop[k + 1]
+        and after.startswith(ARTICLE)
+        and len(after) >= 4
+        and after not in name_ends()
+        and not _adjective(after)
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _prefixed(word: str) -> bool:
+    """``لتشكيل``, ``بقيادة``: a preposition or conjunction on a noun, which no genitive
+    chain takes (the word without its first letter is the more frequent)."""
+    return word[0] in "لبكوف" and shapes.frequency(word[1:]) > shapes.frequency(word)
+
+
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _generic(doc: Document, i: int, end: int, head: str) -> bool:
+    """``قوات الأمن``, ``قوات الأسد``, ``وحدات الجيش``: forces named by what they are or by
+    whom they serve; a named force takes two words at least (قوات الدفاع الوطني)."""
+    if head not in _keys(tuple(_TWO_WORD_HEADS)):
+        return False
+    if end - i < 2:
+        return True
+    return head in _keys(tuple(_FORCE_HEADS)) and doc.folded[i + 1] in _keys(tuple(_GENERIC_FORCES))
+
+
+def leader_head(head: str) -> bool:
+    """A head that a government's leader may complete (إدارة, نظام, حكومة)."""
+    return head in _keys(tuple(_LEADER_HEADS))
+
+
+def _by_leader(doc: Document, i: int, people: dict[int, int]):
+    """``إدارة ترامب``, ``نظام بشار الأسد``: a government and the person who leads it."""
+    if i + 1 not in people or not doc.joined[i]:
+        return None
+    head = next(iter(first_token_keys(doc.folded[i]) & _keys(tuple(_LEADER_HEADS))), None)
+    return OrgSpan(i, people[i + 1], head) if head else None
+
+
+def _national(doc: Document, span: OrgSpan):
+    """``النظام السوري``: the regime of a country, named by the country's adjective only."""
+    word = doc.folded[span.end]
+    if span.end != span.start + 1 or not cues.is_nationality_adjective(word):
+        return None
+    return None if word in _keys(tuple(_NOT_NATIONAL)) else span
+
+
+def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSpan:
+    """The name with its complement: after an adjective, a purpose with ``لـ`` (المرصد
+    السوري لحقوق الإنسان, اللجنة الوطنية لمكافحة الإرهاب), then for an office its posting
+    (السفارة الأمريكية في القاهرة, المحكمة الابتدائية بتونس)."""
+    k = span.end + 1
+    if k >= len(doc) or not doc.joined[span.end]:
+        return span
+    word = doc.folded[k]
+    if _adjective(doc.folded[span.end]) and word.startswith("ل") and not doc.stop[k]:
+        if span.head in _keys(tuple(_GOVERNMENT_HEADS)) or first_token_keys(word) & _place_nouns():
+            return span  # a government has no purpose; لمدينة is a place word
+        if k in places and len(word) > 3:
+            return OrgSpan(span.start, places[k], span.head)  # الجماعة الحضرية لطنجة
+        end = _purpose(doc, k)
+        if end is None:
+            return span
+        span = OrgSpan(span.start, end, span.head)
+        k = end + 1
+        if k >= len(doc) or not doc.joined[end]:
+            return span
+        word = doc.folded[k]
+    if span.head in _keys(tuple(_POSTED_HEADS)):
+        if word in _keys(tuple(_POSTED_AT)) and k + 1 in places and doc.joined[k]:
+            return OrgSpan(span.start, places[k + 1], span.head)
+        if k in places and word.startswith("ب") and word[1:2] != "ب":
+            return OrgSpan(span.start, places[k], span.head)
+    return span
+
+
+@cache
+def _place_nouns() -> frozenset[str]:
+    return cues.place_words() | frozenset(ARTICLE + w for w in cues.place_words())
+
+
+def _purpose(doc: Document, k: int) -> int | None:
+    """The end of a purpose complement at ``k``: ``للأبحاث الاقتصادية``, ``لحقوق الإنسان``,
+    ``لصياغة مشروع الدستور``: a definite noun or a genitive chain, then adjectives."""
+    word, ends = doc.folded[k], name_ends()
+    if word.startswith("لل"):
+        noun = ARTICLE + word[2:]
+        if len(noun) < 5 or noun in ends or noun.endswith(("ين", "ون")):
+            return None
+        end = k
+    else:
+        end = k - 1
+        while end + 1 < len(doc) and end - k < 2 and _chain_link(doc, k - 1, end + 1, lam=True):
+            end += 1
+        if end < k or end + 1 >= len(doc) or not doc.joined[end]:
+            return None
+        end += 1  # the definite word that closes the chain
+    while end + 1 < len(doc) and end - k < 4 and doc.joined[end]:
+        nxt = doc.folded[end + 1]
+        if doc.stop[end + 1] or nxt in ends or not (nxt.startswith(ARTICLE) and _adjective(nxt)):
+            break
+        end += 1
+    return end
 
 
 def _dateline_credit(doc: Document, i: int):

@@ -1,0 +1,131 @@
+"""Organizations found by the shape of their names, on real Arabic news sentences: genitive
+chains, purposes and postings that complete a name, governments named by their leader or
+their country, and titles that name no organization."""
+
+from pathlib import Path
+
+import pytest
+
+from archive.extraction import extract
+from archive.models import Entity, EntityAlias
+from archive.services.entities import authority_file_load
+from archive.services.gazetteer import gazetteer_get
+
+SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def authority():
+    authority_file_load(path=SMALL_AUTHORITY)
+
+
+def entity(kind: str, name: str, *aliases: str) -> Entity:
+    found = Entity.objects.create(kind=kind, name=name)
+    for alias in (name, *aliases):
+        EntityAlias.objects.get_or_create(entity=found, name=alias)
+    return found
+
+
+def organizations(text: str) -> dict[str, list[str]]:
+    """Proposed organization → the forms the text names it in."""
+    found = extract(text, gazetteer_get()).candidates
+    return {c.name: c.forms for c in found if c.kind == "organization"}
+
+
+def known(text: str) -> set[str]:
+    names = dict(Entity.objects.values_list("pk", "name"))
+    return {names[f.entity_id] for f in extract(text, gazetteer_get()).entities}
+
+
+def test_a_genitive_chain_completes_the_name():
+    found = organizations(
+        "وسيضم الفريق خبراء من الأمم المتحدة ومنظمة حظر الأسلحة الكيميائية، "
+        "وتسيطر وحدات حماية الشعب الكردية على نحو 400 كيلومتر."
+    )
+    assert "منظمة حظر الأسلحة الكيميائية" in found
+    assert "وحدات حماية الشعب الكردية" in found
+
+
+def test_a_chain_stops_at_a_preposition_and_generic_bodies_are_left_out():
+    found = organizations(
+        "وأعلن تحالف لتشكيل الحكومة المقبلة، وراجع مكتب العمل، "
+        "وانتشرت قوات الأمن العراقية وقوات الأسد في المدينة."
+    )
+    assert found == {}
+
+
+def test_named_forces_count_and_generic_forces_do_not():
+    found = organizations("وكان هلال الأسد قائد قوات الدفاع الوطني قبل مقتله")
+    assert list(found) == ["قوات الدفاع الوطني"]
+
+
+def test_a_purpose_with_lam_completes_a_name_after_its_adjective():
+    found = organizations(
+        "وفق ما أعلن المرصد السوري لحقوق الإنسان الجمعة. وقالت اللجنة الوطنية "
+        "لمكافحة الإرهاب إن القوات الخاصة اشتبكت مع المسلحين."
+    )
+    assert "المرصد السوري لحقوق الإنسان" in found
+    assert "اللجنة الوطنية لمكافحة الإرهاب" in found
+
+
+def test_a_government_takes_no_purpose():
+    found = organizations("بالرغم من قلة دعم الحكومة الاتحادية للمدينة")
+    assert list(found) == ["الحكومة الاتحادية"]
+
+
+def test_an_embassy_or_court_takes_its_posting_and_the_place_stays():
+    entity("place", "تونس")
+    entity("place", "المملكة المتحدة")
+    text = (
+        "وكانت سفارة المملكة المتحدة بتونس قد نشرت بلاغا، وقال مساعد وكيل الجمهورية "
+        "بالمحكمة الابتدائية بتونس إن التحقيق بدأ."
+    )
+    found = organizations(text)
+    assert "سفارة المملكة المتحدة بتونس" in found
+    assert "المحكمة الابتدائية بتونس" in found
+    assert "تونس" in known(text)
+
+
+def test_an_organization_named_inside_a_mission_is_mentioned_too():
+    entity("organization", "الأمم المتحدة")
+    entity("place", "ليبيا")
+    text = "كانت بعثة الأمم المتحدة للدعم في ليبيا قد أعربت عن قلقها"
+    assert list(organizations(text)) == ["بعثة الأمم المتحدة للدعم في ليبيا"]
+    assert {"الأمم المتحدة", "ليبيا"} <= known(text)
+
+
+def test_a_head_of_government_title_names_no_organization():
+    entity("organization", "الحكومة العراقية", "مجلس الوزراء")
+    text = (
+        "حضر الاستقبال الأمير محمد بن نايف نائب رئيس مجلس الوزراء وزير الداخلية، "
+        "ووزير الدولة عضو مجلس الوزراء الدكتور مساعد العيبان."
+    )
+    assert "الحكومة العراقية" not in known(text)
+    assert organizations(text) == {}
+
+
+def test_a_definite_head_after_a_non_minister_title_is_named():
+    found = organizations(
+        "وخالد العباد رئيس المراسم الملكية، ومساعد رئيس الديوان الملكي للشؤون التنفيذية"
+    )
+    assert "المراسم الملكية" in found
+    assert "الديوان الملكي" in found
+
+
+def test_a_government_named_by_its_leader_is_one_organization_and_the_leader_stays():
+    entity("person", "بشار الأسد", "الأسد")
+    text = "وكان التعذيب داخل سجون نظام الأسد من أبرز الأسباب، وقال فورد إن نظام بشار الأسد جثة."
+    found = extract(text, gazetteer_get())
+    keys = {c.normalized for c in found.candidates if c.kind == "organization"}
+    assert len(keys) == 1
+    assert {c.name for c in found.candidates} >= {"نظام الأسد"}
+    assert "بشار الأسد" in known(text)
+
+
+def test_a_regime_is_named_by_its_country_not_by_any_adjective():
+    found = organizations(
+        "واشنطن تتهم النظام السوري بشن هذه الهجمات، ويعتمد النظام الإلكتروني الجديد على البصمة"
+    )
+    assert list(found) == ["النظام السوري"]
