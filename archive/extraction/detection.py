@@ -11,7 +11,13 @@ from archive.extraction.candidates import FoundCandidate
 from archive.extraction.document import Document
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
-from archive.extraction.organizations import OrgSpan, find_organizations, in_title, leader_head
+from archive.extraction.organizations import (
+    OrgSpan,
+    find_organizations,
+    heads,
+    in_title,
+    leader_head,
+)
 
 # A surname this short (or a joiner) is too common to stand for a person alone.
 MIN_SURNAME = 3
@@ -31,15 +37,25 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
     }
     for span in find_organizations(doc, places, people):
         inside = [h for h in hits if span.start <= h.start and h.end <= span.end]
-        if any(h.start == span.start and h.end == span.end for h in inside):
-            continue  # a known name, exactly
+        outlet = _outlet_named_as_place(doc, span, gazetteer)
+        exact = [h for h in inside if h.start == span.start and h.end == span.end]
+        if exact and not outlet:
+            # A known name, exactly; quoted after an outlet word (شركة «شل») it is the
+            # organization, even when the name alone would need support.
+            ids = {e.entity_id for e in exact[0].entries if kinds[e.entity_id] == "organization"}
+            if not span.head and len(ids) == 1:
+                replaced.add(id(exact[0]))
+                short.append(make_hit(span.start, span.end, ids.pop()))
+            continue
         if any(h.start < span.start <= h.end or h.start <= span.end < h.end for h in hits):
             continue  # overlaps a known name: the known name wins
         normalized = _normalized(doc, span)
         if leader_head(span.head) and people.get(span.start + 1) == span.end:
             # نظام الأسد and نظام بشار الأسد: one government, keyed by the leader's surname.
             normalized = f"{span.head} {doc.folded[span.end]}"
-        if normalized in gazetteer.known_keys or normalized in gazetteer.rejected_keys:
+        if normalized in gazetteer.rejected_keys or (
+            normalized in gazetteer.known_keys and not outlet
+        ):
             continue
         owners = gazetteer.org_prefixes.get(normalized, ())
         if len(owners) == 1 and not inside:
@@ -49,7 +65,7 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
         replaced.update(id(h) for h in inside if not _named_inside(doc, span, h, kinds))
         found.append(
             FoundCandidate(
-                name=_display(doc, span),
+                name=_display(doc, span if span.label < 0 else _labelled(doc, span)),
                 normalized=normalized,
                 cue="",
                 offset=doc.starts[span.start],
@@ -58,6 +74,22 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
             )
         )
     return found, sorted([h for h in hits if id(h) not in replaced] + short, key=lambda h: h.start)
+
+
+def _outlet_named_as_place(doc: Document, span: OrgSpan, gazetteer: Gazetteer) -> bool:
+    """``لـ«الشرق الأوسط»``, ``ل"الرياض"``: a quoted name after an outlet word or an
+    attribution is the outlet, though a place has that name."""
+    if span.head or span.label >= 0 or span.start == 0:
+        return False
+    if not doc.text[doc.ends[span.start - 1] : doc.starts[span.start]].strip():
+        return False  # not quoted: a dateline's agency
+    node_kinds = set()
+    for _key, node in gazetteer.roots(doc.folded[span.start]):
+        for k in range(span.start + 1, span.end + 1):
+            node = node.children.get(doc.folded[k]) if node is not None else None
+        if node is not None:
+            node_kinds.update(gazetteer.kinds[e.entity_id] for e in node.entries)
+    return node_kinds == {"place"}
 
 
 def _named_inside(doc: Document, span: OrgSpan, hit, kinds) -> bool:
@@ -90,6 +122,12 @@ def _adjective_inside(doc: Document, span: OrgSpan, hit) -> bool:
         and word.startswith(ARTICLE)
         and word.endswith(("ي", "يه"))
     )
+
+
+def _labelled(doc: Document, span: OrgSpan) -> OrgSpan:
+    """The outlet's name shown with its head (وكالة دوغان), its key the name alone."""
+    head = next(iter(first_token_keys(doc.folded[span.label]) & heads()), "")
+    return OrgSpan(span.label, span.end, head)
 
 
 def _normalized(doc: Document, span: OrgSpan) -> str:

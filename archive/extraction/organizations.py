@@ -45,7 +45,12 @@ _DEFINITE_HEADS = """
 """.split()
 # Words before a quoted name that make it an organization: a kind of outlet or company
 # (صحيفة «الشرق الأوسط», شركة «شل»), or an attribution (لـ"وات", بحسب "الفرنسية").
-_QUOTED_HEADS = "صحيفة جريدة وكالة قناة شركة مجلة موقع ل بحسب حسب وفق وفقا نقلا".split()
+_QUOTED_HEADS = """
+صحيفة جريدة وكالة قناة شركة مجلة موقع شبكة إذاعة جماعة تنظيم حركة حزب ل بحسب حسب وفق وفقا
+نقلا
+""".split()
+# Outlets and companies: a foreign name after them names them alone too (فرانس برس).
+_OUTLET_HEADS = "صحيفة جريدة وكالة قناة شركة مجلة موقع شبكة إذاعة".split()
 # Adjectives of institutions' names without the relational ending (الجيش الحر).
 _NAME_ADJECTIVES = """
 العامة العام الحر المشتركة المشترك المتحدة المتحد الأعلى العليا المستقلة المستقل الموحد
@@ -91,6 +96,7 @@ class OrgSpan:
     start: int
     end: int  # inclusive
     head: str  # the head's key without proclitics ("" for a quoted name: no head)
+    label: int = -1  # an outlet's head before a foreign name, shown with it (وكالة دوغان)
 
 
 @cache
@@ -371,16 +377,40 @@ def _dateline_credit(doc: Document, i: int):
 
 
 def _foreign(doc: Document, i: int, head: str):
-    """``شركة لوكهيد مارتن``, ``وكالة فرانس برس``: an outlet or company head and the
-    foreign proper names after it (the name is the foreign words)."""
-    if head not in quoted_heads():
-        return None
-    end = i
-    while end + 1 < len(doc) and end - i < 3 and doc.joined[end]:
-        if not shapes.is_proper_word(doc.folded[end + 1]):
+    """``شركة لوكهيد مارتن``, ``وكالة أنباء ريا نوفوستي``, ``معهد ميلكين``: a head and the
+    foreign proper names after it, one of them at least a sure one. After an outlet or a
+    company the name is the foreign words, shown with the head, so that the words alone
+    name it later in the article (فرانس برس after وكالة فرانس برس)."""
+    first = i + 1
+    if (
+        first < len(doc)
+        and doc.joined[i]
+        and head in _keys(("وكالة",))
+        and doc.folded[first] in _keys(("أنباء",))
+    ):
+        first += 1  # وكالة أنباء …
+    end, sure = first - 1, False
+    while end + 1 < len(doc) and end - first < 2 and doc.joined[end]:
+        word = doc.folded[end + 1]
+        if doc.stop[end + 1] or word in name_ends() or word.startswith(("لل", ARTICLE)):
             break
-        end += 1
-    return OrgSpan(i + 1, end, "") if end > i else None
+        strict = shapes.is_proper_word(word)
+        if not strict and not _foreign_like(word):
+            break
+        sure, end = sure or strict, end + 1
+    if end < first or not sure:
+        return None
+    if head in _keys(tuple(_OUTLET_HEADS)):
+        return OrgSpan(first, end, "", label=i)
+    return OrgSpan(i, end, head)
+
+
+@lru_cache(maxsize=50_000)
+def _foreign_like(word: str) -> bool:
+    """A word that hardly ever takes the article (فرانس, هيومن), beside a sure foreign name."""
+    if len(word) < 2 or not word.isalpha() or word.startswith((ARTICLE, "لل")):
+        return False
+    return shapes.frequency(ARTICLE + word) * 10 <= shapes.frequency(word) and not _prefixed(word)
 
 
 def _adjective(word: str) -> bool:

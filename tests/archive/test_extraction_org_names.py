@@ -129,3 +129,46 @@ def test_a_regime_is_named_by_its_country_not_by_any_adjective():
         "واشنطن تتهم النظام السوري بشن هذه الهجمات، ويعتمد النظام الإلكتروني الجديد على البصمة"
     )
     assert list(found) == ["النظام السوري"]
+
+
+def test_a_foreign_name_after_an_outlet_word_names_the_outlet_later_alone():
+    text = (
+        "وأكد مصدر تركي لوكالة فرانس برس وصول ست طائرات أمريكية، "
+        "وقالت فرانس برس إن الطائرات أقلعت من قاعدة إيطالية."
+    )
+    found = extract(text, gazetteer_get()).candidates
+    outlets = [c for c in found if c.kind == "organization"]
+    assert [c.name for c in outlets] == ["وكالة فرانس برس"]
+    assert outlets[0].count == 2
+
+
+def test_a_foreign_name_after_another_head_keeps_the_head():
+    found = organizations("واستنكر عسيري اتهامات منظمة هيومن رايتس ووتش بأن طائرات قصفت مدنيين")
+    assert list(found) == ["منظمة هيومن رايتس ووتش"]
+
+
+def test_ordinary_words_after_an_outlet_word_are_no_foreign_name():
+    found = organizations("وقالت شركة تعمل في المجال إن وكالة أمس لم ترد")
+    assert found == {}
+
+
+def test_a_quoted_name_after_any_head_is_the_organization():
+    found = organizations(
+        'وأعلنت جماعة "المرابطون" المتطرفة مسؤوليتها، وقالت إذاعة "شمس أف أم" إن الهجوم وقع.'
+    )
+    assert "المرابطون" in found
+    assert "شمس أف أم" in found
+
+
+def test_a_quoted_outlet_named_like_a_place_is_the_outlet():
+    entity("place", "الرياض")
+    text = 'وكشف مفتي الديار العراقية ل"الرياض" أن الأوضاع تسوء في الأنبار، وزار الوفد الرياض.'
+    assert "الرياض" in organizations(text)
+    assert "الرياض" in known(text)  # the city, named unquoted
+
+
+def test_a_known_outlet_quoted_after_a_company_word_needs_no_other_support():
+    shell = Entity.objects.create(kind="organization", name="شل")
+    EntityAlias.objects.create(entity=shell, name="شل", ambiguous=True)
+    assert "شل" not in known("وقال إن شل الحركة في المدينة استمر")
+    assert "شل" in known("وقعت غازبروم مذكرة تفاهم مع شركة «شل» حول التعاون")
