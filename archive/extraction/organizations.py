@@ -9,12 +9,14 @@ a stop word, a punctuation mark, an indefinite word or after ``MAX_WORDS`` words
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 from archive.extraction import cues, shapes
 from archive.extraction.document import Document
 from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
 
 MAX_WORDS = 5
+OUTLETS_PATH = Path(__file__).resolve().parent / "data" / "org_outlets.txt"
 
 # Heads followed by the words that complete the name (وزارة الخارجية, حزب الدعوة).
 _HEADS = """
@@ -135,6 +137,7 @@ def find_organizations(
     (إدارة ترامب, نظام الأسد).
     """
     found, i, n, places, people = [], 0, len(doc), places or {}, people or {}
+    listed = OUTLETS_PATH.exists() and bool(_listed_names())
     folded = doc.folded
     while i < n:
         quoting, head, definite = _role(folded[i])
@@ -159,6 +162,8 @@ def find_organizations(
                 span = None  # اللجنة التنفيذية: one adjective names no committee
         if span is None and folded[i - 1] in _ERAS and i >= 2:
             span = _dateline_credit(doc, i)
+        if span is None and listed:
+            span = _listed(doc, i)
         if span is None:
             i += 1
             continue
@@ -255,7 +260,7 @@ def _chain_link(doc: Document, i: int, k: int, *, lam: bool = False) -> bool:
         return False
     if _TANWEEN.intersection(doc.surfaces[k]) or word in name_ends():
         return False
-    if _prefixed(word) and not (lam and k == i + 1):
+    if prefixed(word) and not (lam and k == i + 1):
         return False
     return (
         not doc.stop[k + 1]
@@ -267,7 +272,7 @@ def _chain_link(doc: Document, i: int, k: int, *, lam: bool = False) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def _prefixed(word: str) -> bool:
+def prefixed(word: str) -> bool:
     """``لتشكيل``, ``بقيادة``: a preposition or conjunction on a noun, which no genitive
     chain takes (the word without its first letter is the more frequent)."""
     return word[0] in "لبكوف" and shapes.frequency(word[1:]) > shapes.frequency(word)
@@ -405,12 +410,46 @@ def _foreign(doc: Document, i: int, head: str):
     return OrgSpan(i, end, head)
 
 
+def foreign_like(word: str) -> bool:
+    """A word that may be part of a foreign name: a sure one or one that never takes the
+    article."""
+    return shapes.is_proper_word(word) or _foreign_like(word)
+
+
+@cache
+def outlet_heads() -> frozenset[str]:
+    return _keys(tuple(_OUTLET_HEADS))
+
+
+@cache
+def _listed_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word → the other words of each outlet in ``data/org_outlets.txt``, longest
+    first (``org_mine`` writes the file)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for line in OUTLETS_PATH.read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if words and not line.startswith("#"):
+            by_first.setdefault(words[0], []).append(tuple(words[1:]))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+def _listed(doc: Document, i: int):
+    """``رويترز``, ``لتويتر``: an outlet of the mined list, proclitics allowed."""
+    listed = _listed_names()
+    for key in first_token_keys(doc.folded[i]):
+        for rest in listed.get(key, ()):
+            end = i + len(rest)
+            if end < len(doc) and doc.linked(i, end) and tuple(doc.folded[i + 1 : end + 1]) == rest:
+                return OrgSpan(i, end, key)
+    return None
+
+
 @lru_cache(maxsize=50_000)
 def _foreign_like(word: str) -> bool:
     """A word that hardly ever takes the article (فرانس, هيومن), beside a sure foreign name."""
     if len(word) < 2 or not word.isalpha() or word.startswith((ARTICLE, "لل")):
         return False
-    return shapes.frequency(ARTICLE + word) * 10 <= shapes.frequency(word) and not _prefixed(word)
+    return shapes.frequency(ARTICLE + word) * 10 <= shapes.frequency(word) and not prefixed(word)
 
 
 def _adjective(word: str) -> bool:
