@@ -137,33 +137,14 @@ def find_organizations(
     (إدارة ترامب, نظام الأسد).
     """
     found, i, n, places, people = [], 0, len(doc), places or {}, people or {}
-    listed = OUTLETS_PATH.exists() and bool(_listed_names())
     folded = doc.folded
     while i < n:
-        quoting, head, definite = _role(folded[i])
-        span = None
-        if quoting:
-            span = _quoted(doc, i)
-        if span is None:
-            span = _by_leader(doc, i, people)
-        if span is None and head is not None:
-            span = (
-                _by_place(doc, i, head, places)
-                or _completed(doc, i, head, least=1)
-                or _foreign(doc, i, head)
-            )
-        elif span is None and definite is not None and not _after_title(doc, i, definite):
-            span = _completed(doc, i, definite, least=1, adjectives=True)
-            if span is not None and definite in _keys(tuple(_NATIONAL_HEADS)):
-                span = _national(doc, span)
-        if span is not None and span.head:
-            span = _complemented(doc, span, places)
-            if span.head in _keys(tuple(_WEAK_HEADS)) and span.end - span.start < 2:
-                span = None  # اللجنة التنفيذية: one adjective names no committee
-        if span is None and folded[i - 1] in _ERAS and i >= 2:
-            span = _dateline_credit(doc, i)
-        if span is None and listed:
-            span = _listed(doc, i)
+        role = _role(folded[i])
+        # Most words play no part: one cached look-up rules them out.
+        if role is None and i + 1 not in people and (i < 2 or folded[i - 1] not in _ERAS):
+            i += 1
+            continue
+        span = _span_at(doc, i, role or (False, None, None), places, people)
         if span is None:
             i += 1
             continue
@@ -173,17 +154,48 @@ def find_organizations(
     return found
 
 
+def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
+    """The organization's name that starts at word ``i``, if any."""
+    quoting, head, definite = role
+    span = _quoted(doc, i) if quoting else None
+    if span is None:
+        span = _by_leader(doc, i, people)
+    if span is None and head is not None:
+        span = (
+            _by_place(doc, i, head, places)
+            or _completed(doc, i, head, least=1)
+            or _foreign(doc, i, head)
+        )
+    elif span is None and definite is not None and not _after_title(doc, i, definite):
+        span = _completed(doc, i, definite, least=1, adjectives=True)
+        if span is not None and definite in _keys(tuple(_NATIONAL_HEADS)):
+            span = _national(doc, span)
+    if span is not None and span.head:
+        span = _complemented(doc, span, places)
+        if span.head in _keys(tuple(_WEAK_HEADS)) and span.end - span.start < 2:
+            span = None  # اللجنة التنفيذية: one adjective names no committee
+    if span is None and i >= 2 and doc.folded[i - 1] in _ERAS:
+        span = _dateline_credit(doc, i)
+    if span is None and _listed_starts(doc.folded[i]):
+        span = _listed(doc, i)
+    return span
+
+
 _ERAS = frozenset(("م", "ه"))
 
 
 @lru_cache(maxsize=200_000)
-def _role(folded: str) -> tuple[bool, str | None, str | None]:
+def _role(folded: str) -> tuple[bool, str | None, str | None] | None:
     """What a word may be to an organization's name: (before a quoted name, head, definite
-    head), proclitics allowed (لوكالة, والحزب)."""
+    head), proclitics allowed (لوكالة, والحزب); None for a word that plays no part (nor
+    opens a listed outlet)."""
     keys = first_token_keys(folded)
     head = next(iter(keys & heads()), None)
     definite = next(iter(keys & definite_heads()), None)
-    return bool(keys & quoted_heads()), head, definite
+    quoting = bool(keys & quoted_heads())
+    if not (quoting or head or definite or _listed_starts(folded)):
+        return None
+    return quoting, head, definite
 
 
 def _after_title(doc: Document, i: int, head: str) -> bool:
@@ -426,6 +438,8 @@ def _listed_names() -> dict[str, tuple[tuple[str, ...], ...]]:
     """First word → the other words of each outlet in ``data/org_outlets.txt``, longest
     first (``org_mine`` writes the file)."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
+    if not OUTLETS_PATH.exists():
+        return {}
     for line in OUTLETS_PATH.read_text(encoding="utf-8").splitlines():
         words = line.split()
         if words and not line.startswith("#"):
@@ -435,13 +449,19 @@ def _listed_names() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def _listed(doc: Document, i: int):
     """``رويترز``, ``لتويتر``: an outlet of the mined list, proclitics allowed."""
-    listed = _listed_names()
-    for key in first_token_keys(doc.folded[i]):
-        for rest in listed.get(key, ()):
+    for key, rests in _listed_starts(doc.folded[i]):
+        for rest in rests:
             end = i + len(rest)
             if end < len(doc) and doc.linked(i, end) and tuple(doc.folded[i + 1 : end + 1]) == rest:
                 return OrgSpan(i, end, key)
     return None
+
+
+@lru_cache(maxsize=200_000)
+def _listed_starts(folded: str) -> tuple:
+    """The listed names a word may open: (its key, the other words of each)."""
+    listed = _listed_names()
+    return tuple((key, listed[key]) for key in first_token_keys(folded) if key in listed)
 
 
 @lru_cache(maxsize=50_000)
