@@ -1,96 +1,27 @@
 """Organizations no list holds, found by the shape of their names.
 
-``وزارة الاقتصاد``, ``مجلس الأمن القومي``, ``لوكالة المخابرات المركزية الأمريكية``: a head
-noun (ministry, council, agency, party …) and the definite words that complete it;
-``الحزب الديمقراطي``, ``المفوضية الأوروبية``: a definite head and its adjectives;
-``صحيفة «الشرق الأوسط»``, ``وكالة "رويترز"``: a head and a quoted name. The name ends at
-a stop word, a punctuation mark, an indefinite word or after ``MAX_WORDS`` words.
+``وزارة الاقتصاد``, ``مجلس الأمن القومي``, ``منظمة حظر الأسلحة الكيميائية``: a head noun
+(ministry, council, agency, party …) and the words that complete it, through a genitive
+chain; ``الحزب الديمقراطي``, ``المفوضية الأوروبية``: a definite head and its adjectives;
+then a purpose with لـ after an adjective (المرصد السوري لحقوق الإنسان) and an office's
+posting (السفارة الأمريكية في القاهرة). ``صحيفة «الشرق الأوسط»``, ``جماعة "المرابطون"``: a
+head and a quoted name; ``وكالة فرانس برس``, ``معهد ميلكين``: a head and foreign names;
+``نظام الأسد``, ``النظام السوري``: a government by its leader or its country; ``رويترز``,
+``تويتر``: the outlets of ``data/org_outlets.txt`` (``org_mine``). The words these rules
+use are in ``org_words``. A name ends at a stop word, a punctuation mark, a word that
+moves the sentence on or after ``MAX_WORDS`` words.
 """
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from archive.extraction import cues, shapes
+from archive.extraction import cues, org_words, shapes
 from archive.extraction.document import Document
 from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
 
 MAX_WORDS = 5
 OUTLETS_PATH = Path(__file__).resolve().parent / "data" / "org_outlets.txt"
-
-# Heads followed by the words that complete the name (وزارة الخارجية, حزب الدعوة).
-_HEADS = """
-وزارة مجلس هيئة وكالة صحيفة جريدة قناة شركة جامعة منظمة حركة ائتلاف تحالف حزب جبهة
-اتحاد جمعية مؤسسة بنك مصرف صندوق لجنة مفوضية مديرية رئاسة محكمة نقابة غرفة منظومة
-مركز معهد أكاديمية دائرة سلطة كتلة تيار منتدى برلمان رابطة مجمع جماعة حكومة سفارة
-قنصلية مرصد بعثة مكتب ملحقية بلدية تنسيقية قوات وحدات سلاح أسطول كتائب فيلق إذاعة
-""".split()
-# Heads whose one-word completions are generic (مكتب العمل, قوات الأمن, سلاح الجو).
-_TWO_WORD_HEADS = "قوات وحدات مكتب سلاح".split()
-# Definite heads that one adjective leaves generic (اللجنة التنفيذية, but اللجنة الوطنية
-# لمكافحة الإرهاب).
-_WEAK_HEADS = "اللجنة".split()
-# Heads a genitive chain does not complete (رئاسة تحرير الصحيفة).
-_NO_CHAIN_HEADS = "رئاسة".split()
-# Heads of forces: named ones count (قوات الدفاع الوطني), generic ones do not.
-_FORCE_HEADS = "قوات وحدات".split()
-_GENERIC_FORCES = """
-الأمن الشرطة الجيش النظام المعارضة التحالف الاحتلال الحكومة النخبة الطوارئ الحماية
-الاحتياط المشاة المظليين الكوماندوز الحدود الجو البحرية المارينز حفظ التدخل الرد
-""".split()
-# Definite heads that name an organization only with an adjective (الحزب الديمقراطي).
-_DEFINITE_HEADS = """
-الحزب الحكومة المفوضية الجيش المجلس الاتحاد البرلمان الكونغرس الكونجرس الخارجية
-السفارة القنصلية الديوان الحرس النيابة التحالف الجماعة المحكمة القوة الدرك الوقاية
-المراسم الهيئة الوكالة المنظمة الرابطة الجامعة الائتلاف الحركة الجبهة المجمع الشرطة
-المرصد البعثة البحرية الملحقية النظام اللجنة
-""".split()
-# Words before a quoted name that make it an organization: a kind of outlet or company
-# (صحيفة «الشرق الأوسط», شركة «شل»), or an attribution (لـ"وات", بحسب "الفرنسية").
-_QUOTED_HEADS = """
-صحيفة جريدة وكالة قناة شركة مجلة موقع شبكة إذاعة جماعة تنظيم حركة حزب ل بحسب حسب وفق وفقا
-نقلا
-""".split()
-# Outlets and companies: a foreign name after them names them alone too (فرانس برس).
-_OUTLET_HEADS = "صحيفة جريدة وكالة قناة شركة مجلة موقع شبكة إذاعة".split()
-# Adjectives of institutions' names without the relational ending (الجيش الحر).
-_NAME_ADJECTIVES = """
-العامة العام الحر المشتركة المشترك المتحدة المتحد الأعلى العليا المستقلة المستقل الموحد
-الموحدة الكبرى الكبير الشعبي الشعبية الحرة الدائمة الدائم المركزي الاتحادية
-""".split()
-# Heads named by their leader (إدارة ترامب, نظام الأسد, حكومة العبادي).
-_LEADER_HEADS = "حكومة إدارة نظام".split()
-# A definite head named by a country's adjective alone (النظام السوري), and the
-# relational adjectives that name no country (النظام الدولي).
-_NATIONAL_HEADS = "النظام".split()
-_NOT_NATIONAL = """
-الدولي العالمي الأساسي الداخلي السياسي الاقتصادي المصرفي الضريبي الانتخابي الجمهوري
-الملكي الرئاسي البرلماني الغذائي الصحي التعليمي القضائي الإقليمي العربي الإسلامي
-الاجتماعي المالي النقدي الأمني العسكري الديمقراطي الفيدرالي الاتحادي الآلي الإلكتروني
-""".split()
-# Heads an office's posting completes (السفارة الأمريكية في القاهرة, المحكمة الابتدائية
-# بتونس): ``في``, ``لدى`` or ``بـ`` and a place.
-_POSTED_HEADS = "سفارة السفارة قنصلية القنصلية محكمة المحكمة بعثة البعثة مكتب".split()
-_POSTED_AT = "في لدى".split()
-_GOVERNMENT_HEADS = "حكومة الحكومة إدارة نظام النظام".split()
-# Heads that a place name completes (حكومة مالي).
-_PLACE_HEADS = "حكومة رئاسة سفارة قنصلية جامعة برلمان غرفة بلدية محكمة".split()
-# Words that end a name even when definite (``مجلس الوزراء اليوم``).
-_NAME_ENDS = """
-اليوم الماضي الماضية المقبل المقبلة الحالي الحالية الجاري السابق السابقة الأخير الأخيرة
-الأول الأولى الثاني الثانية نفسه نفسها ذاته ذاتها الذي التي الذين أمس التابع التابعة
-المحظور المحظورة المعني المعنية المذكور المذكورة الجديد الجديدة الحاكم الحاكمة
-الدكتور الدكتورة السيد السيدة الشيخ الأستاذ المهندس اللواء العميد الفريق العقيد المستشار
-الأمير الملك الرئيس الوزير السفير الرسمية الرسمي
-""".split()
-# Titles after which a definite head is the portfolio (وزير الخارجية الروسي); after the
-# other titles only the government is (رئيس الحكومة المغربية, but رئيس الديوان الملكي).
-_MINISTER_TITLES = "وزير وزيرة الوزير وكيل".split()
-_TITLE_ONLY_HEADS = "الحكومة".split()
-# What completes the standard title of a head of government (رئيس مجلس الوزراء).
-_TITLE_TAILS = ("مجلس الوزراء", "الوزراء", "الحكومة")
-_QUOTES_OPEN = ("«", '"', "“")
-_QUOTES_CLOSE = ("»", '"', "”")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,22 +39,22 @@ def _keys(words: tuple[str, ...]) -> frozenset[str]:
 
 @cache
 def heads() -> frozenset[str]:
-    return _keys(tuple(_HEADS))
+    return _keys(tuple(org_words.HEADS))
 
 
 @cache
 def definite_heads() -> frozenset[str]:
-    return _keys(tuple(_DEFINITE_HEADS))
+    return _keys(tuple(org_words.DEFINITE_HEADS))
 
 
 @cache
 def quoted_heads() -> frozenset[str]:
-    return _keys(tuple(_QUOTED_HEADS))
+    return _keys(tuple(org_words.QUOTED_HEADS))
 
 
 @cache
 def name_ends() -> frozenset[str]:
-    return _keys(tuple(_NAME_ENDS))
+    return _keys(tuple(org_words.NAME_ENDS))
 
 
 def find_organizations(
@@ -168,11 +99,11 @@ def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
         )
     elif span is None and definite is not None and not _after_title(doc, i, definite):
         span = _completed(doc, i, definite, least=1, adjectives=True)
-        if span is not None and definite in _keys(tuple(_NATIONAL_HEADS)):
+        if span is not None and definite in _keys(tuple(org_words.NATIONAL_HEADS)):
             span = _national(doc, span)
     if span is not None and span.head:
         span = _complemented(doc, span, places)
-        if span.head in _keys(tuple(_WEAK_HEADS)) and span.end - span.start < 2:
+        if span.head in _keys(tuple(org_words.WEAK_HEADS)) and span.end - span.start < 2:
             span = None  # اللجنة التنفيذية: one adjective names no committee
     if span is None and i >= 2 and doc.folded[i - 1] in _ERAS:
         span = _dateline_credit(doc, i)
@@ -204,9 +135,9 @@ def _after_title(doc: Document, i: int, head: str) -> bool:
     if i == 0 or not doc.joined[i - 1]:
         return False
     before = first_token_keys(doc.folded[i - 1])
-    if before & _keys(tuple(_MINISTER_TITLES)):
+    if before & _keys(tuple(org_words.MINISTER_TITLES)):
         return True
-    return head in _keys(tuple(_TITLE_ONLY_HEADS)) and bool(before & _title_words())
+    return head in _keys(tuple(org_words.TITLE_ONLY_HEADS)) and bool(before & _title_words())
 
 
 def in_title(doc: Document, start: int, end: int) -> bool:
@@ -215,7 +146,7 @@ def in_title(doc: Document, start: int, end: int) -> bool:
     if start == 0 or not doc.joined[start - 1]:
         return False
     words = " ".join(doc.folded[start + 1 : end + 1])
-    tails = _keys(_TITLE_TAILS)
+    tails = _keys(org_words.TITLE_TAILS)
     if not any(
         " ".join(filter(None, (key, words))) in tails for key in first_token_keys(doc.folded[start])
     ):
@@ -238,7 +169,7 @@ def _completed(doc: Document, i: int, head: str, *, least: int, adjectives: bool
         word = doc.folded[end + 1]
         if (
             not adjectives
-            and head not in _keys(tuple(_NO_CHAIN_HEADS))
+            and head not in _keys(tuple(org_words.NO_CHAIN_HEADS))
             and _chain_link(doc, i, end + 1)
         ):
             end += 1
@@ -296,23 +227,25 @@ _TANWEEN = frozenset("\u064b\u064c\u064d")
 def _generic(doc: Document, i: int, end: int, head: str) -> bool:
     """``قوات الأمن``, ``قوات الأسد``, ``وحدات الجيش``: forces named by what they are or by
     whom they serve; a named force takes two words at least (قوات الدفاع الوطني)."""
-    if head not in _keys(tuple(_TWO_WORD_HEADS)):
+    if head not in _keys(tuple(org_words.TWO_WORD_HEADS)):
         return False
     if end - i < 2:
         return True
-    return head in _keys(tuple(_FORCE_HEADS)) and doc.folded[i + 1] in _keys(tuple(_GENERIC_FORCES))
+    return head in _keys(tuple(org_words.FORCE_HEADS)) and doc.folded[i + 1] in _keys(
+        tuple(org_words.GENERIC_FORCES)
+    )
 
 
 def leader_head(head: str) -> bool:
     """A head that a government's leader may complete (إدارة, نظام, حكومة)."""
-    return head in _keys(tuple(_LEADER_HEADS))
+    return head in _keys(tuple(org_words.LEADER_HEADS))
 
 
 def _by_leader(doc: Document, i: int, people: dict[int, int]):
     """``إدارة ترامب``, ``نظام بشار الأسد``: a government and the person who leads it."""
     if i + 1 not in people or not doc.joined[i]:
         return None
-    head = next(iter(first_token_keys(doc.folded[i]) & _keys(tuple(_LEADER_HEADS))), None)
+    head = next(iter(first_token_keys(doc.folded[i]) & _keys(tuple(org_words.LEADER_HEADS))), None)
     return OrgSpan(i, people[i + 1], head) if head else None
 
 
@@ -321,7 +254,7 @@ def _national(doc: Document, span: OrgSpan):
     word = doc.folded[span.end]
     if span.end != span.start + 1 or not cues.is_nationality_adjective(word):
         return None
-    return None if word in _keys(tuple(_NOT_NATIONAL)) else span
+    return None if word in _keys(tuple(org_words.NOT_NATIONAL)) else span
 
 
 def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSpan:
@@ -333,7 +266,10 @@ def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSp
         return span
     word = doc.folded[k]
     if _adjective(doc.folded[span.end]) and word.startswith("ل") and not doc.stop[k]:
-        if span.head in _keys(tuple(_GOVERNMENT_HEADS)) or first_token_keys(word) & _place_nouns():
+        if (
+            span.head in _keys(tuple(org_words.GOVERNMENT_HEADS))
+            or first_token_keys(word) & _place_nouns()
+        ):
             return span  # a government has no purpose; لمدينة is a place word
         if k in places and len(word) > 3:
             return OrgSpan(span.start, places[k], span.head)  # الجماعة الحضرية لطنجة
@@ -345,8 +281,8 @@ def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSp
         if k >= len(doc) or not doc.joined[end]:
             return span
         word = doc.folded[k]
-    if span.head in _keys(tuple(_POSTED_HEADS)):
-        if word in _keys(tuple(_POSTED_AT)) and k + 1 in places and doc.joined[k]:
+    if span.head in _keys(tuple(org_words.POSTED_HEADS)):
+        if word in _keys(tuple(org_words.POSTED_AT)) and k + 1 in places and doc.joined[k]:
             return OrgSpan(span.start, places[k + 1], span.head)
         if k in places and word.startswith("ب") and word[1:2] != "ب":
             return OrgSpan(span.start, places[k], span.head)
@@ -417,7 +353,7 @@ def _foreign(doc: Document, i: int, head: str):
         sure, end = sure or strict, end + 1
     if end < first or not sure:
         return None
-    if head in _keys(tuple(_OUTLET_HEADS)):
+    if head in _keys(tuple(org_words.OUTLET_HEADS)):
         return OrgSpan(first, end, "", label=i)
     return OrgSpan(i, end, head)
 
@@ -430,7 +366,7 @@ def foreign_like(word: str) -> bool:
 
 @cache
 def outlet_heads() -> frozenset[str]:
-    return _keys(tuple(_OUTLET_HEADS))
+    return _keys(tuple(org_words.OUTLET_HEADS))
 
 
 @cache
@@ -479,7 +415,7 @@ def _adjective(word: str) -> bool:
 
 @cache
 def _name_adjectives() -> frozenset[str]:
-    return _keys(tuple(_NAME_ADJECTIVES))
+    return _keys(tuple(org_words.NAME_ADJECTIVES))
 
 
 def _by_place(doc: Document, i: int, head: str, places: dict[int, int]):
@@ -491,7 +427,7 @@ def _by_place(doc: Document, i: int, head: str, places: dict[int, int]):
 
 @cache
 def place_heads() -> frozenset[str]:
-    return _keys(tuple(_PLACE_HEADS))
+    return _keys(tuple(org_words.PLACE_HEADS))
 
 
 def _quoted(doc: Document, i: int):
@@ -500,11 +436,11 @@ def _quoted(doc: Document, i: int):
     if i + 1 >= len(doc):
         return None
     gap = doc.text[doc.ends[i] : doc.starts[i + 1]]
-    if not any(q in gap for q in _QUOTES_OPEN):
+    if not any(q in gap for q in org_words.QUOTES_OPEN):
         return None
     for end in range(i + 1, min(i + 5, len(doc))):
         after = doc.text[doc.ends[end] : doc.starts[end + 1]] if end + 1 < len(doc) else ""
-        if any(q in after for q in _QUOTES_CLOSE):
+        if any(q in after for q in org_words.QUOTES_CLOSE):
             return OrgSpan(i + 1, end, "")
         if end + 1 < len(doc) and not doc.joined[end]:
             return None
