@@ -226,14 +226,18 @@ _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 def _generic(doc: Document, i: int, end: int, head: str) -> bool:
     """``قوات الأمن``, ``قوات الأسد``, ``وحدات الجيش``: forces named by what they are or by
-    whom they serve; a named force takes two words at least (قوات الدفاع الوطني)."""
+    whom they serve; a named force takes two words at least (قوات الدفاع الوطني).
+    ``مجلس الإدارة``, ``مجلس إدارة النادي``: a company's or a club's board."""
+    if head in _keys(("مجلس",)) and first_token_keys(doc.folded[i + 1]) & _keys(
+        ("الإدارة", "إدارة")
+    ):
+        return True
     if head not in _keys(tuple(org_words.TWO_WORD_HEADS)):
         return False
     if end - i < 2:
         return True
-    return head in _keys(tuple(org_words.FORCE_HEADS)) and doc.folded[i + 1] in _keys(
-        tuple(org_words.GENERIC_FORCES)
-    )
+    generic = _keys(tuple(org_words.GENERIC_FORCES))
+    return head in _keys(tuple(org_words.FORCE_HEADS)) and doc.folded[i + 1] in generic
 
 
 def leader_head(head: str) -> bool:

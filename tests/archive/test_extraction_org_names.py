@@ -172,3 +172,11 @@ def test_a_known_outlet_quoted_after_a_company_word_needs_no_other_support():
     EntityAlias.objects.create(entity=shell, name="شل", ambiguous=True)
     assert "شل" not in known("وقال إن شل الحركة في المدينة استمر")
     assert "شل" in known("وقعت غازبروم مذكرة تفاهم مع شركة «شل» حول التعاون")
+
+
+def test_movement_in_the_sense_of_traffic_and_a_board_are_no_organizations():
+    found = organizations(
+        "وعادت الحركة المرورية إلى طبيعتها، وقرر مجلس الإدارة توزيع الأرباح، "
+        "فيما أعلنت حركة النهضة موقفها."
+    )
+    assert list(found) == ["حركة النهضة"]
