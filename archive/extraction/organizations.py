@@ -115,6 +115,12 @@ def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
 _ERAS = frozenset(("م", "ه"))
 
 
+def _joined(doc: Document, k: int) -> bool:
+    """Words ``k`` and ``k + 1`` are on one line with only spaces between them: a name
+    never runs from a title or a paragraph into the next."""
+    return doc.joined[k] and "\n" not in doc.text[doc.ends[k] : doc.starts[k + 1]]
+
+
 @lru_cache(maxsize=200_000)
 def _role(folded: str) -> tuple[bool, str | None, str | None] | None:
     """What a word may be to an organization's name: (before a quoted name, head, definite
@@ -165,7 +171,7 @@ def _completed(doc: Document, i: int, head: str, *, least: int, adjectives: bool
     head) every word must be one. Without, a genitive chain may pass through indefinite
     nouns that a definite word completes (منظمة حظر الأسلحة الكيميائية)."""
     end, n, ends = i, len(doc), name_ends()
-    while end + 1 < n and end - i + 1 < MAX_WORDS and doc.joined[end]:
+    while end + 1 < n and end - i + 1 < MAX_WORDS and _joined(doc, end):
         word = doc.folded[end + 1]
         if (
             not adjectives
@@ -194,7 +200,7 @@ def _chain_link(doc: Document, i: int, k: int, *, lam: bool = False) -> bool:
     another such noun, and followed by a definite word (حظر in منظمة حظر الأسلحة)."""
     if (
         k + 1 >= len(doc)
-        or not doc.joined[k]
+        or not _joined(doc, k)
         or (k - 1 > i and doc.folded[k - 1].startswith(ARTICLE))
     ):
         return False
@@ -247,7 +253,7 @@ def leader_head(head: str) -> bool:
 
 def _by_leader(doc: Document, i: int, people: dict[int, int]):
     """``إدارة ترامب``, ``نظام بشار الأسد``: a government and the person who leads it."""
-    if i + 1 not in people or not doc.joined[i]:
+    if i + 1 not in people or not _joined(doc, i):
         return None
     head = next(iter(first_token_keys(doc.folded[i]) & _keys(tuple(org_words.LEADER_HEADS))), None)
     return OrgSpan(i, people[i + 1], head) if head else None
@@ -266,12 +272,12 @@ def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSp
     السوري لحقوق الإنسان, اللجنة الوطنية لمكافحة الإرهاب), then for an office its posting
     (السفارة الأمريكية في القاهرة, المحكمة الابتدائية بتونس)."""
     k = span.end + 1
-    if k >= len(doc) or not doc.joined[span.end]:
+    if k >= len(doc) or not _joined(doc, span.end):
         return span
     word = doc.folded[k]
     if _adjective(doc.folded[span.end]) and word.startswith("ل") and not doc.stop[k]:
         if (
-            span.head in _keys(tuple(org_words.GOVERNMENT_HEADS))
+            span.head in _keys(tuple(org_words.GOVERNMENT_HEADS + org_words.NO_PURPOSE_HEADS))
             or first_token_keys(word) & _place_nouns()
         ):
             return span  # a government has no purpose; لمدينة is a place word
@@ -282,11 +288,11 @@ def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSp
             return span
         span = OrgSpan(span.start, end, span.head)
         k = end + 1
-        if k >= len(doc) or not doc.joined[end]:
+        if k >= len(doc) or not _joined(doc, end):
             return span
         word = doc.folded[k]
     if span.head in _keys(tuple(org_words.POSTED_HEADS)):
-        if word in _keys(tuple(org_words.POSTED_AT)) and k + 1 in places and doc.joined[k]:
+        if word in _keys(tuple(org_words.POSTED_AT)) and k + 1 in places and _joined(doc, k):
             return OrgSpan(span.start, places[k + 1], span.head)
         if k in places and word.startswith("ب") and word[1:2] != "ب":
             return OrgSpan(span.start, places[k], span.head)
@@ -311,10 +317,10 @@ def _purpose(doc: Document, k: int) -> int | None:
         end = k - 1
         while end + 1 < len(doc) and end - k < 2 and _chain_link(doc, k - 1, end + 1, lam=True):
             end += 1
-        if end < k or end + 1 >= len(doc) or not doc.joined[end]:
+        if end < k or end + 1 >= len(doc) or not _joined(doc, end):
             return None
         end += 1  # the definite word that closes the chain
-    while end + 1 < len(doc) and end - k < 4 and doc.joined[end]:
+    while end + 1 < len(doc) and end - k < 4 and _joined(doc, end):
         nxt = doc.folded[end + 1]
         if doc.stop[end + 1] or nxt in ends or not (nxt.startswith(ARTICLE) and _adjective(nxt)):
             break
@@ -333,23 +339,31 @@ def _dateline_credit(doc: Document, i: int):
     return OrgSpan(i, i, "")
 
 
+@lru_cache(maxsize=50_000)
+def _definite(word: str) -> bool:
+    """``الجهة``, ``بالجهة``, ``للأبحاث``: the article, proclitics allowed."""
+    return any(key.startswith(ARTICLE) for key in first_token_keys(word))
+
+
 def _foreign(doc: Document, i: int, head: str):
     """``شركة لوكهيد مارتن``, ``وكالة أنباء ريا نوفوستي``, ``معهد ميلكين``: a head and the
     foreign proper names after it, one of them at least a sure one. After an outlet or a
     company the name is the foreign words, shown with the head, so that the words alone
     name it later in the article (فرانس برس after وكالة فرانس برس)."""
+    if head in _keys(tuple(org_words.TWO_WORD_HEADS)):
+        return None  # سلاح كلاشنيكوف is a weapon
     first = i + 1
     if (
         first < len(doc)
-        and doc.joined[i]
+        and _joined(doc, i)
         and head in _keys(("وكالة",))
         and doc.folded[first] in _keys(("أنباء",))
     ):
         first += 1  # وكالة أنباء …
     end, sure = first - 1, False
-    while end + 1 < len(doc) and end - first < 2 and doc.joined[end]:
+    while end + 1 < len(doc) and end - first < 2 and _joined(doc, end):
         word = doc.folded[end + 1]
-        if doc.stop[end + 1] or word in name_ends() or word.startswith(("لل", ARTICLE)):
+        if doc.stop[end + 1] or word in name_ends() or _definite(word):
             break
         strict = shapes.is_proper_word(word)
         if not strict and not _foreign_like(word):
@@ -424,7 +438,7 @@ def _name_adjectives() -> frozenset[str]:
 
 def _by_place(doc: Document, i: int, head: str, places: dict[int, int]):
     """``حكومة مالي``, ``رئاسة إقليم كردستان``: a head of state bodies and a place name."""
-    if head not in place_heads() or i + 1 not in places or not doc.joined[i]:
+    if head not in place_heads() or i + 1 not in places or not _joined(doc, i):
         return None
     return OrgSpan(i, places[i + 1], head)
 

@@ -180,3 +180,16 @@ def test_movement_in_the_sense_of_traffic_and_a_board_are_no_organizations():
         "فيما أعلنت حركة النهضة موقفها."
     )
     assert list(found) == ["حركة النهضة"]
+
+
+def test_a_name_stops_at_a_line_break_a_weapon_and_a_weekday():
+    found = organizations(
+        "حجز سلاح كلاشنيكوف وذخيرة\n\nقامت الوحدات بمداهمة المنزل، وصادق مجلس نواب الشعب "
+        "الأربعاء المنقضي على القانون."
+    )
+    assert list(found) == ["مجلس نواب الشعب"]
+
+
+def test_a_ministry_takes_no_purpose():
+    found = organizations("وقد اجتمعت وزارة الصحة العمومية لتدارس السبل الكفيلة بمقاومة الوباء")
+    assert list(found) == ["وزارة الصحة العمومية"]
