@@ -11,7 +11,13 @@ from archive.extraction.candidates import FoundCandidate
 from archive.extraction.document import Document
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
-from archive.extraction.organizations import OrgSpan, find_organizations
+from archive.extraction.organizations import (
+    OrgSpan,
+    find_organizations,
+    heads,
+    in_title,
+    leader_head,
+)
 
 # A surname this short (or a joiner) is too common to stand for a person alone.
 MIN_SURNAME = 3
@@ -24,31 +30,42 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
     (``دول مجلس التعاون``); ``make_hit(start, end, entity_id)`` writes its hit."""
     kinds = gazetteer.kinds
     found, replaced, short = [], set(), []
+    hits = [h for h in hits if not _title_tail(doc, h, kinds)]
     places = {h.start: h.end for h in hits if all(kinds[e.entity_id] == "place" for e in h.entries)}
-    for span in find_organizations(doc, places):
+    people = {
+        h.start: h.end for h in hits if all(kinds[e.entity_id] == "person" for e in h.entries)
+    }
+    for span in find_organizations(doc, places, people):
         inside = [h for h in hits if span.start <= h.start and h.end <= span.end]
-        if any(h.start == span.start and h.end == span.end for h in inside):
-            continue  # a known name, exactly
+        outlet = _outlet_named_as_place(doc, span, gazetteer)
+        exact = [h for h in inside if h.start == span.start and h.end == span.end]
+        if exact and not outlet:
+            # A known name, exactly; quoted after an outlet word (شركة «شل») it is the
+            # organization, even when the name alone would need support.
+            ids = {e.entity_id for e in exact[0].entries if kinds[e.entity_id] == "organization"}
+            if not span.head and len(ids) == 1:
+                replaced.add(id(exact[0]))
+                short.append(make_hit(span.start, span.end, ids.pop()))
+            continue
         if any(h.start < span.start <= h.end or h.start <= span.end < h.end for h in hits):
             continue  # overlaps a known name: the known name wins
         normalized = _normalized(doc, span)
-        if normalized in gazetteer.known_keys or normalized in gazetteer.rejected_keys:
+        if leader_head(span.head) and people.get(span.start + 1) == span.end:
+            # نظام الأسد and نظام بشار الأسد: one government, keyed by the leader's surname.
+            normalized = f"{span.head} {doc.folded[span.end]}"
+        if normalized in gazetteer.rejected_keys or (
+            normalized in gazetteer.known_keys and not outlet
+        ):
             continue
         owners = gazetteer.org_prefixes.get(normalized, ())
         if len(owners) == 1 and not inside:
             short.append(make_hit(span.start, span.end, next(iter(owners))))
             continue
         # A quoted name is one name (صحيفة «واشنطن بوست»); elsewhere places inside stay.
-        replaced.update(
-            id(h)
-            for h in inside
-            if not span.head
-            or any(kinds[e.entity_id] != "place" for e in h.entries)
-            or _adjective_inside(doc, span, h)
-        )
+        replaced.update(id(h) for h in inside if not _named_inside(doc, span, h, kinds))
         found.append(
             FoundCandidate(
-                name=_display(doc, span),
+                name=_display(doc, span if span.label < 0 else _labelled(doc, span)),
                 normalized=normalized,
                 cue="",
                 offset=doc.starts[span.start],
@@ -57,6 +74,43 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
             )
         )
     return found, sorted([h for h in hits if id(h) not in replaced] + short, key=lambda h: h.start)
+
+
+def _outlet_named_as_place(doc: Document, span: OrgSpan, gazetteer: Gazetteer) -> bool:
+    """``لـ«الشرق الأوسط»``, ``ل"الرياض"``: a quoted name after an outlet word or an
+    attribution is the outlet, though a place has that name."""
+    if span.head or span.label >= 0 or span.start == 0:
+        return False
+    if not doc.text[doc.ends[span.start - 1] : doc.starts[span.start]].strip():
+        return False  # not quoted: a dateline's agency
+    node_kinds = set()
+    for _key, node in gazetteer.roots(doc.folded[span.start]):
+        for k in range(span.start + 1, span.end + 1):
+            node = node.children.get(doc.folded[k]) if node is not None else None
+        if node is not None:
+            node_kinds.update(gazetteer.kinds[e.entity_id] for e in node.entries)
+    return node_kinds == {"place"}
+
+
+def _named_inside(doc: Document, span: OrgSpan, hit, kinds) -> bool:
+    """A known name inside an organization's name that is mentioned too: a place (not as an
+    adjective), an organization after the head (الأمم المتحدة in بعثة الأمم المتحدة), the
+    leader a government is named by (إدارة ترامب). A quoted name is one name."""
+    if not span.head:
+        return False
+    hit_kinds = {kinds[e.entity_id] for e in hit.entries}
+    if hit_kinds == {"place"}:
+        return not _adjective_inside(doc, span, hit)
+    if hit_kinds == {"organization"}:
+        return hit.start == span.start + 1
+    return hit_kinds == {"person"} and leader_head(span.head)
+
+
+def _title_tail(doc: Document, hit, kinds) -> bool:
+    """``مجلس الوزراء`` in ``رئيس مجلس الوزراء`` is part of a title."""
+    return all(kinds[e.entity_id] == "organization" for e in hit.entries) and in_title(
+        doc, hit.start, hit.end
+    )
 
 
 def _adjective_inside(doc: Document, span: OrgSpan, hit) -> bool:
@@ -68,6 +122,12 @@ def _adjective_inside(doc: Document, span: OrgSpan, hit) -> bool:
         and word.startswith(ARTICLE)
         and word.endswith(("ي", "يه"))
     )
+
+
+def _labelled(doc: Document, span: OrgSpan) -> OrgSpan:
+    """The outlet's name shown with its head (وكالة دوغان), its key the name alone."""
+    head = next(iter(first_token_keys(doc.folded[span.label]) & heads()), "")
+    return OrgSpan(span.label, span.end, head)
 
 
 def _normalized(doc: Document, span: OrgSpan) -> str:

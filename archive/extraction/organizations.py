@@ -1,52 +1,27 @@
 """Organizations no list holds, found by the shape of their names.
 
-``وزارة الاقتصاد``, ``مجلس الأمن القومي``, ``لوكالة المخابرات المركزية الأمريكية``: a head
-noun (ministry, council, agency, party …) and the definite words that complete it;
-``الحزب الديمقراطي``, ``المفوضية الأوروبية``: a definite head and its adjectives;
-``صحيفة «الشرق الأوسط»``, ``وكالة "رويترز"``: a head and a quoted name. The name ends at
-a stop word, a punctuation mark, an indefinite word or after ``MAX_WORDS`` words.
+``وزارة الاقتصاد``, ``مجلس الأمن القومي``, ``منظمة حظر الأسلحة الكيميائية``: a head noun
+(ministry, council, agency, party …) and the words that complete it, through a genitive
+chain; ``الحزب الديمقراطي``, ``المفوضية الأوروبية``: a definite head and its adjectives;
+then a purpose with لـ after an adjective (المرصد السوري لحقوق الإنسان) and an office's
+posting (السفارة الأمريكية في القاهرة). ``صحيفة «الشرق الأوسط»``, ``جماعة "المرابطون"``: a
+head and a quoted name; ``وكالة فرانس برس``, ``معهد ميلكين``: a head and foreign names;
+``نظام الأسد``, ``النظام السوري``: a government by its leader or its country; ``رويترز``,
+``تويتر``: the outlets of ``data/org_outlets.txt`` (``org_mine``). The words these rules
+use are in ``org_words``. A name ends at a stop word, a punctuation mark, a word that
+moves the sentence on or after ``MAX_WORDS`` words.
 """
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
-from archive.extraction import cues, shapes
+from archive.extraction import cues, org_words, shapes
 from archive.extraction.document import Document
 from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
 
 MAX_WORDS = 5
-
-# Heads followed by the words that complete the name (وزارة الخارجية, حزب الدعوة).
-_HEADS = """
-وزارة مجلس هيئة وكالة صحيفة جريدة قناة شركة جامعة منظمة حركة ائتلاف تحالف حزب جبهة
-اتحاد جمعية مؤسسة بنك مصرف صندوق لجنة مفوضية مديرية رئاسة محكمة نقابة غرفة منظومة
-مركز معهد أكاديمية دائرة سلطة كتلة تيار منتدى برلمان رابطة مجمع جماعة حكومة سفارة
-قنصلية
-""".split()
-# Definite heads that name an organization only with an adjective (الحزب الديمقراطي).
-_DEFINITE_HEADS = """
-الحزب الحكومة المفوضية الجيش المجلس الاتحاد البرلمان الكونغرس الكونجرس الخارجية
-السفارة القنصلية الديوان الحرس النيابة التحالف الجماعة المحكمة القوة الدرك الوقاية
-المراسم الهيئة الوكالة المنظمة الرابطة الجامعة الائتلاف الحركة الجبهة المجمع الشرطة
-""".split()
-# Words before a quoted name that make it an organization: a kind of outlet or company
-# (صحيفة «الشرق الأوسط», شركة «شل»), or an attribution (لـ"وات", بحسب "الفرنسية").
-_QUOTED_HEADS = "صحيفة جريدة وكالة قناة شركة مجلة موقع ل بحسب حسب وفق وفقا نقلا".split()
-# Adjectives of institutions' names without the relational ending (الجيش الحر).
-_NAME_ADJECTIVES = """
-العامة العام الحر المشتركة المشترك المتحدة المتحد الأعلى العليا المستقلة المستقل الموحد
-الموحدة الكبرى الكبير الشعبي الشعبية الحرة الدائمة الدائم المركزي الاتحادية
-""".split()
-# Heads that a place name completes (حكومة مالي).
-_PLACE_HEADS = "حكومة رئاسة سفارة قنصلية جامعة برلمان".split()
-# Words that end a name even when definite (``مجلس الوزراء اليوم``).
-_NAME_ENDS = """
-اليوم الماضي الماضية المقبل المقبلة الحالي الحالية الجاري السابق السابقة الأخير الأخيرة
-الأول الأولى الثاني الثانية نفسه نفسها ذاته ذاتها الذي التي الذين أمس التابع التابعة
-المحظور المحظورة المعني المعنية المذكور المذكورة الجديد الجديدة الحاكم الحاكمة
-""".split()
-_QUOTES_OPEN = ("«", '"', "“")
-_QUOTES_CLOSE = ("»", '"', "”")
+OUTLETS_PATH = Path(__file__).resolve().parent / "data" / "org_outlets.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +29,7 @@ class OrgSpan:
     start: int
     end: int  # inclusive
     head: str  # the head's key without proclitics ("" for a quoted name: no head)
+    label: int = -1  # an outlet's head before a foreign name, shown with it (وكالة دوغان)
 
 
 @cache
@@ -63,73 +39,125 @@ def _keys(words: tuple[str, ...]) -> frozenset[str]:
 
 @cache
 def heads() -> frozenset[str]:
-    return _keys(tuple(_HEADS))
+    return _keys(tuple(org_words.HEADS))
 
 
 @cache
 def definite_heads() -> frozenset[str]:
-    return _keys(tuple(_DEFINITE_HEADS))
+    return _keys(tuple(org_words.DEFINITE_HEADS))
 
 
 @cache
 def quoted_heads() -> frozenset[str]:
-    return _keys(tuple(_QUOTED_HEADS))
+    return _keys(tuple(org_words.QUOTED_HEADS))
 
 
 @cache
 def name_ends() -> frozenset[str]:
-    return _keys(tuple(_NAME_ENDS))
+    return _keys(tuple(org_words.NAME_ENDS))
 
 
-def find_organizations(doc: Document, places: dict[int, int] | None = None) -> list[OrgSpan]:
+def find_organizations(
+    doc: Document, places: dict[int, int] | None = None, people: dict[int, int] | None = None
+) -> list[OrgSpan]:
     """Spans of organization names in ``doc``, left to right, never overlapping.
 
     ``places`` maps the first token of each place name found to its last: a government,
     presidency or embassy may be completed by one (حكومة مالي, رئاسة إقليم كردستان).
+    ``people`` does the same for people's names: a government named by its leader
+    (إدارة ترامب, نظام الأسد).
     """
-    found, i, n, places = [], 0, len(doc), places or {}
+    found, i, n, places, people = [], 0, len(doc), places or {}, people or {}
     folded = doc.folded
     while i < n:
-        quoting, head, definite = _role(folded[i])
-        span = None
-        if quoting:
-            span = _quoted(doc, i)
-        if span is None and head is not None:
-            span = (
-                _by_place(doc, i, head, places)
-                or _completed(doc, i, head, least=1)
-                or _foreign(doc, i, head)
-            )
-        elif span is None and definite is not None and not _after_title(doc, i):
-            span = _completed(doc, i, definite, least=1, adjectives=True)
-        if span is None and folded[i - 1] in _ERAS and i >= 2:
-            span = _dateline_credit(doc, i)
+        role = _role(folded[i])
+        # Most words play no part: one cached look-up rules them out.
+        if role is None and i + 1 not in people and (i < 2 or folded[i - 1] not in _ERAS):
+            i += 1
+            continue
+        span = _span_at(doc, i, role or (False, None, None), places, people)
         if span is None:
             i += 1
             continue
-        found.append(span)
+        if not in_title(doc, span.start, span.end):
+            found.append(span)
         i = span.end + 1
     return found
+
+
+def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
+    """The organization's name that starts at word ``i``, if any."""
+    quoting, head, definite = role
+    span = _quoted(doc, i) if quoting else None
+    if span is None:
+        span = _by_leader(doc, i, people)
+    if span is None and head is not None:
+        span = (
+            _by_place(doc, i, head, places)
+            or _completed(doc, i, head, least=1)
+            or _foreign(doc, i, head)
+        )
+    elif span is None and definite is not None and not _after_title(doc, i, definite):
+        span = _completed(doc, i, definite, least=1, adjectives=True)
+        if span is not None and definite in _keys(tuple(org_words.NATIONAL_HEADS)):
+            span = _national(doc, span)
+    if span is not None and span.head:
+        span = _complemented(doc, span, places)
+        if span.head in _keys(tuple(org_words.WEAK_HEADS)) and span.end - span.start < 2:
+            span = None  # اللجنة التنفيذية: one adjective names no committee
+    if span is None and i >= 2 and doc.folded[i - 1] in _ERAS:
+        span = _dateline_credit(doc, i)
+    if span is None and _listed_starts(doc.folded[i]):
+        span = _listed(doc, i)
+    return span
 
 
 _ERAS = frozenset(("م", "ه"))
 
 
+def _joined(doc: Document, k: int) -> bool:
+    """Words ``k`` and ``k + 1`` are on one line with only spaces between them: a name
+    never runs from a title or a paragraph into the next."""
+    return doc.joined[k] and "\n" not in doc.text[doc.ends[k] : doc.starts[k + 1]]
+
+
 @lru_cache(maxsize=200_000)
-def _role(folded: str) -> tuple[bool, str | None, str | None]:
+def _role(folded: str) -> tuple[bool, str | None, str | None] | None:
     """What a word may be to an organization's name: (before a quoted name, head, definite
-    head), proclitics allowed (لوكالة, والحزب)."""
+    head), proclitics allowed (لوكالة, والحزب); None for a word that plays no part (nor
+    opens a listed outlet)."""
     keys = first_token_keys(folded)
     head = next(iter(keys & heads()), None)
     definite = next(iter(keys & definite_heads()), None)
-    return bool(keys & quoted_heads()), head, definite
+    quoting = bool(keys & quoted_heads())
+    if not (quoting or head or definite or _listed_starts(folded)):
+        return None
+    return quoting, head, definite
 
 
-def _after_title(doc: Document, i: int) -> bool:
-    """``وزير الخارجية``, ``رئيس الحكومة``: a definite head after a title is the title's."""
+def _after_title(doc: Document, i: int, head: str) -> bool:
+    """``وزير الخارجية``, ``رئيس الحكومة``: a definite head after a minister's title, and
+    the government after any title, is the title's (``رئيس الديوان الملكي`` is not)."""
     if i == 0 or not doc.joined[i - 1]:
         return False
-    return bool(first_token_keys(doc.folded[i - 1]) & _title_words())
+    before = first_token_keys(doc.folded[i - 1])
+    if before & _keys(tuple(org_words.MINISTER_TITLES)):
+        return True
+    return head in _keys(tuple(org_words.TITLE_ONLY_HEADS)) and bool(before & _title_words())
+
+
+def in_title(doc: Document, start: int, end: int) -> bool:
+    """``رئيس مجلس الوزراء``: a known name that completes the standard title of a head of
+    government names no organization."""
+    if start == 0 or not doc.joined[start - 1]:
+        return False
+    words = " ".join(doc.folded[start + 1 : end + 1])
+    tails = _keys(org_words.TITLE_TAILS)
+    if not any(
+        " ".join(filter(None, (key, words))) in tails for key in first_token_keys(doc.folded[start])
+    ):
+        return False
+    return bool(first_token_keys(doc.folded[start - 1]) & _keys(("رئيس", "رئيسة", "عضو")))
 
 
 @cache
@@ -140,18 +168,164 @@ def _title_words() -> frozenset[str]:
 def _completed(doc: Document, i: int, head: str, *, least: int, adjectives: bool = False):
     """The head and the definite words after it; after an adjective only adjectives
     (الحكومة العراقية, not الحكومة العراقية الغارات). With ``adjectives`` (a definite
-    head) every word must be one."""
+    head) every word must be one. Without, a genitive chain may pass through indefinite
+    nouns that a definite word completes (منظمة حظر الأسلحة الكيميائية)."""
     end, n, ends = i, len(doc), name_ends()
-    while end + 1 < n and end - i + 1 < MAX_WORDS and doc.joined[end]:
+    while end + 1 < n and end - i + 1 < MAX_WORDS and _joined(doc, end):
         word = doc.folded[end + 1]
+        if (
+            not adjectives
+            and head not in _keys(tuple(org_words.NO_CHAIN_HEADS))
+            and _chain_link(doc, i, end + 1)
+        ):
+            end += 1
+            continue
         if doc.stop[end + 1] or not word.startswith(ARTICLE) or len(word) < 4 or word in ends:
             break
-        if (adjectives or (end > i and _adjective(doc.folded[end]))) and not _adjective(word):
+        # After a (definite) adjective only adjectives: not الحكومة العراقية الغارات.
+        last = doc.folded[end]
+        after_adjective = end > i and last.startswith(ARTICLE) and _adjective(last)
+        if (adjectives or after_adjective) and not _adjective(word):
             break
         end += 1
-    if end - i < least:
+    while end > i and not doc.folded[end].startswith(ARTICLE):
+        end -= 1  # a chain ends on a definite word
+    if end - i < least or _generic(doc, i, end, head):
         return None
     return OrgSpan(i, end, head)
+
+
+def _chain_link(doc: Document, i: int, k: int, *, lam: bool = False) -> bool:
+    """Word ``k`` is an indefinite noun inside a genitive chain: right after the head or
+    another such noun, and followed by a definite word (حظر in منظمة حظر الأسلحة)."""
+    if (
+        k + 1 >= len(doc)
+        or not _joined(doc, k)
+        or (k - 1 > i and doc.folded[k - 1].startswith(ARTICLE))
+    ):
+        return False
+    word, after = doc.folded[k], doc.folded[k + 1]
+    if doc.stop[k] or len(word) < 3 or not word.isalpha() or word.startswith(ARTICLE):
+        return False
+    if _TANWEEN.intersection(doc.surfaces[k]) or word in name_ends():
+        return False
+    if prefixed(word) and not (lam and k == i + 1):
+        return False
+    return (
+        not doc.stop[k + 1]
+        and after.startswith(ARTICLE)
+        and len(after) >= 4
+        and after not in name_ends()
+        and not _adjective(after)
+    )
+
+
+@lru_cache(maxsize=50_000)
+def prefixed(word: str) -> bool:
+    """``لتشكيل``, ``بقيادة``: a preposition or conjunction on a noun, which no genitive
+    chain takes (the word without its first letter is the more frequent)."""
+    return word[0] in "لبكوف" and shapes.frequency(word[1:]) > shapes.frequency(word)
+
+
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _generic(doc: Document, i: int, end: int, head: str) -> bool:
+    """``قوات الأمن``, ``قوات الأسد``, ``وحدات الجيش``: forces named by what they are or by
+    whom they serve; a named force takes two words at least (قوات الدفاع الوطني).
+    ``مجلس الإدارة``, ``مجلس إدارة النادي``: a company's or a club's board."""
+    if head in _keys(("مجلس",)) and first_token_keys(doc.folded[i + 1]) & _keys(
+        ("الإدارة", "إدارة")
+    ):
+        return True
+    if head not in _keys(tuple(org_words.TWO_WORD_HEADS)):
+        return False
+    if end - i < 2:
+        return True
+    generic = _keys(tuple(org_words.GENERIC_FORCES))
+    return head in _keys(tuple(org_words.FORCE_HEADS)) and doc.folded[i + 1] in generic
+
+
+def leader_head(head: str) -> bool:
+    """A head that a government's leader may complete (إدارة, نظام, حكومة)."""
+    return head in _keys(tuple(org_words.LEADER_HEADS))
+
+
+def _by_leader(doc: Document, i: int, people: dict[int, int]):
+    """``إدارة ترامب``, ``نظام بشار الأسد``: a government and the person who leads it."""
+    if i + 1 not in people or not _joined(doc, i):
+        return None
+    head = next(iter(first_token_keys(doc.folded[i]) & _keys(tuple(org_words.LEADER_HEADS))), None)
+    return OrgSpan(i, people[i + 1], head) if head else None
+
+
+def _national(doc: Document, span: OrgSpan):
+    """``النظام السوري``: the regime of a country, named by the country's adjective only."""
+    word = doc.folded[span.end]
+    if span.end != span.start + 1 or not cues.is_nationality_adjective(word):
+        return None
+    return None if word in _keys(tuple(org_words.NOT_NATIONAL)) else span
+
+
+def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSpan:
+    """The name with its complement: after an adjective, a purpose with ``لـ`` (المرصد
+    السوري لحقوق الإنسان, اللجنة الوطنية لمكافحة الإرهاب), then for an office its posting
+    (السفارة الأمريكية في القاهرة, المحكمة الابتدائية بتونس)."""
+    k = span.end + 1
+    if k >= len(doc) or not _joined(doc, span.end):
+        return span
+    word = doc.folded[k]
+    if _adjective(doc.folded[span.end]) and word.startswith("ل") and not doc.stop[k]:
+        if (
+            span.head in _keys(tuple(org_words.GOVERNMENT_HEADS + org_words.NO_PURPOSE_HEADS))
+            or first_token_keys(word) & _place_nouns()
+        ):
+            return span  # a government has no purpose; لمدينة is a place word
+        if k in places and len(word) > 3:
+            return OrgSpan(span.start, places[k], span.head)  # الجماعة الحضرية لطنجة
+        end = _purpose(doc, k)
+        if end is None:
+            return span
+        span = OrgSpan(span.start, end, span.head)
+        k = end + 1
+        if k >= len(doc) or not _joined(doc, end):
+            return span
+        word = doc.folded[k]
+    if span.head in _keys(tuple(org_words.POSTED_HEADS)):
+        if word in _keys(tuple(org_words.POSTED_AT)) and k + 1 in places and _joined(doc, k):
+            return OrgSpan(span.start, places[k + 1], span.head)
+        if k in places and word.startswith("ب") and word[1:2] != "ب":
+            return OrgSpan(span.start, places[k], span.head)
+    return span
+
+
+@cache
+def _place_nouns() -> frozenset[str]:
+    return cues.place_words() | frozenset(ARTICLE + w for w in cues.place_words())
+
+
+def _purpose(doc: Document, k: int) -> int | None:
+    """The end of a purpose complement at ``k``: ``للأبحاث الاقتصادية``, ``لحقوق الإنسان``,
+    ``لصياغة مشروع الدستور``: a definite noun or a genitive chain, then adjectives."""
+    word, ends = doc.folded[k], name_ends()
+    if word.startswith("لل"):
+        noun = ARTICLE + word[2:]
+        if len(noun) < 5 or noun in ends or noun.endswith(("ين", "ون")):
+            return None
+        end = k
+    else:
+        end = k - 1
+        while end + 1 < len(doc) and end - k < 2 and _chain_link(doc, k - 1, end + 1, lam=True):
+            end += 1
+        if end < k or end + 1 >= len(doc) or not _joined(doc, end):
+            return None
+        end += 1  # the definite word that closes the chain
+    while end + 1 < len(doc) and end - k < 4 and _joined(doc, end):
+        nxt = doc.folded[end + 1]
+        if doc.stop[end + 1] or nxt in ends or not (nxt.startswith(ARTICLE) and _adjective(nxt)):
+            break
+        end += 1
+    return end
 
 
 def _dateline_credit(doc: Document, i: int):
@@ -165,17 +339,91 @@ def _dateline_credit(doc: Document, i: int):
     return OrgSpan(i, i, "")
 
 
+@lru_cache(maxsize=50_000)
+def _definite(word: str) -> bool:
+    """``الجهة``, ``بالجهة``, ``للأبحاث``: the article, proclitics allowed."""
+    return any(key.startswith(ARTICLE) for key in first_token_keys(word))
+
+
 def _foreign(doc: Document, i: int, head: str):
-    """``شركة لوكهيد مارتن``, ``وكالة فرانس برس``: an outlet or company head and the
-    foreign proper names after it (the name is the foreign words)."""
-    if head not in quoted_heads():
-        return None
-    end = i
-    while end + 1 < len(doc) and end - i < 3 and doc.joined[end]:
-        if not shapes.is_proper_word(doc.folded[end + 1]):
+    """``شركة لوكهيد مارتن``, ``وكالة أنباء ريا نوفوستي``, ``معهد ميلكين``: a head and the
+    foreign proper names after it, one of them at least a sure one. After an outlet or a
+    company the name is the foreign words, shown with the head, so that the words alone
+    name it later in the article (فرانس برس after وكالة فرانس برس)."""
+    if head in _keys(tuple(org_words.TWO_WORD_HEADS)):
+        return None  # سلاح كلاشنيكوف is a weapon
+    first = i + 1
+    if (
+        first < len(doc)
+        and _joined(doc, i)
+        and head in _keys(("وكالة",))
+        and doc.folded[first] in _keys(("أنباء",))
+    ):
+        first += 1  # وكالة أنباء …
+    end, sure = first - 1, False
+    while end + 1 < len(doc) and end - first < 2 and _joined(doc, end):
+        word = doc.folded[end + 1]
+        if doc.stop[end + 1] or word in name_ends() or _definite(word):
             break
-        end += 1
-    return OrgSpan(i + 1, end, "") if end > i else None
+        strict = shapes.is_proper_word(word)
+        if not strict and not _foreign_like(word):
+            break
+        sure, end = sure or strict, end + 1
+    if end < first or not sure:
+        return None
+    if head in _keys(tuple(org_words.OUTLET_HEADS)):
+        return OrgSpan(first, end, "", label=i)
+    return OrgSpan(i, end, head)
+
+
+def foreign_like(word: str) -> bool:
+    """A word that may be part of a foreign name: a sure one or one that never takes the
+    article."""
+    return shapes.is_proper_word(word) or _foreign_like(word)
+
+
+@cache
+def outlet_heads() -> frozenset[str]:
+    return _keys(tuple(org_words.OUTLET_HEADS))
+
+
+@cache
+def _listed_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word → the other words of each outlet in ``data/org_outlets.txt``, longest
+    first (``org_mine`` writes the file)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    if not OUTLETS_PATH.exists():
+        return {}
+    for line in OUTLETS_PATH.read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if words and not line.startswith("#"):
+            by_first.setdefault(words[0], []).append(tuple(words[1:]))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+def _listed(doc: Document, i: int):
+    """``رويترز``, ``لتويتر``: an outlet of the mined list, proclitics allowed."""
+    for key, rests in _listed_starts(doc.folded[i]):
+        for rest in rests:
+            end = i + len(rest)
+            if end < len(doc) and doc.linked(i, end) and tuple(doc.folded[i + 1 : end + 1]) == rest:
+                return OrgSpan(i, end, key)
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def _listed_starts(folded: str) -> tuple:
+    """The listed names a word may open: (its key, the other words of each)."""
+    listed = _listed_names()
+    return tuple((key, listed[key]) for key in first_token_keys(folded) if key in listed)
+
+
+@lru_cache(maxsize=50_000)
+def _foreign_like(word: str) -> bool:
+    """A word that hardly ever takes the article (فرانس, هيومن), beside a sure foreign name."""
+    if len(word) < 2 or not word.isalpha() or word.startswith((ARTICLE, "لل")):
+        return False
+    return shapes.frequency(ARTICLE + word) * 10 <= shapes.frequency(word) and not prefixed(word)
 
 
 def _adjective(word: str) -> bool:
@@ -185,19 +433,19 @@ def _adjective(word: str) -> bool:
 
 @cache
 def _name_adjectives() -> frozenset[str]:
-    return _keys(tuple(_NAME_ADJECTIVES))
+    return _keys(tuple(org_words.NAME_ADJECTIVES))
 
 
 def _by_place(doc: Document, i: int, head: str, places: dict[int, int]):
     """``حكومة مالي``, ``رئاسة إقليم كردستان``: a head of state bodies and a place name."""
-    if head not in place_heads() or i + 1 not in places or not doc.joined[i]:
+    if head not in place_heads() or i + 1 not in places or not _joined(doc, i):
         return None
     return OrgSpan(i, places[i + 1], head)
 
 
 @cache
 def place_heads() -> frozenset[str]:
-    return _keys(tuple(_PLACE_HEADS))
+    return _keys(tuple(org_words.PLACE_HEADS))
 
 
 def _quoted(doc: Document, i: int):
@@ -206,11 +454,11 @@ def _quoted(doc: Document, i: int):
     if i + 1 >= len(doc):
         return None
     gap = doc.text[doc.ends[i] : doc.starts[i + 1]]
-    if not any(q in gap for q in _QUOTES_OPEN):
+    if not any(q in gap for q in org_words.QUOTES_OPEN):
         return None
     for end in range(i + 1, min(i + 5, len(doc))):
         after = doc.text[doc.ends[end] : doc.starts[end + 1]] if end + 1 < len(doc) else ""
-        if any(q in after for q in _QUOTES_CLOSE):
+        if any(q in after for q in org_words.QUOTES_CLOSE):
             return OrgSpan(i + 1, end, "")
         if end + 1 < len(doc) and not doc.joined[end]:
             return None

@@ -1,0 +1,105 @@
+"""Regenerate ``data/org_outlets.txt``: outlets and companies named without their head.
+
+``python -m archive.extraction.org_mine [--exclude GOLD.json…] CORPUS.jsonl.gz…`` reads every
+title and text, finds the names that ``organizations`` gives an outlet or company head
+(``وكالة رويترز``, ``موقع تويتر``, ``شركة «بوينغ»``) and the agencies that end a dateline
+(``… م واس``), and keeps those written in at least ``MIN_ARTICLES`` articles whose every
+word is foreign-shaped (a word that hardly ever takes the article); a single word must also
+be written so in ``MIN_SHARE`` of its uses at least, so that an ordinary Arabic word
+(``سبق``) or a city (``مكة``) is never named alone. Articles of the ``--exclude`` files (the
+entity gold set: ``{"articles": [{"corpus", "line"}…]}``) are skipped.
+"""
+
+import argparse
+import gzip
+import json
+from collections import Counter
+from pathlib import Path
+
+from arabic_text import frequency
+from archive.extraction import organizations as orgs
+from archive.extraction.document import Document
+from archive.extraction.names import first_token_keys
+
+MIN_ARTICLES = 5
+# A one-word name: the share of the word's occurrences in the corpora that must be this use.
+MIN_SHARE = 0.04
+
+
+def excluded_lines(paths: list[str]) -> set[tuple[str, int]]:
+    """(corpus, line) of every article the gold files list."""
+    lines = set()
+    for path in paths:
+        for article in json.loads(Path(path).read_text(encoding="utf-8"))["articles"]:
+            lines.add((article["corpus"], int(article["line"])))
+    return lines
+
+
+def corpus_texts(paths: list[str], skip: set[tuple[str, int]]):
+    for path in paths:
+        corpus = Path(path).name.removesuffix(".jsonl.gz")
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if (corpus, number) in skip or not line.strip():
+                    continue
+                article = json.loads(line)
+                yield (article.get("title") or "") + "\n\n" + (article.get("content") or "")
+
+
+def outlet_names(doc: Document) -> set[str]:
+    """Folded names the article gives an outlet or company head, or a dateline's end."""
+    names = set()
+    for span in orgs.find_organizations(doc):
+        if span.head:
+            continue
+        before = doc.folded[span.start - 1] if span.start else ""
+        credit = before in ("م", "ه")
+        if span.label < 0 and not credit and not first_token_keys(before) & orgs.outlet_heads():
+            continue  # a quoted name after an attribution or another head
+        words = doc.folded[span.start : span.end + 1]
+        if all(orgs.foreign_like(w) for w in words):
+            names.add(" ".join(words))
+    return names
+
+
+def _kept(name: str, count: int) -> bool:
+    """Named in enough articles; a single word also long enough, no conjunction or
+    preposition on another word (واستقرت), and named so in a fair share of its uses (not
+    ``سبق`` "preceded", ``مكة`` the city)."""
+    if count < MIN_ARTICLES:
+        return False
+    if " " in name:
+        return True
+    return len(name) >= 3 and not orgs.prefixed(name) and count >= MIN_SHARE * frequency(name)
+
+
+def mine(texts) -> Counter[str]:
+    """Name → number of articles that name it after an outlet head or in a credit."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(outlet_names(Document(text)))
+    return counts
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", nargs="+")
+    parser.add_argument("--exclude", nargs="*", default=[])
+    parser.add_argument("--output", type=Path, default=orgs.OUTLETS_PATH)
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    counts = mine(corpus_texts(args.corpora, excluded_lines(args.exclude)))
+    kept = sorted(name for name, count in counts.items() if _kept(name, count))
+    if args.verbose:
+        for name in kept:
+            print(counts[name], frequency(name.split()[0]), name)
+    header = (
+        "# Outlets and companies named without their head, mined from news corpora by\n"
+        "# python -m archive.extraction.org_mine (see its docstring); one folded name a line.\n"
+    )
+    args.output.write_text(header + "".join(f"{name}\n" for name in kept), encoding="utf-8")
+    print(f"{len(kept)} names written to {args.output}")
+
+
+if __name__ == "__main__":
+    main()

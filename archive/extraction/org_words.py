@@ -1,0 +1,80 @@
+"""The words organizations' names are found by: heads, the words that complete them or
+end them, and the titles that name no organization (``organizations`` reads them)."""
+
+# Heads followed by the words that complete the name (وزارة الخارجية, حزب الدعوة).
+HEADS = """
+وزارة مجلس هيئة وكالة صحيفة جريدة قناة شركة جامعة منظمة حركة ائتلاف تحالف حزب جبهة
+اتحاد جمعية مؤسسة بنك مصرف صندوق لجنة مفوضية مديرية رئاسة محكمة نقابة غرفة منظومة
+مركز معهد أكاديمية دائرة سلطة كتلة تيار منتدى برلمان رابطة مجمع جماعة حكومة سفارة
+قنصلية مرصد بعثة مكتب ملحقية بلدية تنسيقية قوات وحدات سلاح أسطول كتائب فيلق إذاعة
+""".split()
+# Heads whose one-word completions are generic (مكتب العمل, قوات الأمن, سلاح الجو).
+TWO_WORD_HEADS = "قوات وحدات مكتب سلاح".split()
+# Definite heads that one adjective leaves generic (اللجنة التنفيذية, but اللجنة الوطنية
+# لمكافحة الإرهاب).
+WEAK_HEADS = "اللجنة".split()
+# Heads a genitive chain does not complete (رئاسة تحرير الصحيفة).
+NO_CHAIN_HEADS = "رئاسة".split()
+# Heads of forces: named ones count (قوات الدفاع الوطني), generic ones do not.
+FORCE_HEADS = "قوات وحدات".split()
+GENERIC_FORCES = """
+الأمن الشرطة الجيش النظام المعارضة التحالف الاحتلال الحكومة النخبة الطوارئ الحماية
+الاحتياط المشاة المظليين الكوماندوز الحدود الجو البحرية المارينز حفظ التدخل الرد
+""".split()
+# Definite heads that name an organization only with an adjective (الحزب الديمقراطي).
+DEFINITE_HEADS = """
+الحزب الحكومة المفوضية الجيش المجلس الاتحاد البرلمان الكونغرس الكونجرس الخارجية
+السفارة القنصلية الديوان الحرس النيابة التحالف الجماعة المحكمة القوة الدرك الوقاية
+المراسم الهيئة الوكالة المنظمة الرابطة الجامعة الائتلاف الجبهة المجمع الشرطة
+المرصد البعثة البحرية الملحقية النظام اللجنة
+""".split()
+# Words before a quoted name that make it an organization: a kind of outlet or company
+# (صحيفة «الشرق الأوسط», شركة «شل»), or an attribution (لـ"وات", بحسب "الفرنسية").
+QUOTED_HEADS = """
+صحيفة جريدة وكالة قناة شركة مجلة موقع شبكة إذاعة جماعة تنظيم حركة حزب ل بحسب حسب وفق وفقا
+نقلا
+""".split()
+# Outlets and companies: a foreign name after them names them alone too (فرانس برس).
+OUTLET_HEADS = "صحيفة جريدة وكالة قناة شركة مجلة موقع شبكة إذاعة".split()
+# Adjectives of institutions' names without the relational ending (الجيش الحر).
+NAME_ADJECTIVES = """
+العامة العام الحر المشتركة المشترك المتحدة المتحد الأعلى العليا المستقلة المستقل الموحد
+الموحدة الكبرى الكبير الشعبي الشعبية الحرة الدائمة الدائم المركزي الاتحادية
+""".split()
+# Heads named by their leader (إدارة ترامب, نظام الأسد, حكومة العبادي).
+LEADER_HEADS = "حكومة إدارة نظام".split()
+# A definite head named by a country's adjective alone (النظام السوري), and the
+# relational adjectives that name no country (النظام الدولي).
+NATIONAL_HEADS = "النظام".split()
+NOT_NATIONAL = """
+الدولي العالمي الأساسي الداخلي السياسي الاقتصادي المصرفي الضريبي الانتخابي الجمهوري
+الملكي الرئاسي البرلماني الغذائي الصحي التعليمي القضائي الإقليمي العربي الإسلامي
+الاجتماعي المالي النقدي الأمني العسكري الديمقراطي الفيدرالي الاتحادي الآلي الإلكتروني
+""".split()
+# Heads an office's posting completes (السفارة الأمريكية في القاهرة, المحكمة الابتدائية
+# بتونس): ``في``, ``لدى`` or ``بـ`` and a place.
+POSTED_HEADS = "سفارة السفارة قنصلية القنصلية محكمة المحكمة بعثة البعثة مكتب".split()
+POSTED_AT = "في لدى".split()
+GOVERNMENT_HEADS = "حكومة الحكومة إدارة نظام النظام".split()
+# Heads named by their portfolio, after which لـ is the sentence's purpose
+# (وزارة التربية لاتخاذ القرار, صندوق النقد الدولي للاقتراض).
+NO_PURPOSE_HEADS = "وزارة الوزارة صندوق الصندوق".split()
+# Heads that a place name completes (حكومة مالي).
+PLACE_HEADS = "حكومة رئاسة سفارة قنصلية جامعة برلمان غرفة بلدية محكمة".split()
+# Words that end a name even when definite (``مجلس الوزراء اليوم``).
+NAME_ENDS = """
+اليوم الماضي الماضية المقبل المقبلة الحالي الحالية الجاري السابق السابقة الأخير الأخيرة
+الأول الأولى الثاني الثانية نفسه نفسها ذاته ذاتها الذي التي الذين أمس التابع التابعة
+المحظور المحظورة المعني المعنية المذكور المذكورة الجديد الجديدة الحاكم الحاكمة
+الدكتور الدكتورة السيد السيدة الشيخ الأستاذ المهندس اللواء العميد الفريق العقيد المستشار
+الأمير الملك الرئيس الوزير السفير الرسمية الرسمي المنقضي المنقضية الأحد الاثنين الثلاثاء
+الأربعاء الخميس الجمعة السبت
+""".split()
+# Titles after which a definite head is the portfolio (وزير الخارجية الروسي); after the
+# other titles only the government is (رئيس الحكومة المغربية, but رئيس الديوان الملكي).
+MINISTER_TITLES = "وزير وزيرة الوزير وكيل".split()
+TITLE_ONLY_HEADS = "الحكومة".split()
+# What completes the standard title of a head of government (رئيس مجلس الوزراء).
+TITLE_TAILS = ("مجلس الوزراء", "الوزراء", "الحكومة")
+QUOTES_OPEN = ("«", '"', "“")
+QUOTES_CLOSE = ("»", '"', "”")
