@@ -10,6 +10,7 @@ when repeats pushed stories off it.
 
 from __future__ import annotations
 
+import heapq
 import weakref
 from collections import Counter
 from collections.abc import Callable
@@ -17,7 +18,13 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 
-from search.backends.base import MONTH_FACET, STORY_FIELD, SearchOutcome, SearchRequest
+from search.backends.base import (
+    MONTH_FACET,
+    STORY_FIELD,
+    SearchOutcome,
+    SearchRequest,
+    facet_head,
+)
 from search.backends.whoosh import executor
 from search.backends.whoosh.internals import read_postings
 from search.backends.whoosh.searcher_cache import SearcherCache, by_count
@@ -118,12 +125,14 @@ def execute(request: SearchRequest, cache: SearcherCache) -> SearchOutcome:
     final = selection.without()
     first = executor.all_words_docs(request, cache, final)
     first_count = None if first is None else stories.count(first)
-    facets = _facets(request, cache, stories, selection, final)
+    facets, totals = _facets(request, cache, stories, selection, final)
     count, limit = stories.count(final), max(1, request.limit)
     offset = max(0, request.offset)
     if offset >= count:
         offset = (count - 1) // limit * limit if count else 0
-    outcome = SearchOutcome(count, [], facets, offset, first_count, article_count=len(final))
+    outcome = SearchOutcome(
+        count, [], facets, offset, first_count, article_count=len(final), facet_totals=totals
+    )
     if request.limit <= 0:
         return outcome
     page = _page(request, cache, stories, (final, first), offset + limit)[offset:]
@@ -154,20 +163,71 @@ def _others(stories: Stories, doc: int, final: Docs) -> frozenset[int]:
     return stories.members[stories.keys[doc]].intersection(final) - {doc}
 
 
-def _facets(request, cache, stories: Stories, selection, final: Docs) -> dict:
-    """Story counts per value: the article counts less each story's repeats of the value."""
-    facets = {}
+def _facets(request, cache, stories: Stories, selection, final: Docs) -> tuple[dict, dict]:
+    """Story counts per value, each facet's head (``request.facet_limits``) and how many
+    values each holds (a value has stories when it has articles)."""
+    facets, totals = {}, {}
     for name in request.facet_fields:
-        docs = selection.without(name) if name in selection.filters else final
+        docs = executor.facet_docs(selection, final, name)
+        limit = request.facet_limits.get(name)
+        selected = request.filters.get(name, ())
         if name == MONTH_FACET:
             counts = cache.month_counts(docs)
-            values = _month_values(cache)
         else:
             counts = cache.value_counts(name, docs)
-            values = cache.values_of(name).__getitem__
+        totals[name] = len(counts)
+        if limit is not None and name != MONTH_FACET:
+            told = _told(stories, cache.postings(name), docs)
+            facets[name] = _top_stories(counts, told, limit, selected)
+            continue
+        values = _month_values(cache) if name == MONTH_FACET else cache.values_of(name).__getitem__
         whole = len(docs) == len(cache.all_docs())
-        facets[name] = _story_counts(counts, _repeats(stories, name, values, docs, whole=whole))
-    return facets
+        repeats = _repeats(stories, name, values, docs, whole=whole)
+        facets[name] = facet_head(_story_counts(counts, repeats), limit, selected)
+    return facets, totals
+
+
+def _told(stories: Stories, postings: dict, docs: Docs) -> Callable[[str], int]:
+    """A value's articles in ``docs`` beyond one per story, from its postings and the
+    clustered documents of ``docs`` alone."""
+    clustered = stories.clustered.intersection(docs)
+    keys = stories.keys
+
+    def repeats(value: str) -> int:
+        held = clustered.intersection(postings.get(value, ()))
+        return len(held) - len(set(map(keys.__getitem__, held))) if held else 0
+
+    return repeats
+
+
+def _top_stories(
+    counts: list[tuple[str, int]], repeats: Callable[[str], int], limit: int, selected
+) -> list[tuple[str, int]]:
+    """The ``limit`` values with the most stories, then ``selected`` ones beyond them.
+
+    ``counts`` are articles per value, most first; a value's stories never outnumber its
+    articles, so values are corrected in that order until the next one has fewer articles
+    than the ``limit``-th most stories found.
+    """
+    told, least = [], []
+    for value, articles in counts:
+        if len(least) >= limit and (not least or articles < least[0]):
+            break
+        story_count = articles - repeats(value)
+        told.append((value, story_count))
+        if len(least) < limit:
+            heapq.heappush(least, story_count)
+        elif story_count > least[0]:
+            heapq.heapreplace(least, story_count)
+    head = by_count(told)[:limit]
+    shown = {value for value, _n in head}
+    articles = dict(counts) if selected else {}
+    beyond = [
+        (value, articles[value] - repeats(value))
+        for value in dict.fromkeys(selected)
+        if value in articles and value not in shown
+    ]
+    return head + by_count(beyond)
 
 
 def _month_values(cache: SearcherCache) -> Callable[[int], tuple]:

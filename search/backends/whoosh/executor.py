@@ -28,6 +28,7 @@ from search.backends.base import (
     SORT_RELEVANCE,
     SearchOutcome,
     SearchRequest,
+    facet_head,
 )
 from search.backends.whoosh.scoring import (
     Unsupported,
@@ -54,18 +55,19 @@ def execute(request: SearchRequest, cache: SearcherCache) -> SearchOutcome:
     final = selection.without()
     first = _all_words_docs(request, cache, final)
     first_count = None if first is None else len(first)
-    facets = _facets(request, cache, selection, final)
+    facets, totals = _facets(request, cache, selection, final)
     count, limit = len(final), max(1, request.limit)
     offset = max(0, request.offset)
     if offset >= count:
         offset = (count - 1) // limit * limit if count else 0
+    outcome = SearchOutcome(count, [], facets, offset, first_count, facet_totals=totals)
     if request.limit <= 0:
         # Counts and facets only: no ranking, no stored fields.
-        return SearchOutcome(count, [], facets, offset, first_count)
+        return outcome
     page = _grouped(request, cache, final, first, offset + limit)[offset : offset + limit]
     ids = _stored_article_ids(cache, [docnum for docnum, _score in page])
-    hits = [(pk, score) for pk, (_docnum, score) in zip(ids, page, strict=True)]
-    return SearchOutcome(count, hits, facets, offset, first_count)
+    outcome.hits = [(pk, score) for pk, (_docnum, score) in zip(ids, page, strict=True)]
+    return outcome
 
 
 def iter_article_ids(request: SearchRequest, cache: SearcherCache) -> Iterator[int]:
@@ -240,16 +242,25 @@ def _date_docs(request: SearchRequest, cache: SearcherCache) -> set[int] | None:
 
 def _facets(
     request: SearchRequest, cache: SearcherCache, selection: _Selection, final: Docs
-) -> dict[str, list[tuple[str, int]]]:
-    """Counts over ``final``; a filtered field's counts ignore its own filter."""
-    facets = {}
+) -> tuple[dict[str, list[tuple[str, int]]], dict[str, int]]:
+    """Counts over ``final`` (a filtered field's ignore its own filter), each facet's head
+    (``request.facet_limits``), and how many values each holds."""
+    facets, totals = {}, {}
     for name in request.facet_fields:
-        docs = selection.without(name) if name in selection.filters else final
+        docs = facet_docs(selection, final, name)
         if name == MONTH_FACET:
-            facets[name] = cache.month_counts(docs)
+            counts = cache.month_counts(docs)
         else:
-            facets[name] = cache.value_counts(name, docs)
-    return facets
+            counts = cache.value_counts(name, docs)
+        totals[name] = len(counts)
+        limit = request.facet_limits.get(name)
+        facets[name] = facet_head(counts, limit, request.filters.get(name, ()))
+    return facets, totals
+
+
+def facet_docs(selection: _Selection, final: Docs, name: str) -> Docs:
+    """The documents facet ``name`` counts: ``final``, or without its own filter."""
+    return selection.without(name) if name in selection.filters else final
 
 
 # -------------------------------------------------------------------------- ordering
