@@ -90,17 +90,6 @@ class SearchOutcome:
     facet_totals: dict[str, int] = field(default_factory=dict)
 
 
-def facet_head(
-    counts: list[tuple[str, int]], limit: int | None, selected: Sequence[str] = ()
-) -> list[tuple[str, int]]:
-    """The first ``limit`` of ``counts`` (by descending count; all for ``None``), then the
-    values of ``selected`` beyond them, in the same order."""
-    if limit is None or len(counts) <= limit:
-        return counts
-    chosen = set(selected)
-    return counts[:limit] + [item for item in counts[limit:] if item[0] in chosen]
-
-
 class SearchBackend(Protocol):
     """The read and write calls the archive makes of a backend, beyond haystack's own."""
 

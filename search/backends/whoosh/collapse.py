@@ -23,11 +23,10 @@ from search.backends.base import (
     STORY_FIELD,
     SearchOutcome,
     SearchRequest,
-    facet_head,
 )
 from search.backends.whoosh import executor
 from search.backends.whoosh.internals import read_postings
-from search.backends.whoosh.searcher_cache import SearcherCache, by_count
+from search.backends.whoosh.searcher_cache import SearcherCache, facet_listing, nth_largest
 
 # Documents ranked for a page, per result it shows: repeats rarely fill more than half.
 RANK_FACTOR = 2
@@ -45,11 +44,22 @@ class Stories:
     pairs: dict[str, list[tuple]] = field(default_factory=dict)
     # Per facet: the repeats of each value over the whole index (a filter without a query).
     whole: dict[str, Counter] = field(default_factory=dict)
+    # Per facet: the clustered documents of each value read so far.
+    held: dict[str, dict[str, frozenset[int]]] = field(default_factory=dict)
 
     def count(self, docs: Docs) -> int:
         """How many stories ``docs`` hold."""
         repeated = self.clustered.intersection(docs)
         return len(docs) - len(repeated) + len(set(map(self.keys.__getitem__, repeated)))
+
+    def clustered_with(self, name: str, value: str, postings: dict) -> frozenset[int]:
+        """The clustered documents holding ``value`` in facet ``name`` (from its
+        ``postings``), kept once read."""
+        column = self.held.setdefault(name, {})
+        found = column.get(value)
+        if found is None:
+            found = column[value] = self.clustered.intersection(postings.get(value, ()))
+        return found
 
     def pairs_of(self, name: str, values: Callable[[int], tuple]) -> list[tuple]:
         """The ``(value, story key)`` pairs of each document for facet ``name`` (empty for a
@@ -171,63 +181,68 @@ def _facets(request, cache, stories: Stories, selection, final: Docs) -> tuple[d
         docs = executor.facet_docs(selection, final, name)
         limit = request.facet_limits.get(name)
         selected = request.filters.get(name, ())
-        if name == MONTH_FACET:
-            counts = cache.month_counts(docs)
-        else:
-            counts = cache.value_counts(name, docs)
+        counts = cache.month_counts(docs) if name == MONTH_FACET else cache.counted(name, docs)
         totals[name] = len(counts)
         if limit is not None and name != MONTH_FACET:
-            told = _told(stories, cache.postings(name), docs)
+            told = _told(stories, name, cache.postings(name), docs)
             facets[name] = _top_stories(counts, told, limit, selected)
             continue
         values = _month_values(cache) if name == MONTH_FACET else cache.values_of(name).__getitem__
         whole = len(docs) == len(cache.all_docs())
         repeats = _repeats(stories, name, values, docs, whole=whole)
-        facets[name] = facet_head(_story_counts(counts, repeats), limit, selected)
+        told = {value: n - repeats[value] if value in repeats else n for value, n in counts.items()}
+        facets[name] = facet_listing(told, limit, selected)
     return facets, totals
 
 
-def _told(stories: Stories, postings: dict, docs: Docs) -> Callable[[str], int]:
-    """A value's articles in ``docs`` beyond one per story, from its postings and the
-    clustered documents of ``docs`` alone."""
-    clustered = stories.clustered.intersection(docs)
+def _told(stories: Stories, name: str, postings: dict, docs: Docs) -> Callable[[str], int]:
+    """A value's articles in ``docs`` beyond one per story, from its clustered documents."""
     keys = stories.keys
 
     def repeats(value: str) -> int:
-        held = clustered.intersection(postings.get(value, ()))
-        return len(held) - len(set(map(keys.__getitem__, held))) if held else 0
+        held = stories.clustered_with(name, value, postings)
+        if len(held) < 2:
+            return 0
+        held = held.intersection(docs)
+        return len(held) - len(set(map(keys.__getitem__, held)))
 
     return repeats
 
 
 def _top_stories(
-    counts: list[tuple[str, int]], repeats: Callable[[str], int], limit: int, selected
+    counts: dict[str, int], repeats: Callable[[str], int], limit: int, selected
 ) -> list[tuple[str, int]]:
     """The ``limit`` values with the most stories, then ``selected`` ones beyond them.
 
-    ``counts`` are articles per value, most first; a value's stories never outnumber its
-    articles, so values are corrected in that order until the next one has fewer articles
-    than the ``limit``-th most stories found.
+    ``counts`` are articles per value, and a value's stories never outnumber its articles:
+    the values with the most articles are corrected first, then only those with at least as
+    many articles as the ``limit``-th most stories found (no sorting of every value).
     """
-    told, least = [], []
-    for value, articles in counts:
-        if len(least) >= limit and (not least or articles < least[0]):
-            break
-        story_count = articles - repeats(value)
-        told.append((value, story_count))
-        if len(least) < limit:
-            heapq.heappush(least, story_count)
-        elif story_count > least[0]:
-            heapq.heapreplace(least, story_count)
-    head = by_count(told)[:limit]
-    shown = {value for value, _n in head}
-    articles = dict(counts) if selected else {}
-    beyond = [
-        (value, articles[value] - repeats(value))
-        for value in dict.fromkeys(selected)
-        if value in articles and value not in shown
-    ]
-    return head + by_count(beyond)
+    told: dict[str, int] = {}
+    most: list[int] = []  # the ``limit`` largest story counts found, smallest first
+
+    def correct(value: str, articles: int) -> None:
+        told[value] = articles - repeats(value)
+        if len(most) < limit:
+            heapq.heappush(most, told[value])
+        elif told[value] > most[0]:
+            heapq.heapreplace(most, told[value])
+
+    first = nth_largest(counts, limit)
+    if limit > 0 and first:
+        for value, articles in [item for item in counts.items() if item[1] >= first]:
+            correct(value, articles)
+        after = [item for item in counts.items() if most[0] <= item[1] < first]
+        for value, articles in after:
+            if articles >= most[0]:
+                correct(value, articles)
+    elif limit > 0:  # fewer values than the limit: every one is listed
+        for value, articles in counts.items():
+            correct(value, articles)
+    for value in selected:
+        if value in counts and value not in told:
+            told[value] = counts[value] - repeats(value)
+    return facet_listing(told, limit, selected)
 
 
 def _month_values(cache: SearcherCache) -> Callable[[int], tuple]:
@@ -254,12 +269,3 @@ def _repeats(stories: Stories, name: str, values: Callable, docs: Docs, *, whole
     if whole:
         stories.whole[name] = repeats
     return repeats
-
-
-def _story_counts(counts: list[tuple[str, int]], repeats: Counter) -> list[tuple[str, int]]:
-    """``counts`` (articles per value) less each story's repeats."""
-    if not repeats:
-        return counts
-    return by_count(
-        [(value, n - repeats[value]) if value in repeats else (value, n) for value, n in counts]
-    )

@@ -28,7 +28,6 @@ from search.backends.base import (
     SORT_RELEVANCE,
     SearchOutcome,
     SearchRequest,
-    facet_head,
 )
 from search.backends.whoosh.scoring import (
     Unsupported,
@@ -38,7 +37,7 @@ from search.backends.whoosh.scoring import (
     phrase_ends,
     split_proximity,
 )
-from search.backends.whoosh.searcher_cache import SearcherCache
+from search.backends.whoosh.searcher_cache import SearcherCache, facet_listing
 
 Docs = set[int] | frozenset[int]
 # ``(document number, score)``: the score is ``None`` in a date order.
@@ -248,13 +247,10 @@ def _facets(
     facets, totals = {}, {}
     for name in request.facet_fields:
         docs = facet_docs(selection, final, name)
-        if name == MONTH_FACET:
-            counts = cache.month_counts(docs)
-        else:
-            counts = cache.value_counts(name, docs)
+        counts = cache.month_counts(docs) if name == MONTH_FACET else cache.counted(name, docs)
         totals[name] = len(counts)
         limit = request.facet_limits.get(name)
-        facets[name] = facet_head(counts, limit, request.filters.get(name, ()))
+        facets[name] = facet_listing(counts, limit, request.filters.get(name, ()))
     return facets, totals
 
 
