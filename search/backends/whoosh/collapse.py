@@ -18,12 +18,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 
-from search.backends.base import (
-    MONTH_FACET,
-    STORY_FIELD,
-    SearchOutcome,
-    SearchRequest,
-)
+from search.backends.base import MONTH_FACET, STORY_FIELD, SearchOutcome, SearchRequest
 from search.backends.whoosh import executor
 from search.backends.whoosh.internals import read_postings
 from search.backends.whoosh.searcher_cache import SearcherCache, facet_listing, nth_largest
