@@ -38,17 +38,26 @@ def _calls(raw: dict, client):
     from haystack import connections
 
     from search.query import query_parse
-    from search.selectors import search_execute, search_request
+    from search.selectors import FACET_LIMIT, facet_limits, search_execute, search_request
 
     backend = connections["default"].get_backend()
     params = run._cleaned(raw)
     page = params.get("page") or 1
     query = run._query_dict(raw)
 
+    # The facet values the page lists (its expanded facets too), as the page asks for them.
+    limits = facet_limits(limit=FACET_LIMIT, expand=set(params.get("more") or []))
+
     def engine():
         parsed = query_parse(params.get("q"))
         offset = (page - 1) * run.PAGE_SIZE
-        request = search_request(params=params, parsed=parsed, offset=offset, limit=run.PAGE_SIZE)
+        request = search_request(
+            params=params,
+            parsed=parsed,
+            offset=offset,
+            limit=run.PAGE_SIZE,
+            facet_limits=limits,
+        )
         return backend.execute(request)
 
     def read_path():

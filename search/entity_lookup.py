@@ -5,7 +5,6 @@ but a hyphen, apostrophe or dot inside a word belongs to the name (``Nouri al-Ma
 ``Kata'ib Hezbollah``, ``George W. Bush``).
 """
 
-from django.db.models import Q
 from whoosh import query as wq
 
 from arabic_text import analyze, is_arabic_letter
@@ -44,12 +43,12 @@ def query_entity(text: str | None) -> Entity | None:
     keys = name_lookup_keys(text)
     if not keys:
         return None
-    names = Q(name=text) | Q(name_en__iexact=text) | Q(name_ru__iexact=text)
-    # A subquery on the indexed alias column, not a join: with a join SQLite scans every
-    # alias of every entity.
+    # One list of ids from indexed lookups (the name fields, the alias keys): an OR of
+    # conditions on the entity table, or a join, would have SQLite read every entity.
+    named = Entity.objects.named(text).order_by().values("pk")
     aliases = EntityAlias.objects.filter(normalized__in=keys, ambiguous=False)
-    unambiguous = Q(pk__in=aliases.values("entity_id"))
-    found = list(Entity.objects.active().filter(names | unambiguous)[:2])
+    candidates = named.union(aliases.order_by().values("entity_id"))
+    found = list(Entity.objects.active().filter(pk__in=candidates)[:2])
     return found[0] if len(found) == 1 else None
 
 

@@ -139,8 +139,10 @@ def search_request(
     offset=0,
     limit=DEFAULT_PAGE_SIZE,
     facet_fields=FACET_FIELDS,
+    facet_limits=None,
 ) -> SearchRequest:
-    """Translate cleaned search parameters into the backend's request."""
+    """Translate cleaned search parameters into the backend's request (``facet_limits``:
+    the most values a facet lists, see :class:`SearchRequest`)."""
     date_from, date_to = date_bounds(params)
     filters = {
         name: [str(pk) for pk in params.get(name) or []]
@@ -159,16 +161,18 @@ def search_request(
         offset=offset,
         limit=limit,
         facet_fields=facet_fields,
+        facet_limits=facet_limits or {},
     )
 
 
-def _facet(name, counts, names, selected, *, limit, unreviewed=frozenset()) -> Facet:
+def _facet(name, counts, names, selected, *, limit, unreviewed=frozenset(), total=None) -> Facet:
     """The first ``limit`` values by count (all of them for ``None``) and every selected one;
-    ``total`` counts every value the results hold. ``names`` need cover only those shown."""
+    ``total`` counts every value the results hold (``counts`` may list only the first ones).
+    ``names`` need cover only those shown."""
     counted = {pk for pk, _count in counts}
     # A selected value stays visible (and removable) even when nothing matches it now.
     missing = [pk for pk in selected if pk in names and pk not in counted]
-    total = len(counts) + len(missing)
+    total = (len(counts) if total is None else total) + len(missing)
     shown = counts if limit is None else _head(counts, limit, selected)
     values = [
         FacetValue(
@@ -185,7 +189,15 @@ def _head(counts: list, limit: int, selected) -> list:
     return counts[:limit] + [(pk, count) for pk, count in counts[limit:] if pk in selected]
 
 
-def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
+def facet_limits(*, limit: int, expand) -> dict[str, int]:
+    """The most values the backend lists per facet: the page shows ``limit`` (or
+    :data:`FACET_EXPANDED_LIMIT` for the names in ``expand``) and every year."""
+    names = (*ENTITY_KINDS, "source")
+    return {name: FACET_EXPANDED_LIMIT if name in expand else limit for name in names}
+
+
+def _facets(raw: dict, params: dict, *, limit: int, expand, totals=None) -> dict[str, Facet]:
+    totals = totals or {}
     parsed_ids: dict[str, list[tuple[int, int]]] = {}
 
     def ids(name):
@@ -223,6 +235,7 @@ def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
             set(params.get(kind) or []),
             limit=limit_of(kind),
             unreviewed=unreviewed,
+            total=totals.get(kind),
         )
     source_names = {
         pk: (name, name_en)
@@ -236,6 +249,7 @@ def _facets(raw: dict, params: dict, *, limit: int, expand) -> dict[str, Facet]:
         source_names,
         set(params.get("source") or []),
         limit=limit_of("source"),
+        total=totals.get("source"),
     )
     years = sorted(ids("year"), reverse=True)
     year_names = {pk: (str(pk), str(pk)) for pk, _c in years}
@@ -335,18 +349,20 @@ def _search(
     page = max(1, int(page or 1))
     page_size = max(1, int(page_size or DEFAULT_PAGE_SIZE))
     facet_fields = (*FACET_FIELDS, *chart_facets(params))
+    expanded = set(params.get("more") or [])
     request = search_request(
         params=params,
         parsed=parsed,
         offset=(page - 1) * page_size,
         limit=page_size,
         facet_fields=facet_fields,
+        facet_limits=facet_limits(limit=facet_limit, expand=expanded),
     )
     backend = _backend()
     outcome = backend.execute(request)
     first = outcome.count if outcome.all_words_count is None else outcome.all_words_count
     facets = _facets(
-        outcome.facets, params, limit=facet_limit, expand=set(params.get("more") or [])
+        outcome.facets, params, limit=facet_limit, expand=expanded, totals=outcome.facet_totals
     )
     return SearchResults(
         count=outcome.count,

@@ -1,7 +1,8 @@
 """Entities (people, organizations, places), their names, and names detection proposes."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from archive.extraction.names import name_lookup_keys, name_normalize
@@ -32,6 +33,15 @@ class EntityQuerySet(models.QuerySet):
         # Name fields are compared as written too, for entities whose name rows are missing.
         names = Q(name=text) | Q(name_en__iexact=text) | Q(name_ru__iexact=text)
         return self.filter(Q(aliases__normalized__in=keys) | names).distinct()
+
+    def named(self, text: str):
+        """Entities with a name field equal to ``text``: the Arabic name as written, the
+        English and Russian ones in any case. Each comparison reads its own index."""
+        text = text.strip()
+        typed = Lower(Value(text))
+        return self.alias(name_en_lower=Lower("name_en"), name_ru_lower=Lower("name_ru")).filter(
+            Q(name=text) | Q(name_en_lower=typed) | Q(name_ru_lower=typed)
+        )
 
     def name_startswith(self, text: str):
         """Entities with a name or alias starting with ``text`` (autocompletion)."""
@@ -122,6 +132,12 @@ class Entity(models.Model):
         verbose_name_plural = _("entities")
         constraints = [
             models.UniqueConstraint(fields=["kind", "name"], name="entity_unique_kind_name"),
+        ]
+        # "Which entity is called X?" by its name fields, in any kind (``named``).
+        indexes = [
+            models.Index(fields=["name"], name="entity_name"),
+            models.Index(Lower("name_en"), name="entity_name_en_lower"),
+            models.Index(Lower("name_ru"), name="entity_name_ru_lower"),
         ]
 
     def __str__(self):

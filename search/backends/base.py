@@ -41,6 +41,8 @@ class SearchRequest:
     order, then the others.
     ``collapse``: one result per story (its first in the requested order); the count and the
     facets then count stories (``STORY_FIELD`` holds each article's story key).
+    ``facet_limits``: the most values a facet named here lists (its most frequent ones, and
+    any value of the request's own filter on that field); a facet not named lists them all.
     """
 
     query: wq.Query | None = None
@@ -54,6 +56,7 @@ class SearchRequest:
     facet_fields: Sequence[str] = ()
     all_words: wq.Query | None = None
     collapse: bool = False
+    facet_limits: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -71,6 +74,9 @@ class SearchOutcome:
     ``all_words_count``: how many of the ``count`` results match the request's
     ``all_words`` (they are the first ones); ``None`` when it has none.
 
+    ``facet_totals``: how many values each facet holds in the result set (with a count above
+    zero), more than ``facets`` lists when the request limits it.
+
     Collapsed (``request.collapse``): ``count``, ``all_words_count`` and the facets count
     stories, ``article_count`` the articles; ``versions`` maps a hit's article id to the ids
     of its story's other matching articles.
@@ -83,6 +89,7 @@ class SearchOutcome:
     all_words_count: int | None = None
     article_count: int | None = None
     versions: dict[int, list[int]] = field(default_factory=dict)
+    facet_totals: dict[str, int] = field(default_factory=dict)
 
 
 class SearchBackend(Protocol):

@@ -133,6 +133,19 @@ def test_day_counts_of_a_short_range_match_whoosh(whoosh, elastic, seeds):
     assert got.facets[DAY_FACET] == expected.facets[DAY_FACET]
 
 
+@pytest.mark.parametrize("collapse", [False, True])
+def test_limited_facets_list_the_same_head_chosen_values_and_totals_as_whoosh(
+    whoosh, elastic, seeds, collapse
+):
+    jaafari = seeds.entities["jaafari"].pk
+    limits = {name: 1 for name in FACET_FIELDS}
+    request = replace(_request("", person=[jaafari]), facet_limits=limits, collapse=collapse)
+    expected, got = whoosh.execute(request), elastic.execute(request)
+    assert len(expected.facets["person"]) == 2, "the head and the chosen person beyond it"
+    assert got.facets == expected.facets
+    assert got.facet_totals == expected.facet_totals
+
+
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
 def test_date_order_and_export_order_match_whoosh(whoosh, elastic, seeds, sort):
     request = _request("", sort=sort)

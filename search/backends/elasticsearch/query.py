@@ -21,6 +21,11 @@ from search.backends.elasticsearch.mapping import ID_NUMBER, terms_field
 from search.query import TEXT_FIELD, TITLE_FIELD
 
 FACET_SIZE = 10_000
+# A limited facet's aggregations beside its values: how many values it holds (exact below
+# the precision threshold, Elasticsearch's largest), and its filter's values.
+FACET_TOTAL = "total"
+FACET_SELECTED = "selected"
+VALUES_PRECISION = 40_000
 # The aggregation counting the results that hold all the words.
 ALL_WORDS_AGG = "all_words"
 # Added to the score of the results holding all the words, so they rank first: above any
@@ -227,14 +232,32 @@ def _facet_agg(name: str, date_field: str | None) -> dict:
     return {"terms": {"field": name, "size": FACET_SIZE}}
 
 
+def _limited_aggs(name: str, limit: int, selected) -> dict:
+    """A facet's first ``limit`` values, its filter's values beyond them and how many
+    values it holds (exact up to ``VALUES_PRECISION``)."""
+    aggs = {
+        "values": {"terms": {"field": name, "size": max(1, limit)}},
+        FACET_TOTAL: {"cardinality": {"field": name, "precision_threshold": VALUES_PRECISION}},
+    }
+    if selected:
+        wanted = sorted(set(map(str, selected)))
+        aggs[FACET_SELECTED] = {"terms": {"field": name, "include": wanted, "size": len(wanted)}}
+    return aggs
+
+
 def _facet_aggs(request: SearchRequest, field_filters: dict[str, dict], date_field) -> dict:
     """One aggregation per facet, under the filters of every other facet field."""
     aggs = {}
     for name in request.facet_fields:
         others = [clause for field, clause in field_filters.items() if field != name]
+        limit = request.facet_limits.get(name)
+        if limit is None or name in (MONTH_FACET, DAY_FACET):
+            values = {"values": _facet_agg(name, date_field)}
+        else:
+            values = _limited_aggs(name, limit, request.filters.get(name, ()))
         aggs[name] = {
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-            "aggs": {"values": _facet_agg(name, date_field)},
+            "aggs": values,
         }
     return aggs
 

@@ -13,7 +13,8 @@ from dataclasses import replace
 from haystack.constants import DJANGO_ID
 
 from search.backends.base import STORY_FIELD, SearchOutcome
-from search.backends.elasticsearch.results import article_id
+from search.backends.elasticsearch.query import FACET_SELECTED
+from search.backends.elasticsearch.results import article_id, facet_counts
 
 STORIES_AGG = "stories"
 VERSIONS_HITS = "versions"
@@ -35,11 +36,13 @@ def collapsed_body(body: dict) -> dict:
     }
     aggs = body.setdefault("aggs", {})
     for agg in aggs.values():
-        # A facet's values and the all-words filter: count their stories too.
-        inner = agg.get("aggs", {}).get("values", agg)
-        inner.setdefault("aggs", {})[STORIES_AGG] = _cardinality()
-        if "terms" in inner:
-            inner["terms"]["order"] = {STORIES_AGG: "desc"}
+        # A facet's values (and its filter's values) and the all-words filter: count their
+        # stories too.
+        parts = agg.get("aggs", {})
+        for inner in [parts[key] for key in ("values", FACET_SELECTED) if key in parts] or [agg]:
+            inner.setdefault("aggs", {})[STORIES_AGG] = _cardinality()
+            if "terms" in inner:
+                inner["terms"]["order"] = {STORIES_AGG: "desc"}
     # The hits' post_filter does not apply to aggregations: the story count repeats it.
     post_filter = body.get("post_filter", {"match_all": {}})
     aggs[STORIES_AGG] = {"filter": post_filter, "aggs": {STORIES_AGG: _cardinality()}}
@@ -52,6 +55,10 @@ def _stories(agg: dict | None) -> int | None:
     return int(agg[STORIES_AGG]["value"])
 
 
+def _bucket_stories(bucket: dict) -> int:
+    return _stories(bucket) or int(bucket["doc_count"])
+
+
 def _versions(hit: dict) -> list[int]:
     inner = hit.get("inner_hits", {}).get(VERSIONS_HITS, {}).get("hits", {}).get("hits", [])
     own = article_id(hit)
@@ -61,12 +68,7 @@ def _versions(hit: dict) -> list[int]:
 def collapsed_outcome(outcome: SearchOutcome, response: dict) -> SearchOutcome:
     """``outcome`` read from a collapsed response: story counts, the hits' other versions."""
     aggs = response.get("aggregations", {})
-    facets = {}
-    for name, counts in outcome.facets.items():
-        buckets = aggs.get(name, {}).get("values", {}).get("buckets") or []
-        told = {str(b.get("key_as_string", b["key"])): _stories(b) for b in buckets}
-        corrected = [(value, told.get(value) or count) for value, count in counts]
-        facets[name] = sorted(corrected, key=lambda item: (-item[1], item[0]))
+    facets = {name: facet_counts(response, name, _bucket_stories) for name in outcome.facets}
     stories = _stories(aggs.get(STORIES_AGG))
     all_words = _stories(aggs.get("all_words"))
     hits = response.get("hits", {}).get("hits", [])

@@ -10,6 +10,7 @@ when repeats pushed stories off it.
 
 from __future__ import annotations
 
+import heapq
 import weakref
 from collections import Counter
 from collections.abc import Callable
@@ -20,7 +21,10 @@ from operator import itemgetter
 from search.backends.base import DAY_FACET, MONTH_FACET, STORY_FIELD, SearchOutcome, SearchRequest
 from search.backends.whoosh import executor
 from search.backends.whoosh.internals import read_postings
-from search.backends.whoosh.searcher_cache import SearcherCache, by_count
+from search.backends.whoosh.searcher_cache import SearcherCache, facet_listing, nth_largest
+
+# Date facets list every value: the timeline draws them all.
+DATE_FACETS = (MONTH_FACET, DAY_FACET)
 
 # Documents ranked for a page, per result it shows: repeats rarely fill more than half.
 RANK_FACTOR = 2
@@ -38,11 +42,22 @@ class Stories:
     pairs: dict[str, list[tuple]] = field(default_factory=dict)
     # Per facet: the repeats of each value over the whole index (a filter without a query).
     whole: dict[str, Counter] = field(default_factory=dict)
+    # Per facet: the clustered documents of each value read so far.
+    held: dict[str, dict[str, frozenset[int]]] = field(default_factory=dict)
 
     def count(self, docs: Docs) -> int:
         """How many stories ``docs`` hold."""
         repeated = self.clustered.intersection(docs)
         return len(docs) - len(repeated) + len(set(map(self.keys.__getitem__, repeated)))
+
+    def clustered_with(self, name: str, value: str, postings: dict) -> frozenset[int]:
+        """The clustered documents holding ``value`` in facet ``name`` (from its
+        ``postings``), kept once read."""
+        column = self.held.setdefault(name, {})
+        found = column.get(value)
+        if found is None:
+            found = column[value] = self.clustered.intersection(postings.get(value, ()))
+        return found
 
     def pairs_of(self, name: str, values: Callable[[int], tuple]) -> list[tuple]:
         """The ``(value, story key)`` pairs of each document for facet ``name`` (empty for a
@@ -118,12 +133,14 @@ def execute(request: SearchRequest, cache: SearcherCache) -> SearchOutcome:
     final = selection.without()
     first = executor.all_words_docs(request, cache, final)
     first_count = None if first is None else stories.count(first)
-    facets = _facets(request, cache, stories, selection, final)
+    facets, totals = _facets(request, cache, stories, selection, final)
     count, limit = stories.count(final), max(1, request.limit)
     offset = max(0, request.offset)
     if offset >= count:
         offset = (count - 1) // limit * limit if count else 0
-    outcome = SearchOutcome(count, [], facets, offset, first_count, article_count=len(final))
+    outcome = SearchOutcome(
+        count, [], facets, offset, first_count, article_count=len(final), facet_totals=totals
+    )
     if request.limit <= 0:
         return outcome
     page = _page(request, cache, stories, (final, first), offset + limit)[offset:]
@@ -154,23 +171,85 @@ def _others(stories: Stories, doc: int, final: Docs) -> frozenset[int]:
     return stories.members[stories.keys[doc]].intersection(final) - {doc}
 
 
-def _facets(request, cache, stories: Stories, selection, final: Docs) -> dict:
-    """Story counts per value: the article counts less each story's repeats of the value."""
-    facets = {}
+def _facets(request, cache, stories: Stories, selection, final: Docs) -> tuple[dict, dict]:
+    """Story counts per value, each facet's head (``request.facet_limits``) and how many
+    values each holds (a value has stories when it has articles)."""
+    facets, totals = {}, {}
     for name in request.facet_fields:
-        docs = selection.without(name) if name in selection.filters else final
-        if name == MONTH_FACET:
-            counts = cache.month_counts(docs)
-            values = _month_values(cache)
-        elif name == DAY_FACET:
-            counts = cache.day_counts(docs)
-            values = _day_values(cache)
-        else:
-            counts = cache.value_counts(name, docs)
-            values = cache.values_of(name).__getitem__
+        docs = executor.facet_docs(selection, final, name)
+        limit = request.facet_limits.get(name)
+        selected = request.filters.get(name, ())
+        counts = executor.date_or_value_counts(cache, name, docs)
+        totals[name] = len(counts)
+        if limit is not None and name not in DATE_FACETS:
+            told = _told(stories, name, cache.postings(name), docs)
+            facets[name] = _top_stories(counts, told, limit, selected)
+            continue
+        values = _values_of(cache, name)
         whole = len(docs) == len(cache.all_docs())
-        facets[name] = _story_counts(counts, _repeats(stories, name, values, docs, whole=whole))
-    return facets
+        repeats = _repeats(stories, name, values, docs, whole=whole)
+        told = {value: n - repeats[value] if value in repeats else n for value, n in counts.items()}
+        facets[name] = facet_listing(told, limit, selected)
+    return facets, totals
+
+
+def _told(stories: Stories, name: str, postings: dict, docs: Docs) -> Callable[[str], int]:
+    """A value's articles in ``docs`` beyond one per story, from its clustered documents."""
+    keys = stories.keys
+
+    def repeats(value: str) -> int:
+        held = stories.clustered_with(name, value, postings)
+        if len(held) < 2:
+            return 0
+        held = held.intersection(docs)
+        return len(held) - len(set(map(keys.__getitem__, held)))
+
+    return repeats
+
+
+def _top_stories(
+    counts: dict[str, int], repeats: Callable[[str], int], limit: int, selected
+) -> list[tuple[str, int]]:
+    """The ``limit`` values with the most stories, then ``selected`` ones beyond them.
+
+    ``counts`` are articles per value, and a value's stories never outnumber its articles:
+    the values with the most articles are corrected first, then only those with at least as
+    many articles as the ``limit``-th most stories found (no sorting of every value).
+    """
+    told: dict[str, int] = {}
+    most: list[int] = []  # the ``limit`` largest story counts found, smallest first
+
+    def correct(value: str, articles: int) -> None:
+        told[value] = articles - repeats(value)
+        if len(most) < limit:
+            heapq.heappush(most, told[value])
+        elif told[value] > most[0]:
+            heapq.heapreplace(most, told[value])
+
+    first = nth_largest(counts, limit)
+    if limit > 0 and first:
+        for value, articles in [item for item in counts.items() if item[1] >= first]:
+            correct(value, articles)
+        after = [item for item in counts.items() if most[0] <= item[1] < first]
+        for value, articles in after:
+            if articles >= most[0]:
+                correct(value, articles)
+    elif limit > 0:  # fewer values than the limit: every one is listed
+        for value, articles in counts.items():
+            correct(value, articles)
+    for value in selected:
+        if value in counts and value not in told:
+            told[value] = counts[value] - repeats(value)
+    return facet_listing(told, limit, selected)
+
+
+def _values_of(cache: SearcherCache, name: str) -> Callable[[int], tuple]:
+    """A document's values of facet ``name``."""
+    if name == MONTH_FACET:
+        return _month_values(cache)
+    if name == DAY_FACET:
+        return _day_values(cache)
+    return cache.values_of(name).__getitem__
 
 
 def _month_values(cache: SearcherCache) -> Callable[[int], tuple]:
@@ -208,12 +287,3 @@ def _repeats(stories: Stories, name: str, values: Callable, docs: Docs, *, whole
     if whole:
         stories.whole[name] = repeats
     return repeats
-
-
-def _story_counts(counts: list[tuple[str, int]], repeats: Counter) -> list[tuple[str, int]]:
-    """``counts`` (articles per value) less each story's repeats."""
-    if not repeats:
-        return counts
-    return by_count(
-        [(value, n - repeats[value]) if value in repeats else (value, n) for value, n in counts]
-    )

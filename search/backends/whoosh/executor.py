@@ -38,7 +38,7 @@ from search.backends.whoosh.scoring import (
     phrase_ends,
     split_proximity,
 )
-from search.backends.whoosh.searcher_cache import SearcherCache
+from search.backends.whoosh.searcher_cache import SearcherCache, facet_listing
 
 Docs = set[int] | frozenset[int]
 # ``(document number, score)``: the score is ``None`` in a date order.
@@ -55,18 +55,19 @@ def execute(request: SearchRequest, cache: SearcherCache) -> SearchOutcome:
     final = selection.without()
     first = _all_words_docs(request, cache, final)
     first_count = None if first is None else len(first)
-    facets = _facets(request, cache, selection, final)
+    facets, totals = _facets(request, cache, selection, final)
     count, limit = len(final), max(1, request.limit)
     offset = max(0, request.offset)
     if offset >= count:
         offset = (count - 1) // limit * limit if count else 0
+    outcome = SearchOutcome(count, [], facets, offset, first_count, facet_totals=totals)
     if request.limit <= 0:
         # Counts and facets only: no ranking, no stored fields.
-        return SearchOutcome(count, [], facets, offset, first_count)
+        return outcome
     page = _grouped(request, cache, final, first, offset + limit)[offset : offset + limit]
     ids = _stored_article_ids(cache, [docnum for docnum, _score in page])
-    hits = [(pk, score) for pk, (_docnum, score) in zip(ids, page, strict=True)]
-    return SearchOutcome(count, hits, facets, offset, first_count)
+    outcome.hits = [(pk, score) for pk, (_docnum, score) in zip(ids, page, strict=True)]
+    return outcome
 
 
 def iter_article_ids(request: SearchRequest, cache: SearcherCache) -> Iterator[int]:
@@ -241,18 +242,30 @@ def _date_docs(request: SearchRequest, cache: SearcherCache) -> set[int] | None:
 
 def _facets(
     request: SearchRequest, cache: SearcherCache, selection: _Selection, final: Docs
-) -> dict[str, list[tuple[str, int]]]:
-    """Counts over ``final``; a filtered field's counts ignore its own filter."""
-    facets = {}
+) -> tuple[dict[str, list[tuple[str, int]]], dict[str, int]]:
+    """Counts over ``final`` (a filtered field's ignore its own filter), each facet's head
+    (``request.facet_limits``), and how many values each holds."""
+    facets, totals = {}, {}
     for name in request.facet_fields:
-        docs = selection.without(name) if name in selection.filters else final
-        if name == MONTH_FACET:
-            facets[name] = cache.month_counts(docs)
-        elif name == DAY_FACET:
-            facets[name] = cache.day_counts(docs)
-        else:
-            facets[name] = cache.value_counts(name, docs)
-    return facets
+        docs = facet_docs(selection, final, name)
+        counts = date_or_value_counts(cache, name, docs)
+        totals[name] = len(counts)
+        limit = request.facet_limits.get(name)
+        facets[name] = facet_listing(counts, limit, request.filters.get(name, ()))
+    return facets, totals
+
+
+def date_or_value_counts(cache: SearcherCache, name: str, docs: Docs) -> dict[str, int]:
+    if name == MONTH_FACET:
+        return cache.month_counts(docs)
+    if name == DAY_FACET:
+        return cache.day_counts(docs)
+    return cache.counted(name, docs)
+
+
+def facet_docs(selection: _Selection, final: Docs, name: str) -> Docs:
+    """The documents facet ``name`` counts: ``final``, or without its own filter."""
+    return selection.without(name) if name in selection.filters else final
 
 
 # -------------------------------------------------------------------------- ordering

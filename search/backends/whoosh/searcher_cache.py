@@ -5,6 +5,7 @@ whole blocks and segments at a time rather than one document at a time through W
 matchers, and then serves every search until the next change.
 """
 
+import heapq
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -28,6 +29,27 @@ def by_count(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     counts.sort(key=itemgetter(0))
     counts.sort(key=itemgetter(1), reverse=True)
     return counts
+
+
+def nth_largest(counts: dict[str, int], n: int) -> int:
+    """The ``n``-th largest of ``counts``' values (0 when it holds fewer)."""
+    if n <= 0 or len(counts) < n:
+        return 0
+    return heapq.nlargest(n, counts.values())[-1]
+
+
+def facet_listing(
+    counts: dict[str, int], limit: int | None, selected: Sequence[str] = ()
+) -> list[tuple[str, int]]:
+    """The first ``limit`` values of ``counts`` in :func:`by_count` order (all for ``None``),
+    then the values of ``selected`` beyond them, in the same order."""
+    if limit is None:
+        return by_count(list(counts.items()))
+    least = nth_largest(counts, limit)
+    head = by_count([item for item in counts.items() if item[1] >= least])[: max(0, limit)]
+    shown = {value for value, _count in head}
+    beyond = [(v, counts[v]) for v in dict.fromkeys(selected) if v in counts and v not in shown]
+    return head + by_count(beyond)
 
 
 class SearcherCache:
@@ -99,7 +121,11 @@ class SearcherCache:
         return column
 
     def value_counts(self, fieldname: str, docs) -> list[tuple[str, int]]:
-        """``[(value, count)]`` over ``docs``, by descending count then value.
+        """``[(value, count)]`` over ``docs``, by descending count then value."""
+        return by_count(list(self.counted(fieldname, docs).items()))
+
+    def counted(self, fieldname: str, docs) -> dict[str, int]:
+        """``{value: count}`` over ``docs``, the values with a count only, in no order.
 
         Two ways, whichever reads fewer entries (they cost about the same per entry): one set
         intersection per value (its postings or ``docs``, the smaller), or the values of each
@@ -125,10 +151,11 @@ class SearcherCache:
                         else len(counted.intersection(found))
                     )
         if inverse:
-            counts = [(v, len(found) - found_in.get(v, 0)) for v, found in postings.items()]
-        else:
-            counts = list(found_in.items())
-        return by_count([item for item in counts if item[1]])
+            counts = {v: len(found) - found_in.get(v, 0) for v, found in postings.items()}
+            return {value: count for value, count in counts.items() if count}
+        if isinstance(found_in, Counter):
+            return found_in
+        return {value: count for value, count in found_in.items() if count}
 
     def _entries_read(self, fieldname: str, size: int) -> int:
         """``sum(min(len(docs), size))`` over the field's postings, from their sorted lengths
@@ -255,13 +282,13 @@ class SearcherCache:
             self._months = months
         return self._months
 
-    def month_counts(self, docs) -> list[tuple[str, int]]:
-        """``[(yyyymm, count)]`` of the dated documents of ``docs``, commonest first."""
+    def month_counts(self, docs) -> dict[str, int]:
+        """``{yyyymm: count}`` of the dated documents of ``docs``."""
         months = self.months()
         size = len(months)
         counts = Counter(months[doc] for doc in docs if doc < size)
         counts.pop(0, None)
-        return sorted(((str(m), n) for m, n in counts.items()), key=lambda i: (-i[1], i[0]))
+        return {str(month): count for month, count in counts.items()}
 
     def days(self) -> list[int]:
         """``yyyymmdd`` of each document number (0 when it has no date), as :meth:`months`."""
@@ -281,10 +308,10 @@ class SearcherCache:
             self._days = days
         return self._days
 
-    def day_counts(self, docs) -> list[tuple[str, int]]:
-        """``[(yyyymmdd, count)]`` of the dated documents of ``docs``, commonest first."""
+    def day_counts(self, docs) -> dict[str, int]:
+        """``{yyyymmdd: count}`` of the dated documents of ``docs``."""
         days = self.days()
         size = len(days)
         counts = Counter(days[doc] for doc in docs if doc < size)
         counts.pop(0, None)
-        return sorted(((str(d), n) for d, n in counts.items()), key=lambda i: (-i[1], i[0]))
+        return {str(day): count for day, count in counts.items()}
