@@ -105,7 +105,7 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     folded = doc.folded[k]
     key = shapes.given_name_key(folded)
     if key is None and _lineage_follows(doc, k):
-        key = folded  # حمد بن محمد: a word, بن and a given name
+        key = shapes.without_conjunction(folded)  # حمد بن محمد: a word, بن and a given name
     if key is None and _before_family_name(doc, k):
         key = folded  # صابرين القوبنطيني: a name word and a rare family nisba
     foreign = key is None and shapes.is_foreign_word(folded)
@@ -139,8 +139,12 @@ def _lineage_follows(doc: Document, k: int) -> bool:
         return False
     if not doc.linked(k, k + 2) or shapes.is_common_word(doc.folded[k]):
         return False
+    father = doc.folded[k + 2]
+    # After بن a listed given name is one even when it is a common word too (علي).
     return bool(
-        shapes.given_name_key(doc.folded[k + 2]) or doc.folded[k + 2] in cues.name_joiners()
+        father in cues.given_names()
+        or shapes.given_name_key(father)
+        or father in cues.name_joiners()
     )
 
 
@@ -152,6 +156,7 @@ def _carries_name(word: str) -> bool:
         or word in cues.compound_tails()
         or shapes.is_family_name(word)
         or shapes.is_name_word(word)
+        or shapes.is_proper_word(word)
     )
 
 
@@ -184,21 +189,21 @@ def _may_continue_name(folded: str, gazetteer: Gazetteer) -> bool:
         return False
     if folded in cues.not_names() or folded in gazetteer.nationality_adjectives:
         return False
-    # الكاظمي may be a family name; للفيفا (li + al-FIFA) may not.
-    return folded.startswith(ARTICLE) or not any(
-        key.startswith(ARTICLE) for key in first_token_keys(folded)
-    )
+    # الكاظمي may be a family name; للفيفا (li + al-FIFA) may not, فالون (Fallon) may.
+    return folded.startswith(ARTICLE) or not shapes.behind_article(folded)
 
 
 def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> int | None:
     """Last token of the name run starting at ``k``: two words, more after عبد/أبو/بن."""
-    least = 3 if doc.folded[k] in cues.compound_given_heads() else 2
+    least = 3 if first_token_keys(doc.folded[k]) & cues.compound_given_heads() else 2
     end = k
     while end + 1 < len(doc) and end - k + 1 < _most_words(doc, k, end):
         nxt = end + 1
         if not doc.joined[end] or nxt in covered:
             break
-        if not _may_continue_name(doc.folded[nxt], gazetteer):
+        if not _joiner_takes(doc.folded[end], doc.folded[nxt]) and not _may_continue_name(
+            doc.folded[nxt], gazetteer
+        ):
             break
         end = nxt
         if end - k + 1 >= least and not _name_goes_on(doc, end):
@@ -206,6 +211,14 @@ def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) ->
     if end - k + 1 < least or doc.folded[end] in cues.name_joiners():
         return None
     return end
+
+
+def _joiner_takes(joiner: str, word: str) -> bool:
+    """Any word follows آل (آل ثاني), a listed given name follows بن even when it is a
+    word too (بن علي)."""
+    if joiner in cues.family_joiners():
+        return word.isalpha()
+    return joiner in cues.lineage_words() and word in cues.given_names()
 
 
 def _most_words(doc: Document, k: int, end: int) -> int:
@@ -222,11 +235,24 @@ def _name_goes_on(doc: Document, end: int) -> bool:
     if nxt >= len(doc) or not doc.joined[end]:
         return False
     word = doc.folded[nxt]
-    if word in cues.compound_tails() or word in cues.lineage_words():
+    joiners = cues.compound_tails() | cues.lineage_words() | cues.family_joiners()
+    if word in joiners:
         return True
     if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
         return False
-    return shapes.is_family_name(word)
+    if shapes.is_family_name(word):
+        return True
+    # عبد ربه منصور هادي, حازم بن مصطفى زقزوق: after a compound given name or a generation,
+    # one more given name or a word rare enough to be a family name.
+    return _in_long_name(doc, end) and (
+        word in cues.given_names() or shapes.is_name_word(word) or shapes.is_proper_word(word)
+    )
+
+
+def _in_long_name(doc: Document, end: int) -> bool:
+    """The name so far is a compound given name (عبد ربه …) or a lineage (… بن مصطفى)."""
+    heads = cues.compound_given_heads() | cues.lineage_words()
+    return any(first_token_keys(w) & heads for w in doc.folded[max(0, end - 2) : end])
 
 
 def _looks_like_name(words: list[str], gazetteer: Gazetteer) -> bool:

@@ -208,6 +208,12 @@ def lineage_words() -> frozenset[str]:
 
 
 @cache
+def family_joiners() -> frozenset[str]:
+    """``آل`` before a family: خليفة بن جاسم آل ثاني."""
+    return _folded_set(["آل"])
+
+
+@cache
 def name_joiners() -> frozenset[str]:
     return _folded_set(_NAME_JOINERS)
 

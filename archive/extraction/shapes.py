@@ -126,3 +126,24 @@ def is_family_name(folded: str) -> bool:
     if not folded.startswith(ARTICLE) or len(folded) < 5:
         return False
     return folded.endswith("ي") or frequency(folded) <= FAMILY_NAME_MAX
+
+
+@lru_cache(maxsize=100_000)
+def behind_article(folded: str) -> bool:
+    """A word read as proclitics and the article (للفيفا: li + al-FIFA) rather than a name
+    (فالون): the definite form is seen at least as often as the word itself."""
+    count = frequency(folded)
+    return any(
+        key.startswith(ARTICLE) and key != folded and frequency(key) >= count
+        for key in first_token_keys(folded)
+    )
+
+
+@lru_cache(maxsize=100_000)
+def without_conjunction(folded: str) -> str:
+    """The word without a leading و when that is the conjunction (وحازم → حازم): what
+    remains is a word news writes more often than the whole (وليد stays)."""
+    rest = folded[1:]
+    if folded.startswith("و") and len(rest) >= 3 and frequency(rest) > frequency(folded):
+        return rest
+    return folded

@@ -1,0 +1,72 @@
+"""People no list holds: how far a name runs, lists joined by و, names before and after
+their role, on real Arabic news sentences."""
+
+from pathlib import Path
+
+import pytest
+
+from archive.extraction import extract
+from archive.services.entities import authority_file_load
+from archive.services.gazetteer import gazetteer_get
+
+SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def authority():
+    authority_file_load(path=SMALL_AUTHORITY)
+
+
+def people(text: str) -> dict[str, list[str]]:
+    """Proposed person → forms found in the text."""
+    found = extract(text, gazetteer_get()).candidates
+    return {c.name: c.forms for c in found if c.kind == "person"}
+
+
+def test_a_compound_given_name_takes_the_names_after_it():
+    found = people("وطالب الرئيس عبد ربه منصور هادي المقيم في الرياض بالعودة إلى عدن.")
+    assert "عبد ربه منصور هادي" in found
+    assert "عبد ربه منصور" not in found
+
+
+def test_a_name_in_a_list_keeps_its_family_name_after_abd():
+    text = "وحضر اللقاء وعبد الحميد ابرشان رئيس مجلس عمالة طنجة، وعبد الله أوقصر القائد الجهوي."
+    found = people(text)
+    assert found["عبد الحميد ابرشان"] == ["وعبد الحميد ابرشان"]
+    assert "عبد الله أوقصر" in found
+
+
+def test_a_lineage_goes_on_to_the_family_after_al():
+    text = "وحضر رئيس غرفة قطر الشيخ خليفة بن جاسم آل ثاني ومشاركة عدد من الوزراء."
+    assert "خليفة بن جاسم آل ثاني" in people(text)
+
+
+def test_a_lineage_takes_a_rare_family_name_after_it():
+    text = "وحضر الاستقبال وحازم بن مصطفى زقزوق رئيس الشؤون الخاصة."
+    assert "حازم بن مصطفى زقزوق" in people(text)
+
+
+def test_a_foreign_surname_starting_like_the_article_behind_a_clitic_is_kept():
+    # فالون is no ف + الون: the word is read whole.
+    found = people("كما وصل إلى القاهرة أمس مايكل فالون وزير الدفاع البريطاني.")
+    assert "مايكل فالون" in found
+
+
+def test_a_name_ends_before_the_ordinary_words_that_follow_it():
+    text = "وقال الرئيس عبد ربه منصور هادي إن الحكومة ستعود، وأكد الأمير خالد بن سلمان ذلك."
+    found = people(text)
+    assert "عبد ربه منصور هادي" in found
+    assert "خالد بن سلمان" in found
+    assert not [name for name in found if "إن" in name.split() or "ذلك" in name.split()]
+
+
+def test_the_conjunction_is_no_part_of_a_lineage_name():
+    text = "وحضر الاستقبال وعقلا بن علي العقلا نائب رئيس الديوان الملكي."
+    assert people(text) == {"عقلا بن علي العقلا": ["وعقلا بن علي العقلا"]}
+
+
+def test_a_name_that_begins_with_waw_keeps_it():
+    found = people("وحضر الحفل وليد بن محمد العلي.")
+    assert "وليد بن محمد العلي" in found
