@@ -56,11 +56,15 @@ def find_candidates(
         if k in covered or k in starts or doc.stop[k] or not _may_start_name(folded[k]):
             k += 1
             continue
-        after_cue = k > 0 and cues.may_end_cue(folded[k - 1])
+        after_cue = k > 0 and (cues.may_end_cue(folded[k - 1]) or _speech_verb(folded[k - 1]))
         if not (after_cue or _may_start_by_shape(folded[k]) or _name_follows(folded, k)):
             k += 1
             continue
-        candidate = _after_cue(doc, k, covered, gazetteer) or _by_shape(doc, k, covered, gazetteer)
+        candidate = (
+            _after_cue(doc, k, covered, gazetteer)
+            or _after_speech(doc, k, covered, gazetteer)
+            or _by_shape(doc, k, covered, gazetteer)
+        )
         if candidate is None:
             k += 1
             continue
@@ -96,6 +100,30 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
     if start is None:
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(start, k - 1))
+
+
+def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
+    """``وقال روبيرت فورد``: the subject of a verb of saying, when it looks like a name."""
+    if k == 0 or not doc.joined[k - 1] or not _speech_verb(doc.folded[k - 1]):
+        return None
+    end = _name_end(doc, k, covered, gazetteer)
+    if end is None or not _said_by(doc, k, end):
+        return None
+    return _candidate(doc, k, end, doc.folded[k], cue=doc.span(k - 1, k - 1))
+
+
+@lru_cache(maxsize=100_000)
+def _speech_verb(folded: str) -> bool:
+    return bool(first_token_keys(folded) & cues.speech_verbs())
+
+
+def _said_by(doc: Document, k: int, end: int) -> bool:
+    """After a verb of saying (وقال روبيرت فورد) the subject is a name only when every word
+    looks like one: a given name or a transliteration first, name words after it."""
+    first, rest = doc.folded[k], doc.folded[k + 1 : end + 1]
+    if not (first in cues.given_names() or shapes.is_name_like(first)):
+        return False
+    return all(_carries_name(w) for w in rest)
 
 
 def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
@@ -240,6 +268,8 @@ def _name_goes_on(doc: Document, end: int) -> bool:
         return True
     if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
         return False
+    if shapes.is_name_like(doc.folded[end]) and _transliterated(word):
+        return True  # انريكي بينا نيتو: a foreign name of three words
     if shapes.is_family_name(word):
         return True
     # عبد ربه منصور هادي, حازم بن مصطفى زقزوق: after a compound given name or a generation,
@@ -247,6 +277,10 @@ def _name_goes_on(doc: Document, end: int) -> bool:
     return _in_long_name(doc, end) and (
         word in cues.given_names() or shapes.is_name_word(word) or shapes.is_proper_word(word)
     )
+
+
+def _transliterated(word: str) -> bool:
+    return shapes.is_foreign_word(word) or shapes.is_proper_word(word)
 
 
 def _in_long_name(doc: Document, end: int) -> bool:
@@ -261,7 +295,7 @@ def _looks_like_name(words: list[str], gazetteer: Gazetteer) -> bool:
         return True
     if shapes.given_name_key(first) or any(w in cues.lineage_words() for w in words[1:-1]):
         return True
-    if all(shapes.is_foreign_word(w) or shapes.is_family_name(w) for w in words):
+    if all(shapes.is_name_like(w) or shapes.is_family_name(w) for w in words):
         return True
     russian = last.endswith(cues.russian_surname_endings())
     if russian and len(last) >= 5 and not last.startswith(("و", ARTICLE)):

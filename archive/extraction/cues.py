@@ -59,6 +59,12 @@ _CUE_PHRASES = [
     "رئيس الدبلوماسية",
     "عضو مجلس النواب",
 ]
+# Verbs of saying and announcing: the subject that follows is often a person named without
+# a title (وقال روبيرت فورد، السفير …); the name must still look like one.
+_SPEECH_VERBS = """
+قال قالت أضاف أضافت أكد أكدت أوضح أوضحت أعلن أعلنت صرح صرحت ذكر ذكرت أشار أشارت
+تابع تابعت أفاد أفادت اعتبر اعتبرت رأى رأت
+""".split()
 # "وزير <portfolio>" and its relatives: any definite word completes them.
 _PORTFOLIO_HEADS = [
     "وزير",
@@ -130,6 +136,9 @@ _NOT_NAMES = """
 المركزي المركزية الجوي الجوية الدولي الدولية التخصصي الجامعي الجامعية الوطني الوطنية
 العام العامة العسكري العسكرية الطبي الطبية الخيري الخيرية الإسلامي الإسلامية الثقافي
 الثقافية الرياضي الرياضية التعليمي التعليمية الصحي الصحية الإقليمي الإقليمية
+المتحدثة الناطقة المستشار المستشارة السفيرة الوزيرة الرئيسة المفوض المفوضة المدير
+المديرة النائبة القائد الأمين المبعوثة القيادي العضو المرشح المرشحة الممثل الممثلة
+المندوب المندوبة غداة عشية إثر اثر عقب فور أثناء آخرين أخرين آخرون
 """.split()
 
 # "في صالح" / "لصالح": "in favour of", never the name.
@@ -185,6 +194,11 @@ def in_favour() -> frozenset[str]:
 @cache
 def deputy() -> str:
     return " ".join(name_tokens("نائب"))
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    return _folded_set(_SPEECH_VERBS)
 
 
 @cache

@@ -147,3 +147,10 @@ def without_conjunction(folded: str) -> str:
     if folded.startswith("و") and len(rest) >= 3 and frequency(rest) > frequency(folded):
         return rest
     return folded
+
+
+@lru_cache(maxsize=100_000)
+def is_name_like(folded: str) -> bool:
+    """A word that may be a name where the context says one follows (after a title): a
+    transliteration (ترودو, جاستن), a rare word, or a word that behaves like a proper name."""
+    return is_foreign_word(folded) or is_name_word(folded) or is_proper_word(folded)

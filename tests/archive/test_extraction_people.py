@@ -70,3 +70,32 @@ def test_the_conjunction_is_no_part_of_a_lineage_name():
 def test_a_name_that_begins_with_waw_keeps_it():
     found = people("وحضر الحفل وليد بن محمد العلي.")
     assert "وليد بن محمد العلي" in found
+
+
+def test_a_transliterated_name_after_a_title_needs_no_listed_given_name():
+    text = (
+        "وتحدث ترامب مع رئيس الوزراء الكندي جاستن ترودو ومع الرئيس المكسيكي "
+        "انريكي بينا نيتو حول الأمن."
+    )
+    found = people(text)
+    assert "جاستن ترودو" in found
+    assert "انريكي بينا نيتو" in found
+    assert "انريكي بينا" not in found
+
+
+def test_the_subject_of_a_verb_of_saying_is_a_person_when_it_looks_like_a_name():
+    text = (
+        "وقال شون سبايسر المتحدث باسم البيت الأبيض إن الاجتماع تأجل، "
+        "وقالت ناتاشا برتود المتحدثة باسم المفوضية للصحفيين إن المبلغ صرف."
+    )
+    found = people(text)
+    assert "شون سبايسر" in found
+    assert "ناتاشا برتود" in found
+
+
+def test_ordinary_words_after_a_verb_of_saying_are_no_name():
+    text = (
+        "وقال مصدر عسكري إن القوات تقدمت، وأكد مسؤول أمريكي ذلك، "
+        "وطالبت مقاتلين آخرين بالتخلي عن البرنامج، وقال عبدالحليم علاقات البلدين جيدة."
+    )
+    assert people(text) == {}
