@@ -10,6 +10,7 @@ name (a common given name, a Russian surname ending, a family nisba), so
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from arabic_text import frequency
 from archive.extraction import cues, shapes
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
@@ -46,7 +47,8 @@ def find_candidates(
     covered = {
         i
         for hit in hits
-        if hit.start != hit.end or any(kinds[e.entity_id] != "place" for e in hit.entries)
+        if hit.start != hit.end
+        or (any(kinds[e.entity_id] != "place" for e in hit.entries) and not _fathers(doc, hit))
         for i in range(hit.start, hit.end + 1)
     } | set(taken)
     starts = {hit.start for hit in hits if hit.start in covered}
@@ -75,6 +77,18 @@ def find_candidates(
         seen.add(key)
         found.append(candidate)
     return found
+
+
+def _fathers(doc: Document, hit) -> bool:
+    """A one-word name that needs support, after بن: the father's name in a lineage
+    (خالد بن صالح العباد), not the known person صالح."""
+    before = hit.start - 1
+    return (
+        before >= 0
+        and doc.joined[before]
+        and doc.folded[before] in cues.lineage_words()
+        and all(e.ambiguous for e in hit.entries)
+    )
 
 
 @lru_cache(maxsize=100_000)
@@ -145,7 +159,10 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     rest = doc.folded[k + 1 : end + 1]
     if foreign and not all(shapes.is_foreign_word(w) for w in rest):
         return None
-    if not foreign and not all(_carries_name(w) for w in rest):
+    abd = first_token_keys(folded) & cues.compound_given_heads()
+    if not foreign and not all(
+        _carries_name(w) or (i == 0 and abd and w in cues.abd_tails()) for i, w in enumerate(rest)
+    ):
         return None
     return _candidate(doc, k, end, key or folded, cue="")
 
@@ -215,8 +232,10 @@ def _may_start_name(folded: str) -> bool:
 def _may_continue_name(folded: str, gazetteer: Gazetteer) -> bool:
     if len(folded) < 2 or not folded.isalpha():
         return False
-    if folded in cues.not_names() or folded in gazetteer.nationality_adjectives:
+    if folded in cues.not_names():
         return False
+    if folded in gazetteer.nationality_adjectives and frequency(folded) > shapes.FAMILY_NAME_MAX:
+        return False  # الروسي; a rare one is a family name too (فؤاد العماري)
     # الكاظمي may be a family name; للفيفا (li + al-FIFA) may not, فالون (Fallon) may.
     return folded.startswith(ARTICLE) or not shapes.behind_article(folded)
 

@@ -99,3 +99,20 @@ def test_ordinary_words_after_a_verb_of_saying_are_no_name():
         "وطالبت مقاتلين آخرين بالتخلي عن البرنامج، وقال عبدالحليم علاقات البلدين جيدة."
     )
     assert people(text) == {}
+
+
+def test_names_in_a_list_of_officials_are_found_whole():
+    text = (
+        "واستقبله عبدالإله بنكيران رئيس الحكومة، وفؤاد العماري رئيس الجماعة الحضرية لطنجة، "
+        "وعبد السلام ميسار الرئيس الأول لمحكمة الاستئناف، "
+        "وخالد بن صالح العباد رئيس المراسم الملكية."
+    )
+    found = people(text)
+    assert found["فؤاد العماري"] == ["وفؤاد العماري"]
+    assert found["عبد السلام ميسار"] == ["وعبد السلام ميسار"]
+    assert found["خالد بن صالح العباد"] == ["وخالد بن صالح العباد"]
+
+
+def test_a_nationality_adjective_after_a_given_name_is_no_family_name():
+    found = people("وقال الرئيس فؤاد الروسي إن الوفد وصل.")
+    assert "فؤاد الروسي" not in found
