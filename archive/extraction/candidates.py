@@ -59,13 +59,16 @@ def find_candidates(
             k += 1
             continue
         after_cue = k > 0 and (cues.may_end_cue(folded[k - 1]) or _speech_verb(folded[k - 1]))
-        if not (after_cue or _may_start_by_shape(folded[k]) or _name_follows(folded, k)):
+        role = _role_follows(folded, k)
+        if not (after_cue or role or _may_start_by_shape(folded[k]) or _name_follows(folded, k)):
             k += 1
             continue
         candidate = (
             _after_cue(doc, k, covered, gazetteer)
             or _after_speech(doc, k, covered, gazetteer)
             or _by_shape(doc, k, covered, gazetteer)
+            or (role and _before_role(doc, k, covered, gazetteer))
+            or None
         )
         if candidate is None:
             k += 1
@@ -104,6 +107,59 @@ def _name_follows(folded: list[str], k: int) -> bool:
     return nxt in cues.lineage_words() or shapes.rare_family_name(nxt)
 
 
+def _role_follows(folded: list[str], k: int) -> bool:
+    """A role word two or three words on: a name may stand before it."""
+    roles = cues.role_nouns()
+    return any(j < len(folded) and folded[j] in roles for j in (k + 2, k + 3))
+
+
+def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
+    """``ومحمد يعقوبي والي طنجة``, ``روبيرت فورد، السفير``, ``نجم الدين كريم محافظ``: two or
+    three name words right before a role (after a comma at most)."""
+    folded = doc.folded
+    given = first_token_keys(folded[k]) & cues.given_names()
+    compound = k + 1 < len(doc) and folded[k + 1] in cues.compound_tails()
+    key = next(iter(given)) if given else shapes.without_conjunction(folded[k], least=2)
+    if not (given or compound or shapes.is_name_like(key)):
+        return None
+    if any(node.entries for _key, node in gazetteer.roots(folded[k])):
+        return None  # تركمانستان أبلغت رئيس …: a known name alone is no given name here
+    for end in (k + 1, k + 2):
+        if end + 1 >= len(doc) or not doc.linked(k, end) or end in covered:
+            return None
+        word = folded[end]
+        if not _may_continue_name(word, gazetteer) or not _role_name_word(word, end == k + 1):
+            return None
+        if word in cues.name_joiners():
+            continue  # عبدالعزيز بن …: the name goes on
+        if folded[end + 1] in cues.role_nouns() and _apposed(doc, end):
+            return _candidate(doc, k, end, key, cue="")
+        if not (given or compound):
+            return None  # three words need a given name first: not ويحتل دانييل سكيولي
+        if word.startswith(ARTICLE) and word not in cues.compound_tails():
+            return None  # a family name ends the name
+    return None
+
+
+def _role_name_word(word: str, second: bool) -> bool:
+    """A word of a name before its role: a name word, or one news seldom writes."""
+    if second and word in cues.compound_tails():
+        return True
+    # A noun of action or a feminine word (ملاحقة) is no rare name word.
+    return _carries_name(word) or (
+        not word.startswith(ARTICLE)
+        and not word.endswith("ه")
+        and frequency(word) <= shapes.FAMILY_NAME_MAX
+    )
+
+
+def _apposed(doc: Document, end: int) -> bool:
+    """The role follows the name directly or after a comma."""
+    if doc.joined[end]:
+        return True
+    return doc.text[doc.ends[end] : doc.starts[end + 1]].strip() in {"،", ","}
+
+
 def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
     if k == 0 or not may_follow_cue(doc, k):
         return None
@@ -135,7 +191,7 @@ def _said_by(doc: Document, k: int, end: int) -> bool:
     """After a verb of saying (وقال روبيرت فورد) the subject is a name only when every word
     looks like one: a given name or a transliteration first, name words after it."""
     first, rest = doc.folded[k], doc.folded[k + 1 : end + 1]
-    if not (first in cues.given_names() or shapes.is_name_like(first)):
+    if not (first in cues.given_names() or _transliterated(first)):
         return False
     return all(_carries_name(w) for w in rest)
 
@@ -293,13 +349,13 @@ def _name_goes_on(doc: Document, end: int) -> bool:
         return True
     # عبد ربه منصور هادي, حازم بن مصطفى زقزوق: after a compound given name or a generation,
     # one more given name or a word rare enough to be a family name.
-    return _in_long_name(doc, end) and (
-        word in cues.given_names() or shapes.is_name_word(word) or shapes.is_proper_word(word)
-    )
+    return _in_long_name(doc, end) and (word in cues.given_names() or shapes.is_name_like(word))
 
 
 def _transliterated(word: str) -> bool:
-    return shapes.is_foreign_word(word) or shapes.is_proper_word(word)
+    return shapes.is_name_like(word) and (
+        shapes.is_foreign_word(word) or shapes.is_proper_word(word)
+    )
 
 
 def _in_long_name(doc: Document, end: int) -> bool:

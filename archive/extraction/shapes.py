@@ -140,11 +140,11 @@ def behind_article(folded: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def without_conjunction(folded: str) -> str:
+def without_conjunction(folded: str, least: int = 3) -> str:
     """The word without a leading و when that is the conjunction (وحازم → حازم): what
     remains is a word news writes more often than the whole (وليد stays)."""
     rest = folded[1:]
-    if folded.startswith("و") and len(rest) >= 3 and frequency(rest) > frequency(folded):
+    if folded.startswith("و") and len(rest) >= least and frequency(rest) > frequency(folded):
         return rest
     return folded
 
@@ -153,4 +153,28 @@ def without_conjunction(folded: str) -> str:
 def is_name_like(folded: str) -> bool:
     """A word that may be a name where the context says one follows (after a title): a
     transliteration (ترودو, جاستن), a rare word, or a word that behaves like a proper name."""
+    if folded.startswith("و") or folded.endswith("ه") or not is_arabic_word(folded):
+        return False  # وألحان, زعنفة, Latin words: no transliterated name
+    if has_clitic_reading(folded):
+        return False  # بلجنة, بأنني: a frequent word behind a preposition
     return is_foreign_word(folded) or is_name_word(folded) or is_proper_word(folded)
+
+
+def is_arabic_word(folded: str) -> bool:
+    return all("\u0621" <= c <= "\u064a" for c in folded)
+
+
+@lru_cache(maxsize=100_000)
+def has_clitic_reading(folded: str) -> bool:
+    """The word is better read as proclitics and a frequent word (بلجنة → لجنة)."""
+    count = frequency(folded)
+    return any(
+        key != folded and frequency(key) >= max(CLITIC_WORD_MIN, CLITIC_RATIO * (count + 1))
+        for key in first_token_keys(folded)
+    )
+
+
+# A proclitic reading wins when the bare word is seen this often, and this many times as
+# often as the whole.
+CLITIC_WORD_MIN = 20
+CLITIC_RATIO = 5

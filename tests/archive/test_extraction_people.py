@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from archive.extraction import extract
+from archive.models import Entity, EntityAlias
 from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get
 
@@ -116,3 +117,36 @@ def test_names_in_a_list_of_officials_are_found_whole():
 def test_a_nationality_adjective_after_a_given_name_is_no_family_name():
     found = people("وقال الرئيس فؤاد الروسي إن الوفد وصل.")
     assert "فؤاد الروسي" not in found
+
+
+def test_a_name_right_before_its_role_is_a_person():
+    text = (
+        "وحضر ومحمد يعقوبي والي طنجة، وعز الدين الخويلي القائد الجهوي. "
+        "قال روبيرت فورد، السفير الأمريكي السابق في سوريا، إن النظام انتهى. "
+        "ويحتل دانييل سكيولي، حاكم بوينس آيرس، صدارة القائمة."
+    )
+    found = people(text)
+    assert found["محمد يعقوبي"] == ["ومحمد يعقوبي"]
+    assert "عز الدين الخويلي" in found
+    assert "روبيرت فورد" in found
+    assert "دانييل سكيولي" in found
+
+
+def test_a_country_or_a_verb_before_a_role_is_no_name():
+    country = Entity.objects.create(kind=Entity.Kind.PLACE, name="تركمانستان")
+    EntityAlias.objects.create(entity=country, name="تركمانستان")
+    text = (
+        "إلا أن سلطات تركمانستان أبلغت رئيس الوزراء الباكستاني أن المشروع سيبدأ، "
+        "وقالت الجمعيتان إنهما تنويان ملاحقة المرشح للرئاسة."
+    )
+    assert people(text) == {}
+
+
+def test_words_behind_a_preposition_or_a_pronoun_do_not_lengthen_a_name():
+    text = (
+        "وقدم الأمير خالد بن عبدالعزيز بشرق المملكة، وذكرت بأنني سأضم صوتي، "
+        "وقال مدير البرامج بلجنة تراحم إن العمل مستمر."
+    )
+    found = people(text)
+    assert "خالد بن عبدالعزيز" in found
+    assert not [name for name in found if "بشرق" in name or "بأنني" in name or "بلجنة" in name]
