@@ -48,7 +48,7 @@ def find_candidates(
         i
         for hit in hits
         if hit.start != hit.end
-        or (any(kinds[e.entity_id] != "place" for e in hit.entries) and not _fathers(doc, hit))
+        or (any(kinds[e.entity_id] != "place" for e in hit.entries) and not _in_name(doc, hit))
         for i in range(hit.start, hit.end + 1)
     } | set(taken)
     starts = {hit.start for hit in hits if hit.start in covered}
@@ -70,7 +70,7 @@ def find_candidates(
             or (role and _before_role(doc, k, covered, gazetteer))
             or None
         )
-        if candidate is None:
+        if candidate is None or _tanween(doc, candidate.tokens):
             k += 1
             continue
         k = candidate.tokens[-1] + 1
@@ -82,16 +82,24 @@ def find_candidates(
     return found
 
 
-def _fathers(doc: Document, hit) -> bool:
-    """A one-word name that needs support, after بن: the father's name in a lineage
-    (خالد بن صالح العباد), not the known person صالح."""
+def _in_name(doc: Document, hit) -> bool:
+    """A one-word name that needs support, after بن or a listed given name: a father's or
+    family name (خالد بن صالح العباد, سليمان الأسد), not the known person صالح or الأسد."""
     before = hit.start - 1
-    return (
-        before >= 0
-        and doc.joined[before]
-        and doc.folded[before] in cues.lineage_words()
-        and all(e.ambiguous for e in hit.entries)
+    if hit.start != hit.end or before < 0 or not doc.joined[before]:
+        return False
+    word = doc.folded[before]
+    return all(e.ambiguous for e in hit.entries) and (
+        word in cues.lineage_words() or bool(first_token_keys(word) & cues.given_names())
     )
+
+
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _tanween(doc: Document, tokens: tuple[int, ...]) -> bool:
+    """Names never take tanween: متكرراً, معبراً are adjectives and adverbs."""
+    return any(_TANWEEN.intersection(doc.surfaces[i]) for i in tokens)
 
 
 @lru_cache(maxsize=100_000)
@@ -104,7 +112,7 @@ def _name_follows(folded: list[str], k: int) -> bool:
     if k + 1 >= len(folded):
         return False
     nxt = folded[k + 1]
-    return nxt in cues.lineage_words() or shapes.rare_family_name(nxt)
+    return nxt in cues.lineage_words() or nxt == "عبد" or shapes.rare_family_name(nxt)
 
 
 def _role_follows(folded: list[str], k: int) -> bool:
@@ -122,7 +130,7 @@ def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | 
     key = next(iter(given)) if given else shapes.without_conjunction(folded[k], least=2)
     if not (given or compound or shapes.is_name_like(key)):
         return None
-    if any(node.entries for _key, node in gazetteer.roots(folded[k])):
+    if _known_alone(folded[k], gazetteer):
         return None  # تركمانستان أبلغت رئيس …: a known name alone is no given name here
     for end in (k + 1, k + 2):
         if end + 1 >= len(doc) or not doc.linked(k, end) or end in covered:
@@ -139,6 +147,11 @@ def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | 
         if word.startswith(ARTICLE) and word not in cues.compound_tails():
             return None  # a family name ends the name
     return None
+
+
+def _known_alone(folded: str, gazetteer: Gazetteer) -> bool:
+    """The word alone is a known name (a place: لحلب, تركمانستان)."""
+    return any(node.entries for _key, node in gazetteer.roots(folded))
 
 
 def _role_name_word(word: str, second: bool) -> bool:
@@ -206,14 +219,21 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
         key = shapes.without_conjunction(folded)  # حمد بن محمد: a word, بن and a given name
     if key is None and _before_family_name(doc, k):
         key = folded  # صابرين القوبنطيني: a name word and a rare family nisba
-    foreign = key is None and shapes.is_foreign_word(folded)
+    if key is None and _abd_follows(doc, k):
+        key = shapes.without_conjunction(folded)  # فوزي عبد الرحمان: a word and عبد …
+    foreign = (
+        key is None
+        and shapes.is_foreign_word(folded)
+        and _transliterated(folded)
+        and not _known_alone(folded, gazetteer)
+    )
     if key is None and not foreign:
         return None
     end = _name_end(doc, k, covered, gazetteer)
     if end is None:
         return None
     rest = doc.folded[k + 1 : end + 1]
-    if foreign and not all(shapes.is_foreign_word(w) for w in rest):
+    if foreign and not all(_transliterated(w) for w in rest):
         return None
     abd = first_token_keys(folded) & cues.compound_given_heads()
     if not foreign and not all(
@@ -231,6 +251,18 @@ def _before_family_name(doc: Document, k: int) -> bool:
         and shapes.rare_family_name(doc.folded[k + 1])
         and not word.startswith((ARTICLE, "و"))
         and len(word) >= 3
+        and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
+    )
+
+
+def _abd_follows(doc: Document, k: int) -> bool:
+    """``فوزي عبد الرحمان``: a rare word before عبد and a definite tail is a given name."""
+    if k + 2 >= len(doc) or not doc.linked(k, k + 2) or doc.folded[k + 1] != "عبد":
+        return False
+    word = shapes.without_conjunction(doc.folded[k])
+    return (
+        doc.folded[k + 2].startswith(ARTICLE)
+        and not shapes.inflected_ending(word)
         and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
     )
 
@@ -257,7 +289,7 @@ def _carries_name(word: str) -> bool:
         or word in cues.compound_tails()
         or shapes.is_family_name(word)
         or shapes.is_name_word(word)
-        or shapes.is_proper_word(word)
+        or (shapes.is_proper_word(word) and shapes.is_name_like(word))
     )
 
 
@@ -304,6 +336,8 @@ def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) ->
         nxt = end + 1
         if not doc.joined[end] or nxt in covered:
             break
+        if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners():
+            break  # ذاك, يسمى: a stop word ends a name
         if not _joiner_takes(doc.folded[end], doc.folded[nxt]) and not _may_continue_name(
             doc.folded[nxt], gazetteer
         ):
@@ -343,7 +377,11 @@ def _name_goes_on(doc: Document, end: int) -> bool:
         return True
     if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
         return False
-    if shapes.is_name_like(doc.folded[end]) and _transliterated(word):
+    if (
+        shapes.is_name_like(doc.folded[end])
+        and shapes.is_proper_word(word)
+        and shapes.is_name_like(word)
+    ):
         return True  # انريكي بينا نيتو: a foreign name of three words
     if shapes.is_family_name(word):
         return True
@@ -361,14 +399,18 @@ def _transliterated(word: str) -> bool:
 def _in_long_name(doc: Document, end: int) -> bool:
     """The name so far is a compound given name (عبد ربه …) or a lineage (… بن مصطفى)."""
     heads = cues.compound_given_heads() | cues.lineage_words()
-    return any(first_token_keys(w) & heads for w in doc.folded[max(0, end - 2) : end])
+    return any(
+        first_token_keys(w) & heads or shapes.joined_compound(w)
+        for w in doc.folded[max(0, end - 2) : end + 1]
+    )
 
 
 def _looks_like_name(words: list[str], gazetteer: Gazetteer) -> bool:
     first, last = words[0], words[-1]
     if first in cues.given_names() or first in gazetteer.person_given_names:
         return True
-    if shapes.given_name_key(first) or any(w in cues.lineage_words() for w in words[1:-1]):
+    inner = cues.lineage_words() | cues.compound_given_heads()
+    if shapes.given_name_key(first) or any(w in inner for w in words[1:-1]):
         return True
     if all(shapes.is_name_like(w) or shapes.is_family_name(w) for w in words):
         return True

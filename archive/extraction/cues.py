@@ -58,6 +58,10 @@ _CUE_PHRASES = [
     "الأمين العام",
     "رئيس الدبلوماسية",
     "عضو مجلس النواب",
+    "المدعو",
+    "المدعوة",
+    "يدعى",
+    "تدعى",
 ]
 # Verbs of saying and announcing: the subject that follows is often a person named without
 # a title (وقال روبيرت فورد، السفير …); the name must still look like one.

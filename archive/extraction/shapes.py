@@ -8,7 +8,7 @@ word news almost never uses.
 
 from functools import lru_cache
 
-from arabic_text import frequency
+from arabic_text import STOP_WORDS, frequency
 from archive.extraction import cues
 from archive.extraction.names import ARTICLE, first_token_keys
 
@@ -149,14 +149,26 @@ def without_conjunction(folded: str, least: int = 3) -> str:
     return folded
 
 
+# Plural, dual and verb endings that an unseen word more often has as an inflection.
+_INFLECTED_ENDINGS = ("ون", "ين", "ان", "وا", "هن", "تم")
+# A feminine noun, a plural, a pronoun: ملاحقة, عقودات, ليتولاها.
+_NOT_NAME_ENDINGS = ("ه", "ات", "ها", "هم", "هما", "كم")
+
+
+def inflected_ending(folded: str) -> bool:
+    return folded.endswith(_NOT_NAME_ENDINGS)
+
+
 @lru_cache(maxsize=100_000)
 def is_name_like(folded: str) -> bool:
     """A word that may be a name where the context says one follows (after a title): a
     transliteration (ترودو, جاستن), a rare word, or a word that behaves like a proper name."""
-    if folded.startswith("و") or folded.endswith("ه") or not is_arabic_word(folded):
-        return False  # وألحان, زعنفة, Latin words: no transliterated name
-    if has_clitic_reading(folded):
-        return False  # بلجنة, بأنني: a frequent word behind a preposition
+    if folded.startswith("و") or folded.endswith(_NOT_NAME_ENDINGS) or not is_arabic_word(folded):
+        return False  # وألحان, زعنفة, عقودات, Latin words: no transliterated name
+    if has_clitic_reading(folded) or has_prefix_reading(folded):
+        return False  # بلجنة, بأنني, سيفاوض: a frequent word behind a clitic or a prefix
+    if frequency(folded) <= RARE_WORD and folded.endswith(_INFLECTED_ENDINGS):
+        return False  # يحتقرون, عدوتين, نغصوا, ثقتهن: an unseen inflected word
     return is_foreign_word(folded) or is_name_word(folded) or is_proper_word(folded)
 
 
@@ -169,12 +181,41 @@ def has_clitic_reading(folded: str) -> bool:
     """The word is better read as proclitics and a frequent word (بلجنة → لجنة)."""
     count = frequency(folded)
     return any(
-        key != folded and frequency(key) >= max(CLITIC_WORD_MIN, CLITIC_RATIO * (count + 1))
+        key != folded
+        and key not in STOP_WORDS
+        and frequency(key) >= max(CLITIC_WORD_MIN, CLITIC_RATIO * (count + 1))
         for key in first_token_keys(folded)
     )
+
+
+@lru_cache(maxsize=100_000)
+def has_prefix_reading(folded: str) -> bool:
+    """A verb or noun with a prefix (سيفاوض, يتسوق): without one or two letters it is a
+    word of four letters or more that news writes often."""
+    count = frequency(folded)
+    return any(
+        len(part) >= PREFIXED_WORD_LETTERS
+        and part not in STOP_WORDS
+        and frequency(part) >= max(CLITIC_WORD_MIN, 2 * count)
+        for part in _prefixed_parts(folded)
+    )
+
+
+def _prefixed_parts(folded: str) -> tuple[str, ...]:
+    """What is left without a verb's prefix: ي ت ن, or the future's سي ست سن."""
+    if folded[:2] in ("سي", "ست", "سن"):
+        return (folded[1:], folded[2:])
+    return (folded[1:],) if folded[:1] in ("ي", "ت", "ن") else ()
 
 
 # A proclitic reading wins when the bare word is seen this often, and this many times as
 # often as the whole.
 CLITIC_WORD_MIN = 20
+# Shorter remainders (شون: ش + ون) are too often a name's own letters.
+PREFIXED_WORD_LETTERS = 4
 CLITIC_RATIO = 5
+
+
+def joined_compound(folded: str) -> bool:
+    """``ابوبكر``, ``عبدالله``: a compound given name written as one word."""
+    return len(folded) >= 6 and folded.startswith(("ابو", "عبد")) and not folded.startswith("عبدو")

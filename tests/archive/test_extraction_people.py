@@ -150,3 +150,35 @@ def test_words_behind_a_preposition_or_a_pronoun_do_not_lengthen_a_name():
     found = people(text)
     assert "خالد بن عبدالعزيز" in found
     assert not [name for name in found if "بشرق" in name or "بأنني" in name or "بلجنة" in name]
+
+
+def test_a_word_before_abd_and_its_tail_is_a_given_name():
+    text = "حسب ما أفاد به القيادي بحزب آفاق تونس فوزي عبد الرحمان في اتصال هاتفي."
+    assert "فوزي عبد الرحمان" in people(text)
+
+
+def test_a_joined_compound_given_name_takes_the_family_name_after_it():
+    text = "ونجا عضو الهيئة التأسيسية أحمد أبوبكر محجوب من محاولة اغتيال."
+    found = people(text)
+    assert "أحمد أبوبكر محجوب" in found
+    assert "أحمد أبوبكر" not in found
+
+
+def test_a_known_short_name_after_a_given_name_is_another_persons_family_name():
+    text = "وقال المرصد إن سليمان الأسد قتل العقيد، وعمر بن صالح العباد شاهد."
+    found = people(text)
+    assert "عمر بن صالح العباد" in found
+
+
+def test_unseen_inflected_words_and_words_with_tanween_are_no_name():
+    text = (
+        "وأصبح الفريق متماسكاً متعاوناً، والمشجعون يحتقرون بروكسل، "
+        "وكانتا عدوتين متطرفتين، وقال إنهم نغصوا حياتنا."
+    )
+    assert people(text) == {}
+
+
+def test_a_transliterated_pair_is_a_name_but_not_a_place_before_a_verb():
+    text = "وكان في الوفد تيموثي ليندركينج، وقال إن صهره جاريد كوشنر سيفاوض."
+    found = people(text)
+    assert "جاريد كوشنر" in found
