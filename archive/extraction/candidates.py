@@ -52,6 +52,7 @@ def find_candidates(
         for i in range(hit.start, hit.end + 1)
     } | set(taken)
     starts = {hit.start for hit in hits if hit.start in covered}
+    people = {hit.start for hit in hits if all(kinds[e.entity_id] == "person" for e in hit.entries)}
     found, seen, k, n, folded = [], set(), 0, len(doc), doc.folded
     while k < n:
         # Cheap checks first (most words are ruled out at once, by cached look-ups).
@@ -75,6 +76,8 @@ def find_candidates(
             continue
         k = candidate.tokens[-1] + 1
         key = candidate.normalized
+        if k in people and doc.joined[k - 1]:
+            continue  # عادل بن أحمد الجبير: the opening of a known person's longer name
         if key in gazetteer.known_keys or key in gazetteer.rejected_keys or key in seen:
             continue
         seen.add(key)

@@ -182,3 +182,11 @@ def test_a_transliterated_pair_is_a_name_but_not_a_place_before_a_verb():
     text = "وكان في الوفد تيموثي ليندركينج، وقال إن صهره جاريد كوشنر سيفاوض."
     found = people(text)
     assert "جاريد كوشنر" in found
+
+
+def test_the_opening_of_a_known_persons_longer_name_is_no_new_person():
+    jubeir = Entity.objects.create(kind=Entity.Kind.PERSON, name="عادل الجبير")
+    for alias in ("عادل الجبير", "الجبير"):
+        EntityAlias.objects.create(entity=jubeir, name=alias)
+    text = "وحضر اللقاء وزير الخارجية الأستاذ عادل بن أحمد الجبير وعدد من المسؤولين."
+    assert "عادل بن أحمد" not in people(text)
