@@ -97,6 +97,8 @@ def _in_name(doc: Document, hit) -> bool:
     )
 
 
+# ة folded: family names end in it (الربيعة, زحالقة) as nouns do.
+TAA_MARBUTA = "ه"
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
@@ -182,10 +184,25 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
     end = _name_end(doc, k, covered, gazetteer)
     if end is None or not _looks_like_name(doc.folded[k : end + 1], gazetteer):
         return None
+    if end == k + 1 and not _after_title(doc.folded[end]):
+        return None  # الملك سعود يهنئ, الملك سعود هنأه: the sentence goes on
     start = cue_start(doc, k)
     if start is None:
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(start, k - 1))
+
+
+@lru_cache(maxsize=100_000)
+def _after_title(word: str) -> bool:
+    """The second word of a name after a title: not a verb with its prefix, a word behind a
+    clitic or an inflected word (a listed name or a joiner always is)."""
+    if word in cues.given_names() or word in cues.name_joiners() or word in cues.abd_tails():
+        return True
+    return not (
+        (shapes.inflected_ending(word) and not word.endswith(TAA_MARBUTA))
+        or shapes.has_clitic_reading(word)
+        or shapes.has_prefix_reading(word)
+    )
 
 
 def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:

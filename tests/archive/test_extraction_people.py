@@ -190,3 +190,14 @@ def test_the_opening_of_a_known_persons_longer_name_is_no_new_person():
         EntityAlias.objects.create(entity=jubeir, name=alias)
     text = "وحضر اللقاء وزير الخارجية الأستاذ عادل بن أحمد الجبير وعدد من المسؤولين."
     assert "عادل بن أحمد" not in people(text)
+
+
+def test_after_a_royal_title_the_sentence_that_goes_on_is_no_name():
+    text = (
+        "وأعلن الديوان أن الملك سعود يتولى الحكم، وافتتح مستشفى الملك فهد بجدة، "
+        "وحضر اللقاء الأمير خالد بن سلمان والدكتور عبدالله الربيعة."
+    )
+    found = people(text)
+    assert not [name for name in found if "يتولى" in name or "بجدة" in name]
+    assert "عبدالله الربيعة" in found
+    assert "خالد بن سلمان" in found
