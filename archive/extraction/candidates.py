@@ -130,7 +130,8 @@ def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | 
     """``ومحمد يعقوبي والي طنجة``, ``روبيرت فورد، السفير``, ``نجم الدين كريم محافظ``: two or
     three name words right before a role (after a comma at most)."""
     folded = doc.folded
-    given = first_token_keys(folded[k]) & cues.given_names()
+    # A listed name that is an ordinary word too (جمعة, صالح) needs more than a role.
+    given = {g for g in first_token_keys(folded[k]) & cues.given_names() if _plain_name(g)}
     compound = k + 1 < len(doc) and folded[k + 1] in cues.compound_tails()
     key = next(iter(given)) if given else shapes.without_conjunction(folded[k], least=2)
     if not (given or compound or shapes.is_name_like(key)):
@@ -163,12 +164,20 @@ def _role_name_word(word: str, second: bool) -> bool:
     """A word of a name before its role: a name word, or one news seldom writes."""
     if second and word in cues.compound_tails():
         return True
+    if shapes.has_clitic_reading(word) or shapes.has_prefix_reading(word):
+        return False  # جمعه بنائب رئيس: a preposition and a title, not a name
     # A noun of action or a feminine word (ملاحقة) is no rare name word.
     return _carries_name(word) or (
         not word.startswith(ARTICLE)
         and not word.endswith("ه")
         and frequency(word) <= shapes.FAMILY_NAME_MAX
     )
+
+
+@lru_cache(maxsize=10_000)
+def _plain_name(given: str) -> bool:
+    """جمعة and صالح are ordinary words too: before a role they are no given name."""
+    return not shapes.is_common_word(given)
 
 
 def _apposed(doc: Document, end: int) -> bool:

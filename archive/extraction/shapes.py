@@ -183,9 +183,16 @@ def has_clitic_reading(folded: str) -> bool:
     return any(
         key != folded
         and key not in STOP_WORDS
+        and not _conjunction_only(folded, key)
         and frequency(key) >= max(CLITIC_WORD_MIN, CLITIC_RATIO * (count + 1))
         for key in first_token_keys(folded)
     )
+
+
+def _conjunction_only(folded: str, key: str) -> bool:
+    """فورد is no ف + ورد: a conjunction alone before a frequent word is too often a name's
+    first letter (the conjunction و is told apart by ``without_conjunction``)."""
+    return folded.endswith(key) and set(folded[: len(folded) - len(key)]) <= {"ف", "و"}
 
 
 @lru_cache(maxsize=100_000)

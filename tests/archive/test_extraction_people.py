@@ -203,3 +203,10 @@ def test_verbs_and_words_behind_a_preposition_are_told_from_names():
         folded = name_normalize(word)
         assert not shapes.has_prefix_reading(folded), word
         assert not shapes.has_clitic_reading(folded), word
+
+
+def test_a_common_word_and_a_title_behind_a_preposition_are_no_name_before_a_role():
+    text = "وذلك خلال لقاء جمعه بنائب رئيس الحكومة الروسية يوري بوريسوف."
+    found = people(text)
+    assert "جمعه بنائب" not in found
+    assert "يوري بوريسوف" in found
