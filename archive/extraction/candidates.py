@@ -54,13 +54,15 @@ def find_candidates(
     starts = {hit.start for hit in hits if hit.start in covered}
     people = {hit.start for hit in hits if all(kinds[e.entity_id] == "person" for e in hit.entries)}
     found, seen, k, n, folded = [], set(), 0, len(doc), doc.folded
+    role_words = cues.role_nouns()
+    roles = {j for j, word in enumerate(folded) if word in role_words}
     while k < n:
         # Cheap checks first (most words are ruled out at once, by cached look-ups).
         if k in covered or k in starts or doc.stop[k] or not _may_start_name(folded[k]):
             k += 1
             continue
         after_cue = k > 0 and (cues.may_end_cue(folded[k - 1]) or _speech_verb(folded[k - 1]))
-        role = _role_follows(folded, k)
+        role = k + 2 in roles or k + 3 in roles  # a name may stand before its role
         if not (after_cue or role or _may_start_by_shape(folded[k]) or _name_follows(folded, k)):
             k += 1
             continue
@@ -118,12 +120,6 @@ def _name_follows(folded: list[str], k: int) -> bool:
         return False
     nxt = folded[k + 1]
     return nxt in cues.lineage_words() or nxt == "عبد" or shapes.rare_family_name(nxt)
-
-
-def _role_follows(folded: list[str], k: int) -> bool:
-    """A role word two or three words on: a name may stand before it."""
-    roles = cues.role_nouns()
-    return any(j < len(folded) and folded[j] in roles for j in (k + 2, k + 3))
 
 
 def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
@@ -286,7 +282,7 @@ def _before_family_name(doc: Document, k: int) -> bool:
 
 def _abd_follows(doc: Document, k: int) -> bool:
     """``فوزي عبد الرحمان``: a rare word before عبد and a definite tail is a given name."""
-    if k + 2 >= len(doc) or not doc.linked(k, k + 2) or doc.folded[k + 1] != "عبد":
+    if k + 2 >= len(doc) or doc.folded[k + 1] != "عبد" or not doc.linked(k, k + 2):
         return False
     word = shapes.without_conjunction(doc.folded[k])
     return (
@@ -310,6 +306,7 @@ def _lineage_follows(doc: Document, k: int) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
 def _carries_name(word: str) -> bool:
     """A word that may follow a given name in a name without a title before it."""
     return (
@@ -401,8 +398,7 @@ def _name_goes_on(doc: Document, end: int) -> bool:
     if nxt >= len(doc) or not doc.joined[end]:
         return False
     word = doc.folded[nxt]
-    joiners = cues.compound_tails() | cues.lineage_words() | cues.family_joiners()
-    if word in joiners:
+    if word in cues.continuing_words():
         return True
     if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
         return False
@@ -419,6 +415,7 @@ def _name_goes_on(doc: Document, end: int) -> bool:
     return _in_long_name(doc, end) and (word in cues.given_names() or shapes.is_name_like(word))
 
 
+@lru_cache(maxsize=100_000)
 def _transliterated(word: str) -> bool:
     return shapes.is_name_like(word) and (
         shapes.is_foreign_word(word) or shapes.is_proper_word(word)
@@ -427,7 +424,7 @@ def _transliterated(word: str) -> bool:
 
 def _in_long_name(doc: Document, end: int) -> bool:
     """The name so far is a compound given name (عبد ربه …) or a lineage (… بن مصطفى)."""
-    heads = cues.compound_given_heads() | cues.lineage_words()
+    heads = cues.long_name_heads()
     return any(
         first_token_keys(w) & heads or shapes.joined_compound(w)
         for w in doc.folded[max(0, end - 2) : end + 1]
@@ -438,7 +435,7 @@ def _looks_like_name(words: list[str], gazetteer: Gazetteer) -> bool:
     first, last = words[0], words[-1]
     if first in cues.given_names() or first in gazetteer.person_given_names:
         return True
-    inner = cues.lineage_words() | cues.compound_given_heads()
+    inner = cues.long_name_heads()
     if shapes.given_name_key(first) or any(w in inner for w in words[1:-1]):
         return True
     if all(shapes.is_name_like(w) or shapes.is_family_name(w) for w in words):

@@ -244,6 +244,18 @@ def family_joiners() -> frozenset[str]:
 
 
 @cache
+def long_name_heads() -> frozenset[str]:
+    """Words after which a name needs more words: عبد, أبو, بن."""
+    return compound_given_heads() | lineage_words()
+
+
+@cache
+def continuing_words() -> frozenset[str]:
+    """Words that carry a name on: الدين, بن, آل."""
+    return compound_tails() | lineage_words() | family_joiners()
+
+
+@cache
 def name_joiners() -> frozenset[str]:
     return _folded_set(_NAME_JOINERS)
 
