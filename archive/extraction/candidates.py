@@ -160,14 +160,22 @@ def _role_name_word(word: str, second: bool) -> bool:
     """A word of a name before its role: a name word, or one news seldom writes."""
     if second and word in cues.compound_tails():
         return True
-    if shapes.has_clitic_reading(word) or shapes.has_prefix_reading(word):
-        return False  # جمعه بنائب رئيس: a preposition and a title, not a name
+    if (
+        shapes.has_clitic_reading(word, conjunction=False)
+        or shapes.has_prefix_reading(word)
+        or shapes.has_particle_reading(word)
+    ):
+        return False  # جمعه بنائب رئيس: a preposition and a title, not a name (فورد is one)
     # A noun of action or a feminine word (ملاحقة) is no rare name word.
     return _carries_name(word) or (
         not word.startswith(ARTICLE)
         and not word.endswith("ه")
         and frequency(word) <= shapes.FAMILY_NAME_MAX
     )
+
+
+def _clitic_or_prefix(word: str) -> bool:
+    return shapes.has_clitic_reading(word) or shapes.has_prefix_reading(word)
 
 
 @lru_cache(maxsize=10_000)
@@ -205,8 +213,8 @@ def _after_title(word: str) -> bool:
         return True
     return not (
         (shapes.inflected_ending(word) and not word.endswith(TAA_MARBUTA))
-        or shapes.has_clitic_reading(word)
-        or shapes.has_prefix_reading(word)
+        or _clitic_or_prefix(word)
+        or shapes.has_particle_reading(word)
     )
 
 
@@ -309,6 +317,8 @@ def _lineage_follows(doc: Document, k: int) -> bool:
 @lru_cache(maxsize=100_000)
 def _carries_name(word: str) -> bool:
     """A word that may follow a given name in a name without a title before it."""
+    if shapes.has_particle_reading(word):
+        return False  # بترحيب, لضغوط: the sentence goes on
     return (
         word in cues.given_names()
         or word in cues.name_joiners()

@@ -165,8 +165,8 @@ def is_name_like(folded: str) -> bool:
     transliteration (ترودو, جاستن), a rare word, or a word that behaves like a proper name."""
     if folded.startswith("و") or folded.endswith(_NOT_NAME_ENDINGS) or not is_arabic_word(folded):
         return False  # وألحان, زعنفة, عقودات, Latin words: no transliterated name
-    if has_clitic_reading(folded) or has_prefix_reading(folded):
-        return False  # بلجنة, بأنني, سيفاوض: a frequent word behind a clitic or a prefix
+    if has_clitic_reading(folded) or has_prefix_reading(folded) or has_particle_reading(folded):
+        return False  # بلجنة, بأنني, سيفاوض, بترحيب: a frequent word behind a clitic or a prefix
     if frequency(folded) <= RARE_WORD and folded.endswith(_INFLECTED_ENDINGS):
         return False  # يحتقرون, عدوتين, نغصوا, ثقتهن: an unseen inflected word
     return is_foreign_word(folded) or is_name_word(folded) or is_proper_word(folded)
@@ -177,22 +177,38 @@ def is_arabic_word(folded: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def has_clitic_reading(folded: str) -> bool:
-    """The word is better read as proclitics and a frequent word (بلجنة → لجنة)."""
+def has_clitic_reading(folded: str, conjunction: bool = True) -> bool:
+    """The word is better read as proclitics and a frequent word (بلجنة → لجنة); without
+    ``conjunction`` a lone و or ف is taken for the name's own letter (فورد)."""
     count = frequency(folded)
     return any(
         key != folded
         and key not in STOP_WORDS
-        and not _conjunction_only(folded, key)
+        and (conjunction or not _conjunction_only(folded, key))
         and frequency(key) >= max(CLITIC_WORD_MIN, CLITIC_RATIO * (count + 1))
         for key in first_token_keys(folded)
     )
 
 
 def _conjunction_only(folded: str, key: str) -> bool:
-    """فورد is no ف + ورد: a conjunction alone before a frequent word is too often a name's
-    first letter (the conjunction و is told apart by ``without_conjunction``)."""
+    """Only و or ف stands before the frequent word (فورد: ف + ورد)."""
     return folded.endswith(key) and set(folded[: len(folded) - len(key)]) <= {"ف", "و"}
+
+
+@lru_cache(maxsize=100_000)
+def has_particle_reading(folded: str) -> bool:
+    """A preposition before a noun (بترحيب, لضغوط, للضرب): words that follow a name in a
+    sentence, never part of it."""
+    count = frequency(folded)
+    if folded.startswith("لل"):
+        return True
+    return folded.startswith(("ب", "ل")) and any(
+        key != folded
+        and len(key) >= PREFIXED_WORD_LETTERS
+        and not key.startswith(("و", "ا"))  # بوعلي, باسهل, بالمر are names
+        and frequency(key) >= max(CLITIC_WORD_MIN, count)
+        for key in first_token_keys(folded)
+    )
 
 
 @lru_cache(maxsize=100_000)

@@ -210,3 +210,14 @@ def test_a_common_word_and_a_title_behind_a_preposition_are_no_name_before_a_rol
     found = people(text)
     assert "جمعه بنائب" not in found
     assert "يوري بوريسوف" in found
+
+
+def test_a_word_behind_a_preposition_ends_a_name_but_names_starting_with_its_letter_stay():
+    text = (
+        "وسجل متعب بتسديدة قوية، ووصل الأمير خالد بحائل، "
+        "وقال المدرب لوران بلان إن اللاعب خالد بوعلي جاهز."
+    )
+    found = people(text)
+    assert not [name for name in found if "بتسديدة" in name or "بحائل" in name]
+    assert "لوران بلان" in found
+    assert "خالد بوعلي" in found
