@@ -61,9 +61,13 @@ def find_candidates(
         if k in covered or k in starts or doc.stop[k] or not _may_start_name(folded[k]):
             k += 1
             continue
-        after_cue = k > 0 and (cues.may_end_cue(folded[k - 1]) or _speech_verb(folded[k - 1]))
         role = k + 2 in roles or k + 3 in roles  # a name may stand before its role
-        if not (after_cue or role or _may_start_by_shape(folded[k]) or _name_follows(folded, k)):
+        if not (
+            role
+            or _may_start_by_shape(folded[k])
+            or (k > 0 and _cue_before(folded[k - 1]))
+            or (k + 1 < n and _makes_name_of_previous(folded[k + 1]))
+        ):
             k += 1
             continue
         candidate = (
@@ -114,12 +118,16 @@ def _may_start_by_shape(folded: str) -> bool:
     return shapes.given_name_key(folded) is not None or shapes.is_foreign_word(folded)
 
 
-def _name_follows(folded: list[str], k: int) -> bool:
-    """The next word makes a name of this one: بن (a lineage) or a rare family nisba."""
-    if k + 1 >= len(folded):
-        return False
-    nxt = folded[k + 1]
+@lru_cache(maxsize=100_000)
+def _makes_name_of_previous(nxt: str) -> bool:
+    """The next word makes a name of this one: بن (a lineage), عبد, or a rare family nisba."""
     return nxt in cues.lineage_words() or nxt == "عبد" or shapes.rare_family_name(nxt)
+
+
+@lru_cache(maxsize=100_000)
+def _cue_before(previous: str) -> bool:
+    """A title cue or a verb of saying may end with the word before."""
+    return cues.may_end_cue(previous) or _speech_verb(previous)
 
 
 def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
