@@ -10,6 +10,7 @@ name (a common given name, a Russian surname ending, a family nisba), so
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from arabic_text import frequency
 from archive.extraction import cues, shapes
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
@@ -46,26 +47,43 @@ def find_candidates(
     covered = {
         i
         for hit in hits
-        if hit.start != hit.end or any(kinds[e.entity_id] != "place" for e in hit.entries)
+        if hit.start != hit.end
+        or (any(kinds[e.entity_id] != "place" for e in hit.entries) and not _in_name(doc, hit))
         for i in range(hit.start, hit.end + 1)
     } | set(taken)
     starts = {hit.start for hit in hits if hit.start in covered}
+    people = {hit.start for hit in hits if all(kinds[e.entity_id] == "person" for e in hit.entries)}
     found, seen, k, n, folded = [], set(), 0, len(doc), doc.folded
+    role_words = cues.role_nouns()
+    roles = {j for j, word in enumerate(folded) if word in role_words}
     while k < n:
         # Cheap checks first (most words are ruled out at once, by cached look-ups).
         if k in covered or k in starts or doc.stop[k] or not _may_start_name(folded[k]):
             k += 1
             continue
-        after_cue = k > 0 and cues.may_end_cue(folded[k - 1])
-        if not (after_cue or _may_start_by_shape(folded[k]) or _name_follows(folded, k)):
+        role = k + 2 in roles or k + 3 in roles  # a name may stand before its role
+        if not (
+            role
+            or _may_start_by_shape(folded[k])
+            or (k > 0 and _cue_before(folded[k - 1]))
+            or (k + 1 < n and _makes_name_of_previous(folded[k + 1]))
+        ):
             k += 1
             continue
-        candidate = _after_cue(doc, k, covered, gazetteer) or _by_shape(doc, k, covered, gazetteer)
-        if candidate is None:
+        candidate = (
+            _after_cue(doc, k, covered, gazetteer)
+            or _after_speech(doc, k, covered, gazetteer)
+            or _by_shape(doc, k, covered, gazetteer)
+            or (role and _before_role(doc, k, covered, gazetteer))
+            or None
+        )
+        if candidate is None or _tanween(doc, candidate.tokens):
             k += 1
             continue
         k = candidate.tokens[-1] + 1
         key = candidate.normalized
+        if k in people and doc.joined[k - 1]:
+            continue  # عادل بن أحمد الجبير: the opening of a known person's longer name
         if key in gazetteer.known_keys or key in gazetteer.rejected_keys or key in seen:
             continue
         seen.add(key)
@@ -73,17 +91,112 @@ def find_candidates(
     return found
 
 
+def _in_name(doc: Document, hit) -> bool:
+    """A one-word name that needs support, after بن or a listed given name: a father's or
+    family name (خالد بن صالح العباد, سليمان الأسد), not the known person صالح or الأسد."""
+    before = hit.start - 1
+    if hit.start != hit.end or before < 0 or not doc.joined[before]:
+        return False
+    word = doc.folded[before]
+    return all(e.ambiguous for e in hit.entries) and (
+        word in cues.lineage_words() or bool(first_token_keys(word) & cues.given_names())
+    )
+
+
+# ة folded: family names end in it (الربيعة, زحالقة) as nouns do.
+TAA_MARBUTA = "ه"
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _tanween(doc: Document, tokens: tuple[int, ...]) -> bool:
+    """Names never take tanween: متكرراً, معبراً are adjectives and adverbs."""
+    return any(_TANWEEN.intersection(doc.surfaces[i]) for i in tokens)
+
+
 @lru_cache(maxsize=100_000)
 def _may_start_by_shape(folded: str) -> bool:
     return shapes.given_name_key(folded) is not None or shapes.is_foreign_word(folded)
 
 
-def _name_follows(folded: list[str], k: int) -> bool:
-    """The next word makes a name of this one: بن (a lineage) or a rare family nisba."""
-    if k + 1 >= len(folded):
-        return False
-    nxt = folded[k + 1]
-    return nxt in cues.lineage_words() or shapes.rare_family_name(nxt)
+@lru_cache(maxsize=100_000)
+def _makes_name_of_previous(nxt: str) -> bool:
+    """The next word makes a name of this one: بن (a lineage), عبد, or a rare family nisba."""
+    return nxt in cues.lineage_words() or nxt == "عبد" or shapes.rare_family_name(nxt)
+
+
+@lru_cache(maxsize=100_000)
+def _cue_before(previous: str) -> bool:
+    """A title cue or a verb of saying may end with the word before."""
+    return cues.may_end_cue(previous) or _speech_verb(previous)
+
+
+def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
+    """``ومحمد يعقوبي والي طنجة``, ``روبيرت فورد، السفير``, ``نجم الدين كريم محافظ``: two or
+    three name words right before a role (after a comma at most)."""
+    folded = doc.folded
+    # A listed name that is an ordinary word too (جمعة, صالح) needs more than a role.
+    given = {g for g in first_token_keys(folded[k]) & cues.given_names() if _plain_name(g)}
+    compound = k + 1 < len(doc) and folded[k + 1] in cues.compound_tails()
+    key = next(iter(given)) if given else shapes.without_conjunction(folded[k], least=2)
+    if not (given or compound or shapes.is_name_like(key)):
+        return None
+    if _known_alone(folded[k], gazetteer):
+        return None  # تركمانستان أبلغت رئيس …: a known name alone is no given name here
+    for end in (k + 1, k + 2):
+        if end + 1 >= len(doc) or not doc.linked(k, end) or end in covered:
+            return None
+        word = folded[end]
+        if not _may_continue_name(word, gazetteer) or not _role_name_word(word, end == k + 1):
+            return None
+        if word in cues.name_joiners():
+            continue  # عبدالعزيز بن …: the name goes on
+        if folded[end + 1] in cues.role_nouns() and _apposed(doc, end):
+            return _candidate(doc, k, end, key, cue="")
+        if not (given or compound):
+            return None  # three words need a given name first: not ويحتل دانييل سكيولي
+        if word.startswith(ARTICLE) and word not in cues.compound_tails():
+            return None  # a family name ends the name
+    return None
+
+
+def _known_alone(folded: str, gazetteer: Gazetteer) -> bool:
+    """The word alone is a known name (a place: لحلب, تركمانستان)."""
+    return any(node.entries for _key, node in gazetteer.roots(folded))
+
+
+def _role_name_word(word: str, second: bool) -> bool:
+    """A word of a name before its role: a name word, or one news seldom writes."""
+    if second and word in cues.compound_tails():
+        return True
+    if (
+        shapes.has_clitic_reading(word, conjunction=False)
+        or shapes.has_prefix_reading(word)
+        or shapes.has_particle_reading(word)
+    ):
+        return False  # جمعه بنائب رئيس: a preposition and a title, not a name (فورد is one)
+    # A noun of action or a feminine word (ملاحقة) is no rare name word.
+    return _carries_name(word) or (
+        not word.startswith(ARTICLE)
+        and not word.endswith("ه")
+        and frequency(word) <= shapes.FAMILY_NAME_MAX
+    )
+
+
+def _clitic_or_prefix(word: str) -> bool:
+    return shapes.has_clitic_reading(word) or shapes.has_prefix_reading(word)
+
+
+@lru_cache(maxsize=10_000)
+def _plain_name(given: str) -> bool:
+    """جمعة and صالح are ordinary words too: before a role they are no given name."""
+    return not shapes.is_common_word(given)
+
+
+def _apposed(doc: Document, end: int) -> bool:
+    """The role follows the name directly or after a comma."""
+    if doc.joined[end]:
+        return True
+    return doc.text[doc.ends[end] : doc.starts[end + 1]].strip() in {"،", ","}
 
 
 def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
@@ -92,10 +205,49 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
     end = _name_end(doc, k, covered, gazetteer)
     if end is None or not _looks_like_name(doc.folded[k : end + 1], gazetteer):
         return None
+    if end == k + 1 and not _after_title(doc.folded[end]):
+        return None  # الملك سعود يهنئ, الملك سعود هنأه: the sentence goes on
     start = cue_start(doc, k)
     if start is None:
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(start, k - 1))
+
+
+@lru_cache(maxsize=100_000)
+def _after_title(word: str) -> bool:
+    """The second word of a name after a title: not a verb with its prefix, a word behind a
+    clitic or an inflected word (a listed name or a joiner always is)."""
+    if word in cues.given_names() or word in cues.name_joiners() or word in cues.abd_tails():
+        return True
+    return not (
+        (shapes.inflected_ending(word) and not word.endswith(TAA_MARBUTA))
+        or _clitic_or_prefix(word)
+        or shapes.has_particle_reading(word)
+    )
+
+
+def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
+    """``وقال روبيرت فورد``: the subject of a verb of saying, when it looks like a name."""
+    if k == 0 or not doc.joined[k - 1] or not _speech_verb(doc.folded[k - 1]):
+        return None
+    end = _name_end(doc, k, covered, gazetteer)
+    if end is None or not _said_by(doc, k, end):
+        return None
+    return _candidate(doc, k, end, doc.folded[k], cue=doc.span(k - 1, k - 1))
+
+
+@lru_cache(maxsize=100_000)
+def _speech_verb(folded: str) -> bool:
+    return bool(first_token_keys(folded) & cues.speech_verbs())
+
+
+def _said_by(doc: Document, k: int, end: int) -> bool:
+    """After a verb of saying (وقال روبيرت فورد) the subject is a name only when every word
+    looks like one: a given name or a transliteration first, name words after it."""
+    first, rest = doc.folded[k], doc.folded[k + 1 : end + 1]
+    if not (first in cues.given_names() or _transliterated(first)):
+        return False
+    return all(_carries_name(w) for w in rest)
 
 
 def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
@@ -105,19 +257,29 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     folded = doc.folded[k]
     key = shapes.given_name_key(folded)
     if key is None and _lineage_follows(doc, k):
-        key = folded  # حمد بن محمد: a word, بن and a given name
+        key = shapes.without_conjunction(folded)  # حمد بن محمد: a word, بن and a given name
     if key is None and _before_family_name(doc, k):
         key = folded  # صابرين القوبنطيني: a name word and a rare family nisba
-    foreign = key is None and shapes.is_foreign_word(folded)
+    if key is None and _abd_follows(doc, k):
+        key = shapes.without_conjunction(folded)  # فوزي عبد الرحمان: a word and عبد …
+    foreign = (
+        key is None
+        and shapes.is_foreign_word(folded)
+        and _transliterated(folded)
+        and not _known_alone(folded, gazetteer)
+    )
     if key is None and not foreign:
         return None
     end = _name_end(doc, k, covered, gazetteer)
     if end is None:
         return None
     rest = doc.folded[k + 1 : end + 1]
-    if foreign and not all(shapes.is_foreign_word(w) for w in rest):
+    if foreign and not all(_transliterated(w) for w in rest):
         return None
-    if not foreign and not all(_carries_name(w) for w in rest):
+    abd = first_token_keys(folded) & cues.compound_given_heads()
+    if not foreign and not all(
+        _carries_name(w) or (i == 0 and abd and w in cues.abd_tails()) for i, w in enumerate(rest)
+    ):
         return None
     return _candidate(doc, k, end, key or folded, cue="")
 
@@ -134,24 +296,44 @@ def _before_family_name(doc: Document, k: int) -> bool:
     )
 
 
+def _abd_follows(doc: Document, k: int) -> bool:
+    """``فوزي عبد الرحمان``: a rare word before عبد and a definite tail is a given name."""
+    if k + 2 >= len(doc) or doc.folded[k + 1] != "عبد" or not doc.linked(k, k + 2):
+        return False
+    word = shapes.without_conjunction(doc.folded[k])
+    return (
+        doc.folded[k + 2].startswith(ARTICLE)
+        and not shapes.inflected_ending(word)
+        and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
+    )
+
+
 def _lineage_follows(doc: Document, k: int) -> bool:
     if k + 2 >= len(doc) or doc.folded[k + 1] not in cues.lineage_words():
         return False
     if not doc.linked(k, k + 2) or shapes.is_common_word(doc.folded[k]):
         return False
+    father = doc.folded[k + 2]
+    # After بن a listed given name is one even when it is a common word too (علي).
     return bool(
-        shapes.given_name_key(doc.folded[k + 2]) or doc.folded[k + 2] in cues.name_joiners()
+        father in cues.given_names()
+        or shapes.given_name_key(father)
+        or father in cues.name_joiners()
     )
 
 
+@lru_cache(maxsize=100_000)
 def _carries_name(word: str) -> bool:
     """A word that may follow a given name in a name without a title before it."""
+    if shapes.has_particle_reading(word):
+        return False  # بترحيب, لضغوط: the sentence goes on
     return (
         word in cues.given_names()
         or word in cues.name_joiners()
         or word in cues.compound_tails()
         or shapes.is_family_name(word)
         or shapes.is_name_word(word)
+        or (shapes.is_proper_word(word) and shapes.is_name_like(word))
     )
 
 
@@ -182,23 +364,27 @@ def _may_start_name(folded: str) -> bool:
 def _may_continue_name(folded: str, gazetteer: Gazetteer) -> bool:
     if len(folded) < 2 or not folded.isalpha():
         return False
-    if folded in cues.not_names() or folded in gazetteer.nationality_adjectives:
+    if folded in cues.not_names():
         return False
-    # الكاظمي may be a family name; للفيفا (li + al-FIFA) may not.
-    return folded.startswith(ARTICLE) or not any(
-        key.startswith(ARTICLE) for key in first_token_keys(folded)
-    )
+    if folded in gazetteer.nationality_adjectives and frequency(folded) > shapes.FAMILY_NAME_MAX:
+        return False  # الروسي; a rare one is a family name too (فؤاد العماري)
+    # الكاظمي may be a family name; للفيفا (li + al-FIFA) may not, فالون (Fallon) may.
+    return folded.startswith(ARTICLE) or not shapes.behind_article(folded)
 
 
 def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> int | None:
     """Last token of the name run starting at ``k``: two words, more after عبد/أبو/بن."""
-    least = 3 if doc.folded[k] in cues.compound_given_heads() else 2
+    least = 3 if first_token_keys(doc.folded[k]) & cues.compound_given_heads() else 2
     end = k
     while end + 1 < len(doc) and end - k + 1 < _most_words(doc, k, end):
         nxt = end + 1
         if not doc.joined[end] or nxt in covered:
             break
-        if not _may_continue_name(doc.folded[nxt], gazetteer):
+        if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners():
+            break  # ذاك, يسمى: a stop word ends a name
+        if not _joiner_takes(doc.folded[end], doc.folded[nxt]) and not _may_continue_name(
+            doc.folded[nxt], gazetteer
+        ):
             break
         end = nxt
         if end - k + 1 >= least and not _name_goes_on(doc, end):
@@ -206,6 +392,14 @@ def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) ->
     if end - k + 1 < least or doc.folded[end] in cues.name_joiners():
         return None
     return end
+
+
+def _joiner_takes(joiner: str, word: str) -> bool:
+    """Any word follows آل (آل ثاني), a listed given name follows بن even when it is a
+    word too (بن علي)."""
+    if joiner in cues.family_joiners():
+        return word.isalpha()
+    return joiner in cues.lineage_words() and word in cues.given_names()
 
 
 def _most_words(doc: Document, k: int, end: int) -> int:
@@ -222,20 +416,47 @@ def _name_goes_on(doc: Document, end: int) -> bool:
     if nxt >= len(doc) or not doc.joined[end]:
         return False
     word = doc.folded[nxt]
-    if word in cues.compound_tails() or word in cues.lineage_words():
+    if word in cues.continuing_words():
         return True
     if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
         return False
-    return shapes.is_family_name(word)
+    if (
+        shapes.is_name_like(doc.folded[end])
+        and shapes.is_proper_word(word)
+        and shapes.is_name_like(word)
+    ):
+        return True  # انريكي بينا نيتو: a foreign name of three words
+    if shapes.is_family_name(word):
+        return True
+    # عبد ربه منصور هادي, حازم بن مصطفى زقزوق: after a compound given name or a generation,
+    # one more given name or a word rare enough to be a family name.
+    return _in_long_name(doc, end) and (word in cues.given_names() or shapes.is_name_like(word))
+
+
+@lru_cache(maxsize=100_000)
+def _transliterated(word: str) -> bool:
+    return shapes.is_name_like(word) and (
+        shapes.is_foreign_word(word) or shapes.is_proper_word(word)
+    )
+
+
+def _in_long_name(doc: Document, end: int) -> bool:
+    """The name so far is a compound given name (عبد ربه …) or a lineage (… بن مصطفى)."""
+    heads = cues.long_name_heads()
+    return any(
+        first_token_keys(w) & heads or shapes.joined_compound(w)
+        for w in doc.folded[max(0, end - 2) : end + 1]
+    )
 
 
 def _looks_like_name(words: list[str], gazetteer: Gazetteer) -> bool:
     first, last = words[0], words[-1]
     if first in cues.given_names() or first in gazetteer.person_given_names:
         return True
-    if shapes.given_name_key(first) or any(w in cues.lineage_words() for w in words[1:-1]):
+    inner = cues.long_name_heads()
+    if shapes.given_name_key(first) or any(w in inner for w in words[1:-1]):
         return True
-    if all(shapes.is_foreign_word(w) or shapes.is_family_name(w) for w in words):
+    if all(shapes.is_name_like(w) or shapes.is_family_name(w) for w in words):
         return True
     russian = last.endswith(cues.russian_surname_endings())
     if russian and len(last) >= 5 and not last.startswith(("و", ARTICLE)):

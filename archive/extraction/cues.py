@@ -58,7 +58,24 @@ _CUE_PHRASES = [
     "الأمين العام",
     "رئيس الدبلوماسية",
     "عضو مجلس النواب",
+    "المدعو",
+    "المدعوة",
+    "يدعى",
+    "تدعى",
 ]
+# Verbs of saying and announcing: the subject that follows is often a person named without
+# a title (وقال روبيرت فورد، السفير …); the name must still look like one.
+_SPEECH_VERBS = """
+قال قالت أضاف أضافت أكد أكدت أوضح أوضحت أعلن أعلنت صرح صرحت ذكر ذكرت أشار أشارت
+تابع تابعت أفاد أفادت اعتبر اعتبرت رأى رأت
+""".split()
+# Roles written right after a name (ومحمد يعقوبي والي طنجة, روبيرت فورد، السفير …).
+_ROLE_NOUNS = """
+رئيس رئيسة الرئيس الرئيسة وزير وزيرة الوزير الوزيرة سفير سفيرة السفير السفيرة
+مستشار مستشارة المستشار المستشارة مدير مديرة المدير المديرة محافظ حاكم عمدة والي
+عضو مساعد مساعدة نائب النائب زعيم قائد القائد مبعوث المبعوث مندوب المندوب
+المتحدث المتحدثة الناطق الناطقة المفوض المفوضة الأمين القيادي المرشح المرشحة
+""".split()
 # "وزير <portfolio>" and its relatives: any definite word completes them.
 _PORTFOLIO_HEADS = [
     "وزير",
@@ -130,6 +147,9 @@ _NOT_NAMES = """
 المركزي المركزية الجوي الجوية الدولي الدولية التخصصي الجامعي الجامعية الوطني الوطنية
 العام العامة العسكري العسكرية الطبي الطبية الخيري الخيرية الإسلامي الإسلامية الثقافي
 الثقافية الرياضي الرياضية التعليمي التعليمية الصحي الصحية الإقليمي الإقليمية
+المتحدثة الناطقة المستشار المستشارة السفيرة الوزيرة الرئيسة المفوض المفوضة المدير
+المديرة النائبة القائد الأمين المبعوثة القيادي العضو المرشح المرشحة الممثل الممثلة
+المندوب المندوبة صلى غداة عشية إثر اثر عقب فور أثناء آخرين أخرين آخرون
 """.split()
 
 # "في صالح" / "لصالح": "in favour of", never the name.
@@ -188,6 +208,16 @@ def deputy() -> str:
 
 
 @cache
+def role_nouns() -> frozenset[str]:
+    return _folded_set(_ROLE_NOUNS)
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    return _folded_set(_SPEECH_VERBS)
+
+
+@cache
 def given_names() -> frozenset[str]:
     return _folded_set(_GIVEN_NAMES)
 
@@ -205,6 +235,24 @@ def place_words() -> frozenset[str]:
 @cache
 def lineage_words() -> frozenset[str]:
     return _folded_set(["بن", "ابن", "بنت"])
+
+
+@cache
+def family_joiners() -> frozenset[str]:
+    """``آل`` before a family: خليفة بن جاسم آل ثاني."""
+    return _folded_set(["آل"])
+
+
+@cache
+def long_name_heads() -> frozenset[str]:
+    """Words after which a name needs more words: عبد, أبو, بن."""
+    return compound_given_heads() | lineage_words()
+
+
+@cache
+def continuing_words() -> frozenset[str]:
+    """Words that carry a name on: الدين, بن, آل."""
+    return compound_tails() | lineage_words() | family_joiners()
 
 
 @cache

@@ -8,7 +8,7 @@ word news almost never uses.
 
 from functools import lru_cache
 
-from arabic_text import frequency
+from arabic_text import STOP_WORDS, frequency
 from archive.extraction import cues
 from archive.extraction.names import ARTICLE, first_token_keys
 
@@ -126,3 +126,119 @@ def is_family_name(folded: str) -> bool:
     if not folded.startswith(ARTICLE) or len(folded) < 5:
         return False
     return folded.endswith("ي") or frequency(folded) <= FAMILY_NAME_MAX
+
+
+@lru_cache(maxsize=100_000)
+def behind_article(folded: str) -> bool:
+    """A word read as proclitics and the article (للفيفا: li + al-FIFA) rather than a name
+    (فالون): the definite form is seen at least as often as the word itself."""
+    count = frequency(folded)
+    return any(
+        key.startswith(ARTICLE) and key != folded and frequency(key) >= count
+        for key in first_token_keys(folded)
+    )
+
+
+@lru_cache(maxsize=100_000)
+def without_conjunction(folded: str, least: int = 3) -> str:
+    """The word without a leading و when that is the conjunction (وحازم → حازم): what
+    remains is a word news writes more often than the whole (وليد stays)."""
+    rest = folded[1:]
+    if folded.startswith("و") and len(rest) >= least and frequency(rest) > frequency(folded):
+        return rest
+    return folded
+
+
+# Plural, dual and verb endings that an unseen word more often has as an inflection.
+_INFLECTED_ENDINGS = ("ون", "ين", "ان", "وا", "هن", "تم")
+# A feminine noun, a plural, a pronoun: ملاحقة, عقودات, ليتولاها.
+_NOT_NAME_ENDINGS = ("ه", "ات", "ها", "هم", "هما", "كم")
+
+
+def inflected_ending(folded: str) -> bool:
+    return folded.endswith(_NOT_NAME_ENDINGS)
+
+
+@lru_cache(maxsize=100_000)
+def is_name_like(folded: str) -> bool:
+    """A word that may be a name where the context says one follows (after a title): a
+    transliteration (ترودو, جاستن), a rare word, or a word that behaves like a proper name."""
+    if folded.startswith("و") or folded.endswith(_NOT_NAME_ENDINGS) or not is_arabic_word(folded):
+        return False  # وألحان, زعنفة, عقودات, Latin words: no transliterated name
+    if has_clitic_reading(folded) or has_prefix_reading(folded) or has_particle_reading(folded):
+        return False  # بلجنة, بأنني, سيفاوض, بترحيب: a frequent word behind a clitic or a prefix
+    if frequency(folded) <= RARE_WORD and folded.endswith(_INFLECTED_ENDINGS):
+        return False  # يحتقرون, عدوتين, نغصوا, ثقتهن: an unseen inflected word
+    return is_foreign_word(folded) or is_name_word(folded) or is_proper_word(folded)
+
+
+def is_arabic_word(folded: str) -> bool:
+    return all("\u0621" <= c <= "\u064a" for c in folded)
+
+
+@lru_cache(maxsize=100_000)
+def has_clitic_reading(folded: str, conjunction: bool = True) -> bool:
+    """The word is better read as proclitics and a frequent word (بلجنة → لجنة); without
+    ``conjunction`` a lone و or ف is taken for the name's own letter (فورد)."""
+    count = frequency(folded)
+    return any(
+        key != folded
+        and key not in STOP_WORDS
+        and (conjunction or not _conjunction_only(folded, key))
+        and frequency(key) >= max(CLITIC_WORD_MIN, CLITIC_RATIO * (count + 1))
+        for key in first_token_keys(folded)
+    )
+
+
+def _conjunction_only(folded: str, key: str) -> bool:
+    """Only و or ف stands before the frequent word (فورد: ف + ورد)."""
+    return folded.endswith(key) and set(folded[: len(folded) - len(key)]) <= {"ف", "و"}
+
+
+@lru_cache(maxsize=100_000)
+def has_particle_reading(folded: str) -> bool:
+    """A preposition before a noun (بترحيب, لضغوط, للضرب): words that follow a name in a
+    sentence, never part of it."""
+    count = frequency(folded)
+    if folded.startswith("لل"):
+        return True
+    return folded.startswith(("ب", "ل")) and any(
+        key != folded
+        and len(key) >= PREFIXED_WORD_LETTERS
+        and not key.startswith(("و", "ا"))  # بوعلي, باسهل, بالمر are names
+        and frequency(key) >= max(CLITIC_WORD_MIN, count)
+        for key in first_token_keys(folded)
+    )
+
+
+@lru_cache(maxsize=100_000)
+def has_prefix_reading(folded: str) -> bool:
+    """A verb or noun with a prefix (سيفاوض, يتسوق): without one or two letters it is a
+    word of four letters or more that news writes often."""
+    count = frequency(folded)
+    return any(
+        len(part) >= PREFIXED_WORD_LETTERS
+        and part not in STOP_WORDS
+        and frequency(part) >= max(CLITIC_WORD_MIN, 2 * count)
+        for part in _prefixed_parts(folded)
+    )
+
+
+def _prefixed_parts(folded: str) -> tuple[str, ...]:
+    """What is left without a verb's prefix: ي ت ن, or the future's سي ست سن."""
+    if folded[:2] in ("سي", "ست", "سن"):
+        return (folded[1:], folded[2:])
+    return (folded[1:],) if folded[:1] in ("ي", "ت", "ن") else ()
+
+
+# A proclitic reading wins when the bare word is seen this often, and this many times as
+# often as the whole.
+CLITIC_WORD_MIN = 20
+# Shorter remainders (شون: ش + ون) are too often a name's own letters.
+PREFIXED_WORD_LETTERS = 4
+CLITIC_RATIO = 5
+
+
+def joined_compound(folded: str) -> bool:
+    """``ابوبكر``, ``عبدالله``: a compound given name written as one word."""
+    return len(folded) >= 6 and folded.startswith(("ابو", "عبد")) and not folded.startswith("عبدو")
