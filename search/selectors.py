@@ -83,6 +83,9 @@ class SearchResults:
     month_counts: dict[tuple[int, int], int] = field(default_factory=dict)
     # Per day of a date range of up to two months (search.timeline).
     day_counts: dict = field(default_factory=dict)
+    # The year whose months the chart draws when every dated result falls in it (no date
+    # filter chosen): one bar for a whole year would say nothing.
+    chart_year: int | None = None
     # How many results hold all the words (they come first) when the query also accepted
     # articles with only most of them; ``None`` when every result holds them all.
     all_words_count: int | None = None
@@ -361,6 +364,8 @@ def _search(
     backend = _backend()
     outcome = backend.execute(request)
     first = outcome.count if outcome.all_words_count is None else outcome.all_words_count
+    year_counts = _year_counts(outcome.facets)
+    chart_year = _single_year(params, year_counts)
     facets = _facets(
         outcome.facets, params, limit=facet_limit, expand=expanded, totals=outcome.facet_totals
     )
@@ -378,8 +383,9 @@ def _search(
         messages=list(parsed.messages),
         entity=entity,
         literal=bool(params.get("literal")),
-        year_counts=_year_counts(outcome.facets),
-        month_counts=_month_counts(backend, params, parsed, outcome.facets),
+        year_counts=year_counts,
+        month_counts=_month_counts(backend, params, parsed, outcome.facets, chart_year),
+        chart_year=chart_year,
         day_counts=day_counts(backend, params, parsed, outcome.facets, search_request),
         all_words_count=outcome.all_words_count,
         stories=story_summary(outcome, collapsed=request.collapse),
@@ -390,20 +396,33 @@ def _year_counts(raw: dict) -> dict[int, int]:
     return {int(value): count for value, count in raw.get("year", []) if value.isdigit()}
 
 
+def _single_year(params: dict, year_counts: dict[int, int]) -> int | None:
+    """The one year of a year chart's results, drawn as its months instead."""
+    if timeline_level(params) == "year" and len(year_counts) == 1:
+        return next(iter(year_counts))
+    return None
+
+
 def _months_charted(params: dict) -> bool:
     """Whether the page charts months: a chosen year, or a date range of a few months."""
     return timeline_level(params) == "month"
 
 
-def _month_counts(backend, params: dict, parsed: ParsedQuery, raw: dict) -> dict:
-    """Articles per ``(year, month)`` of the chosen year or short date range; none otherwise.
+def _month_counts(
+    backend, params: dict, parsed: ParsedQuery, raw: dict, chart_year: int | None = None
+) -> dict:
+    """Articles per ``(year, month)`` of the chosen year, short date range or ``chart_year``
+    (the one year of the results); none otherwise.
 
     When one month of the year is selected, the other months are counted without it, so the
     chart keeps showing the whole year (and the way to another month).
     """
-    if not _months_charted(params):
+    if chart_year is not None:
+        request = search_request(params=params, parsed=parsed, limit=0)
+        raw = backend.execute(replace(request, facet_fields=(MONTH_FACET,))).facets
+    elif not _months_charted(params):
         return {}
-    if params.get("year") and month_of_range(params.get("date_from"), params.get("date_to")):
+    elif params.get("year") and month_of_range(params.get("date_from"), params.get("date_to")):
         widened = {**params, "date_from": None, "date_to": None}
         request = search_request(params=widened, parsed=parsed, limit=0)
         raw = backend.execute(replace(request, facet_fields=(MONTH_FACET,))).facets

@@ -8,6 +8,7 @@ month, as a chosen month is drawn among the months of its year.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from archive.links import QueryLinks
@@ -77,6 +78,8 @@ def _day(value: str) -> date | None:
 def search_timeline(links: QueryLinks, params: dict, results) -> Timeline:
     """The chart of a search's results at the level of its filters; bars link to narrower
     searches. Undated results are counted beside a year chart (a date filter excludes them)."""
+    if results.chart_year is not None:
+        return _year_of_results(links, results)
     level = timeline_level(params)
     date_from, date_to = params.get("date_from"), params.get("date_to")
     if level == "day":
@@ -97,3 +100,17 @@ def search_timeline(links: QueryLinks, params: dict, results) -> Timeline:
         span=span,
         undated=undated if level == "year" else 0,
     )
+
+
+def _year_of_results(links: QueryLinks, results) -> Timeline:
+    """The months of the one year every dated result falls in; nothing to go up to, since no
+    date is filtered."""
+    timeline = timeline_build(
+        counts=results.month_counts,
+        level="month",
+        year=results.chart_year,
+        link=links.changed,
+        text=story_timeline_text() if counts_stories(results) else django_text(),
+        undated=results.count - sum(results.year_counts.values()),
+    )
+    return replace(timeline, up_href="")
