@@ -12,7 +12,7 @@ HEADS = """
 TWO_WORD_HEADS = "قوات وحدات مكتب سلاح".split()
 # Definite heads that one adjective leaves generic (اللجنة التنفيذية, but اللجنة الوطنية
 # لمكافحة الإرهاب).
-WEAK_HEADS = "اللجنة".split()
+WEAK_HEADS = "اللجنة القوة".split()
 # Heads a genitive chain does not complete (رئاسة تحرير الصحيفة).
 NO_CHAIN_HEADS = "رئاسة".split()
 # Heads of forces: named ones count (قوات الدفاع الوطني), generic ones do not.

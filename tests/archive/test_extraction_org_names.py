@@ -193,3 +193,10 @@ def test_a_name_stops_at_a_line_break_a_weapon_and_a_weekday():
 def test_a_ministry_takes_no_purpose():
     found = organizations("وقد اجتمعت وزارة الصحة العمومية لتدارس السبل الكفيلة بمقاومة الوباء")
     assert list(found) == ["وزارة الصحة العمومية"]
+
+
+def test_a_force_with_one_adjective_is_a_power_not_an_organization():
+    text = "في مختلف المجالات، وتعزيز القوة الدفاعية، وتراجع القوة الشرائية للمواطنين"
+    assert organizations(text) == {}
+    named = organizations("وأعلنت القوة الجوية العراقية تنفيذ ضربات")
+    assert list(named) == ["القوة الجوية العراقية"]
