@@ -15,12 +15,12 @@ import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress
 from operator import itemgetter
 
 from search.backends.base import DAY_FACET, MONTH_FACET, STORY_FIELD, SearchOutcome, SearchRequest
 from search.backends.whoosh import executor
-from search.backends.whoosh.internals import read_postings
+from search.backends.whoosh.internals import segment_term_ids
 from search.backends.whoosh.searcher_cache import SearcherCache, facet_listing, nth_largest
 
 # Date facets list every value: the timeline draws them all.
@@ -92,34 +92,38 @@ _STORIES: weakref.WeakKeyDictionary[SearcherCache, Stories] = weakref.WeakKeyDic
 
 
 def stories_of(cache: SearcherCache) -> Stories:
-    """The searcher's :class:`Stories`, built once per searcher from the story postings."""
+    """The searcher's :class:`Stories`, built once per searcher from the story key of each
+    document (a column the cache carries over to the next searcher)."""
     found = _STORIES.get(cache)
     if found is None:
-        reader = cache.searcher.reader()
-        size = reader.doc_count_all()
-        # A document without a key (indexed before the field existed) is a story of its own.
-        keys: list = list(range(-1, -size - 1, -1))
-        members = {}
-        for key, docs in _story_postings(reader):
-            for doc in docs:
-                keys[doc] = key
-            if len(docs) > 1:
-                members[key] = frozenset(docs)
+        keys = cache.column("story keys", _segment_story_keys)
+        live = cache.all_docs()
+        counts = Counter(keys)
+        if cache.deleted():
+            counts.subtract(map(keys.__getitem__, cache.deleted()))
+        told = {key for key, count in counts.items() if count > 1}
+        grouped: dict = {}
+        for doc in compress(range(len(keys)), map(told.__contains__, keys)):
+            if doc in live:
+                grouped.setdefault(keys[doc], []).append(doc)
+        members = {key: frozenset(docs) for key, docs in grouped.items()}
         clustered = frozenset(chain.from_iterable(members.values()))
         found = _STORIES[cache] = Stories(keys, clustered, members)
     return found
 
 
-def _story_postings(reader):
-    """``(story key, document numbers)`` of each key. Read here rather than through the
+def _segment_story_keys(reader, offset: int) -> list:
+    """The story key of each document of one segment. A document without a key (indexed
+    before the field existed) is a story of its own. Read here rather than through the
     searcher's facet postings: most keys hold one article, and a set per key would leave
     one object per article for Python's collector to scan on every full collection."""
-    if STORY_FIELD not in reader.schema.names() or not reader.doc_count_all():
-        return
-    for term in reader.lexicon(STORY_FIELD):
-        ids = read_postings(reader, STORY_FIELD, term, with_values=False, with_weights=False).ids
-        if ids:
-            yield term.decode("utf-8"), ids
+    size = reader.doc_count_all()
+    keys: list = list(range(-offset - 1, -offset - size - 1, -1))
+    for term, docs in segment_term_ids(reader, STORY_FIELD):
+        key = term.decode("utf-8")
+        for doc in docs:
+            keys[doc] = key
+    return keys
 
 
 def execute(request: SearchRequest, cache: SearcherCache) -> SearchOutcome:
