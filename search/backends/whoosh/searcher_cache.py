@@ -69,7 +69,8 @@ class SearcherCache:
         self.layout = tuple(
             (leaf.segment().segment_id(), leaf.doc_count_all()) for leaf, _ in self.leaves
         )
-        self._merged: dict[str, tuple[int, dict[str, frozenset[int]]]] = {}
+        # Per field: ``(segments covered, {value: documents})``, after the large ones and all.
+        self._merged: dict[str, list[tuple[int, dict[str, frozenset[int]]]]] = {}
         self._columns: dict[str, tuple[int, list]] = {}
         self._segment_terms: dict[tuple[str, str], dict[str, list[int]]] = {}
         if previous is not None:
@@ -107,7 +108,10 @@ class SearcherCache:
         for name, (covered, column) in self._columns.items():
             kept = min(covered, shared)
             columns[name] = (kept, column if kept == covered else column[:docs])
-        merged = dict(self._merged) if shared == len(self.layout) else {}
+        merged = {
+            name: [(covered, found) for covered, found in snapshots if covered <= shared]
+            for name, snapshots in self._merged.items()
+        }
         return columns, merged, terms
 
     def column(self, name: str, segment_values) -> list:
@@ -151,39 +155,77 @@ class SearcherCache:
         return self._all_docs
 
     def _merged_postings(self, fieldname: str) -> dict[str, frozenset[int]]:
-        """``{value: documents}`` of a facet field over every segment, deleted ones included."""
-        covered, merged = self._merged.get(fieldname, (0, {}))
-        if covered < len(self.leaves):
-            merged = dict(merged)
-            for leaf, offset in self.leaves[covered:]:
-                for value, ids in self.segment_terms(leaf, fieldname).items():
-                    docs = frozenset(map(offset.__add__, ids) if offset else ids)
-                    held = merged.get(value)
-                    merged[value] = docs if held is None else held | docs
-            self._merged[fieldname] = (len(self.leaves), merged)
+        """``{value: documents}`` of a facet field over every segment, deleted ones included.
+
+        Kept after the large segments too (:meth:`_large`): when Whoosh merges the small
+        ones behind them, the next searcher extends that rather than every segment.
+        """
+        snapshots = self._merged.get(fieldname, [])
+        covered, merged = snapshots[-1] if snapshots else (0, {})
+        end = len(self.leaves)
+        if covered < end:
+            base = snapshots[:1]
+            large = self._large()
+            if covered < large:
+                merged = self._extended(merged, fieldname, covered, large)
+                base, covered = [(large, merged)], large
+            merged = self._extended(merged, fieldname, covered, end)
+            kept = [item for item in base if item[0] < end]
+            self._merged[fieldname] = [*kept, (end, merged)]
         return merged
+
+    def _extended(self, merged: dict, fieldname: str, start: int, end: int) -> dict:
+        """A copy of ``merged`` with the postings of segments ``start`` to ``end``."""
+        if start >= end:
+            return merged
+        merged = dict(merged)
+        for leaf, offset in self.leaves[start:end]:
+            for value, ids in self.segment_terms(leaf, fieldname).items():
+                docs = frozenset(map(offset.__add__, ids) if offset else ids)
+                held = merged.get(value)
+                merged[value] = docs if held is None else held | docs
+        return merged
+
+    def _large(self) -> int:
+        """How many leading segments hold each at least 1 % of the documents: those a
+        merge of small segments leaves alone."""
+        total = sum(size for _segment, size in self.layout)
+        large = 0
+        for _segment, size in self.layout:
+            if size * 100 < total:
+                break
+            large += 1
+        return large
 
     def postings(self, fieldname: str) -> dict[str, frozenset[int]]:
         """``{value: live documents}`` of a facet field."""
         cached = self._postings.get(fieldname)
         if cached is None:
-            merged = self._merged_postings(fieldname)
+            cached = merged = self._merged_postings(fieldname)
             deleted = self.deleted()
             if deleted:
-                live = (
-                    (v, docs if docs.isdisjoint(deleted) else docs - deleted)
-                    for v, docs in merged.items()
-                )
-                cached = {v: docs for v, docs in live if docs}
-            else:
-                cached = merged
+                # Only the values a deleted document holds change.
+                column = self._values_column(fieldname)
+                cached = dict(merged)
+                for value in set(chain.from_iterable(map(column.__getitem__, deleted))):
+                    docs = merged[value] - deleted
+                    if docs:
+                        cached[value] = docs
+                    else:
+                        del cached[value]
             self._postings[fieldname] = cached
         return cached
 
     def values_of(self, fieldname: str) -> list[tuple[str, ...]]:
         """The values of a facet field in each document number (a deleted document's too:
         only live ones are ever looked up), built per segment from its postings."""
+        column = self._values_column(fieldname)
+        if fieldname not in self._per_doc:
+            held = sum(map(len, self.postings(fieldname).values()))
+            self._per_doc[fieldname] = held / max(1, len(column))
+        return column
 
+    def _values_column(self, fieldname: str) -> list[tuple[str, ...]]:
         def segment_values(leaf, _offset) -> list[tuple[str, ...]]:
             column: list[tuple[str, ...]] = [()] * leaf.doc_count_all()
             for value, docs in self.segment_terms(leaf, fieldname).items():
@@ -193,11 +235,7 @@ class SearcherCache:
                     column[doc] = column[doc] + alone if column[doc] else alone
             return column
 
-        column = self.column(f"values:{fieldname}", segment_values)
-        if fieldname not in self._per_doc:
-            held = sum(map(len, self.postings(fieldname).values()))
-            self._per_doc[fieldname] = held / max(1, len(column))
-        return column
+        return self.column(f"values:{fieldname}", segment_values)
 
     def value_counts(self, fieldname: str, docs) -> list[tuple[str, int]]:
         """``[(value, count)]`` over ``docs``, by descending count then value."""
