@@ -52,6 +52,12 @@ def facet_listing(
     return head + by_count(beyond)
 
 
+def _segment_id(leaf) -> str | None:
+    """A segment reader's segment id (``None`` for a reader of no segment: an empty index)."""
+    segment = leaf.segment()
+    return None if segment is None else segment.segment_id()
+
+
 class SearcherCache:
     """Per-searcher data that would otherwise be re-read from postings on every query.
 
@@ -66,9 +72,7 @@ class SearcherCache:
         self.searcher = searcher
         self.date_field = date_field
         self.leaves = list(searcher.reader().leaf_readers())
-        self.layout = tuple(
-            (leaf.segment().segment_id(), leaf.doc_count_all()) for leaf, _ in self.leaves
-        )
+        self.layout = tuple((_segment_id(leaf), leaf.doc_count_all()) for leaf, _ in self.leaves)
         # Per field: ``(segments covered, {value: documents})``, after the large ones and all.
         self._merged: dict[str, list[tuple[int, dict[str, frozenset[int]]]]] = {}
         self._columns: dict[str, tuple[int, list]] = {}
@@ -76,6 +80,7 @@ class SearcherCache:
         if previous is not None:
             self._take_over(previous)
         self._postings: dict[str, dict[str, frozenset[int]]] = {}
+        self._values: dict[str, list[tuple[str, ...]]] = {}
         self._per_doc: dict[str, float] = {}
         self._lengths: dict[str, tuple[list[int], list[int]]] = {}
         self._orders: dict[bool, list[int]] = {}
@@ -127,12 +132,12 @@ class SearcherCache:
 
     def segment_terms(self, leaf, fieldname: str) -> dict[str, list[int]]:
         """``{value: the segment's document numbers}`` of a field, deleted ones included."""
-        key = (leaf.segment().segment_id(), fieldname)
+        key = (_segment_id(leaf), fieldname)
         found = self._segment_terms.get(key)
         if found is None:
-            found = self._segment_terms[key] = {
-                term.decode("utf-8"): ids for term, ids in segment_term_ids(leaf, fieldname)
-            }
+            found = {term.decode("utf-8"): ids for term, ids in segment_term_ids(leaf, fieldname)}
+            if key[0] is not None:
+                self._segment_terms[key] = found
         return found
 
     def deleted(self) -> frozenset[int]:
@@ -217,15 +222,24 @@ class SearcherCache:
         return cached
 
     def values_of(self, fieldname: str) -> list[tuple[str, ...]]:
-        """The values of a facet field in each document number (a deleted document's too:
-        only live ones are ever looked up), built per segment from its postings."""
-        column = self._values_column(fieldname)
-        if fieldname not in self._per_doc:
+        """The values of a facet field in each document number (none for a deleted one),
+        built per segment from its postings."""
+        column = self._values.get(fieldname)
+        if column is None:
+            column = self._values_column(fieldname)
+            deleted = self.deleted()
+            if deleted:
+                column = list(column)
+                for doc in deleted:
+                    column[doc] = ()
+            self._values[fieldname] = column
             held = sum(map(len, self.postings(fieldname).values()))
             self._per_doc[fieldname] = held / max(1, len(column))
         return column
 
     def _values_column(self, fieldname: str) -> list[tuple[str, ...]]:
+        """:meth:`values_of` with the values of deleted documents, kept across searchers."""
+
         def segment_values(leaf, _offset) -> list[tuple[str, ...]]:
             column: list[tuple[str, ...]] = [()] * leaf.doc_count_all()
             for value, docs in self.segment_terms(leaf, fieldname).items():
