@@ -10,8 +10,10 @@ out something else (another codec, another column type), each function falls bac
 public API.
 """
 
+import io
 import pickle
 import struct
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
@@ -19,6 +21,7 @@ from itertools import accumulate
 import whoosh
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
     W3LeafMatcher,
     W3PerDocReader,
     W3TermInfo,
@@ -112,9 +115,38 @@ def segment_term_ids(leaf_reader, fieldname: str) -> Iterator[tuple[bytes, list[
         if info.is_inlined():
             ids = list(info.inlined_postings()[0])
         else:
-            matcher = terms._codec.postings_reader(terms._postfile, info, format_)
-            ids = _matcher_items(matcher, False, with_weights=False).ids
+            ids = _extent_ids(terms._postfile, info._offset, info._length)
+            if ids is None:
+                matcher = terms._codec.postings_reader(terms._postfile, info, format_)
+                ids = _matcher_items(matcher, False, with_weights=False).ids
         yield key[len(prefix) :], ids
+
+
+def _extent_ids(postfile, offset: int, length) -> list[int] | None:
+    """The document numbers of a term's postings in the ``whoosh3`` layout, from one read of
+    their bytes: a header tag, then blocks of a signed length (negative for the last), a
+    pickled info tuple and the pickled, maybe compressed, data whose first item holds the
+    gaps between ids. ``None`` when the bytes are not laid out so."""
+    if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps the unpacked tuple
+        (length,) = length
+    raw = postfile.get(offset, length)
+    if raw[:4] != WHOOSH3_HEADER_MAGIC:
+        return None
+    ids: list[int] = []
+    position, last = 4, False
+    while not last and position < len(raw):
+        (size,) = _BLOCK_LENGTH.unpack_from(raw, position)
+        position += _BLOCK_LENGTH.size
+        last, size = size < 0, abs(size)
+        block = io.BytesIO(raw[position : position + size])
+        info = pickle.load(block)
+        data = block.read()
+        if info[3]:
+            data = zlib.decompress(data)
+        # Each block's gaps start from 0.
+        ids.extend(accumulate(pickle.loads(data)[0]))
+        position += size
+    return ids
 
 
 def _public_term_ids(leaf_reader, fieldname: str) -> Iterator[tuple[bytes, list[int]]]:
@@ -180,6 +212,7 @@ def deleted_docs(leaf_reader) -> frozenset[int] | set[int]:
     return {doc for doc in range(size) if leaf_reader.is_deleted(doc)}
 
 
+_BLOCK_LENGTH = struct.Struct("!i")
 _BYTE_LENGTHS = [byte_to_length(byte) for byte in range(256)]
 
 
