@@ -11,7 +11,6 @@ when repeats pushed stories off it.
 from __future__ import annotations
 
 import heapq
-import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,6 +43,8 @@ class Stories:
     whole: dict[str, Counter] = field(default_factory=dict)
     # Per facet: the clustered documents of each value read so far.
     held: dict[str, dict[str, frozenset[int]]] = field(default_factory=dict)
+    # Per facet: the documents ``pairs`` holds the pairs of.
+    paired: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def count(self, docs: Docs) -> int:
         """How many stories ``docs`` hold."""
@@ -61,14 +62,18 @@ class Stories:
 
     def pairs_of(self, name: str, values: Callable[[int], tuple]) -> list[tuple]:
         """The ``(value, story key)`` pairs of each document for facet ``name`` (empty for a
-        document alone in its story), built once: counting stories then runs in C."""
+        document alone in its story), built once per document: counting stories then runs
+        in C."""
         column = self.pairs.get(name)
         if column is None:
-            column = [()] * len(self.keys)
-            for doc in self.clustered:
+            column = self.pairs[name] = [()] * len(self.keys)
+            self.paired[name] = frozenset()
+        missing = self.clustered - self.paired[name]
+        if missing:
+            for doc in missing:
                 key = self.keys[doc]
                 column[doc] = tuple((value, key) for value in values(doc))
-            self.pairs[name] = column
+            self.paired[name] = self.clustered | self.paired[name]
         return column
 
     def first_of_each(self, ranked: list, wanted: int) -> list:
@@ -88,28 +93,55 @@ class Stories:
         return kept
 
 
-_STORIES: weakref.WeakKeyDictionary[SearcherCache, Stories] = weakref.WeakKeyDictionary()
-
-
 def stories_of(cache: SearcherCache) -> Stories:
     """The searcher's :class:`Stories`, built once per searcher from the story key of each
-    document (a column the cache carries over to the next searcher)."""
-    found = _STORIES.get(cache)
+    document (a column the cache carries over to the next searcher). When this searcher
+    extends the previous one, only the stories of its new and newly deleted documents are
+    grouped again."""
+    found = cache.extras.get("stories")
     if found is None:
         keys = cache.column("story keys", _segment_story_keys)
-        live = cache.all_docs()
-        counts = Counter(keys)
-        if cache.deleted():
-            counts.subtract(map(keys.__getitem__, cache.deleted()))
-        told = {key for key, count in counts.items() if count > 1}
-        grouped: dict = {}
-        for doc in compress(range(len(keys)), map(told.__contains__, keys)):
-            if doc in live:
-                grouped.setdefault(keys[doc], []).append(doc)
-        members = {key: frozenset(docs) for key, docs in grouped.items()}
-        clustered = frozenset(chain.from_iterable(members.values()))
-        found = _STORIES[cache] = Stories(keys, clustered, members)
+        earlier = cache.earlier
+        before = None if earlier is None else earlier.extras.get("stories")
+        if isinstance(before, Stories):
+            changed = chain(range(earlier.size, len(keys)), cache.deleted() - earlier.deleted)
+            found = _regrouped(before, keys, cache.all_docs(), {keys[doc] for doc in changed})
+        else:
+            found = _grouped(keys, cache.all_docs(), cache.deleted())
+        cache.extras["stories"] = found
     return found
+
+
+def _grouped(keys: list, live: Docs, deleted: Docs) -> Stories:
+    """The stories of every key told by two or more live documents."""
+    counts = Counter(keys)
+    counts.subtract(map(keys.__getitem__, deleted))
+    told = {key for key, count in counts.items() if count > 1}
+    members = _members(keys, live, told)
+    return Stories(keys, frozenset(chain.from_iterable(members.values())), members)
+
+
+def _regrouped(before: Stories, keys: list, live: Docs, changed: set) -> Stories:
+    """``before`` with the stories of the ``changed`` keys grouped again; what was built per
+    document (facet pairs) is kept for the documents it was built for."""
+    members = {key: docs for key, docs in before.members.items() if key not in changed}
+    members.update(_members(keys, live, changed))
+    clustered = frozenset(chain.from_iterable(members.values()))
+    pairs = {
+        name: column + [()] * (len(keys) - len(column)) for name, column in before.pairs.items()
+    }
+    stories = Stories(keys, clustered, members, pairs)
+    stories.paired = {name: before.paired[name] for name in pairs}
+    return stories
+
+
+def _members(keys: list, live: Docs, wanted: set) -> dict:
+    """The live documents of each key of ``wanted`` held by two or more."""
+    grouped: dict = {}
+    for doc in compress(range(len(keys)), map(wanted.__contains__, keys)):
+        if doc in live:
+            grouped.setdefault(keys[doc], []).append(doc)
+    return {key: frozenset(docs) for key, docs in grouped.items() if len(docs) > 1}
 
 
 def _segment_story_keys(reader, offset: int) -> list:

@@ -9,6 +9,7 @@ import heapq
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import accumulate, chain
 from operator import itemgetter
 
@@ -52,6 +53,16 @@ def facet_listing(
     return head + by_count(beyond)
 
 
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """The previous searcher, whose segments begin this one's: its number of documents,
+    its deleted ones and its extras."""
+
+    size: int
+    deleted: frozenset[int]
+    extras: dict
+
+
 def _segment_id(leaf) -> str | None:
     """A segment reader's segment id (``None`` for a reader of no segment: an empty index)."""
     segment = leaf.segment()
@@ -77,6 +88,10 @@ class SearcherCache:
         self._merged: dict[str, list[tuple[int, dict[str, frozenset[int]]]]] = {}
         self._columns: dict[str, tuple[int, list]] = {}
         self._segment_terms: dict[tuple[str, str], dict[str, list[int]]] = {}
+        # What other modules keep per searcher (:mod:`.collapse`'s stories), and what the
+        # previous searcher had when this one extends it.
+        self.extras: dict[str, object] = {}
+        self.earlier: Earlier | None = None
         if previous is not None:
             self._take_over(previous)
         self._postings: dict[str, dict[str, frozenset[int]]] = {}
@@ -94,6 +109,15 @@ class SearcherCache:
     def _take_over(self, previous: "SearcherCache") -> None:
         """Keep what ``previous`` built on the segments this searcher starts with."""
         self._columns, self._merged, self._segment_terms = previous.handover(self.layout)
+        self.earlier = previous.succession(self.layout)
+
+    def succession(self, layout: tuple) -> "Earlier | None":
+        """This searcher's documents, deletions and extras for a searcher over ``layout``,
+        when ``layout`` starts with all of this one's segments."""
+        if self._deleted is None or layout[: len(self.layout)] != self.layout:
+            return None
+        size = sum(size for _segment, size in self.layout)
+        return Earlier(size, self._deleted, self.extras)
 
     def handover(self, layout: tuple) -> tuple[dict, dict, dict]:
         """What a searcher over ``layout`` can keep of this one's data: the columns over the
