@@ -68,12 +68,12 @@ class Stories:
         if column is None:
             column = self.pairs[name] = [()] * len(self.keys)
             self.paired[name] = frozenset()
-        missing = self.clustered - self.paired[name]
-        if missing:
-            for doc in missing:
+        if self.paired[name] is not self.clustered:
+            for doc in self.clustered - self.paired[name]:
                 key = self.keys[doc]
                 column[doc] = tuple((value, key) for value in values(doc))
-            self.paired[name] = self.clustered | self.paired[name]
+            # The clustered documents themselves: the next call sees at once that all are.
+            self.paired[name] = self.clustered
         return column
 
     def first_of_each(self, ranked: list, wanted: int) -> list:

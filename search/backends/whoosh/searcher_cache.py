@@ -87,7 +87,7 @@ class SearcherCache:
         # Per field: ``(segments covered, {value: documents})``, after the large ones and all.
         self._merged: dict[str, list[tuple[int, dict[str, frozenset[int]]]]] = {}
         self._columns: dict[str, tuple[int, list]] = {}
-        self._segment_terms: dict[tuple[str, str], dict[str, list[int]]] = {}
+        self._segment_terms: dict[tuple[str, str], dict[str, tuple[int, ...]]] = {}
         # What other modules keep per searcher (:mod:`.collapse`'s stories), and what the
         # previous searcher had when this one extends it.
         self.extras: dict[str, object] = {}
@@ -154,12 +154,15 @@ class SearcherCache:
             self._columns[name] = (len(self.leaves), column)
         return column
 
-    def segment_terms(self, leaf, fieldname: str) -> dict[str, list[int]]:
+    def segment_terms(self, leaf, fieldname: str) -> dict[str, tuple[int, ...]]:
         """``{value: the segment's document numbers}`` of a field, deleted ones included."""
         key = (_segment_id(leaf), fieldname)
         found = self._segment_terms.get(key)
         if found is None:
-            found = {term.decode("utf-8"): ids for term, ids in segment_term_ids(leaf, fieldname)}
+            # Tuples of numbers: Python's collector stops tracking them (lists it scans).
+            found = {
+                term.decode("utf-8"): tuple(ids) for term, ids in segment_term_ids(leaf, fieldname)
+            }
             if key[0] is not None:
                 self._segment_terms[key] = found
         return found
