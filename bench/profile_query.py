@@ -4,7 +4,8 @@ Usage::
 
     .venv/bin/python bench/profile_query.py WORKDIR ["query type"] [--layer read_path|view]
     .venv/bin/python bench/profile_query.py WORKDIR --times [--repeat 20] [--out FILE.json]
-                                            [--cold] [--new-searcher] [--only "query type"]
+                                            [--cold] [--new-searcher | --after-save]
+                                            [--only "query type"]
                                             [--param versions=all]
 
 The first form prints a cProfile of one query type. ``--times`` times every query type of
@@ -14,7 +15,10 @@ clock grows with the load while the CPU time of the call does not. ``--cold`` dr
 postings the backend keeps of recently searched terms and the highlighted snippets before
 each call, so a query is timed as if its words had not been searched since the index last
 changed. ``--new-searcher`` drops all the backend keeps per searcher before each call: the
-first search after an editor's change to the index.
+first search after an editor's change to the index, with nothing kept from the previous
+searcher (as a new process). ``--after-save`` indexes one article again before each call
+(untimed), as an editor's save does: the index commits a new segment and deletes the
+article's old document, and the call runs on the searcher that follows.
 """
 
 import argparse
@@ -104,15 +108,30 @@ def _forget_searcher() -> None:
     connections["default"].get_backend().searcher_cache_drop()
 
 
-def time_calls(fn, repeat: int, *, cold: bool = False, new_searcher: bool = False) -> dict:
+def _save_one(step: int) -> None:
+    """Index one published article again (``--after-save``), a different one each step."""
+    from haystack import connections
+
+    from archive.models import Article
+
+    unified = connections["default"].get_unified_index()
+    article = Article.objects.order_by("pk")[step * 97 % Article.objects.count()]
+    connections["default"].get_backend().update(unified.get_index(Article), [article])
+
+
+def time_calls(
+    fn, repeat: int, *, cold: bool = False, new_searcher: bool = False, after_save: bool = False
+) -> dict:
     """Wall and CPU milliseconds per call, p50 / p95, after one warm-up call."""
     fn()
     wall, cpu = [], []
-    for _ in range(repeat):
+    for step in range(repeat):
         if cold:
             _forget()
         if new_searcher:
             _forget_searcher()
+        if after_save:
+            _save_one(step)
         start_wall, start_cpu = time.perf_counter(), time.process_time()
         fn()
         cpu.append((time.process_time() - start_cpu) * 1000)
@@ -126,6 +145,8 @@ def times(
     *,
     cold: bool = False,
     new_searcher: bool = False,
+    after_save: bool = False,
+    layers: tuple[str, ...] = LAYERS,
     extra: dict | None = None,
 ) -> dict:
     from django.test import Client
@@ -137,14 +158,17 @@ def times(
             continue
         calls = _calls({**raw, **(extra or {})}, client)
         row = {"query": name}
-        for layer in LAYERS:
-            row[layer] = time_calls(calls[layer], repeat, cold=cold, new_searcher=new_searcher)
+        for layer in layers:
+            row[layer] = time_calls(
+                calls[layer], repeat, cold=cold, new_searcher=new_searcher, after_save=after_save
+            )
         rows.append(row)
     load = [round(x, 2) for x in os.getloadavg()]
     return {
         "repeat": repeat,
         "cold": cold,
         "new_searcher": new_searcher,
+        "after_save": after_save,
         "load_average": load,
         "rows": rows,
     }
@@ -154,6 +178,8 @@ def print_table(result: dict) -> None:
     cold = ", term postings dropped before each call" if result["cold"] else ""
     if result.get("new_searcher"):
         cold += ", a new searcher (as after an index change) for each call"
+    if result.get("after_save"):
+        cold += ", one article indexed again before each call (as an editor's save)"
     print(f"repeat {result['repeat']}{cold}, load average at the end {result['load_average']}")
     print("ms per call, p50 / p95: wall | CPU")
     print("| query | engine wall | engine CPU | read wall | read CPU | view wall | view CPU |")
@@ -161,6 +187,9 @@ def print_table(result: dict) -> None:
     for row in result["rows"]:
         cells = []
         for layer in LAYERS:
+            if layer not in row:
+                cells += ["", ""]
+                continue
             for kind in ("wall", "cpu"):
                 cells.append(f"{row[layer][kind]['p50']} / {row[layer][kind]['p95']}")
         print(f"| {row['query']} | " + " | ".join(cells) + " |")
@@ -204,6 +233,16 @@ def main() -> None:
         action="store_true",
         help="with --times: each call on a new searcher, as the first after an index change",
     )
+    parser.add_argument(
+        "--after-save",
+        action="store_true",
+        help="with --times: index one article again before each call, as an editor's save",
+    )
+    parser.add_argument(
+        "--layers",
+        default=",".join(LAYERS),
+        help="with --times: the layers to time, comma-separated (engine,read_path,view)",
+    )
     args = parser.parse_args()
     run.setup_django(args.workdir.resolve())
     if not args.times:
@@ -215,7 +254,13 @@ def main() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     extra = dict(param.split("=", 1) for param in args.param)
     result = times(
-        args.repeat, args.only, cold=args.cold, new_searcher=args.new_searcher, extra=extra
+        args.repeat,
+        args.only,
+        cold=args.cold,
+        new_searcher=args.new_searcher,
+        after_save=args.after_save,
+        layers=tuple(args.layers.split(",")),
+        extra=extra,
     )
     print_table(result)
     if args.out:

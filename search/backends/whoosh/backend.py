@@ -241,7 +241,6 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             # would come back. A fresh reader on non-compound segments is cheap.
             self._searcher.close()
             self._searcher = None
-            self._cache = None
         if self._searcher is None:
             self._searcher = self.index.searcher()
         return self._searcher
@@ -254,7 +253,7 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         """What the current searcher's queries share (:mod:`.searcher_cache`)."""
         searcher = self.searcher()
         if self._cache is None or self._cache.searcher is not searcher:
-            self._cache = SearcherCache(searcher, self.date_field_name)
+            self._cache = SearcherCache(searcher, self.date_field_name, previous=self._cache)
         return self._cache
 
     def vocabulary(self) -> WhooshVocabulary:

@@ -11,16 +11,15 @@ when repeats pushed stories off it.
 from __future__ import annotations
 
 import heapq
-import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress
 from operator import itemgetter
 
 from search.backends.base import DAY_FACET, MONTH_FACET, STORY_FIELD, SearchOutcome, SearchRequest
 from search.backends.whoosh import executor
-from search.backends.whoosh.internals import read_postings
+from search.backends.whoosh.internals import segment_term_ids
 from search.backends.whoosh.searcher_cache import SearcherCache, facet_listing, nth_largest
 
 # Date facets list every value: the timeline draws them all.
@@ -44,6 +43,8 @@ class Stories:
     whole: dict[str, Counter] = field(default_factory=dict)
     # Per facet: the clustered documents of each value read so far.
     held: dict[str, dict[str, frozenset[int]]] = field(default_factory=dict)
+    # Per facet: the documents ``pairs`` holds the pairs of.
+    paired: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def count(self, docs: Docs) -> int:
         """How many stories ``docs`` hold."""
@@ -61,14 +62,18 @@ class Stories:
 
     def pairs_of(self, name: str, values: Callable[[int], tuple]) -> list[tuple]:
         """The ``(value, story key)`` pairs of each document for facet ``name`` (empty for a
-        document alone in its story), built once: counting stories then runs in C."""
+        document alone in its story), built once per document: counting stories then runs
+        in C."""
         column = self.pairs.get(name)
         if column is None:
-            column = [()] * len(self.keys)
-            for doc in self.clustered:
+            column = self.pairs[name] = [()] * len(self.keys)
+            self.paired[name] = frozenset()
+        if self.paired[name] is not self.clustered:
+            for doc in self.clustered - self.paired[name]:
                 key = self.keys[doc]
                 column[doc] = tuple((value, key) for value in values(doc))
-            self.pairs[name] = column
+            # The clustered documents themselves: the next call sees at once that all are.
+            self.paired[name] = self.clustered
         return column
 
     def first_of_each(self, ranked: list, wanted: int) -> list:
@@ -88,38 +93,69 @@ class Stories:
         return kept
 
 
-_STORIES: weakref.WeakKeyDictionary[SearcherCache, Stories] = weakref.WeakKeyDictionary()
-
-
 def stories_of(cache: SearcherCache) -> Stories:
-    """The searcher's :class:`Stories`, built once per searcher from the story postings."""
-    found = _STORIES.get(cache)
+    """The searcher's :class:`Stories`, built once per searcher from the story key of each
+    document (a column the cache carries over to the next searcher). When this searcher
+    extends the previous one, only the stories of its new and newly deleted documents are
+    grouped again."""
+    found = cache.extras.get("stories")
     if found is None:
-        reader = cache.searcher.reader()
-        size = reader.doc_count_all()
-        # A document without a key (indexed before the field existed) is a story of its own.
-        keys: list = list(range(-1, -size - 1, -1))
-        members = {}
-        for key, docs in _story_postings(reader):
-            for doc in docs:
-                keys[doc] = key
-            if len(docs) > 1:
-                members[key] = frozenset(docs)
-        clustered = frozenset(chain.from_iterable(members.values()))
-        found = _STORIES[cache] = Stories(keys, clustered, members)
+        keys = cache.column("story keys", _segment_story_keys)
+        earlier = cache.earlier
+        before = None if earlier is None else earlier.extras.get("stories")
+        if isinstance(before, Stories):
+            changed = chain(range(earlier.size, len(keys)), cache.deleted() - earlier.deleted)
+            found = _regrouped(before, keys, cache.all_docs(), {keys[doc] for doc in changed})
+        else:
+            found = _grouped(keys, cache.all_docs(), cache.deleted())
+        cache.extras["stories"] = found
     return found
 
 
-def _story_postings(reader):
-    """``(story key, document numbers)`` of each key. Read here rather than through the
+def _grouped(keys: list, live: Docs, deleted: Docs) -> Stories:
+    """The stories of every key told by two or more live documents."""
+    counts = Counter(keys)
+    counts.subtract(map(keys.__getitem__, deleted))
+    told = {key for key, count in counts.items() if count > 1}
+    members = _members(keys, live, told)
+    return Stories(keys, frozenset(chain.from_iterable(members.values())), members)
+
+
+def _regrouped(before: Stories, keys: list, live: Docs, changed: set) -> Stories:
+    """``before`` with the stories of the ``changed`` keys grouped again; what was built per
+    document (facet pairs) is kept for the documents it was built for."""
+    members = {key: docs for key, docs in before.members.items() if key not in changed}
+    members.update(_members(keys, live, changed))
+    clustered = frozenset(chain.from_iterable(members.values()))
+    pairs = {
+        name: column + [()] * (len(keys) - len(column)) for name, column in before.pairs.items()
+    }
+    stories = Stories(keys, clustered, members, pairs)
+    stories.paired = {name: before.paired[name] for name in pairs}
+    return stories
+
+
+def _members(keys: list, live: Docs, wanted: set) -> dict:
+    """The live documents of each key of ``wanted`` held by two or more."""
+    grouped: dict = {}
+    for doc in compress(range(len(keys)), map(wanted.__contains__, keys)):
+        if doc in live:
+            grouped.setdefault(keys[doc], []).append(doc)
+    return {key: frozenset(docs) for key, docs in grouped.items() if len(docs) > 1}
+
+
+def _segment_story_keys(reader, offset: int) -> list:
+    """The story key of each document of one segment. A document without a key (indexed
+    before the field existed) is a story of its own. Read here rather than through the
     searcher's facet postings: most keys hold one article, and a set per key would leave
     one object per article for Python's collector to scan on every full collection."""
-    if STORY_FIELD not in reader.schema.names() or not reader.doc_count_all():
-        return
-    for term in reader.lexicon(STORY_FIELD):
-        ids = read_postings(reader, STORY_FIELD, term, with_values=False, with_weights=False).ids
-        if ids:
-            yield term.decode("utf-8"), ids
+    size = reader.doc_count_all()
+    keys: list = list(range(-offset - 1, -offset - size - 1, -1))
+    for term, docs in segment_term_ids(reader, STORY_FIELD):
+        key = term.decode("utf-8")
+        for doc in docs:
+            keys[doc] = key
+    return keys
 
 
 def execute(request: SearchRequest, cache: SearcherCache) -> SearchOutcome:

@@ -10,17 +10,28 @@ out something else (another codec, another column type), each function falls bac
 public API.
 """
 
+import io
 import pickle
 import struct
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
 import whoosh
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader, _lenfield
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
+    W3LeafMatcher,
+    W3PerDocReader,
+    W3TermInfo,
+    W3TermsReader,
+    _lenfield,
+)
 from whoosh.columns import NumericColumn
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
-from whoosh.system import _INT_SIZE
+from whoosh.system import _INT_SIZE, pack_ushort
 from whoosh.util.numeric import byte_to_length
 
 # The Whoosh release (the ``whoosh-reloaded`` distribution) whose internals this module reads.
@@ -84,6 +95,68 @@ def read_postings(
     return found
 
 
+def segment_term_ids(leaf_reader, fieldname: str) -> Iterator[tuple[bytes, list[int]]]:
+    """Every term of a field in one segment with the segment's document numbers holding it,
+    deleted ones included, in term order: one pass over the segment's terms file rather
+    than one hashed lookup per term (Whoosh's ``postings``)."""
+    terms = getattr(leaf_reader, "_terms", None)
+    if not isinstance(terms, W3TermsReader):
+        yield from _public_term_ids(leaf_reader, fieldname)
+        return
+    number = terms._fieldmap.get(fieldname)
+    if number is None:
+        return
+    prefix = pack_ushort(number)
+    format_ = leaf_reader.schema[fieldname].format
+    for key, data in terms._tindex.items_from(prefix):
+        if not key.startswith(prefix):
+            break
+        info = W3TermInfo.from_bytes(data)
+        if info.is_inlined():
+            ids = list(info.inlined_postings()[0])
+        else:
+            ids = _extent_ids(terms._postfile, info._offset, info._length)
+            if ids is None:
+                matcher = terms._codec.postings_reader(terms._postfile, info, format_)
+                ids = _matcher_items(matcher, False, with_weights=False).ids
+        yield key[len(prefix) :], ids
+
+
+def _extent_ids(postfile, offset: int, length) -> list[int] | None:
+    """The document numbers of a term's postings in the ``whoosh3`` layout, from one read of
+    their bytes: a header tag, then blocks of a signed length (negative for the last), a
+    pickled info tuple and the pickled, maybe compressed, data whose first item holds the
+    gaps between ids. ``None`` when the bytes are not laid out so."""
+    if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps the unpacked tuple
+        (length,) = length
+    raw = postfile.get(offset, length)
+    if raw[:4] != WHOOSH3_HEADER_MAGIC:
+        return None
+    ids: list[int] = []
+    position, last = 4, False
+    while not last and position < len(raw):
+        (size,) = _BLOCK_LENGTH.unpack_from(raw, position)
+        position += _BLOCK_LENGTH.size
+        last, size = size < 0, abs(size)
+        block = io.BytesIO(raw[position : position + size])
+        info = pickle.load(block)
+        data = block.read()
+        if info[3]:
+            data = zlib.decompress(data)
+        # Each block's gaps start from 0.
+        ids.extend(accumulate(pickle.loads(data)[0]))
+        position += size
+    return ids
+
+
+def _public_term_ids(leaf_reader, fieldname: str) -> Iterator[tuple[bytes, list[int]]]:
+    """:func:`segment_term_ids` through Whoosh's public API (deleted documents left out)."""
+    if fieldname not in leaf_reader.schema.names():
+        return
+    for term in leaf_reader.lexicon(fieldname):
+        yield term, list(leaf_reader.postings(fieldname, term).all_ids())
+
+
 def _matcher_items(matcher, with_values: bool, *, with_weights: bool) -> Postings:
     """What a leaf matcher holds from its current position: whole blocks at a time."""
     found = Postings([], [] if with_weights else None, [] if with_values else None)
@@ -139,6 +212,7 @@ def deleted_docs(leaf_reader) -> frozenset[int] | set[int]:
     return {doc for doc in range(size) if leaf_reader.is_deleted(doc)}
 
 
+_BLOCK_LENGTH = struct.Struct("!i")
 _BYTE_LENGTHS = [byte_to_length(byte) for byte in range(256)]
 
 

@@ -204,3 +204,48 @@ def test_a_fields_b_is_the_weightings_own():
     weighting = scoring.BM25F(B=0.75, title_B=0.5)
     assert internals.field_b(weighting, "title") == 0.5
     assert internals.field_b(weighting, "text") == 0.75
+
+
+def _segment_terms_equal_whooshs(reader, fieldname: str) -> int:
+    """Compare ``segment_term_ids`` with each segment's public postings; the deleted
+    documents it lists beside them."""
+    deleted_seen = 0
+    for leaf, _offset in reader.leaf_readers():
+        deleted = internals.deleted_docs(leaf) if leaf.has_deletions() else set()
+        found = dict(internals.segment_term_ids(leaf, fieldname))
+        public = {
+            term: list(leaf.postings(fieldname, term).all_ids()) for term in leaf.lexicon(fieldname)
+        }
+        live = {term: [doc for doc in ids if doc not in deleted] for term, ids in found.items()}
+        assert {term: ids for term, ids in live.items() if ids} == {
+            term: ids for term, ids in public.items() if ids
+        }
+        assert all(ids == sorted(set(ids)) for ids in found.values())
+        deleted_seen += sum(doc in deleted for ids in found.values() for doc in ids)
+    return deleted_seen
+
+
+@pytest.mark.parametrize("fieldname", ["text", "person", "place", "story"])
+def test_a_segments_terms_read_in_one_pass_equal_whooshs_postings(segments, fieldname):
+    deleted_seen = _segment_terms_equal_whooshs(segments.searcher().reader(), fieldname)
+    # The deleted seed's own words and story key are still listed for its segment.
+    assert deleted_seen > 0
+
+
+def test_terms_spanning_several_posting_blocks_are_read_whole(seeds):
+    backend = connections["default"].get_backend()
+    # More documents than a posting block holds (128) share these words.
+    many = [
+        article_create(title=f"موسكو وبغداد {n}", body=f"لقاء في موسكو رقم {n}", published_on=None)
+        for n in range(300)
+    ]
+    backend.update(connections["default"].get_unified_index().get_index(Article), many)
+    backend.remove(many[7])
+    reader = backend.searcher().reader()
+    _segment_terms_equal_whooshs(reader, "text")
+    longest = max(
+        len(ids)
+        for leaf, _offset in reader.leaf_readers()
+        for _term, ids in internals.segment_term_ids(leaf, "text")
+    )
+    assert longest >= 300
