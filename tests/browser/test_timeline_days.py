@@ -88,3 +88,21 @@ def test_an_entity_named_over_a_few_weeks_is_charted_by_day(view):
         bars.first.click()
     expect(_chart(view)).to_have_class(re.compile(r"\btimeline--day\b"))
     assert view.page.locator(".results-list > li").count() >= 1
+
+
+def test_results_of_one_year_are_charted_by_month_with_nothing_to_go_up_to(view):
+    view.open("/search/?q=لافروف")  # seed 003, 25 November 2020, and the undated seed 004
+    view.shot("search-timeline-one-year")
+
+    chart = _chart(view)
+    expect(chart).to_have_class(re.compile(r"\btimeline--month\b"))
+    expect(chart.locator(".timeline__table tbody tr")).to_have_count(12)
+    expect(chart.locator(".timeline__up")).to_have_count(0)
+    expect(chart.locator(".timeline__undated")).to_have_count(1)
+    assert not chart.evaluate(LABELS_OVERLAP), "axis labels overlap"
+    view.check()
+
+    with view.page.expect_navigation():
+        chart.locator("a.timeline__bar").click()
+    expect(view.page.locator(".results-list > li")).to_have_count(1)
+    expect(_chart(view).locator("a.timeline__bar[aria-current='true']")).to_have_count(1)
