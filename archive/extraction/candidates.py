@@ -329,6 +329,7 @@ def _carries_name(word: str) -> bool:
         return False  # بترحيب, لضغوط: the sentence goes on
     return (
         word in cues.given_names()
+        or word in cues.family_names()
         or word in cues.name_joiners()
         or word in cues.compound_tails()
         or shapes.is_family_name(word)
