@@ -24,7 +24,7 @@ from archive.extraction.org_mine import corpus_texts, excluded_lines
 GIVEN_PATH = cues.PEOPLE_GIVEN_PATH
 FAMILY_PATH = cues.PEOPLE_FAMILY_PATH
 MIN_ARTICLES = 5
-MIN_SHARE = 0.05
+MIN_SHARE = 0.03
 
 
 class Counts:
@@ -60,6 +60,9 @@ def cued_names(doc: Document, empty: Gazetteer):
         end = candidates._name_end(doc, k, set(), empty)
         if end is None or cue_start(doc, k) is None:
             k += 1
+            continue
+        if not all(candidates._carries_name(w) for w in folded[k + 1 : end + 1]):
+            k = end + 1  # رئيس الوزراء يستنكر الهجوم: a sentence, not a name
             continue
         yield folded[k], folded[end]
         k = end + 1
