@@ -43,9 +43,10 @@ class Counts:
         given, family = set(), set()
         for first, last in cued_names(doc, empty):
             self.given_uses[first] += 1
-            self.family_uses[last] += 1
             given.add(first)
-            family.add(last)
+            if _name_shaped(first):  # رئيس مجلس الشورى: no name, no family name
+                self.family_uses[last] += 1
+                family.add(last)
         self.given_articles.update(given)
         self.family_articles.update(family)
 
@@ -126,6 +127,8 @@ def main(argv=None) -> None:
     parser.add_argument("--exclude", nargs="*", default=[])
     parser.add_argument("--min-articles", type=int, default=MIN_ARTICLES)
     parser.add_argument("--min-share", type=float, default=MIN_SHARE)
+    parser.add_argument("--given-output", type=Path, default=GIVEN_PATH)
+    parser.add_argument("--family-output", type=Path, default=FAMILY_PATH)
     args = parser.parse_args(argv)
     cues.leave_out_mined_lists()
     c = mine(corpus_texts(args.corpora, excluded_lines(args.exclude)))
@@ -136,9 +139,13 @@ def main(argv=None) -> None:
         for w in kept(c.family_articles, c.family_uses, c.words, n, share)
         if w not in set(given) or w.startswith(ARTICLE)
     ]
-    _write(GIVEN_PATH, given, "Given names (the first word of a name after a title)", n, share)
-    _write(FAMILY_PATH, family, "Family names (the last word of a name after a title)", n, share)
-    print(f"{len(given)} given names, {len(family)} family names written to {GIVEN_PATH.parent}")
+    _write(
+        args.given_output, given, "Given names (the first word of a name after a title)", n, share
+    )
+    _write(
+        args.family_output, family, "Family names (the last word of a name after a title)", n, share
+    )
+    print(f"{len(given)} given names, {len(family)} family names written")
 
 
 if __name__ == "__main__":
