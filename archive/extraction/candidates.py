@@ -322,13 +322,20 @@ def _lineage_follows(doc: Document, k: int) -> bool:
     )
 
 
+# Pronouns after a noun: no name ends so.
+_PRONOUNS = ("ها", "هم", "هما", "كم")
+
+
 @lru_cache(maxsize=100_000)
 def _carries_name(word: str) -> bool:
     """A word that may follow a given name in a name without a title before it."""
     if shapes.has_particle_reading(word):
         return False  # بترحيب, لضغوط: the sentence goes on
+    if word.endswith(_PRONOUNS) and word not in cues.family_names():
+        return False  # بوصفها, بلادهم: a noun with its pronoun
     return (
         word in cues.given_names()
+        or word in cues.family_names()
         or word in cues.name_joiners()
         or word in cues.compound_tails()
         or shapes.is_family_name(word)

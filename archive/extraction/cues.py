@@ -6,6 +6,7 @@ normalization.
 """
 
 from functools import cache, lru_cache
+from pathlib import Path
 
 from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
 
@@ -217,9 +218,40 @@ def speech_verbs() -> frozenset[str]:
     return _folded_set(_SPEECH_VERBS)
 
 
+# Mined by ``people_mine`` from news corpora: the first and last words of names after titles.
+PEOPLE_GIVEN_PATH = Path(__file__).resolve().parent / "data" / "people_given.txt"
+PEOPLE_FAMILY_PATH = Path(__file__).resolve().parent / "data" / "people_family.txt"
+
+
+_MINED = {"used": True}
+
+
+def leave_out_mined_lists() -> None:
+    """Use the hand lists alone (what ``people_mine`` mines with, so that a list never feeds
+    its own making); call before any extraction runs."""
+    _MINED["used"] = False
+    given_names.cache_clear()
+    family_names.cache_clear()
+
+
+def _listed(path: Path) -> frozenset[str]:
+    """Folded words of a mined list (``#`` comments left out); empty when there is none."""
+    if not _MINED["used"] or not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
 @cache
 def given_names() -> frozenset[str]:
-    return _folded_set(_GIVEN_NAMES)
+    """The listed given names and those mined from the corpora."""
+    return _folded_set(_GIVEN_NAMES) | _listed(PEOPLE_GIVEN_PATH)
+
+
+@cache
+def family_names() -> frozenset[str]:
+    """Family names mined from the corpora (نهيان, هولاند): evidence after a given name."""
+    return _listed(PEOPLE_FAMILY_PATH)
 
 
 @cache

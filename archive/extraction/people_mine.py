@@ -1,0 +1,152 @@
+"""Regenerate ``data/people_given.txt`` and ``data/people_family.txt`` from news corpora.
+
+``python -m archive.extraction.people_mine [--exclude GOLD.json…] CORPUS.jsonl.gz…`` reads
+every title and text and, wherever a title cue (``cues``, ``document.cue_start``) stands
+before a name of two words or more (``الرئيس الفرنسي إيمانويل ماكرون``), counts the name's
+first word as a given name and its last word as a family name. A word is kept when it is
+written so in at least ``MIN_ARTICLES`` distinct articles and in at least ``MIN_SHARE`` of
+all its occurrences in the corpora: an ordinary word that sometimes starts a name after a
+title (``مجلس``, ``عام``) is written far more often elsewhere. Articles of the ``--exclude``
+files (the entity gold set) are skipped.
+"""
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from arabic_text import frequency
+from archive.extraction import candidates, cues, shapes
+from archive.extraction.document import Document, cue_start, may_follow_cue
+from archive.extraction.gazetteer import Gazetteer
+from archive.extraction.names import ARTICLE
+from archive.extraction.org_mine import corpus_texts, excluded_lines
+
+GIVEN_PATH = cues.PEOPLE_GIVEN_PATH
+FAMILY_PATH = cues.PEOPLE_FAMILY_PATH
+MIN_ARTICLES = 5
+MIN_SHARE = 0.03
+
+
+class Counts:
+    """Per word: articles where it opens (or closes) a cued name, times it is so written,
+    times it is written at all."""
+
+    def __init__(self):
+        self.given_articles: Counter[str] = Counter()
+        self.given_uses: Counter[str] = Counter()
+        self.family_articles: Counter[str] = Counter()
+        self.family_uses: Counter[str] = Counter()
+        self.words: Counter[str] = Counter()
+
+    def add(self, doc: Document, empty: Gazetteer) -> None:
+        self.words.update(doc.folded)
+        given, family = set(), set()
+        for first, last in cued_names(doc, empty):
+            self.given_uses[first] += 1
+            given.add(first)
+            if _name_shaped(first):  # رئيس مجلس الشورى: no name, no family name
+                self.family_uses[last] += 1
+                family.add(last)
+        self.given_articles.update(given)
+        self.family_articles.update(family)
+
+
+def cued_names(doc: Document, empty: Gazetteer):
+    """(first word, last word) of every run of name words after a title cue."""
+    folded, k = doc.folded, 1
+    while k < len(doc):
+        if doc.stop[k] or not candidates._may_start_name(folded[k]) or not may_follow_cue(doc, k):
+            k += 1
+            continue
+        end = candidates._name_end(doc, k, set(), empty)
+        if end is None or cue_start(doc, k) is None:
+            k += 1
+            continue
+        if not all(candidates._carries_name(w) for w in folded[k + 1 : end + 1]):
+            k = end + 1  # رئيس الوزراء يستنكر الهجوم: a sentence, not a name
+            continue
+        yield folded[k], folded[end]
+        k = end + 1
+
+
+def kept(articles: Counter[str], uses: Counter[str], words: Counter[str], n: int, share: float):
+    """Words named so in ``n`` articles and in ``share`` of their occurrences, that no
+    reading as an ordinary word explains (``shapes``: a frequent definite form, a
+    preposition, a verb's prefix or a conjunction before a frequent word)."""
+    return sorted(
+        w
+        for w, count in articles.items()
+        if count >= n and uses[w] >= share * words[w] and _name_shaped(w)
+    )
+
+
+# A pronoun after a noun (ولايته "his term"): never a name's ending.
+_PRONOUN_ENDINGS = ("ته", "تها", "ها", "هم", "هما", "كم")
+
+
+def _name_shaped(word: str) -> bool:
+    return (
+        len(word) >= 2
+        and word.isalpha()
+        and not word.endswith(_PRONOUN_ENDINGS)
+        and not shapes.is_common_word(word)
+        and not shapes.has_particle_reading(word)
+        and not shapes.has_prefix_reading(word)
+        and not shapes.has_clitic_reading(word)
+        and not _inflected_reading(word)
+    )
+
+
+def _inflected_reading(word: str) -> bool:
+    """An accusative noun (قرارا, اتصالا: the word without its alif is as frequent) or a
+    verb of three letters with its prefix (يكلف, ينفي), not a name (رضا, ياسر)."""
+    if word.endswith("ا") and frequency(word[:-1]) >= frequency(word):
+        return True
+    return len(word) == 4 and word[0] == "ي" and frequency(word[1:]) >= frequency(word)
+
+
+def mine(texts) -> Counts:
+    counts, empty = Counts(), Gazetteer([], [])
+    for text in texts:
+        counts.add(Document(text), empty)
+    return counts
+
+
+def _write(path: Path, words: list[str], what: str, n: int, share: float) -> None:
+    header = (
+        f"# {what} mined from news corpora by python -m archive.extraction.people_mine\n"
+        f"# (see its docstring): written so after a title cue in >= {n} articles and in\n"
+        f"# >= {share} of the word's occurrences; the gold set's articles left out.\n"
+    )
+    path.write_text(header + "".join(f"{w}\n" for w in words), encoding="utf-8")
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", nargs="+")
+    parser.add_argument("--exclude", nargs="*", default=[])
+    parser.add_argument("--min-articles", type=int, default=MIN_ARTICLES)
+    parser.add_argument("--min-share", type=float, default=MIN_SHARE)
+    parser.add_argument("--given-output", type=Path, default=GIVEN_PATH)
+    parser.add_argument("--family-output", type=Path, default=FAMILY_PATH)
+    args = parser.parse_args(argv)
+    cues.leave_out_mined_lists()
+    c = mine(corpus_texts(args.corpora, excluded_lines(args.exclude)))
+    n, share = args.min_articles, args.min_share
+    given = kept(c.given_articles, c.given_uses, c.words, n, share)
+    family = [
+        w
+        for w in kept(c.family_articles, c.family_uses, c.words, n, share)
+        if w not in set(given) or w.startswith(ARTICLE)
+    ]
+    _write(
+        args.given_output, given, "Given names (the first word of a name after a title)", n, share
+    )
+    _write(
+        args.family_output, family, "Family names (the last word of a name after a title)", n, share
+    )
+    print(f"{len(given)} given names, {len(family)} family names written")
+
+
+if __name__ == "__main__":
+    main()
