@@ -293,6 +293,8 @@ def _before_family_name(doc: Document, k: int) -> bool:
         and not word.startswith((ARTICLE, "و"))
         and len(word) >= 3
         and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
+        and not shapes.has_particle_reading(word)  # لدوره المحوري: "to its pivotal role"
+        and not (word.endswith(_PRONOUNS) and word not in cues.given_names())
     )
 
 

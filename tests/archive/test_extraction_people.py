@@ -221,3 +221,9 @@ def test_a_word_behind_a_preposition_ends_a_name_but_names_starting_with_its_let
     assert not [name for name in found if "بتسديدة" in name or "بحائل" in name]
     assert "لوران بلان" in found
     assert "خالد بوعلي" in found
+
+
+def test_a_noun_behind_a_preposition_before_a_nisba_is_no_given_name():
+    text = "بأمن واستقرار العراق وسيادته وإعادته لدوره المحوري الفاعل في المنطقة"
+    assert people(text) == {}
+    assert list(people("وقالت صابرين القوبنطيني إن الاجتماع انتهى")) == ["صابرين القوبنطيني"]
