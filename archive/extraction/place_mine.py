@@ -1,15 +1,16 @@
 """Regenerate ``data/places_other_words.txt``: city names news mostly uses for something else.
 
-``python -m archive.extraction.place_mine [--exclude GOLD.json…] CORPUS.jsonl.gz…`` reads every
-title and text and, for each Arabic name of a GeoNames city, counts the words the matcher
-would take for it (proclitics allowed on the first word, as ``first_token_keys`` allows) and
+``python -m archive.extraction.place_mine CORPUS.jsonl.gz… [--exclude GOLD.json…]`` reads every
+title and text (sports pages left out: they name clubs by their cities) and, for each Arabic
+name of a GeoNames city, counts the words the matcher would take for it (proclitics allowed
+on the first word, the longest name at a word winning, countries and regions included) and
 how many of them are written as a place: after a locative word (``في``, ``إلى``, ``من``,
-``قرب``, ``شمال``), a place noun (``مدينة``, ``بلدة``, ``عاصمة``, ``سكان``) or with the
-clitic ``ب`` or ``ل`` (``ببغداد``, ``لحلب``), or before a nationality adjective
-(``حلب السورية``). A name written at least ``MIN_USES`` times, fewer than
-``MAX_PLACE_SHARE`` of them as a place, is mostly another word (``فيروس كورونا``, the
-person ``مون``, ``وكيل`` read as و + ``كيل``): the gazetteer marks it ambiguous, found only
-with support. Articles of the ``--exclude`` files (the entity gold set:
+``قرب``, ``شمال``), a place noun (``مدينة``, ``بلدة``, ``عاصمة``, ``سكان``) or an event that
+happened there (``هجوم``, ``مؤتمر``). A use with the clitic ``ب`` or ``ل`` tells nothing
+(``ببغداد``, but also ``الإصابة بكورونا``). A name with at least ``MIN_USES`` uses that tell,
+fewer than ``MAX_PLACE_SHARE`` of them as a place, is mostly another word (``فيروس كورونا``,
+the person ``مون``, ``وكيل`` read as و + ``كيل``): the gazetteer marks it ambiguous, found
+only with support. Articles of the ``--exclude`` files (the entity gold set:
 ``{"articles": [{"corpus", "line"}…]}``) are skipped.
 """
 
@@ -196,8 +197,10 @@ def main(argv=None) -> None:
             print(f"{item.total}\t{item.clitic}\t{item.place}\t{item.place_share():.3f}\t{name}")
     header = (
         "# City names Arabic news mostly uses for something else, found only with support.\n"
-        "# Written by python -m archive.extraction.place_mine (see its docstring): names\n"
-        f"# written at least {MIN_USES} times in the corpora, fewer than"
+        "# Written by python -m archive.extraction.place_mine (see its docstring) from\n"
+        f"# {' '.join(Path(c).name for c in args.corpora)}, leaving out the articles of"
+        f" {' '.join(Path(e).name for e in args.exclude) or 'no file'}: names\n"
+        f"# with at least {MIN_USES} uses that tell (no clitic ب or ل), fewer than"
         f" {MAX_PLACE_SHARE:.0%} of them as a place.\n"
         "# folded name<TAB>uses<TAB>with the clitic ب or ل<TAB>as a place\n"
     )
