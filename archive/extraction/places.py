@@ -18,6 +18,8 @@ from pathlib import Path
 from arabic_text import STOP_WORDS, stop_key
 
 REGIONS_PATH = Path(__file__).resolve().parent / "data" / "regions.json"
+# City names news mostly uses for something else (فيروس كورونا): ``place_mine`` writes it.
+OTHER_WORDS_PATH = Path(__file__).resolve().parent / "data" / "places_other_words.txt"
 # Cities of at least this many inhabitants (docs/entities.md: the measured choice).
 CITY_MIN_POPULATION = 50000
 # A one-word city name whose form with the article toggled occurs this often in Arabic news
@@ -129,12 +131,15 @@ def continent_records(continents=None) -> list[PlaceRecord]:
     return records
 
 
-def city_records(cities=None, *, min_population=CITY_MIN_POPULATION, counts=None):
+def city_records(
+    cities=None, *, min_population=CITY_MIN_POPULATION, counts=None, other_words=frozenset()
+):
     """Cities of at least ``min_population`` with an Arabic name, most populous first.
 
     A one-word name that is also an ordinary word is an ambiguous alias (found only with
     support); ``counts`` maps folded words to their
-    frequency in Arabic news (``arabic_text.lexicon_counts``).
+    frequency in Arabic news (``arabic_text.lexicon_counts``). A name of ``other_words``
+    (folded, ``other_words_load``) is one news mostly uses for something else: ambiguous too.
     """
     cities = _geonames("get_cities", min_population) if cities is None else cities
     if not isinstance(cities, dict) or not cities:
@@ -165,20 +170,34 @@ def city_records(cities=None, *, min_population=CITY_MIN_POPULATION, counts=None
             record.aliases.append(name)
         records.append(record)
     records.sort(key=lambda r: (-r.population, r.key))
-    if counts is not None:
+    if counts is not None or other_words:
         for record in records:
-            _mark_common_words(record, counts)
+            _mark_common_words(record, counts or {}, other_words)
     return records
 
 
-def _mark_common_words(record: PlaceRecord, counts) -> None:
-    """Put the name Arabic news uses most first; mark names that are mostly ordinary words."""
+def other_words_load(path: Path = OTHER_WORDS_PATH) -> frozenset[str]:
+    """The folded city names of ``data/places_other_words.txt`` (``place_mine`` writes it)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError) as error:
+        raise PlaceDataError(f"Cannot read {path.name}: {error}") from error
+    return frozenset(
+        line.split("\t")[0].strip() for line in lines if line.strip() and not line.startswith("#")
+    )
+
+
+def _mark_common_words(record: PlaceRecord, counts, other_words=frozenset()) -> None:
+    """Put the name Arabic news uses most first; mark names that are mostly ordinary words
+    or that news mostly uses for something else (``other_words``)."""
     from archive.extraction.names import name_tokens
 
     names = [record.name, *record.aliases]
     folded = {name: name_tokens(name) for name in names}
     names.sort(key=lambda n: -min((counts.get(t, 0) for t in folded[n]), default=0))
-    common = [n for n in names if _is_common_word(folded[n], counts)]
+    common = [
+        n for n in names if _is_common_word(folded[n], counts) or " ".join(folded[n]) in other_words
+    ]
     record.name = names[0]
     record.aliases = [n for n in names[1:] if n not in common]
     record.ambiguous_aliases = common

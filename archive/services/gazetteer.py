@@ -17,6 +17,7 @@ from archive.extraction.places import (
     PlaceRecord,
     city_records,
     continent_records,
+    other_words_load,
     region_records,
     territory_records,
 )
@@ -102,7 +103,11 @@ def gazetteers_load(*, min_population: int = CITY_MIN_POPULATION) -> dict:
         *territory_records(),
         *region_records(),
         *continent_records(),
-        *city_records(min_population=min_population, counts=lexicon_counts()),
+        *city_records(
+            min_population=min_population,
+            counts=lexicon_counts(),
+            other_words=other_words_load(),
+        ),
     ]
     with transaction.atomic():
         return _PlaceLoader().load(records)
