@@ -207,25 +207,19 @@ def _sort(request: SearchRequest, date_field: str | None) -> list:
     ]
 
 
+# The Whoosh backend's month and day facets: "YYYYMM" and "YYYYMMDD" keys from the
+# publication date, which the index stores once (no month or day field of its own).
+DATE_HISTOGRAMS = {MONTH_FACET: ("month", "yyyyMM"), DAY_FACET: ("day", "yyyyMMdd")}
+
+
 def _facet_agg(name: str, date_field: str | None) -> dict:
-    if name == MONTH_FACET and date_field:
-        # The Whoosh backend's month facet: "YYYYMM" keys from the publication date, which
-        # the index stores once (no month field of its own).
+    if name in DATE_HISTOGRAMS and date_field:
+        interval, key_format = DATE_HISTOGRAMS[name]
         return {
             "date_histogram": {
                 "field": date_field,
-                "calendar_interval": "month",
-                "format": "yyyyMM",
-                "min_doc_count": 1,
-            }
-        }
-    if name == DAY_FACET and date_field:
-        # The Whoosh backend's day facet: "YYYYMMDD" keys, as the month facet's.
-        return {
-            "date_histogram": {
-                "field": date_field,
-                "calendar_interval": "day",
-                "format": "yyyyMMdd",
+                "calendar_interval": interval,
+                "format": key_format,
                 "min_doc_count": 1,
             }
         }
@@ -251,7 +245,7 @@ def _facet_aggs(request: SearchRequest, field_filters: dict[str, dict], date_fie
     for name in request.facet_fields:
         others = [clause for field, clause in field_filters.items() if field != name]
         limit = request.facet_limits.get(name)
-        if limit is None or name in (MONTH_FACET, DAY_FACET):
+        if limit is None or name in DATE_HISTOGRAMS:
             values = {"values": _facet_agg(name, date_field)}
         else:
             values = _limited_aggs(name, limit, request.filters.get(name, ()))

@@ -282,30 +282,19 @@ def _top_stories(
 def _values_of(cache: SearcherCache, name: str) -> Callable[[int], tuple]:
     """A document's values of facet ``name``."""
     if name == MONTH_FACET:
-        return _month_values(cache)
+        return _period_values(cache.months())
     if name == DAY_FACET:
-        return _day_values(cache)
+        return _period_values(cache.days())
     return cache.values_of(name).__getitem__
 
 
-def _month_values(cache: SearcherCache) -> Callable[[int], tuple]:
-    months = cache.months()
-    size = len(months)
+def _period_values(periods: list[int]) -> Callable[[int], tuple]:
+    """A document's month or day value (none when undated), from a per-document column."""
+    size = len(periods)
 
     def values(doc: int) -> tuple:
-        month = months[doc] if doc < size else 0
-        return (str(month),) if month else ()
-
-    return values
-
-
-def _day_values(cache: SearcherCache) -> Callable[[int], tuple]:
-    days = cache.days()
-    size = len(days)
-
-    def values(doc: int) -> tuple:
-        day = days[doc] if doc < size else 0
-        return (str(day),) if day else ()
+        period = periods[doc] if doc < size else 0
+        return (str(period),) if period else ()
 
     return values
 

@@ -442,11 +442,7 @@ class SearcherCache:
 
     def month_counts(self, docs) -> dict[str, int]:
         """``{yyyymm: count}`` of the dated documents of ``docs``."""
-        months = self.months()
-        size = len(months)
-        counts = Counter(months[doc] for doc in docs if doc < size)
-        counts.pop(0, None)
-        return {str(month): count for month, count in counts.items()}
+        return _period_counts(self.months(), docs)
 
     def days(self) -> list[int]:
         """``yyyymmdd`` of each document number (0 when it has no date), as :meth:`months`."""
@@ -454,8 +450,12 @@ class SearcherCache:
 
     def day_counts(self, docs) -> dict[str, int]:
         """``{yyyymmdd: count}`` of the dated documents of ``docs``."""
-        days = self.days()
-        size = len(days)
-        counts = Counter(days[doc] for doc in docs if doc < size)
-        counts.pop(0, None)
-        return {str(day): count for day, count in counts.items()}
+        return _period_counts(self.days(), docs)
+
+
+def _period_counts(periods: list[int], docs) -> dict[str, int]:
+    """Documents of ``docs`` per period value of ``periods`` (0, undated, left out)."""
+    size = len(periods)
+    counts = Counter(periods[doc] for doc in docs if doc < size)
+    counts.pop(0, None)
+    return {str(period): count for period, count in counts.items()}
