@@ -125,10 +125,7 @@ class EntityAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Confirm the selected unreviewed entities"), permissions=["change"])
     def confirm_selected(self, request, queryset):
-        confirmed = 0
-        for entity in queryset.provisional():
-            entity_confirm(entity=entity)
-            confirmed += 1
+        confirmed = _each_provisional(queryset, entity_confirm)
         self.message_user(
             request,
             ngettext("%(n)d entity confirmed.", "%(n)d entities confirmed.", confirmed)
@@ -141,10 +138,7 @@ class EntityAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def reject_selected(self, request, queryset):
-        rejected = 0
-        for entity in queryset.provisional():
-            entity_reject(entity=entity)
-            rejected += 1
+        rejected = _each_provisional(queryset, entity_reject)
         self.message_user(
             request,
             ngettext("%(n)d entity rejected.", "%(n)d entities rejected.", rejected)
@@ -320,3 +314,12 @@ class MentionSuppressionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+def _each_provisional(queryset, decide) -> int:
+    """``decide(entity=…)`` for each unreviewed entity of ``queryset``; how many there were."""
+    decided = 0
+    for entity in queryset.provisional():
+        decide(entity=entity)
+        decided += 1
+    return decided
