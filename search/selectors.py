@@ -6,7 +6,7 @@ mean "not given": a form with errors gives its valid fields).
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
 from haystack import connections
@@ -14,8 +14,7 @@ from whoosh import query as wq
 
 from arabic_text import marks_text
 from archive.models import Entity, Source
-from archive.timeline import month_of_range
-from search.backends.base import MONTH_FACET, SORT_NEWEST, SORT_RELEVANCE, SearchRequest
+from search.backends.base import SORT_NEWEST, SORT_RELEVANCE, SearchRequest
 from search.entity_lookup import arabic_name_terms, is_plain, query_entity
 from search.expansion import expand
 from search.forms import ENTITY_KINDS, MATCH_ALL, date_bounds
@@ -24,7 +23,7 @@ from search.query import ParsedQuery, query_parse
 from search.query_scoring import entity_score_query
 from search.stories import StorySummary, collapses, story_summary
 from search.suggest import likeliest, suggestions
-from search.timeline import chart_facets, day_counts, timeline_level
+from search.timeline import chart_facets, day_counts, month_counts, single_year
 
 DEFAULT_PAGE_SIZE = 20
 FACET_LIMIT = 10
@@ -365,7 +364,7 @@ def _search(
     outcome = backend.execute(request)
     first = outcome.count if outcome.all_words_count is None else outcome.all_words_count
     year_counts = _year_counts(outcome.facets)
-    chart_year = _single_year(params, year_counts)
+    chart_year = single_year(params, year_counts)
     facets = _facets(
         outcome.facets, params, limit=facet_limit, expand=expanded, totals=outcome.facet_totals
     )
@@ -384,7 +383,9 @@ def _search(
         entity=entity,
         literal=bool(params.get("literal")),
         year_counts=year_counts,
-        month_counts=_month_counts(backend, params, parsed, outcome.facets, chart_year),
+        month_counts=month_counts(
+            backend, params, parsed, outcome.facets, search_request, chart_year=chart_year
+        ),
         chart_year=chart_year,
         day_counts=day_counts(backend, params, parsed, outcome.facets, search_request),
         all_words_count=outcome.all_words_count,
@@ -394,44 +395,6 @@ def _search(
 
 def _year_counts(raw: dict) -> dict[int, int]:
     return {int(value): count for value, count in raw.get("year", []) if value.isdigit()}
-
-
-def _single_year(params: dict, year_counts: dict[int, int]) -> int | None:
-    """The one year of a year chart's results, drawn as its months instead."""
-    if timeline_level(params) == "year" and len(year_counts) == 1:
-        return next(iter(year_counts))
-    return None
-
-
-def _months_charted(params: dict) -> bool:
-    """Whether the page charts months: a chosen year, or a date range of a few months."""
-    return timeline_level(params) == "month"
-
-
-def _month_counts(
-    backend, params: dict, parsed: ParsedQuery, raw: dict, chart_year: int | None = None
-) -> dict:
-    """Articles per ``(year, month)`` of the chosen year, short date range or ``chart_year``
-    (the one year of the results); none otherwise.
-
-    When one month of the year is selected, the other months are counted without it, so the
-    chart keeps showing the whole year (and the way to another month).
-    """
-    if chart_year is not None:
-        request = search_request(params=params, parsed=parsed, limit=0)
-        raw = backend.execute(replace(request, facet_fields=(MONTH_FACET,))).facets
-    elif not _months_charted(params):
-        return {}
-    elif params.get("year") and month_of_range(params.get("date_from"), params.get("date_to")):
-        widened = {**params, "date_from": None, "date_to": None}
-        request = search_request(params=widened, parsed=parsed, limit=0)
-        raw = backend.execute(replace(request, facet_fields=(MONTH_FACET,))).facets
-    counts = {}
-    for value, count in raw.get(MONTH_FACET, []):
-        if value.isdigit():
-            year, month = divmod(int(value), 100)
-            counts[year, month] = count
-    return counts
 
 
 def search_suggestion(*, text: str | None, count: int) -> str | None:

@@ -3,7 +3,9 @@ from the backend, and the chart (:mod:`archive.timeline`) built from the counts.
 
 Years by default; the months of a chosen year or of a range of a few months; the days of a
 range of up to two months. A single day (as a day bar sets it) is drawn among the days of its
-month, as a chosen month is drawn among the months of its year.
+month, as a chosen month is drawn among the months of its year. Results that all fall in one
+year, with no date filter, are drawn as that year's months. The month and day counts that a
+chart needs beyond the search's own facets come from one count-only request.
 """
 
 from __future__ import annotations
@@ -40,6 +42,41 @@ def timeline_level(params: dict) -> Level:
 def chart_facets(params: dict) -> tuple[str, ...]:
     """The date facet the chart needs beside the field facets (years come with those)."""
     return LEVEL_FACETS[timeline_level(params)]
+
+
+def single_year(params: dict, year_counts: dict[int, int]) -> int | None:
+    """The one year of a year chart's results, drawn as its months instead."""
+    if timeline_level(params) == "year" and len(year_counts) == 1:
+        return next(iter(year_counts))
+    return None
+
+
+def month_counts(
+    backend, params: dict, parsed, raw: dict, build, *, chart_year: int | None = None
+) -> dict[tuple[int, int], int]:
+    """Articles per ``(year, month)`` of the chosen year, short date range or ``chart_year``
+    (the one year of the results); none otherwise. ``raw`` and ``build`` as for
+    :func:`day_counts`.
+
+    When one month of the year is selected, the other months are counted without it, so the
+    chart keeps showing the whole year (and the way to another month).
+    """
+    if chart_year is not None:
+        raw = backend.execute(
+            build(params=params, parsed=parsed, limit=0, facet_fields=(MONTH_FACET,))
+        ).facets
+    elif timeline_level(params) != "month":
+        return {}
+    elif params.get("year") and month_of_range(params.get("date_from"), params.get("date_to")):
+        widened = {**params, "date_from": None, "date_to": None}
+        request = build(params=widened, parsed=parsed, limit=0, facet_fields=(MONTH_FACET,))
+        raw = backend.execute(request).facets
+    counts = {}
+    for value, count in raw.get(MONTH_FACET, []):
+        if value.isdigit():
+            year, month = divmod(int(value), 100)
+            counts[year, month] = count
+    return counts
 
 
 def day_counts(backend, params: dict, parsed, raw: dict, build) -> dict[date, int]:
