@@ -11,39 +11,18 @@ entity gold set: ``{"articles": [{"corpus", "line"}…]}``) are skipped.
 """
 
 import argparse
-import gzip
-import json
 from collections import Counter
 from pathlib import Path
 
 from arabic_text import frequency
 from archive.extraction import organizations as orgs
 from archive.extraction.document import Document
+from archive.extraction.mining import corpus_texts, excluded_lines
 from archive.extraction.names import first_token_keys
 
 MIN_ARTICLES = 5
 # A one-word name: the share of the word's occurrences in the corpora that must be this use.
 MIN_SHARE = 0.04
-
-
-def excluded_lines(paths: list[str]) -> set[tuple[str, int]]:
-    """(corpus, line) of every article the gold files list."""
-    lines = set()
-    for path in paths:
-        for article in json.loads(Path(path).read_text(encoding="utf-8"))["articles"]:
-            lines.add((article["corpus"], int(article["line"])))
-    return lines
-
-
-def corpus_texts(paths: list[str], skip: set[tuple[str, int]]):
-    for path in paths:
-        corpus = Path(path).name.removesuffix(".jsonl.gz")
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if (corpus, number) in skip or not line.strip():
-                    continue
-                article = json.loads(line)
-                yield (article.get("title") or "") + "\n\n" + (article.get("content") or "")
 
 
 def outlet_names(doc: Document) -> set[str]:

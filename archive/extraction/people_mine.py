@@ -18,8 +18,8 @@ from arabic_text import frequency
 from archive.extraction import candidates, cues, shapes
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
+from archive.extraction.mining import corpus_texts, excluded_lines
 from archive.extraction.names import ARTICLE
-from archive.extraction.org_mine import corpus_texts, excluded_lines
 
 GIVEN_PATH = cues.PEOPLE_GIVEN_PATH
 FAMILY_PATH = cues.PEOPLE_FAMILY_PATH

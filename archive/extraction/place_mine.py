@@ -20,8 +20,8 @@ from pathlib import Path
 
 from archive.extraction import cues
 from archive.extraction.document import Document
+from archive.extraction.mining import corpus_texts, excluded_lines
 from archive.extraction.names import first_token_keys, name_tokens
-from archive.extraction.org_mine import corpus_texts, excluded_lines
 from archive.extraction.places import (
     OTHER_WORDS_PATH,
     city_records,
