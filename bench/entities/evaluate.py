@@ -130,9 +130,13 @@ def evaluate(splits: dict[str, list[GoldArticle]], found: dict) -> dict:
         errors = []
         for article in articles:
             compared = matching.compare(article.entities, found.get(article.key, []))
-            for kind in KINDS:
+            for kind in article.kinds:
                 tally[kind].update(compared.counts(kind))
-            errors.extend({"article": article.key, **error} for error in compared.errors())
+            errors.extend(
+                {"article": article.key, **error}
+                for error in compared.errors()
+                if error["kind"] in article.kinds
+            )
         total = Counter()
         for counts in tally.values():
             total.update(counts)
@@ -141,7 +145,11 @@ def evaluate(splits: dict[str, list[GoldArticle]], found: dict) -> dict:
             "gold_entities": {
                 k: sum(e.kind == k for a in articles for e in a.entities) for k in KINDS
             },
-            "per_kind": {kind: matching.scores(tally[kind]) for kind in KINDS},
+            "per_kind": {
+                kind: matching.scores(tally[kind])
+                for kind in KINDS
+                if any(kind in a.kinds for a in articles)
+            },
             "all": matching.scores(total),
             "errors": errors,
         }

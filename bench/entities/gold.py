@@ -1,7 +1,9 @@
 """The entity gold set: corpus articles, each with every person, organization and place in it.
 
 ``gold/dev.json`` is the development set; ``gold/heldout.json`` is kept apart to check that
-changes made while looking at the development set hold on articles nobody tuned on. Each
+changes made while looking at the development set hold on articles nobody tuned on.
+``gold/dev_people.json`` and ``gold/heldout_people.json`` are annotated for people only: a
+file's ``kinds`` names the kinds its articles are annotated for, and only those are scored. Each
 article is named by its corpus and line (``saudinewsnet`` 26907 is line 26907 of
 ``saudinewsnet.jsonl.gz``, counted from 1) with the SHA-1 of its ``content``, so the text is
 rebuilt from the corpora and a changed corpus is noticed. The policy the annotation follows
@@ -18,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 GOLD_DIR = HERE / "gold"
 CORPORA = ROOT.parent / "shared" / "corpora"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "dev_people", "heldout_people")
 KINDS = ("person", "organization", "place")
 
 
@@ -45,6 +47,7 @@ class GoldArticle:
     sha1: str
     title: str
     entities: tuple[GoldEntity, ...]
+    kinds: tuple[str, ...] = KINDS
 
     @property
     def filename(self) -> str:
@@ -66,9 +69,12 @@ def gold_read(split: str, path: Path | None = None) -> list[GoldArticle]:
     """The articles of one split, checked: known kinds, surfaces given, no entity twice."""
     path = path or gold_path(split)
     data = json.loads(path.read_text(encoding="utf-8"))
+    kinds = tuple(data.get("kinds", KINDS))
+    if not kinds or set(kinds) - set(KINDS):
+        raise GoldError(f"{path.name}: kinds must be among {', '.join(KINDS)}, not {kinds}")
     articles, keys = [], set()
     for record in data["articles"]:
-        article = _article(record)
+        article = _article(record, kinds)
         if article.key in keys:
             raise GoldError(f"{path.name}: {article.key} is listed twice")
         keys.add(article.key)
@@ -76,7 +82,7 @@ def gold_read(split: str, path: Path | None = None) -> list[GoldArticle]:
     return articles
 
 
-def _article(record: dict) -> GoldArticle:
+def _article(record: dict, kinds: tuple[str, ...]) -> GoldArticle:
     label = f"{record['corpus']}:{record['line']}"
     entities, seen = [], set()
     for item in record["entities"]:
@@ -88,6 +94,8 @@ def _article(record: dict) -> GoldArticle:
         )
         if entity.kind not in KINDS:
             raise GoldError(f"{label}: {entity.name}: unknown kind {entity.kind!r}")
+        if entity.kind not in kinds:
+            raise GoldError(f"{label}: {entity.name}: this file annotates no {entity.kind}")
         if not entity.surfaces or not all(s.strip() for s in entity.surfaces):
             raise GoldError(f"{label}: {entity.name}: no surface form")
         if (entity.kind, entity.name) in seen:
@@ -100,6 +108,7 @@ def _article(record: dict) -> GoldArticle:
         sha1=record["sha1"],
         title=record.get("title") or "",
         entities=tuple(entities),
+        kinds=kinds,
     )
 
 

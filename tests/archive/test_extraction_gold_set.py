@@ -134,9 +134,40 @@ def gold_sets():
     return {split: gold.gold_read(split) for split in gold.SPLITS}
 
 
-def test_the_held_out_articles_are_not_development_articles(gold_sets):
-    dev = {article.key for article in gold_sets["dev"]}
-    assert dev.isdisjoint(article.key for article in gold_sets["heldout"])
+def test_no_article_is_in_two_gold_files(gold_sets):
+    seen: dict[str, str] = {}
+    for split, articles in gold_sets.items():
+        for article in articles:
+            assert article.key not in seen, f"{article.key}: {seen.get(article.key)}, {split}"
+            seen[article.key] = split
+
+
+def test_a_people_only_file_scores_people_alone(tmp_path):
+    """A file annotated for people only holds no other kind, and its articles score people
+    alone: an organization found there is neither a hit nor a false positive."""
+    record = {
+        "corpus": "saudinewsnet",
+        "line": 7,
+        "sha1": "0" * 40,
+        "entities": [{"kind": "place", "name": "روسيا", "surfaces": ["روسيا"]}],
+    }
+    path = tmp_path / "dev_people.json"
+    path.write_text(json.dumps({"kinds": ["person"], "articles": [record]}), encoding="utf-8")
+    with pytest.raises(gold.GoldError, match="روسيا: this file annotates no place"):
+        gold.gold_read("dev_people", path)
+    record["entities"] = [{"kind": "person", "name": "سيرغي لافروف", "surfaces": ["لافروف"]}]
+    path.write_text(json.dumps({"kinds": ["person"], "articles": [record]}), encoding="utf-8")
+    article = gold.gold_read("dev_people", path)[0]
+    found = {
+        article.key: [
+            matching.Found(kind="person", name="سيرغي لافروف", forms=("لافروف",)),
+            matching.Found(kind="organization", name="الكرملين", forms=("الكرملين",)),
+        ]
+    }
+    result = _module("evaluate").evaluate({"dev_people": [article]}, found)["dev_people"]
+    assert list(result["per_kind"]) == ["person"]
+    assert result["all"]["tp"] == 1 and result["all"]["fp"] == 0
+    assert [e["kind"] for e in result["errors"]] == []
 
 
 def test_a_malformed_gold_file_is_refused_with_the_article_named(tmp_path):
