@@ -8,8 +8,12 @@ per test. The app, two ways:
   transaction that is rolled back, so the module's data stays as loaded. The
   module must be marked ``django_db``. Its data is flushed when it ends.
 - ``writable_archive_site``: for tests that write (uploads, publishing):
-  pytest-django's live server with a transactional database, the fixtures
-  loaded for the test alone and flushed after it.
+  a live server with a transactional database, the fixtures loaded for the
+  test alone and flushed after it.
+
+Both servers share the test's database connection with their request threads;
+every request a test caused ends with the test, before the rollback or the
+flush, and before the server stops sharing the connection (tests.browser.live_server).
 """
 
 import io
@@ -24,8 +28,8 @@ from django.core.management import call_command
 from django.db import connection
 from haystack import connections
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-from pytest_django.live_server_helper import LiveServer
 
+from tests.browser.live_server import DrainingLiveServer
 from tests.browser.views import VIEWS, View
 
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
@@ -128,8 +132,8 @@ def _fixtures_load() -> None:
 
 
 @pytest.fixture(scope="module")
-def archive_site(request, django_db_setup, django_db_blocker) -> Iterator[Site]:
-    """The app with the fixtures loaded, shared by the read-only tests of one module.
+def archive_server(request, django_db_setup, django_db_blocker) -> Iterator[DrainingLiveServer]:
+    """The app with the fixtures loaded, served to the read-only tests of one module.
 
     The server thread shares the in-memory SQLite test database (and, under
     each test's rolled-back transaction, what the test itself reads).
@@ -142,13 +146,37 @@ def archive_site(request, django_db_setup, django_db_blocker) -> Iterator[Site]:
             pytest.fail("refusing to load and flush a SQLite database that is not the tests'")
         _search_index_clear()
         _fixtures_load()
-        server = LiveServer("localhost")
+        server = DrainingLiveServer("localhost")
         try:
-            yield Site(server.url)
+            yield server
         finally:
             server.stop()
             call_command("flush", interactive=False, verbosity=0)
             _search_index_clear()
+
+
+@pytest.fixture
+def archive_site(archive_server: DrainingLiveServer) -> Iterator[Site]:
+    """The module's app for one test; the requests the test caused end with it."""
+    yield Site(archive_server.url)
+    archive_server.requests_end()
+
+
+@pytest.fixture
+def live_server(request, transactional_db) -> Iterator[DrainingLiveServer]:
+    """pytest-django's live server, one per test, stopped (its requests ended) before the flush.
+
+    Overrides pytest-django's, which serves the whole session and stops sharing the
+    database connection without waiting for its request threads.
+    """
+    address = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = DrainingLiveServer(address)
+    yield server
+    server.stop()
 
 
 @pytest.fixture
