@@ -8,6 +8,7 @@ and keeps one per process.
 from dataclasses import dataclass, field
 
 from archive.extraction.names import first_token_keys, name_tokens
+from archive.extraction.places import language_adjectives
 from archive.extraction.variants import VariantIndex
 
 
@@ -69,6 +70,8 @@ class Gazetteer:
         self.org_prefixes: dict[str, set[int]] = {}
         # الروسي, العراقية …: adjectives of the known places, never part of a name.
         self.nationality_adjectives: set[str] = set()
+        # Every name of each organization, folded: a known one qualified by an adjective.
+        self.org_names: dict[int, set[tuple[str, ...]]] = {}
         for record in names:
             if record.entity_id in self.entities:
                 self._add(record)
@@ -94,6 +97,8 @@ class Gazetteer:
             self.variants.add(folded, record.entity_id)
         if info.kind == "person" and len(folded) >= 2 and not record.ambiguous:
             self.person_given_names.add(folded[0])
+        if info.kind == "organization":
+            self.org_names.setdefault(record.entity_id, set()).add(tuple(folded))
         if info.kind == "organization" and len(folded) >= 3 and not record.ambiguous:
             for n in range(2, len(folded)):
                 owners = self.org_prefixes.setdefault(" ".join(folded[:n]), set())
@@ -108,6 +113,33 @@ class Gazetteer:
         for record in names:
             self._add(record)
         self._roots_memo.clear()
+
+    def people_adjective(self, folded: str) -> bool:
+        """``الكردية``, ``التركي``: the adjective of a known place or of a people (CLDR)."""
+        return folded in self.nationality_adjectives or folded in language_adjectives()
+
+    def qualified_organization(self, alias, entity_ids, adjectives) -> int | None:
+        """The known organization that ``alias`` (folded words) names, when the words after
+        it, ``adjectives``, only say whose it is: ``قوات البيشمركة الكردية`` is the
+        Peshmerga, ``حزب العمال الكردستاني التركي`` the PKK. Not when a name of the
+        organization runs on from the alias (``مجلس الأمن`` is short for ``مجلس الأمن
+        الدولي``: ``مجلس الأمن الإيراني`` is another council) or names another people
+        (``مجلس النواب`` is the Iraqi one: ``مجلس النواب الأردني`` is another)."""
+        ids = set(entity_ids)
+        if len(ids) != 1 or not adjectives:
+            return None
+        entity_id, alias = ids.pop(), tuple(alias)
+        if self.kinds.get(entity_id) != "organization":
+            return None
+        if not all(self.people_adjective(word) for word in adjectives):
+            return None
+        said = {_masculine(word) for word in (*alias, *adjectives)}
+        for name in self.org_names.get(entity_id, ()):
+            if len(name) > len(alias) and name[: len(alias)] == alias:
+                return None
+            if any(self.people_adjective(w) and _masculine(w) not in said for w in name):
+                return None
+        return entity_id
 
     def __len__(self) -> int:
         return len(self.known_keys)
@@ -129,6 +161,10 @@ class Gazetteer:
                 self._roots_memo.clear()
             self._roots_memo[folded] = found
         return found
+
+
+def _masculine(adjective: str) -> str:
+    return adjective[:-1] if adjective.endswith("يه") else adjective
 
 
 def nisba_forms(place: str) -> tuple[str, ...]:

