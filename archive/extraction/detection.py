@@ -49,6 +49,12 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
             continue
         if any(h.start < span.start <= h.end or h.start <= span.end < h.end for h in hits):
             continue  # overlaps a known name: the known name wins
+        qualified = _qualified_known(doc, span, inside, gazetteer)
+        if qualified is not None:
+            # قوات البيشمركة الكردية: the known organization, its adjective in the form.
+            replaced.update(id(h) for h in inside)
+            short.append(make_hit(span.start, span.end, qualified))
+            continue
         normalized = _normalized(doc, span)
         if leader_head(span.head) and people.get(span.start + 1) == span.end:
             # نظام الأسد and نظام بشار الأسد: one government, keyed by the leader's surname.
@@ -74,6 +80,17 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
             )
         )
     return found, sorted([h for h in hits if id(h) not in replaced] + short, key=lambda h: h.start)
+
+
+def _qualified_known(doc: Document, span: OrgSpan, inside: list, gazetteer: Gazetteer):
+    """The known organization that opens ``span`` when only adjectives of peoples follow it
+    (``Gazetteer.qualified_organization``), else None."""
+    first = next((h for h in inside if h.start == span.start and h.end < span.end), None)
+    if first is None or any(e.ambiguous for e in first.entries):
+        return None  # a name that needs support gets none from an adjective
+    alias = (first.key, *doc.folded[first.start + 1 : first.end + 1])
+    ids = {e.entity_id for e in first.entries}
+    return gazetteer.qualified_organization(alias, ids, doc.folded[first.end + 1 : span.end + 1])
 
 
 def _outlet_named_as_place(doc: Document, span: OrgSpan, gazetteer: Gazetteer) -> bool:

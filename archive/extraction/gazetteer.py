@@ -6,8 +6,10 @@ and keeps one per process.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from archive.extraction.names import first_token_keys, name_tokens
+from archive.extraction.places import IN_PLACE, language_adjectives
 from archive.extraction.variants import VariantIndex
 
 
@@ -53,9 +55,20 @@ class Gazetteer:
     """Token trie over folded aliases, plus what candidate detection needs to know."""
 
     def __init__(
-        self, entities: list[EntityInfo], names: list[NameRecord], rejected: set[str] = frozenset()
+        self,
+        entities: list[EntityInfo],
+        names: list[NameRecord],
+        rejected: set[str] = frozenset(),
+        *,
+        countries: dict[int, int] | None = None,
+        other_words: frozenset[str] = frozenset(),
     ):
         self.entities = {info.id: info for info in entities}
+        # City → its country (both entity ids), and the folded city names news mostly uses
+        # for another person or thing (``places.proper_other_words``): the country is their
+        # support.
+        self.countries = countries or {}
+        self.other_words = other_words
         self.kinds = {info.id: info.kind for info in entities}
         self._roots_memo: dict[str, tuple[tuple[str, TrieNode], ...]] = {}
         self.root: dict[str, TrieNode] = {}
@@ -69,6 +82,8 @@ class Gazetteer:
         self.org_prefixes: dict[str, set[int]] = {}
         # الروسي, العراقية …: adjectives of the known places, never part of a name.
         self.nationality_adjectives: set[str] = set()
+        # Every name of each organization, folded: a known one qualified by an adjective.
+        self.org_names: dict[int, set[tuple[str, ...]]] = {}
         for record in names:
             if record.entity_id in self.entities:
                 self._add(record)
@@ -94,6 +109,8 @@ class Gazetteer:
             self.variants.add(folded, record.entity_id)
         if info.kind == "person" and len(folded) >= 2 and not record.ambiguous:
             self.person_given_names.add(folded[0])
+        if info.kind == "organization":
+            self.org_names.setdefault(record.entity_id, set()).add(tuple(folded))
         if info.kind == "organization" and len(folded) >= 3 and not record.ambiguous:
             for n in range(2, len(folded)):
                 owners = self.org_prefixes.setdefault(" ".join(folded[:n]), set())
@@ -108,6 +125,42 @@ class Gazetteer:
         for record in names:
             self._add(record)
         self._roots_memo.clear()
+
+    def people_adjective(self, folded: str) -> bool:
+        """``الكردية``, ``التركي``: the adjective of a known place or of a people (CLDR)."""
+        return folded in self.nationality_adjectives or folded in language_adjectives()
+
+    def qualified_organization(self, alias, entity_ids, adjectives) -> int | None:
+        """The known organization that ``alias`` (folded words) names, when the words after
+        it, ``adjectives``, only say whose it is: ``قوات البيشمركة الكردية`` is the
+        Peshmerga, ``حزب العمال الكردستاني التركي`` the PKK. Not when a name of the
+        organization runs on from the alias (``مجلس الأمن`` is short for ``مجلس الأمن
+        الدولي``: ``مجلس الأمن الإيراني`` is another council) or names another people
+        (``مجلس النواب`` is the Iraqi one: ``مجلس النواب الأردني`` is another)."""
+        ids = set(entity_ids)
+        if len(ids) != 1 or not adjectives:
+            return None
+        entity_id, alias = ids.pop(), tuple(alias)
+        if self.kinds.get(entity_id) != "organization":
+            return None
+        if not all(self.people_adjective(word) for word in adjectives):
+            return None
+        said = {_masculine(word) for word in (*alias, *adjectives)}
+        for name in self.org_names.get(entity_id, ()):
+            if len(name) > len(alias) and name[: len(alias)] == alias:
+                return None
+            if any(self.people_adjective(w) and _masculine(w) not in said for w in name):
+                return None
+        return entity_id
+
+    def supported_by_country(self, name: str, before: str, entity_ids, named) -> int | None:
+        """The city a name of ``other_words`` (folded ``name``) stands for after a word that
+        puts it in a place (folded ``before``: ``في``, ``قرب``), when the article names its
+        country (``named``: entity ids): ``في الديوانية`` in news naming Iraq."""
+        if name not in self.other_words or before not in _place_before():
+            return None
+        found = {i for i in entity_ids if self.countries.get(i) in named}
+        return found.pop() if len(found) == 1 else None
 
     def __len__(self) -> int:
         return len(self.known_keys)
@@ -129,6 +182,15 @@ class Gazetteer:
                 self._roots_memo.clear()
             self._roots_memo[folded] = found
         return found
+
+
+@cache
+def _place_before() -> frozenset[str]:
+    return frozenset(" ".join(name_tokens(word)) for word in IN_PLACE)
+
+
+def _masculine(adjective: str) -> str:
+    return adjective[:-1] if adjective.endswith("يه") else adjective
 
 
 def nisba_forms(place: str) -> tuple[str, ...]:

