@@ -54,6 +54,7 @@ def find_candidates(
     starts = {hit.start for hit in hits if hit.start in covered}
     people = {hit.start for hit in hits if all(kinds[e.entity_id] == "person" for e in hit.entries)}
     found, seen, k, n, folded = [], set(), 0, len(doc), doc.folded
+    surnames: set[str] = set()
     role_words = cues.role_nouns()
     roles = {j for j, word in enumerate(folded) if word in role_words}
     while k < n:
@@ -77,8 +78,8 @@ def find_candidates(
             or (role and _before_role(doc, k, covered, gazetteer))
             or None
         )
-        if candidate is None or _tanween(doc, candidate.tokens):
-            k += 1
+        if candidate is None or _tanween(doc, candidate.tokens) or folded[k] in surnames:
+            k += 1  # السفير ثومسون حرص after بيتر ثومسون: the surname, then a verb
             continue
         k = candidate.tokens[-1] + 1
         key = candidate.normalized
@@ -88,6 +89,9 @@ def find_candidates(
             continue
         seen.add(key)
         found.append(candidate)
+        last = folded[candidate.tokens[-1]]
+        if len(candidate.tokens) > 1 and _transliterated(last) and last not in cues.given_names():
+            surnames.add(last)  # a foreign surname: later alone, it is this person
     return found
 
 
@@ -467,8 +471,42 @@ def _looks_like_name(words: list[str], gazetteer: Gazetteer) -> bool:
         return True
     if all(shapes.is_name_like(w) or shapes.is_family_name(w) for w in words):
         return True
+    if _one_name_word(words, gazetteer):
+        return True
     russian = last.endswith(cues.russian_surname_endings())
     if russian and len(last) >= 5 and not last.startswith(("و", ARTICLE)):
         return True
     # Family nisba: الكاظمي, الجعفري.
     return last.startswith(ARTICLE) and last.endswith("ي") and len(last) >= 5
+
+
+def _one_name_word(words: list[str], gazetteer: Gazetteer) -> bool:
+    """After a title one word that only a name explains is enough (جيفري ويب, عيسى حياتو,
+    جيل بارنيو) when the others are words news seldom writes and none reads as a verb,
+    an inflected word or a word behind a clitic."""
+    return any(_name_evidence(w, gazetteer) for w in words) and all(_seldom_word(w) for w in words)
+
+
+def _name_evidence(word: str, gazetteer: Gazetteer) -> bool:
+    """A transliteration or a mined family name that is no known place (نيوزيلندا) and no
+    Arabic word behind a verb's prefix or a preposition (يرعى, تتجاوز, بوضوح)."""
+    if not (_transliterated(word) or word in cues.family_names()):
+        return False
+    if word[0] in _PREFIX_LETTERS and frequency(word[1:]) >= shapes.CLITIC_WORD_MIN:
+        return False
+    return not _known_alone(word, gazetteer)
+
+
+# A verb's prefix or a preposition joined to the word.
+_PREFIX_LETTERS = frozenset("يتنبلك")
+
+
+@lru_cache(maxsize=100_000)
+def _seldom_word(word: str) -> bool:
+    """A word of a name after a title: not frequent, not a noun with a pronoun (دعمه), not
+    definite unless a family name could be (الاعتماد is none)."""
+    if not _after_title(word) or frequency(word) > shapes.GIVEN_NAME_MAX:
+        return False
+    if word.endswith("ه") and frequency(word[:-1]) > frequency(word):
+        return False
+    return not word.startswith(ARTICLE) or shapes.is_family_name(word)
