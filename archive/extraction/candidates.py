@@ -211,10 +211,58 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
         return None
     if end == k + 1 and not _after_title(doc.folded[end]):
         return None  # الملك سعود يهنئ, الملك سعود هنأه: the sentence goes on
-    start = cue_start(doc, k)
+    start = title_start(doc, k)
     if start is None:
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(start, k - 1))
+
+
+# Words of a title's complement between the title and the name.
+MAX_COMPLEMENT = 4
+
+
+def title_start(doc: Document, k: int) -> int | None:
+    """Where the title before the name at ``k`` starts: a cue (``cue_start``), or a cue and
+    its complement, a preposition and definite words or a place (المفوض الأوروبي لشؤون
+    التوسيع يوهانس هان, الوزير التركي للشؤون الأوروبية فولكان بوزكير)."""
+    start = cue_start(doc, k)
+    if start is not None:
+        return start
+    folded = doc.folded
+    if not _plain_first_word(folded[k]):
+        return None
+    for j in range(k - 1, max(0, k - MAX_COMPLEMENT - 1), -1):
+        if not doc.joined[j] or not doc.joined[j - 1]:
+            return None
+        word = folded[j]
+        if _complement_opener(word):
+            return cue_start(doc, j)
+        placed = folded[j - 1] in cues.posted_at()
+        if not (word.startswith(ARTICLE) or placed):
+            return None
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def _plain_first_word(word: str) -> bool:
+    """A name's first word after a complement, which says less than a title: a listed given
+    name, or a word with no conjunction, preposition or verb's prefix before it (not بجازان,
+    وفقدت)."""
+    if shapes.given_name_key(word):
+        return True
+    return (
+        not word.startswith("و")
+        and not shapes.has_particle_reading(word)
+        and not _clitic_or_prefix(word)
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _complement_opener(word: str) -> bool:
+    """A preposition that opens a title's complement: لشؤون, للأمم, لمجلس, لدى, في."""
+    if word in cues.posted_at():
+        return True
+    return word.startswith("ل") and shapes.has_particle_reading(word)
 
 
 @lru_cache(maxsize=100_000)
