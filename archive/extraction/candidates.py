@@ -447,12 +447,30 @@ def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) ->
             doc.folded[nxt], gazetteer
         ):
             break
+        if end > k and _qualifies_name(doc, k, nxt):
+            break
         end = nxt
         if end - k + 1 >= least and not _name_goes_on(doc, end):
             break
     if end - k + 1 < least or doc.folded[end] in cues.name_joiners():
         return None
     return end
+
+
+def _qualifies_name(doc: Document, k: int, i: int) -> bool:
+    """``محمد مرسي المنتمي لها``, ``ذاكر قيوم المعتقل السابق``: after a name of two words, a
+    definite adjective (one with a plural: المنتمين) followed by a preposition or a modifier
+    describes the person; after a lineage it is the family name (ظافر بن علي الشهري)."""
+    folded = doc.folded
+    if not shapes.is_definite_adjective(folded[i]) or folded[i] in cues.family_names():
+        return False
+    if any(w in cues.name_joiners() for w in folded[k:i]):
+        return False
+    after = i + 1
+    if after >= len(doc) or not doc.joined[i]:
+        return False
+    word = folded[after]
+    return doc.stop[after] or word in cues.modifiers() or shapes.has_particle_reading(word)
 
 
 def _joiner_takes(joiner: str, word: str) -> bool:
