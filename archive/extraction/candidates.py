@@ -59,7 +59,10 @@ def find_candidates(
     roles = {j for j, word in enumerate(folded) if word in role_words}
     while k < n:
         # Cheap checks first (most words are ruled out at once, by cached look-ups).
-        if k in covered or k in starts or doc.stop[k] or not _may_start_name(folded[k]):
+        if k in covered or k in starts or not (_may_start_name(folded[k]) or _ali(doc, k)):
+            k += 1
+            continue
+        if doc.stop[k] and not _ali(doc, k):
             k += 1
             continue
         role = k + 2 in roles or k + 3 in roles  # a name may stand before its role
@@ -93,6 +96,22 @@ def find_candidates(
         if len(candidate.tokens) > 1 and _transliterated(last) and last not in cues.given_names():
             surnames.add(last)  # a foreign surname: later alone, it is this person
     return found
+
+
+_ALI = "علي"
+
+
+def _ali(doc: Document, i: int) -> bool:
+    """``علي`` the name, which folds like the preposition ``على``: written with ي in an
+    article that writes ى elsewhere (an outlet that tells them apart)."""
+    if doc.folded[i] != _ALI and _ALI not in first_token_keys(doc.folded[i]):
+        return False
+    if not doc.surfaces[i].endswith("ي"):
+        return False
+    writes = getattr(doc, "_writes_maqsura", None)
+    if writes is None:
+        writes = doc._writes_maqsura = any(w.endswith("ى") for w in doc.surfaces)
+    return writes
 
 
 def _in_name(doc: Document, hit) -> bool:
@@ -441,10 +460,13 @@ def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) ->
         nxt = end + 1
         if not doc.joined[end] or nxt in covered:
             break
-        if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners():
+        ali = _ali(doc, nxt)
+        if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners() and not ali:
             break  # ذاك, يسمى: a stop word ends a name
-        if not _joiner_takes(doc.folded[end], doc.folded[nxt]) and not _may_continue_name(
-            doc.folded[nxt], gazetteer
+        if not (
+            ali
+            or _joiner_takes(doc.folded[end], doc.folded[nxt])
+            or _may_continue_name(doc.folded[nxt], gazetteer)
         ):
             break
         if end > k and _qualifies_name(doc, k, nxt):
