@@ -438,7 +438,10 @@ def _may_start_name(folded: str) -> bool:
     if len(folded) < 2 or not folded.isalpha():
         return False
     keys = first_token_keys(folded)
-    return not any(key.startswith(ARTICLE) or key in cues.not_names() for key in keys)
+    return not any(
+        key.startswith(ARTICLE) or key in cues.not_names() or key in cues.modifiers()
+        for key in keys
+    )
 
 
 def _may_continue_name(folded: str, gazetteer: Gazetteer) -> bool:
@@ -570,9 +573,19 @@ def _looks_like_name(words: list[str], gazetteer: Gazetteer) -> bool:
 
 def _one_name_word(words: list[str], gazetteer: Gazetteer) -> bool:
     """After a title one word that only a name explains is enough (جيفري ويب, عيسى حياتو,
-    جيل بارنيو) when the others are words news seldom writes and none reads as a verb,
-    an inflected word or a word behind a clitic."""
-    return any(_name_evidence(w, gazetteer) for w in words) and all(_seldom_word(w) for w in words)
+    جيل بارنيو), or a last word rare enough for a family name (تيسير المفرج, حميد قرين),
+    when the others are words news seldom writes and none reads as a verb, an inflected
+    word or a word behind a clitic."""
+    last = words[-1]
+    family = shapes.is_name_like(last) or (last.startswith(ARTICLE) and shapes.is_family_name(last))
+    family = (
+        family
+        and len(words) == 2
+        and not _known_alone(last, gazetteer)
+        and not _verb_shaped(words[0])
+    )
+    evidence = family or any(_name_evidence(w, gazetteer) for w in words)
+    return evidence and all(_seldom_word(w) for w in words)
 
 
 def _name_evidence(word: str, gazetteer: Gazetteer) -> bool:
@@ -583,6 +596,18 @@ def _name_evidence(word: str, gazetteer: Gazetteer) -> bool:
     if word[0] in _PREFIX_LETTERS and frequency(word[1:]) >= shapes.CLITIC_WORD_MIN:
         return False
     return not _known_alone(word, gazetteer)
+
+
+@lru_cache(maxsize=100_000)
+def _verb_shaped(word: str) -> bool:
+    """A word that may be a verb (يدشن, تضمنت): a present tense's prefix, or a past tense's
+    ت after a frequent word; a listed given name never is."""
+    if word in cues.given_names():
+        return False
+    if word[0] in "يتن":
+        return True
+    stem = word[:-1]
+    return word.endswith("ت") and frequency(stem) >= max(shapes.CLITIC_WORD_MIN, frequency(word))
 
 
 # A verb's prefix or a preposition joined to the word.

@@ -111,6 +111,8 @@ _PORTFOLIO_HEADS = [
 # Words allowed between a title and the name: nationality adjectives are matched
 # by shape (ال…ي / ال…ية); these are the others.
 _MODIFIERS = ["السابق", "الأسبق", "الحالي", "الجديد", "الأول", "الخاص", "السابقة", "الحالية"]
+# Qualifiers of military ranks (اللواء ركن, الفريق بحري, العميد طيار).
+_MODIFIERS += ["ركن", "الركن", "بحري", "البحري", "طيار", "الطيار", "المتقاعد"]
 # "السفير الروسي لدى بغداد إيلبروس كوتراشيف": a place after these is skipped.
 _POSTED_AT = ["لدى", "في"]
 
