@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from arabic_text import frequency
-from archive.extraction import cues, shapes
+from archive.extraction import cues, shapes, variants
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
@@ -91,7 +91,7 @@ def find_candidates(
         if key in gazetteer.known_keys or key in gazetteer.rejected_keys or key in seen:
             continue
         seen.add(key)
-        found.append(candidate)
+        found = _one_lineage(found, candidate)
         last = folded[candidate.tokens[-1]]
         if len(candidate.tokens) > 1 and _transliterated(last) and last not in cues.given_names():
             surnames.add(last)  # a foreign surname: later alone, it is this person
@@ -112,6 +112,32 @@ def _ali(doc: Document, i: int) -> bool:
     if writes is None:
         writes = doc._writes_maqsura = any(w.endswith("ى") for w in doc.surfaces)
     return writes
+
+
+def _one_lineage(found: list[FoundCandidate], candidate: FoundCandidate) -> list[FoundCandidate]:
+    """Add ``candidate`` unless it names a person already found: the same words with عبد
+    written apart or joined (ماجد بن عبد الله القصبي, ماجد بن عبدالله القصبي), or the
+    opening of a lineage (عبدالله بن مساعد after عبدالله بن مساعد بن عبدالعزيز); a longer
+    lineage replaces its opening found before."""
+    if candidate.kind != "person":
+        return [*found, candidate]
+    words = _lineage_words(candidate)
+    for i, other in enumerate(found):
+        theirs = _lineage_words(other)
+        if theirs[: len(words)] == words and (len(words) == len(theirs) or _lineage(words)):
+            return found
+        if words[: len(theirs)] == theirs and _lineage(theirs):
+            return [*found[:i], *found[i + 1 :], candidate]
+    return [*found, candidate]
+
+
+def _lineage_words(candidate: FoundCandidate) -> list[str]:
+    return variants.joined_abd(candidate.normalized.split())
+
+
+def _lineage(words: list[str]) -> bool:
+    """A given name and a father's at least: محمد بن سلمان."""
+    return len(words) >= 3 and any(w in cues.lineage_words() for w in words[1:-1])
 
 
 def _in_name(doc: Document, hit) -> bool:
