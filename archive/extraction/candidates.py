@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from arabic_text import frequency
-from archive.extraction import cues, shapes, variants
-from archive.extraction.document import Document, cue_start, may_follow_cue
+from archive.extraction import cues, shapes, titles, variants
+from archive.extraction import name_words as nw
+from archive.extraction.document import Document, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
 
@@ -93,7 +94,7 @@ def find_candidates(
         seen.add(key)
         found = _one_lineage(found, candidate)
         last = folded[candidate.tokens[-1]]
-        if len(candidate.tokens) > 1 and _transliterated(last) and last not in cues.given_names():
+        if len(candidate.tokens) > 1 and nw.transliterated(last) and last not in cues.given_names():
             surnames.add(last)  # a foreign surname: later alone, it is this person
     return found
 
@@ -152,8 +153,6 @@ def _in_name(doc: Document, hit) -> bool:
     )
 
 
-# ة folded: family names end in it (الربيعة, زحالقة) as nouns do.
-TAA_MARBUTA = "ه"
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
@@ -176,7 +175,7 @@ def _makes_name_of_previous(nxt: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _cue_before(previous: str) -> bool:
     """A title cue or a verb of saying may end with the word before."""
-    return cues.may_end_cue(previous) or _speech_verb(previous)
+    return cues.may_end_cue(previous) or nw.speech_verb(previous)
 
 
 def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
@@ -189,13 +188,13 @@ def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | 
     key = next(iter(given)) if given else shapes.without_conjunction(folded[k], least=2)
     if not (given or compound or shapes.is_name_like(key)):
         return None
-    if _known_alone(folded[k], gazetteer):
+    if nw.known_alone(folded[k], gazetteer):
         return None  # تركمانستان أبلغت رئيس …: a known name alone is no given name here
     for end in (k + 1, k + 2):
         if end + 1 >= len(doc) or not doc.linked(k, end) or end in covered:
             return None
         word = folded[end]
-        if not _may_continue_name(word, gazetteer) or not _role_name_word(word, end == k + 1):
+        if not nw.may_continue_name(word, gazetteer) or not _role_name_word(word, end == k + 1):
             return None
         if word in cues.name_joiners():
             continue  # عبدالعزيز بن …: the name goes on
@@ -206,11 +205,6 @@ def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | 
         if word.startswith(ARTICLE) and word not in cues.compound_tails():
             return None  # a family name ends the name
     return None
-
-
-def _known_alone(folded: str, gazetteer: Gazetteer) -> bool:
-    """The word alone is a known name (a place: لحلب, تركمانستان)."""
-    return any(node.entries for _key, node in gazetteer.roots(folded))
 
 
 def _role_name_word(word: str, second: bool) -> bool:
@@ -224,15 +218,11 @@ def _role_name_word(word: str, second: bool) -> bool:
     ):
         return False  # جمعه بنائب رئيس: a preposition and a title, not a name (فورد is one)
     # A noun of action or a feminine word (ملاحقة) is no rare name word.
-    return _carries_name(word) or (
+    return nw.carries_name(word) or (
         not word.startswith(ARTICLE)
         and not word.endswith("ه")
         and frequency(word) <= shapes.FAMILY_NAME_MAX
     )
-
-
-def _clitic_or_prefix(word: str) -> bool:
-    return shapes.has_clitic_reading(word) or shapes.has_prefix_reading(word)
 
 
 @lru_cache(maxsize=10_000)
@@ -252,80 +242,19 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
     if k == 0 or not may_follow_cue(doc, k):
         return None
     end = _name_end(doc, k, covered, gazetteer)
-    if end is None or not _looks_like_name(doc.folded[k : end + 1], gazetteer):
+    if end is None or not nw.looks_like_name(doc.folded[k : end + 1], gazetteer):
         return None
-    if end == k + 1 and not _after_title(doc.folded[end]):
+    if end == k + 1 and not nw.after_title(doc.folded[end]):
         return None  # الملك سعود يهنئ, الملك سعود هنأه: the sentence goes on
-    start = title_start(doc, k)
+    start = titles.title_start(doc, k)
     if start is None:
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(start, k - 1))
 
 
-# Words of a title's complement between the title and the name.
-MAX_COMPLEMENT = 4
-
-
-def title_start(doc: Document, k: int) -> int | None:
-    """Where the title before the name at ``k`` starts: a cue (``cue_start``), or a cue and
-    its complement, a preposition and definite words or a place (المفوض الأوروبي لشؤون
-    التوسيع يوهانس هان, الوزير التركي للشؤون الأوروبية فولكان بوزكير)."""
-    start = cue_start(doc, k)
-    if start is not None:
-        return start
-    folded = doc.folded
-    if not _plain_first_word(folded[k]):
-        return None
-    for j in range(k - 1, max(0, k - MAX_COMPLEMENT - 1), -1):
-        if not doc.joined[j] or not doc.joined[j - 1]:
-            return None
-        word = folded[j]
-        if _complement_opener(word):
-            return cue_start(doc, j)
-        placed = folded[j - 1] in cues.posted_at()
-        if not (word.startswith(ARTICLE) or placed):
-            return None
-    return None
-
-
-@lru_cache(maxsize=100_000)
-def _plain_first_word(word: str) -> bool:
-    """A name's first word after a complement, which says less than a title: a listed given
-    name, or a word with no conjunction, preposition or verb's prefix before it (not بجازان,
-    وفقدت)."""
-    if shapes.given_name_key(word):
-        return True
-    return (
-        not word.startswith("و")
-        and not shapes.has_particle_reading(word)
-        and not _clitic_or_prefix(word)
-    )
-
-
-@lru_cache(maxsize=100_000)
-def _complement_opener(word: str) -> bool:
-    """A preposition that opens a title's complement: لشؤون, للأمم, لمجلس, لدى, في."""
-    if word in cues.posted_at():
-        return True
-    return word.startswith("ل") and shapes.has_particle_reading(word)
-
-
-@lru_cache(maxsize=100_000)
-def _after_title(word: str) -> bool:
-    """The second word of a name after a title: not a verb with its prefix, a word behind a
-    clitic or an inflected word (a listed name or a joiner always is)."""
-    if word in cues.given_names() or word in cues.name_joiners() or word in cues.abd_tails():
-        return True
-    return not (
-        (shapes.inflected_ending(word) and not word.endswith(TAA_MARBUTA))
-        or _clitic_or_prefix(word)
-        or shapes.has_particle_reading(word)
-    )
-
-
 def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
     """``وقال روبيرت فورد``: the subject of a verb of saying, when it looks like a name."""
-    if k == 0 or not doc.joined[k - 1] or not _speech_verb(doc.folded[k - 1]):
+    if k == 0 or not doc.joined[k - 1] or not nw.speech_verb(doc.folded[k - 1]):
         return None
     end = _name_end(doc, k, covered, gazetteer)
     if end is None or not _said_by(doc, k, end):
@@ -333,18 +262,13 @@ def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate |
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(k - 1, k - 1))
 
 
-@lru_cache(maxsize=100_000)
-def _speech_verb(folded: str) -> bool:
-    return bool(first_token_keys(folded) & cues.speech_verbs())
-
-
 def _said_by(doc: Document, k: int, end: int) -> bool:
     """After a verb of saying (وقال روبيرت فورد) the subject is a name only when every word
     looks like one: a given name or a transliteration first, name words after it."""
     first, rest = doc.folded[k], doc.folded[k + 1 : end + 1]
-    if not (first in cues.given_names() or _transliterated(first)):
+    if not (first in cues.given_names() or nw.transliterated(first)):
         return False
-    return all(_carries_name(w) for w in rest)
+    return all(nw.carries_name(w) for w in rest)
 
 
 def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
@@ -362,8 +286,8 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     foreign = (
         key is None
         and shapes.is_foreign_word(folded)
-        and _transliterated(folded)
-        and not _known_alone(folded, gazetteer)
+        and nw.transliterated(folded)
+        and not nw.known_alone(folded, gazetteer)
     )
     if key is None and not foreign:
         return None
@@ -371,11 +295,11 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     if end is None:
         return None
     rest = doc.folded[k + 1 : end + 1]
-    if foreign and not all(_transliterated(w) for w in rest):
+    if foreign and not all(nw.transliterated(w) for w in rest):
         return None
     abd = first_token_keys(folded) & cues.compound_given_heads()
     if not foreign and not all(
-        _carries_name(w) or (i == 0 and abd and w in cues.abd_tails()) for i, w in enumerate(rest)
+        nw.carries_name(w) or (i == 0 and abd and w in cues.abd_tails()) for i, w in enumerate(rest)
     ):
         return None
     return _candidate(doc, k, end, key or folded, cue="")
@@ -391,7 +315,7 @@ def _before_family_name(doc: Document, k: int) -> bool:
         and len(word) >= 3
         and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
         and not shapes.has_particle_reading(word)  # لدوره المحوري: "to its pivotal role"
-        and not (word.endswith(_PRONOUNS) and word not in cues.given_names())
+        and not (word.endswith(nw.PRONOUNS) and word not in cues.given_names())
     )
 
 
@@ -418,28 +342,6 @@ def _lineage_follows(doc: Document, k: int) -> bool:
         father in cues.given_names()
         or shapes.given_name_key(father)
         or father in cues.name_joiners()
-    )
-
-
-# Pronouns after a noun: no name ends so.
-_PRONOUNS = ("ها", "هم", "هما", "كم")
-
-
-@lru_cache(maxsize=100_000)
-def _carries_name(word: str) -> bool:
-    """A word that may follow a given name in a name without a title before it."""
-    if shapes.has_particle_reading(word):
-        return False  # بترحيب, لضغوط: the sentence goes on
-    if word.endswith(_PRONOUNS) and word not in cues.family_names():
-        return False  # بوصفها, بلادهم: a noun with its pronoun
-    return (
-        word in cues.given_names()
-        or word in cues.family_names()
-        or word in cues.name_joiners()
-        or word in cues.compound_tails()
-        or shapes.is_family_name(word)
-        or shapes.is_name_word(word)
-        or (shapes.is_proper_word(word) and shapes.is_name_like(word))
     )
 
 
@@ -470,17 +372,6 @@ def _may_start_name(folded: str) -> bool:
     )
 
 
-def _may_continue_name(folded: str, gazetteer: Gazetteer) -> bool:
-    if len(folded) < 2 or not folded.isalpha():
-        return False
-    if folded in cues.not_names():
-        return False
-    if folded in gazetteer.nationality_adjectives and frequency(folded) > shapes.FAMILY_NAME_MAX:
-        return False  # الروسي; a rare one is a family name too (فؤاد العماري)
-    # الكاظمي may be a family name; للفيفا (li + al-FIFA) may not, فالون (Fallon) may.
-    return folded.startswith(ARTICLE) or not shapes.behind_article(folded)
-
-
 def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> int | None:
     """Last token of the name run starting at ``k``: two words, more after عبد/أبو/بن."""
     least = 3 if first_token_keys(doc.folded[k]) & cues.compound_given_heads() else 2
@@ -495,7 +386,7 @@ def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) ->
         if not (
             ali
             or _joiner_takes(doc.folded[end], doc.folded[nxt])
-            or _may_continue_name(doc.folded[nxt], gazetteer)
+            or nw.may_continue_name(doc.folded[nxt], gazetteer)
         ):
             break
         if end > k and _qualifies_name(doc, k, nxt):
@@ -563,13 +454,6 @@ def _name_goes_on(doc: Document, end: int) -> bool:
     return _in_long_name(doc, end) and (word in cues.given_names() or shapes.is_name_like(word))
 
 
-@lru_cache(maxsize=100_000)
-def _transliterated(word: str) -> bool:
-    return shapes.is_name_like(word) and (
-        shapes.is_foreign_word(word) or shapes.is_proper_word(word)
-    )
-
-
 def _in_long_name(doc: Document, end: int) -> bool:
     """The name so far is a compound given name (عبد ربه …) or a lineage (… بن مصطفى)."""
     heads = cues.long_name_heads()
@@ -577,75 +461,3 @@ def _in_long_name(doc: Document, end: int) -> bool:
         first_token_keys(w) & heads or shapes.joined_compound(w)
         for w in doc.folded[max(0, end - 2) : end + 1]
     )
-
-
-def _looks_like_name(words: list[str], gazetteer: Gazetteer) -> bool:
-    first, last = words[0], words[-1]
-    if first in cues.given_names() or first in gazetteer.person_given_names:
-        return True
-    inner = cues.long_name_heads()
-    if shapes.given_name_key(first) or any(w in inner for w in words[1:-1]):
-        return True
-    if all(shapes.is_name_like(w) or shapes.is_family_name(w) for w in words):
-        return True
-    if _one_name_word(words, gazetteer):
-        return True
-    russian = last.endswith(cues.russian_surname_endings())
-    if russian and len(last) >= 5 and not last.startswith(("و", ARTICLE)):
-        return True
-    # Family nisba: الكاظمي, الجعفري.
-    return last.startswith(ARTICLE) and last.endswith("ي") and len(last) >= 5
-
-
-def _one_name_word(words: list[str], gazetteer: Gazetteer) -> bool:
-    """After a title one word that only a name explains is enough (جيفري ويب, عيسى حياتو,
-    جيل بارنيو), or a last word rare enough for a family name (تيسير المفرج, حميد قرين),
-    when the others are words news seldom writes and none reads as a verb, an inflected
-    word or a word behind a clitic."""
-    last = words[-1]
-    family = shapes.is_name_like(last) or (last.startswith(ARTICLE) and shapes.is_family_name(last))
-    family = (
-        family
-        and len(words) == 2
-        and not _known_alone(last, gazetteer)
-        and not _verb_shaped(words[0])
-    )
-    evidence = family or any(_name_evidence(w, gazetteer) for w in words)
-    return evidence and all(_seldom_word(w) for w in words)
-
-
-def _name_evidence(word: str, gazetteer: Gazetteer) -> bool:
-    """A transliteration or a mined family name that is no known place (نيوزيلندا) and no
-    Arabic word behind a verb's prefix or a preposition (يرعى, تتجاوز, بوضوح)."""
-    if not (_transliterated(word) or word in cues.family_names()):
-        return False
-    if word[0] in _PREFIX_LETTERS and frequency(word[1:]) >= shapes.CLITIC_WORD_MIN:
-        return False
-    return not _known_alone(word, gazetteer)
-
-
-@lru_cache(maxsize=100_000)
-def _verb_shaped(word: str) -> bool:
-    """A word that may be a verb (يدشن, تضمنت): a present tense's prefix, or a past tense's
-    ت after a frequent word; a listed given name never is."""
-    if word in cues.given_names():
-        return False
-    if word[0] in "يتن":
-        return True
-    stem = word[:-1]
-    return word.endswith("ت") and frequency(stem) >= max(shapes.CLITIC_WORD_MIN, frequency(word))
-
-
-# A verb's prefix or a preposition joined to the word.
-_PREFIX_LETTERS = frozenset("يتنبلك")
-
-
-@lru_cache(maxsize=100_000)
-def _seldom_word(word: str) -> bool:
-    """A word of a name after a title: not frequent, not a noun with a pronoun (دعمه), not
-    definite unless a family name could be (الاعتماد is none)."""
-    if not _after_title(word) or frequency(word) > shapes.GIVEN_NAME_MAX:
-        return False
-    if word.endswith("ه") and frequency(word[:-1]) > frequency(word):
-        return False
-    return not word.startswith(ARTICLE) or shapes.is_family_name(word)

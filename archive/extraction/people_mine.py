@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from arabic_text import frequency
-from archive.extraction import candidates, cues, shapes
+from archive.extraction import candidates, cues, name_words, shapes
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.mining import corpus_texts, excluded_lines
@@ -62,7 +62,7 @@ def cued_names(doc: Document, empty: Gazetteer):
         if end is None or cue_start(doc, k) is None:
             k += 1
             continue
-        if not all(candidates._carries_name(w) for w in folded[k + 1 : end + 1]):
+        if not all(name_words.carries_name(w) for w in folded[k + 1 : end + 1]):
             k = end + 1  # رئيس الوزراء يستنكر الهجوم: a sentence, not a name
             continue
         yield folded[k], folded[end]
