@@ -12,14 +12,11 @@ from functools import lru_cache
 
 from arabic_text import frequency
 from archive.extraction import cues, shapes, titles, variants
+from archive.extraction import name_runs as runs
 from archive.extraction import name_words as nw
 from archive.extraction.document import Document, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
-
-MAX_NAME_WORDS = 4
-# Each بن / ابن adds a generation: خالد بن سلمان بن عبدالعزيز.
-MAX_LINEAGE_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -60,10 +57,10 @@ def find_candidates(
     roles = {j for j, word in enumerate(folded) if word in role_words}
     while k < n:
         # Cheap checks first (most words are ruled out at once, by cached look-ups).
-        if k in covered or k in starts or not (_may_start_name(folded[k]) or _ali(doc, k)):
+        if k in covered or k in starts or not (_may_start_name(folded[k]) or runs.ali(doc, k)):
             k += 1
             continue
-        if doc.stop[k] and not _ali(doc, k):
+        if doc.stop[k] and not runs.ali(doc, k):
             k += 1
             continue
         role = k + 2 in roles or k + 3 in roles  # a name may stand before its role
@@ -97,22 +94,6 @@ def find_candidates(
         if len(candidate.tokens) > 1 and nw.transliterated(last) and last not in cues.given_names():
             surnames.add(last)  # a foreign surname: later alone, it is this person
     return found
-
-
-_ALI = "علي"
-
-
-def _ali(doc: Document, i: int) -> bool:
-    """``علي`` the name, which folds like the preposition ``على``: written with ي in an
-    article that writes ى elsewhere (an outlet that tells them apart)."""
-    if doc.folded[i] != _ALI and _ALI not in first_token_keys(doc.folded[i]):
-        return False
-    if not doc.surfaces[i].endswith("ي"):
-        return False
-    writes = getattr(doc, "_writes_maqsura", None)
-    if writes is None:
-        writes = doc._writes_maqsura = any(w.endswith("ى") for w in doc.surfaces)
-    return writes
 
 
 def _one_lineage(found: list[FoundCandidate], candidate: FoundCandidate) -> list[FoundCandidate]:
@@ -241,7 +222,7 @@ def _apposed(doc: Document, end: int) -> bool:
 def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
     if k == 0 or not may_follow_cue(doc, k):
         return None
-    end = _name_end(doc, k, covered, gazetteer)
+    end = runs.name_end(doc, k, covered, gazetteer)
     if end is None or not nw.looks_like_name(doc.folded[k : end + 1], gazetteer):
         return None
     if end == k + 1 and not nw.after_title(doc.folded[end]):
@@ -256,7 +237,7 @@ def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate |
     """``وقال روبيرت فورد``: the subject of a verb of saying, when it looks like a name."""
     if k == 0 or not doc.joined[k - 1] or not nw.speech_verb(doc.folded[k - 1]):
         return None
-    end = _name_end(doc, k, covered, gazetteer)
+    end = runs.name_end(doc, k, covered, gazetteer)
     if end is None or not _said_by(doc, k, end):
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(k - 1, k - 1))
@@ -291,7 +272,7 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     )
     if key is None and not foreign:
         return None
-    end = _name_end(doc, k, covered, gazetteer)
+    end = runs.name_end(doc, k, covered, gazetteer)
     if end is None:
         return None
     rest = doc.folded[k + 1 : end + 1]
@@ -369,95 +350,4 @@ def _may_start_name(folded: str) -> bool:
     return not any(
         key.startswith(ARTICLE) or key in cues.not_names() or key in cues.modifiers()
         for key in keys
-    )
-
-
-def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> int | None:
-    """Last token of the name run starting at ``k``: two words, more after عبد/أبو/بن."""
-    least = 3 if first_token_keys(doc.folded[k]) & cues.compound_given_heads() else 2
-    end = k
-    while end + 1 < len(doc) and end - k + 1 < _most_words(doc, k, end):
-        nxt = end + 1
-        if not doc.joined[end] or nxt in covered:
-            break
-        ali = _ali(doc, nxt)
-        if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners() and not ali:
-            break  # ذاك, يسمى: a stop word ends a name
-        if not (
-            ali
-            or _joiner_takes(doc.folded[end], doc.folded[nxt])
-            or nw.may_continue_name(doc.folded[nxt], gazetteer)
-        ):
-            break
-        if end > k and _qualifies_name(doc, k, nxt):
-            break
-        end = nxt
-        if end - k + 1 >= least and not _name_goes_on(doc, end):
-            break
-    if end - k + 1 < least or doc.folded[end] in cues.name_joiners():
-        return None
-    return end
-
-
-def _qualifies_name(doc: Document, k: int, i: int) -> bool:
-    """``محمد مرسي المنتمي لها``, ``ذاكر قيوم المعتقل السابق``: after a name of two words, a
-    definite adjective (one with a plural: المنتمين) followed by a preposition or a modifier
-    describes the person; after a lineage it is the family name (ظافر بن علي الشهري)."""
-    folded = doc.folded
-    if not shapes.is_definite_adjective(folded[i]) or folded[i] in cues.family_names():
-        return False
-    if any(w in cues.name_joiners() for w in folded[k:i]):
-        return False
-    after = i + 1
-    if after >= len(doc) or not doc.joined[i]:
-        return False
-    word = folded[after]
-    return doc.stop[after] or word in cues.modifiers() or shapes.has_particle_reading(word)
-
-
-def _joiner_takes(joiner: str, word: str) -> bool:
-    """Any word follows آل (آل ثاني), a listed given name follows بن even when it is a
-    word too (بن علي)."""
-    if joiner in cues.family_joiners():
-        return word.isalpha()
-    return joiner in cues.lineage_words() and word in cues.given_names()
-
-
-def _most_words(doc: Document, k: int, end: int) -> int:
-    lineage = any(doc.folded[i] in cues.lineage_words() for i in range(k, end + 1))
-    return MAX_LINEAGE_WORDS if lineage else MAX_NAME_WORDS
-
-
-def _name_goes_on(doc: Document, end: int) -> bool:
-    """After عبد / بن the name needs another word; before الدين / الله it has one; a
-    further generation (بن …) or a family name (العوهلي) goes on too."""
-    if doc.folded[end] in cues.name_joiners():
-        return True
-    nxt = end + 1
-    if nxt >= len(doc) or not doc.joined[end]:
-        return False
-    word = doc.folded[nxt]
-    if word in cues.continuing_words():
-        return True
-    if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
-        return False
-    if (
-        shapes.is_name_like(doc.folded[end])
-        and shapes.is_proper_word(word)
-        and shapes.is_name_like(word)
-    ):
-        return True  # انريكي بينا نيتو: a foreign name of three words
-    if shapes.is_family_name(word):
-        return True
-    # عبد ربه منصور هادي, حازم بن مصطفى زقزوق: after a compound given name or a generation,
-    # one more given name or a word rare enough to be a family name.
-    return _in_long_name(doc, end) and (word in cues.given_names() or shapes.is_name_like(word))
-
-
-def _in_long_name(doc: Document, end: int) -> bool:
-    """The name so far is a compound given name (عبد ربه …) or a lineage (… بن مصطفى)."""
-    heads = cues.long_name_heads()
-    return any(
-        first_token_keys(w) & heads or shapes.joined_compound(w)
-        for w in doc.folded[max(0, end - 2) : end + 1]
     )

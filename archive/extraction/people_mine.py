@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from arabic_text import frequency
-from archive.extraction import candidates, cues, name_words, shapes
+from archive.extraction import candidates, cues, name_runs, name_words, shapes
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.mining import corpus_texts, excluded_lines
@@ -58,7 +58,7 @@ def cued_names(doc: Document, empty: Gazetteer):
         if doc.stop[k] or not candidates._may_start_name(folded[k]) or not may_follow_cue(doc, k):
             k += 1
             continue
-        end = candidates._name_end(doc, k, set(), empty)
+        end = name_runs.name_end(doc, k, set(), empty)
         if end is None or cue_start(doc, k) is None:
             k += 1
             continue
