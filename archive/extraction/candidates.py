@@ -93,7 +93,116 @@ def find_candidates(
         last = folded[candidate.tokens[-1]]
         if len(candidate.tokens) > 1 and nw.transliterated(last) and last not in cues.given_names():
             surnames.add(last)  # a foreign surname: later alone, it is this person
+    anchors = [(h.start, h.end) for h in hits if h.start in people and h.end > h.start]
+    for candidate in _listed_with(doc, found, anchors, covered, gazetteer):
+        if candidate.normalized not in seen | gazetteer.known_keys | gazetteer.rejected_keys:
+            seen.add(candidate.normalized)
+            found.append(candidate)
     return found
+
+
+# Tokens a parenthesis after a name may hold: ونور الدين المرابطي (الاتحاد الوطني الحر) وهيكل.
+MAX_ASIDE = 6
+
+
+def _listed_with(doc: Document, found, anchors, covered, gazetteer) -> list[FoundCandidate]:
+    """Names joined by و to a person's name, in a list: ``ياسين إبراهيم ونعمان الفهري وخالد
+    شوكات``, ``وأنس الحطاب (نداء تونس) وبسمة الجبالي``. Each word must carry a name."""
+    taken = set(covered) | {i for c in found for i in c.tokens}
+    queue = [*anchors, *((c.tokens[0], c.tokens[-1]) for c in found if c.kind == "person")]
+    listed = []
+    while queue:
+        start, end = queue.pop()
+        for candidate in (
+            _next_in_list(doc, end, taken, gazetteer),
+            _previous_in_list(doc, start, taken, gazetteer),
+        ):
+            if candidate is not None:
+                listed.append(candidate)
+                taken.update(candidate.tokens)
+                queue.append((candidate.tokens[0], candidate.tokens[-1]))
+    return listed
+
+
+def _next_in_list(doc: Document, end: int, taken, gazetteer) -> FoundCandidate | None:
+    j = end + 1
+    if j >= len(doc):
+        return None
+    if not doc.joined[end]:
+        j = _after_aside(doc, end)
+    if j is None or not doc.folded[j].startswith("و"):
+        return None
+    return _conjunct(doc, j, taken, gazetteer)
+
+
+def _after_aside(doc: Document, end: int) -> int | None:
+    """The token after a parenthesis that follows token ``end``."""
+    if not doc.text[doc.ends[end] : doc.starts[end + 1]].strip().startswith("("):
+        return None
+    for t in range(end + 2, min(len(doc), end + MAX_ASIDE + 2)):
+        gap = doc.text[doc.ends[t - 1] : doc.starts[t]]
+        if ")" in gap:
+            return t if gap.strip() == ")" else None
+    return None
+
+
+def _previous_in_list(doc: Document, start: int, taken, gazetteer) -> FoundCandidate | None:
+    """The name before ``و`` + a listed name: ياسين إبراهيم in ياسين إبراهيم ونعمان الفهري."""
+    if not doc.folded[start].startswith("و") or start < 2 or not doc.joined[start - 1]:
+        return None
+    for first in (start - 2, start - 3):
+        if first < 0 or first in taken:
+            continue
+        candidate = _conjunct(doc, first, taken, gazetteer)
+        if candidate is not None and candidate.tokens[-1] == start - 1:
+            return candidate
+    return None
+
+
+def _conjunct(doc: Document, j: int, taken, gazetteer) -> FoundCandidate | None:
+    """A name of a list from token ``j`` (its و left out): a word that may be a given name
+    and words that carry a name."""
+    if j in taken or (doc.stop[j] and not runs.ali(doc, j)):
+        return None
+    word = doc.folded[j]
+    key = word[1:] if word.startswith("و") and len(word) > 3 else word
+    if not (_may_start_name(key) or runs.ali(doc, j)) or not _listed_given(key):
+        return None
+    if doc.surfaces[j].endswith("ه"):
+        return None  # وجيشه: a noun with its pronoun, not a name in ة
+    end = runs.name_end(doc, j, taken, gazetteer)
+    rest = doc.folded[j + 1 : end + 1] if end is not None else ()
+    if end is None or not all(nw.carries_name(w) and not _plural(w) for w in rest):
+        return None
+    return _candidate(doc, j, end, key, cue="")
+
+
+def _plural(word: str) -> bool:
+    """وسط المحتفلين: a definite plural is no family name."""
+    return word.startswith(ARTICLE) and word.endswith(("ين", "ون", "ات"))
+
+
+@lru_cache(maxsize=100_000)
+def _listed_given(word: str) -> bool:
+    """A given name in a list: a listed one, or a word that reads as no verb, no inflected
+    word and no preposition before a noun (نعمان, سعيد, هيكل)."""
+    if word in cues.given_names() or shapes.given_name_key(word):
+        return True
+    return not (
+        word.startswith(ARTICLE)
+        or nw.verb_shaped(word)
+        or (shapes.inflected_ending(word) and not _feminine_name(word))
+        or shapes.has_particle_reading(word)
+    )
+
+
+def _feminine_name(word: str) -> bool:
+    """بسمة, سيدة: ة ends women's names; ته ends a noun with its pronoun (وزوجته)."""
+    return (
+        word.endswith(nw.TAA_MARBUTA)
+        and not word.endswith(("ته", "يه"))
+        and not shapes.is_common_word(word)  # بطولة, مؤسسة, أسرة: nouns
+    )
 
 
 def _one_lineage(found: list[FoundCandidate], candidate: FoundCandidate) -> list[FoundCandidate]:

@@ -133,14 +133,28 @@ def name_evidence(word: str, gazetteer: Gazetteer) -> bool:
     return not known_alone(word, gazetteer)
 
 
+# The prefixes of a present tense's persons (يفعل, تفعل, نفعل), and how often news must write
+# the other persons of a word for it to be a verb: at least this often, and a tenth as often.
+_PERSON_PREFIXES = "يتن"
+VERB_FORMS_MIN = 3
+VERB_FORMS_SHARE = 10
+
+
 @lru_cache(maxsize=100_000)
 def verb_shaped(word: str) -> bool:
-    """A word that may be a verb (يدشن, تضمنت): a present tense's prefix, or a past tense's
-    ت after a frequent word; a listed given name never is."""
-    if word in cues.given_names():
+    """A word that may be a verb (يدشن, تضمنت): a present tense whose other persons news
+    writes too (تدشن, يدشنون; not نعمان, ياسين), or a past tense's ت after a frequent word;
+    a listed given name never is."""
+    if word in cues.given_names() or len(word) < 3:
         return False
-    if word[0] in "يتن":
-        return True
+    if word[0] == "س" and word[1] in _PERSON_PREFIXES and verb_shaped(word[1:]):
+        return True  # سنقيم, سيدشن: the future of a verb
+    if word[0] in _PERSON_PREFIXES:
+        rest = word[1:]
+        others = sum(frequency(p + rest) for p in _PERSON_PREFIXES if p != word[0])
+        others += frequency(word + "ون") + frequency(word + "ان")
+        if others >= max(VERB_FORMS_MIN, frequency(word) / VERB_FORMS_SHARE):
+            return True
     stem = word[:-1]
     return word.endswith("ت") and frequency(stem) >= max(shapes.CLITIC_WORD_MIN, frequency(word))
 
