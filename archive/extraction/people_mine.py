@@ -15,8 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 from arabic_text import frequency
-from archive.extraction import candidates, cues, name_runs, name_words, shapes
-from archive.extraction.document import Document, cue_start, may_follow_cue
+from archive.extraction import candidates, cues, name_runs, name_words, shapes, titles
+from archive.extraction.document import Document, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.mining import corpus_texts, excluded_lines
 from archive.extraction.names import ARTICLE
@@ -59,7 +59,7 @@ def cued_names(doc: Document, empty: Gazetteer):
             k += 1
             continue
         end = name_runs.name_end(doc, k, set(), empty)
-        if end is None or cue_start(doc, k) is None:
+        if end is None or titles.title_start(doc, k) is None:
             k += 1
             continue
         if not all(name_words.carries_name(w) for w in folded[k + 1 : end + 1]):
