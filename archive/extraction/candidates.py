@@ -452,9 +452,12 @@ def _candidate(doc: Document, k: int, end: int, key: str, *, cue: str) -> FoundC
 
 @lru_cache(maxsize=100_000)
 def _may_start_name(folded: str) -> bool:
-    """A given name is never definite nor a title, even behind a clitic (للرئيس, بالوفد)."""
+    """A given name is never definite nor a title, even behind a clitic (للرئيس, بالوفد);
+    a listed given name is read whole (فيصل is no ف + يصل)."""
     if len(folded) < 2 or not folded.isalpha():
         return False
+    if folded in cues.given_names():
+        return True
     keys = first_token_keys(folded)
     return not any(
         key.startswith(ARTICLE) or key in cues.not_names() or key in cues.modifiers()
