@@ -329,14 +329,17 @@ def _apposed(doc: Document, end: int) -> bool:
 
 
 def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
-    if k == 0 or not may_follow_cue(doc, k):
+    if k == 0:
+        return None
+    apposed = titles.comma_after(doc, k - 1)
+    if not (apposed or may_follow_cue(doc, k)):
         return None
     end = runs.name_end(doc, k, covered, gazetteer)
     if end is None or not nw.looks_like_name(doc.folded[k : end + 1], gazetteer):
         return None
     if end == k + 1 and not nw.after_title(doc.folded[end]):
         return None  # الملك سعود يهنئ, الملك سعود هنأه: the sentence goes on
-    start = titles.title_start(doc, k)
+    start = titles.apposed_start(doc, k, end) if apposed else titles.title_start(doc, k)
     if start is None:
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(start, k - 1))

@@ -157,7 +157,7 @@ _NOT_NAMES = """
 الثقافية الرياضي الرياضية التعليمي التعليمية الصحي الصحية الإقليمي الإقليمية
 المتحدثة الناطقة المستشار المستشارة السفيرة الوزيرة الرئيسة المفوض المفوضة المدير
 المديرة النائبة القائد الأمين المبعوثة القيادي العضو المرشح المرشحة الممثل الممثلة
-المندوب المندوبة صلى غداة عشية إثر اثر عقب فور أثناء آخرين أخرين آخرون
+المندوب المندوبة صلى غداة عشية إثر اثر عقب فور أثناء آخرين أخرين آخرون أمير
 """.split()
 
 # "في صالح" / "لصالح": "in favour of", never the name.
@@ -193,6 +193,19 @@ def cue_phrases() -> frozenset[tuple[str, ...]]:
 @cache
 def portfolio_heads() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(name_tokens(p)) for p in _PORTFOLIO_HEADS)
+
+
+# Heads of a title whose genitives name what is headed (رئيس مجلس نواب الشعب, رئيسة وزراء
+# الدنمارك, قائد حرس الحدود).
+_HEAD_NOUNS = """
+رئيس رئيسة وزير وزيرة مدير مديرة قائد زعيم زعيمة أمين محافظ سفير سفيرة مندوب مستشار
+مستشارة عميد نقيب
+""".split()
+
+
+@cache
+def head_nouns() -> frozenset[str]:
+    return _folded_set(_HEAD_NOUNS)
 
 
 @cache

@@ -118,6 +118,7 @@ def one_name_word(words: list[str], gazetteer: Gazetteer) -> bool:
         and len(words) == 2
         and not known_alone(last, gazetteer)
         and not verb_shaped(words[0])
+        and not shapes.has_particle_reading(words[0])  # لصوامع الغلال
     )
     evidence = family or any(name_evidence(w, gazetteer) for w in words)
     return evidence and all(seldom_word(w) for w in words)
