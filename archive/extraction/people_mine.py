@@ -98,9 +98,10 @@ def _name_shaped(word: str) -> bool:
 
 
 def _inflected_reading(word: str) -> bool:
-    """An accusative noun (قرارا, اتصالا: the word without its alif is as frequent) or a
-    verb of three letters with its prefix (يكلف, ينفي), not a name (رضا, ياسر)."""
-    if word.endswith("ا") and frequency(word[:-1]) >= frequency(word):
+    """An accusative noun (قرارا, اتصالا: the word without its alif is as frequent), a noun
+    with the pronoun ه (برنامجه), or a verb of three letters with its prefix (يكلف, ينفي),
+    not a name (رضا, ياسر, أسامة)."""
+    if word.endswith(("ا", "ه")) and frequency(word[:-1]) >= frequency(word):
         return True
     return len(word) == 4 and word[0] == "ي" and frequency(word[1:]) >= frequency(word)
 
