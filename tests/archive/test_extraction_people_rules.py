@@ -134,3 +134,57 @@ def test_a_lineage_with_its_family_resolves_to_the_lineage_without_it():
     assert index.resolve(name_tokens("سلمان بن عبدالعزيز آل سعود")) == 7
     assert index.resolve(name_tokens("سلمان بن عبدالعزيز")) == 7
     assert index.resolve(name_tokens("سلمان بن عبدالله آل سعود")) is None
+
+
+def test_names_in_a_list_with_a_person():
+    text = (
+        "ولم يجدد الشاهد ثقته في أعضاء الحكومة وهم ياسين إبراهيم ونعمان الفهري وخالد شوكات "
+        "وسعيد العايدي ومحسن حسن."
+    )
+    found = people(text)
+    for name in ("ياسين إبراهيم", "نعمان الفهري", "خالد شوكات", "سعيد العايدي"):
+        assert name in found
+
+
+def test_a_list_goes_on_past_a_parenthesis():
+    text = "المتكونة من النواب وليد جلاد وأنس الحطاب (نداء تونس) وهيكل بلقاسم (الجبهة الشعبية)."
+    found = people(text)
+    assert "أنس الحطاب" in found
+    assert "هيكل بلقاسم" in found
+
+
+def test_a_noun_with_its_pronoun_after_a_name_is_no_name_of_the_list():
+    text = "وقال الرئيس فلاديمير بوتين وجيشه الجرار يتقدم نحو المدينة."
+    assert not any("جيشه" in name for name in people(text))
+
+
+def test_a_verb_has_its_other_persons_and_a_name_none():
+    from archive.extraction import name_words
+
+    assert name_words.verb_shaped("يدشن")
+    assert name_words.verb_shaped("سنقيم")
+    assert not name_words.verb_shaped("نعمان")
+    assert not name_words.verb_shaped("ياسين")
+
+
+def test_a_listed_given_name_is_read_whole_not_behind_a_clitic():
+    # فيصل is no ف + يصل ("arrives").
+    text = "ووقف صاحب السمو الملكي الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير على الموقع."
+    found = people(text)
+    assert "فيصل بن خالد بن عبدالعزيز" in found
+    assert not any(name.startswith("أمير") for name in found)
+
+
+def test_a_title_and_a_name_between_commas():
+    text = "من جانبه، صرح رئيس حركة النهضة، راشد الغنوشي، بأن الاجتماع تطرق للأوضاع."
+    assert "راشد الغنوشي" in people(text)
+
+
+def test_a_head_noun_and_its_genitives_before_the_name():
+    text = "حول منعها من قبل رئيس مجلس نواب الشعب محمد الناصر اليوم الخميس من البث المباشر."
+    assert "محمد الناصر" in people(text)
+
+
+def test_a_genitive_chain_stops_at_a_relative_pronoun():
+    text = "وعن التمديد لقائد الجيش الذي تنتهي ولايته في سبتمبر المقبل."
+    assert not any("تنتهي" in name for name in people(text))
