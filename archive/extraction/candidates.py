@@ -331,7 +331,7 @@ def _apposed(doc: Document, end: int) -> bool:
 def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
     if k == 0:
         return None
-    apposed = titles.comma_after(doc, k - 1)
+    apposed = titles.apposed(doc, k - 1)
     if not (apposed or may_follow_cue(doc, k)):
         return None
     end = runs.name_end(doc, k, covered, gazetteer)

@@ -69,17 +69,31 @@ def complement_opener(word: str) -> bool:
 
 
 _COMMAS = frozenset("،,")
+# Quotation marks around a name (وأعلن "لي كيو تشول" المتحدث …): each opener and its closer.
+_QUOTES = {'"': '"', "«": "»", "“": "”"}
 
 
-def comma_after(doc: Document, i: int) -> bool:
-    """Only a comma stands between tokens ``i`` and ``i + 1``."""
-    return i + 1 < len(doc) and doc.text[doc.ends[i] : doc.starts[i + 1]].strip() in _COMMAS
+def apposed(doc: Document, i: int) -> bool:
+    """Only a comma or an opening quotation mark stands between tokens ``i`` and ``i + 1``."""
+    return _gap(doc, i) in _COMMAS or _gap(doc, i) in _QUOTES
+
+
+def _gap(doc: Document, i: int) -> str:
+    if i + 1 >= len(doc):
+        return ""
+    return doc.text[doc.ends[i] : doc.starts[i + 1]].strip()
 
 
 def apposed_start(doc: Document, k: int, end: int) -> int | None:
-    """``رئيس حركة النهضة، راشد الغنوشي،``: a title, then the name between commas (or
-    closing the text); where the title starts, as if no comma stood before the name."""
-    if end + 1 < len(doc) and not comma_after(doc, end):
+    """``رئيس حركة النهضة، راشد الغنوشي،``, ``الأمريكي "جايمس فولي"``: a title, then the name
+    between commas (or closing the text) or in quotation marks; where the title starts, as
+    if nothing stood before the name."""
+    opening = _gap(doc, k - 1)
+    closing = _gap(doc, end)
+    if opening in _QUOTES:
+        if not closing.startswith(_QUOTES[opening]):
+            return None
+    elif end + 1 < len(doc) and closing not in _COMMAS:
         return None
     doc.joined[k - 1] = True
     try:
