@@ -233,13 +233,22 @@ def _lineage(words: list[str]) -> bool:
 
 def _in_name(doc: Document, hit) -> bool:
     """A one-word name that needs support, after بن or a listed given name: a father's or
-    family name (خالد بن صالح العباد, سليمان الأسد), not the known person صالح or الأسد."""
-    before = hit.start - 1
-    if hit.start != hit.end or before < 0 or not doc.joined[before]:
+    family name (خالد بن صالح العباد, سليمان الأسد), not the known person صالح or الأسد;
+    before a word that carries a name, a given name (حسني مبارك is not حاجم الحسني)."""
+    if hit.start != hit.end or not all(e.ambiguous for e in hit.entries):
         return False
-    word = doc.folded[before]
-    return all(e.ambiguous for e in hit.entries) and (
-        word in cues.lineage_words() or bool(first_token_keys(word) & cues.given_names())
+    before, after = hit.start - 1, hit.end + 1
+    if before >= 0 and doc.joined[before]:
+        word = doc.folded[before]
+        if word in cues.lineage_words() or first_token_keys(word) & cues.given_names():
+            return True
+    word = doc.folded[hit.start]
+    return (
+        after < len(doc)
+        and doc.joined[hit.end]
+        and not word.startswith(ARTICLE)
+        and nw.carries_name(doc.folded[after])
+        and not doc.folded[after].startswith(ARTICLE)
     )
 
 

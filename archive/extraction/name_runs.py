@@ -37,8 +37,12 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
     end = k
     while end + 1 < len(doc) and end - k + 1 < _most_words(doc, k, end):
         nxt = end + 1
-        if not doc.joined[end] or nxt in covered:
-            break
+        if (
+            not doc.joined[end]
+            or nxt in covered
+            or "\n" in doc.text[doc.ends[end] : doc.starts[nxt]]
+        ):
+            break  # a name never runs on to the next line
         is_ali = ali(doc, nxt)
         if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners() and not is_ali:
             break  # ذاك, يسمى: a stop word ends a name

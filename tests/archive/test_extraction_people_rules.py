@@ -188,3 +188,16 @@ def test_a_head_noun_and_its_genitives_before_the_name():
 def test_a_genitive_chain_stops_at_a_relative_pronoun():
     text = "وعن التمديد لقائد الجيش الذي تنتهي ولايته في سبتمبر المقبل."
     assert not any("تنتهي" in name for name in people(text))
+
+
+def test_a_known_persons_short_name_opening_another_name_is_not_his():
+    # حسين alone may be فؤاد حسين; حسين غنام after a title is someone else.
+    text = "وقال الدكتور حسين غنام إن المستشفى استقبل الحالات."
+    found = extract(text, gazetteer_get())
+    assert "حسين غنام" in {c.name for c in found.candidates if c.kind == "person"}
+    assert not found.entities
+
+
+def test_a_name_never_runs_on_to_the_next_line():
+    text = "ويشارك في الحفل عدد من أبناء الملك خالد\nتمكنت الجامعة من تنظيم المعرض."
+    assert not any("تمكنت" in name for name in people(text))
