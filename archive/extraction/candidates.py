@@ -359,9 +359,24 @@ def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate |
     if k == 0 or not doc.joined[k - 1] or not nw.speech_verb(doc.folded[k - 1]):
         return None
     end = runs.name_end(doc, k, covered, gazetteer)
-    if end is None or not _said_by(doc, k, end):
+    if end is None or not (_said_by(doc, k, end) or _said_by_role(doc, k, end)):
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(k - 1, k - 1))
+
+
+def _said_by_role(doc: Document, k: int, end: int) -> bool:
+    """``وقالت علياء عودة مديرة المؤسسة``, ``قال دليل آمد، عضو``: a subject of two words that
+    its role follows is a name when no word reads as a verb, a definite or an ordinary word
+    frequent in news."""
+    words = doc.folded[k : end + 1]
+    role = end + 1 < len(doc) and doc.folded[end + 1] in cues.role_nouns()
+    return (
+        role
+        and len(words) == 2
+        and _apposed(doc, end)
+        and not nw.verb_shaped(words[0])
+        and all(nw.seldom_word(w) and not w.startswith(ARTICLE) for w in words)
+    )
 
 
 def _said_by(doc: Document, k: int, end: int) -> bool:

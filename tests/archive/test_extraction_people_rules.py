@@ -201,3 +201,13 @@ def test_a_known_persons_short_name_opening_another_name_is_not_his():
 def test_a_name_never_runs_on_to_the_next_line():
     text = "ويشارك في الحفل عدد من أبناء الملك خالد\nتمكنت الجامعة من تنظيم المعرض."
     assert not any("تمكنت" in name for name in people(text))
+
+
+def test_the_subject_of_a_verb_of_saying_before_its_role():
+    text = "وقالت علياء عودة مديرة مؤسسة أبعاد التي أطلقت حملة لإلغاء المادة إن القانون جائر."
+    assert "علياء عودة" in people(text)
+
+
+def test_the_subject_of_a_verb_of_saying_is_no_name_without_its_role():
+    text = "وقالت مصادر مطلعة إن الاجتماع تأجل إلى الأسبوع المقبل."
+    assert not people(text)
