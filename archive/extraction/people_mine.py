@@ -25,6 +25,8 @@ GIVEN_PATH = cues.PEOPLE_GIVEN_PATH
 FAMILY_PATH = cues.PEOPLE_FAMILY_PATH
 MIN_ARTICLES = 5
 MIN_SHARE = 0.03
+# A word behind ل is a noun when its definite form is this many times as frequent.
+CLITIC_RATIO = 5
 
 
 class Counts:
@@ -87,7 +89,7 @@ _PRONOUN_ENDINGS = ("ته", "تها", "ها", "هم", "هما", "كم")
 def _name_shaped(word: str) -> bool:
     return (
         len(word) >= 2
-        and word.isalpha()
+        and shapes.is_arabic_word(word)  # next, previous: a page's links, not a name
         and not word.endswith(_PRONOUN_ENDINGS)
         and not shapes.is_common_word(word)
         and not shapes.has_particle_reading(word)
@@ -99,10 +101,14 @@ def _name_shaped(word: str) -> bool:
 
 def _inflected_reading(word: str) -> bool:
     """An accusative noun (قرارا, اتصالا: the word without its alif is as frequent), a noun
-    with the pronoun ه (برنامجه), or a verb of three letters with its prefix (يكلف, ينفي),
-    not a name (رضا, ياسر, أسامة)."""
+    with the pronoun ه (برنامجه), a noun behind ل (لأبحاث) or a verb of three letters with
+    its prefix (يكلف, ينفي), not a name (رضا, ياسر, أسامة)."""
     if word.endswith(("ا", "ه")) and frequency(word[:-1]) >= frequency(word):
         return True
+    if word.startswith("ل") and frequency(ARTICLE + word[1:]) >= CLITIC_RATIO * (
+        frequency(word) + 1
+    ):
+        return True  # لأبحاث, لصوامع: a preposition before a noun
     return len(word) == 4 and word[0] == "ي" and frequency(word[1:]) >= frequency(word)
 
 
