@@ -54,6 +54,8 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
             break
         if end > k and _qualifies_name(doc, k, nxt):
             break
+        if _sentence_goes_on(doc.folded[nxt]):
+            break
         end = nxt
         if end - k + 1 >= least and not _name_goes_on(doc, end):
             break
@@ -124,3 +126,11 @@ def in_long_name(doc: Document, end: int) -> bool:
         first_token_keys(w) & heads or shapes.joined_compound(w)
         for w in doc.folded[max(0, end - 2) : end + 1]
     )
+
+
+def _sentence_goes_on(word: str) -> bool:
+    """A verb (فيصل بن تركي تعتزم, علي يهاجم) or a word behind the conjunction (فيصل
+    ومشاهد): the sentence goes on after the name."""
+    if word in cues.given_names() or word in cues.name_joiners():
+        return False
+    return nw.verb_shaped(word) or shapes.without_conjunction(word) != word

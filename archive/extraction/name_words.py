@@ -143,18 +143,18 @@ VERB_FORMS_SHARE = 10
 
 @lru_cache(maxsize=100_000)
 def verb_shaped(word: str) -> bool:
-    """A word that may be a verb (يدشن, تضمنت): a present tense whose other persons news
-    writes too (تدشن, يدشنون; not نعمان, ياسين), or a past tense's ت after a frequent word;
-    a listed given name never is."""
+    """A word that may be a verb (يدشن, تضمنت): a present tense that news writes with both
+    ي and ت (يدشن, تدشن; not نعمان, ياسين, تيونج), or a past tense's ت after a frequent
+    word; a listed given name never is."""
     if word in cues.given_names() or len(word) < 3:
         return False
-    if word[0] == "س" and word[1] in _PERSON_PREFIXES and verb_shaped(word[1:]):
-        return True  # سنقيم, سيدشن: the future of a verb
+    if len(word) >= 5 and word[0] == "س" and word[1] in _PERSON_PREFIXES:
+        return verb_shaped(word[1:])  # سنقيم, سيدشن: the future of a verb
     if word[0] in _PERSON_PREFIXES:
         rest = word[1:]
-        others = sum(frequency(p + rest) for p in _PERSON_PREFIXES if p != word[0])
-        others += frequency(word + "ون") + frequency(word + "ان")
-        if others >= max(VERB_FORMS_MIN, frequency(word) / VERB_FORMS_SHARE):
+        he, she = frequency("ي" + rest), frequency("ت" + rest)
+        forms = he + she + frequency("ن" + rest) - frequency(word)
+        if min(he, she) >= VERB_FORMS_MIN and forms >= frequency(word) / VERB_FORMS_SHARE:
             return True
     stem = word[:-1]
     return word.endswith("ت") and frequency(stem) >= max(shapes.CLITIC_WORD_MIN, frequency(word))

@@ -211,3 +211,22 @@ def test_the_subject_of_a_verb_of_saying_before_its_role():
 def test_the_subject_of_a_verb_of_saying_is_no_name_without_its_role():
     text = "وقالت مصادر مطلعة إن الاجتماع تأجل إلى الأسبوع المقبل."
     assert not people(text)
+
+
+def test_a_name_ends_before_a_verb():
+    text = "وقال الأمير فيصل بن تركي تعتزم الرابطة تنظيم البطولة في الرياض."
+    found = people(text)
+    assert "فيصل بن تركي" in found
+    assert "فيصل بن تركي تعتزم" not in found
+
+
+def test_a_name_ends_before_a_word_behind_the_conjunction():
+    text = "وتضم القاعة صورا للملك فيصل ومشاهد من تاريخ المملكة."
+    assert not any("ومشاهد" in name for name in people(text))
+
+
+def test_a_verb_is_written_with_both_persons_and_a_foreign_name_is_not():
+    from archive.extraction import name_words
+
+    assert name_words.verb_shaped("تعتزم")
+    assert not name_words.verb_shaped("تيونج")
