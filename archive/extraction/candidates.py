@@ -343,6 +343,8 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
     apposed = titles.apposed(doc, k - 1)
     if not (apposed or may_follow_cue(doc, k)):
         return None
+    if doc.folded[k].endswith(nw.PRONOUNS) and doc.folded[k] not in cues.given_names():
+        return None  # رئيس مكتبها السياسي: a noun with its pronoun
     end = runs.name_end(doc, k, covered, gazetteer)
     if end is None or not nw.looks_like_name(doc.folded[k : end + 1], gazetteer):
         return None
@@ -433,6 +435,7 @@ def _before_family_name(doc: Document, k: int) -> bool:
         and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
         and not shapes.has_particle_reading(word)  # لدوره المحوري: "to its pivotal role"
         and not (word.endswith(nw.PRONOUNS) and word not in cues.given_names())
+        and not nw.verb_shaped(word)  # يهدف التموي: a verb and a misspelt word
     )
 
 
