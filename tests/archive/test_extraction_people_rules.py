@@ -230,3 +230,9 @@ def test_a_verb_is_written_with_both_persons_and_a_foreign_name_is_not():
 
     assert name_words.verb_shaped("تعتزم")
     assert not name_words.verb_shaped("تيونج")
+
+
+def test_a_noun_with_its_pronoun_after_a_title_opens_no_name():
+    text = "كحركة حماس التي أرسلت رئيس مكتبها السياسى خالد مشعل إلى السعودية."
+    found = people(text)
+    assert not any(name.startswith("مكتبها") for name in found)
