@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from arabic_text import frequency
-from archive.extraction import cues, shapes
-from archive.extraction.document import Document, cue_start, may_follow_cue
+from archive.extraction import cues, shapes, titles, variants
+from archive.extraction import name_runs as runs
+from archive.extraction import name_words as nw
+from archive.extraction.document import Document, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
-
-MAX_NAME_WORDS = 4
-# Each بن / ابن adds a generation: خالد بن سلمان بن عبدالعزيز.
-MAX_LINEAGE_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -54,11 +52,15 @@ def find_candidates(
     starts = {hit.start for hit in hits if hit.start in covered}
     people = {hit.start for hit in hits if all(kinds[e.entity_id] == "person" for e in hit.entries)}
     found, seen, k, n, folded = [], set(), 0, len(doc), doc.folded
+    surnames: set[str] = set()
     role_words = cues.role_nouns()
     roles = {j for j, word in enumerate(folded) if word in role_words}
     while k < n:
         # Cheap checks first (most words are ruled out at once, by cached look-ups).
-        if k in covered or k in starts or doc.stop[k] or not _may_start_name(folded[k]):
+        if k in covered or k in starts or not (_may_start_name(folded[k]) or runs.ali(doc, k)):
+            k += 1
+            continue
+        if doc.stop[k] and not runs.ali(doc, k):
             k += 1
             continue
         role = k + 2 in roles or k + 3 in roles  # a name may stand before its role
@@ -77,8 +79,8 @@ def find_candidates(
             or (role and _before_role(doc, k, covered, gazetteer))
             or None
         )
-        if candidate is None or _tanween(doc, candidate.tokens):
-            k += 1
+        if candidate is None or _tanween(doc, candidate.tokens) or folded[k] in surnames:
+            k += 1  # السفير ثومسون حرص after بيتر ثومسون: the surname, then a verb
             continue
         k = candidate.tokens[-1] + 1
         key = candidate.normalized
@@ -87,24 +89,169 @@ def find_candidates(
         if key in gazetteer.known_keys or key in gazetteer.rejected_keys or key in seen:
             continue
         seen.add(key)
-        found.append(candidate)
+        found = _one_lineage(found, candidate)
+        last = folded[candidate.tokens[-1]]
+        if len(candidate.tokens) > 1 and nw.transliterated(last) and last not in cues.given_names():
+            surnames.add(last)  # a foreign surname: later alone, it is this person
+    anchors = [(h.start, h.end) for h in hits if h.start in people and h.end > h.start]
+    for candidate in _listed_with(doc, found, anchors, covered, gazetteer):
+        if candidate.normalized not in seen | gazetteer.known_keys | gazetteer.rejected_keys:
+            seen.add(candidate.normalized)
+            found.append(candidate)
     return found
+
+
+# Tokens a parenthesis after a name may hold: ونور الدين المرابطي (الاتحاد الوطني الحر) وهيكل.
+MAX_ASIDE = 6
+
+
+def _listed_with(doc: Document, found, anchors, covered, gazetteer) -> list[FoundCandidate]:
+    """Names joined by و to a person's name, in a list: ``ياسين إبراهيم ونعمان الفهري وخالد
+    شوكات``, ``وأنس الحطاب (نداء تونس) وبسمة الجبالي``. Each word must carry a name."""
+    taken = set(covered) | {i for c in found for i in c.tokens}
+    queue = [*anchors, *((c.tokens[0], c.tokens[-1]) for c in found if c.kind == "person")]
+    listed = []
+    while queue:
+        start, end = queue.pop()
+        for candidate in (
+            _next_in_list(doc, end, taken, gazetteer),
+            _previous_in_list(doc, start, taken, gazetteer),
+        ):
+            if candidate is not None:
+                listed.append(candidate)
+                taken.update(candidate.tokens)
+                queue.append((candidate.tokens[0], candidate.tokens[-1]))
+    return listed
+
+
+def _next_in_list(doc: Document, end: int, taken, gazetteer) -> FoundCandidate | None:
+    j = end + 1
+    if j >= len(doc):
+        return None
+    if not doc.joined[end]:
+        j = _after_aside(doc, end)
+    if j is None or not doc.folded[j].startswith("و"):
+        return None
+    return _conjunct(doc, j, taken, gazetteer)
+
+
+def _after_aside(doc: Document, end: int) -> int | None:
+    """The token after a parenthesis that follows token ``end``."""
+    if not doc.text[doc.ends[end] : doc.starts[end + 1]].strip().startswith("("):
+        return None
+    for t in range(end + 2, min(len(doc), end + MAX_ASIDE + 2)):
+        gap = doc.text[doc.ends[t - 1] : doc.starts[t]]
+        if ")" in gap:
+            return t if gap.strip() == ")" else None
+    return None
+
+
+def _previous_in_list(doc: Document, start: int, taken, gazetteer) -> FoundCandidate | None:
+    """The name before ``و`` + a listed name: ياسين إبراهيم in ياسين إبراهيم ونعمان الفهري."""
+    if not doc.folded[start].startswith("و") or start < 2 or not doc.joined[start - 1]:
+        return None
+    for first in (start - 2, start - 3):
+        if first < 0 or first in taken:
+            continue
+        candidate = _conjunct(doc, first, taken, gazetteer)
+        if candidate is not None and candidate.tokens[-1] == start - 1:
+            return candidate
+    return None
+
+
+def _conjunct(doc: Document, j: int, taken, gazetteer) -> FoundCandidate | None:
+    """A name of a list from token ``j`` (its و left out): a word that may be a given name
+    and words that carry a name."""
+    if j in taken or (doc.stop[j] and not runs.ali(doc, j)):
+        return None
+    word = doc.folded[j]
+    key = word[1:] if word.startswith("و") and len(word) > 3 else word
+    if not (_may_start_name(key) or runs.ali(doc, j)) or not _listed_given(key):
+        return None
+    if doc.surfaces[j].endswith("ه"):
+        return None  # وجيشه: a noun with its pronoun, not a name in ة
+    end = runs.name_end(doc, j, taken, gazetteer)
+    rest = doc.folded[j + 1 : end + 1] if end is not None else ()
+    if end is None or not all(nw.carries_name(w) and not _plural(w) for w in rest):
+        return None
+    return _candidate(doc, j, end, key, cue="")
+
+
+def _plural(word: str) -> bool:
+    """وسط المحتفلين: a definite plural is no family name."""
+    return word.startswith(ARTICLE) and word.endswith(("ين", "ون", "ات"))
+
+
+@lru_cache(maxsize=100_000)
+def _listed_given(word: str) -> bool:
+    """A given name in a list: a listed one, or a word that reads as no verb, no inflected
+    word and no preposition before a noun (نعمان, سعيد, هيكل)."""
+    if word in cues.given_names() or shapes.given_name_key(word):
+        return True
+    return not (
+        word.startswith(ARTICLE)
+        or nw.verb_shaped(word)
+        or (shapes.inflected_ending(word) and not _feminine_name(word))
+        or shapes.has_particle_reading(word)
+    )
+
+
+def _feminine_name(word: str) -> bool:
+    """بسمة, سيدة: ة ends women's names; ته ends a noun with its pronoun (وزوجته)."""
+    return (
+        word.endswith(nw.TAA_MARBUTA)
+        and not word.endswith(("ته", "يه"))
+        and not shapes.is_common_word(word)  # بطولة, مؤسسة, أسرة: nouns
+    )
+
+
+def _one_lineage(found: list[FoundCandidate], candidate: FoundCandidate) -> list[FoundCandidate]:
+    """Add ``candidate`` unless it names a person already found: the same words with عبد
+    written apart or joined (ماجد بن عبد الله القصبي, ماجد بن عبدالله القصبي), or the
+    opening of a lineage (عبدالله بن مساعد after عبدالله بن مساعد بن عبدالعزيز); a longer
+    lineage replaces its opening found before."""
+    if candidate.kind != "person":
+        return [*found, candidate]
+    words = _lineage_words(candidate)
+    for i, other in enumerate(found):
+        theirs = _lineage_words(other)
+        if theirs[: len(words)] == words and (len(words) == len(theirs) or _lineage(words)):
+            return found
+        if words[: len(theirs)] == theirs and _lineage(theirs):
+            return [*found[:i], *found[i + 1 :], candidate]
+    return [*found, candidate]
+
+
+def _lineage_words(candidate: FoundCandidate) -> list[str]:
+    return variants.joined_abd(candidate.normalized.split())
+
+
+def _lineage(words: list[str]) -> bool:
+    """A given name and a father's at least: محمد بن سلمان."""
+    return len(words) >= 3 and any(w in cues.lineage_words() for w in words[1:-1])
 
 
 def _in_name(doc: Document, hit) -> bool:
     """A one-word name that needs support, after بن or a listed given name: a father's or
-    family name (خالد بن صالح العباد, سليمان الأسد), not the known person صالح or الأسد."""
-    before = hit.start - 1
-    if hit.start != hit.end or before < 0 or not doc.joined[before]:
+    family name (خالد بن صالح العباد, سليمان الأسد), not the known person صالح or الأسد;
+    before a word that carries a name, a given name (حسني مبارك is not حاجم الحسني)."""
+    if hit.start != hit.end or not all(e.ambiguous for e in hit.entries):
         return False
-    word = doc.folded[before]
-    return all(e.ambiguous for e in hit.entries) and (
-        word in cues.lineage_words() or bool(first_token_keys(word) & cues.given_names())
+    before, after = hit.start - 1, hit.end + 1
+    if before >= 0 and doc.joined[before]:
+        word = doc.folded[before]
+        if word in cues.lineage_words() or first_token_keys(word) & cues.given_names():
+            return True
+    word = doc.folded[hit.start]
+    return (
+        after < len(doc)
+        and doc.joined[hit.end]
+        and not word.startswith(ARTICLE)
+        and nw.carries_name(doc.folded[after])
+        and not doc.folded[after].startswith(ARTICLE)
     )
 
 
-# ة folded: family names end in it (الربيعة, زحالقة) as nouns do.
-TAA_MARBUTA = "ه"
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
@@ -127,7 +274,7 @@ def _makes_name_of_previous(nxt: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _cue_before(previous: str) -> bool:
     """A title cue or a verb of saying may end with the word before."""
-    return cues.may_end_cue(previous) or _speech_verb(previous)
+    return cues.may_end_cue(previous) or nw.speech_verb(previous)
 
 
 def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
@@ -140,13 +287,13 @@ def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | 
     key = next(iter(given)) if given else shapes.without_conjunction(folded[k], least=2)
     if not (given or compound or shapes.is_name_like(key)):
         return None
-    if _known_alone(folded[k], gazetteer):
+    if nw.known_alone(folded[k], gazetteer):
         return None  # تركمانستان أبلغت رئيس …: a known name alone is no given name here
     for end in (k + 1, k + 2):
         if end + 1 >= len(doc) or not doc.linked(k, end) or end in covered:
             return None
         word = folded[end]
-        if not _may_continue_name(word, gazetteer) or not _role_name_word(word, end == k + 1):
+        if not nw.may_continue_name(word, gazetteer) or not _role_name_word(word, end == k + 1):
             return None
         if word in cues.name_joiners():
             continue  # عبدالعزيز بن …: the name goes on
@@ -157,11 +304,6 @@ def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | 
         if word.startswith(ARTICLE) and word not in cues.compound_tails():
             return None  # a family name ends the name
     return None
-
-
-def _known_alone(folded: str, gazetteer: Gazetteer) -> bool:
-    """The word alone is a known name (a place: لحلب, تركمانستان)."""
-    return any(node.entries for _key, node in gazetteer.roots(folded))
 
 
 def _role_name_word(word: str, second: bool) -> bool:
@@ -175,15 +317,11 @@ def _role_name_word(word: str, second: bool) -> bool:
     ):
         return False  # جمعه بنائب رئيس: a preposition and a title, not a name (فورد is one)
     # A noun of action or a feminine word (ملاحقة) is no rare name word.
-    return _carries_name(word) or (
+    return nw.carries_name(word) or (
         not word.startswith(ARTICLE)
         and not word.endswith("ه")
         and frequency(word) <= shapes.FAMILY_NAME_MAX
     )
-
-
-def _clitic_or_prefix(word: str) -> bool:
-    return shapes.has_clitic_reading(word) or shapes.has_prefix_reading(word)
 
 
 @lru_cache(maxsize=10_000)
@@ -200,54 +338,56 @@ def _apposed(doc: Document, end: int) -> bool:
 
 
 def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
-    if k == 0 or not may_follow_cue(doc, k):
+    if k == 0:
         return None
-    end = _name_end(doc, k, covered, gazetteer)
-    if end is None or not _looks_like_name(doc.folded[k : end + 1], gazetteer):
+    apposed = titles.apposed(doc, k - 1)
+    if not (apposed or may_follow_cue(doc, k)):
         return None
-    if end == k + 1 and not _after_title(doc.folded[end]):
+    if doc.folded[k].endswith(nw.PRONOUNS) and doc.folded[k] not in cues.given_names():
+        return None  # رئيس مكتبها السياسي: a noun with its pronoun
+    end = runs.name_end(doc, k, covered, gazetteer)
+    if end is None or not nw.looks_like_name(doc.folded[k : end + 1], gazetteer):
+        return None
+    if end == k + 1 and not nw.after_title(doc.folded[end]):
         return None  # الملك سعود يهنئ, الملك سعود هنأه: the sentence goes on
-    start = cue_start(doc, k)
+    start = titles.apposed_start(doc, k, end) if apposed else titles.title_start(doc, k)
     if start is None:
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(start, k - 1))
 
 
-@lru_cache(maxsize=100_000)
-def _after_title(word: str) -> bool:
-    """The second word of a name after a title: not a verb with its prefix, a word behind a
-    clitic or an inflected word (a listed name or a joiner always is)."""
-    if word in cues.given_names() or word in cues.name_joiners() or word in cues.abd_tails():
-        return True
-    return not (
-        (shapes.inflected_ending(word) and not word.endswith(TAA_MARBUTA))
-        or _clitic_or_prefix(word)
-        or shapes.has_particle_reading(word)
-    )
-
-
 def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
     """``وقال روبيرت فورد``: the subject of a verb of saying, when it looks like a name."""
-    if k == 0 or not doc.joined[k - 1] or not _speech_verb(doc.folded[k - 1]):
+    if k == 0 or not doc.joined[k - 1] or not nw.speech_verb(doc.folded[k - 1]):
         return None
-    end = _name_end(doc, k, covered, gazetteer)
-    if end is None or not _said_by(doc, k, end):
+    end = runs.name_end(doc, k, covered, gazetteer)
+    if end is None or not (_said_by(doc, k, end) or _said_by_role(doc, k, end)):
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(k - 1, k - 1))
 
 
-@lru_cache(maxsize=100_000)
-def _speech_verb(folded: str) -> bool:
-    return bool(first_token_keys(folded) & cues.speech_verbs())
+def _said_by_role(doc: Document, k: int, end: int) -> bool:
+    """``وقالت علياء عودة مديرة المؤسسة``, ``قال دليل آمد، عضو``: a subject of two words that
+    its role follows is a name when no word reads as a verb, a definite or an ordinary word
+    frequent in news."""
+    words = doc.folded[k : end + 1]
+    role = end + 1 < len(doc) and doc.folded[end + 1] in cues.role_nouns()
+    return (
+        role
+        and len(words) == 2
+        and _apposed(doc, end)
+        and not nw.verb_shaped(words[0])
+        and all(nw.seldom_word(w) and not w.startswith(ARTICLE) for w in words)
+    )
 
 
 def _said_by(doc: Document, k: int, end: int) -> bool:
     """After a verb of saying (وقال روبيرت فورد) the subject is a name only when every word
     looks like one: a given name or a transliteration first, name words after it."""
     first, rest = doc.folded[k], doc.folded[k + 1 : end + 1]
-    if not (first in cues.given_names() or _transliterated(first)):
+    if not (first in cues.given_names() or nw.transliterated(first)):
         return False
-    return all(_carries_name(w) for w in rest)
+    return all(nw.carries_name(w) for w in rest)
 
 
 def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
@@ -265,20 +405,20 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     foreign = (
         key is None
         and shapes.is_foreign_word(folded)
-        and _transliterated(folded)
-        and not _known_alone(folded, gazetteer)
+        and nw.transliterated(folded)
+        and not nw.known_alone(folded, gazetteer)
     )
     if key is None and not foreign:
         return None
-    end = _name_end(doc, k, covered, gazetteer)
+    end = runs.name_end(doc, k, covered, gazetteer)
     if end is None:
         return None
     rest = doc.folded[k + 1 : end + 1]
-    if foreign and not all(_transliterated(w) for w in rest):
+    if foreign and not all(nw.transliterated(w) for w in rest):
         return None
     abd = first_token_keys(folded) & cues.compound_given_heads()
     if not foreign and not all(
-        _carries_name(w) or (i == 0 and abd and w in cues.abd_tails()) for i, w in enumerate(rest)
+        nw.carries_name(w) or (i == 0 and abd and w in cues.abd_tails()) for i, w in enumerate(rest)
     ):
         return None
     return _candidate(doc, k, end, key or folded, cue="")
@@ -294,7 +434,8 @@ def _before_family_name(doc: Document, k: int) -> bool:
         and len(word) >= 3
         and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
         and not shapes.has_particle_reading(word)  # لدوره المحوري: "to its pivotal role"
-        and not (word.endswith(_PRONOUNS) and word not in cues.given_names())
+        and not (word.endswith(nw.PRONOUNS) and word not in cues.given_names())
+        and not nw.verb_shaped(word)  # يهدف التموي: a verb and a misspelt word
     )
 
 
@@ -324,28 +465,6 @@ def _lineage_follows(doc: Document, k: int) -> bool:
     )
 
 
-# Pronouns after a noun: no name ends so.
-_PRONOUNS = ("ها", "هم", "هما", "كم")
-
-
-@lru_cache(maxsize=100_000)
-def _carries_name(word: str) -> bool:
-    """A word that may follow a given name in a name without a title before it."""
-    if shapes.has_particle_reading(word):
-        return False  # بترحيب, لضغوط: the sentence goes on
-    if word.endswith(_PRONOUNS) and word not in cues.family_names():
-        return False  # بوصفها, بلادهم: a noun with its pronoun
-    return (
-        word in cues.given_names()
-        or word in cues.family_names()
-        or word in cues.name_joiners()
-        or word in cues.compound_tails()
-        or shapes.is_family_name(word)
-        or shapes.is_name_word(word)
-        or (shapes.is_proper_word(word) and shapes.is_name_like(word))
-    )
-
-
 def _candidate(doc: Document, k: int, end: int, key: str, *, cue: str) -> FoundCandidate:
     """The name from token ``k`` (its proclitics left out) to ``end``."""
     surface = doc.span(k, end)
@@ -363,112 +482,14 @@ def _candidate(doc: Document, k: int, end: int, key: str, *, cue: str) -> FoundC
 
 @lru_cache(maxsize=100_000)
 def _may_start_name(folded: str) -> bool:
-    """A given name is never definite nor a title, even behind a clitic (للرئيس, بالوفد)."""
+    """A given name is never definite nor a title, even behind a clitic (للرئيس, بالوفد);
+    a listed given name is read whole (فيصل is no ف + يصل)."""
     if len(folded) < 2 or not folded.isalpha():
         return False
+    if folded in cues.given_names():
+        return True
     keys = first_token_keys(folded)
-    return not any(key.startswith(ARTICLE) or key in cues.not_names() for key in keys)
-
-
-def _may_continue_name(folded: str, gazetteer: Gazetteer) -> bool:
-    if len(folded) < 2 or not folded.isalpha():
-        return False
-    if folded in cues.not_names():
-        return False
-    if folded in gazetteer.nationality_adjectives and frequency(folded) > shapes.FAMILY_NAME_MAX:
-        return False  # الروسي; a rare one is a family name too (فؤاد العماري)
-    # الكاظمي may be a family name; للفيفا (li + al-FIFA) may not, فالون (Fallon) may.
-    return folded.startswith(ARTICLE) or not shapes.behind_article(folded)
-
-
-def _name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> int | None:
-    """Last token of the name run starting at ``k``: two words, more after عبد/أبو/بن."""
-    least = 3 if first_token_keys(doc.folded[k]) & cues.compound_given_heads() else 2
-    end = k
-    while end + 1 < len(doc) and end - k + 1 < _most_words(doc, k, end):
-        nxt = end + 1
-        if not doc.joined[end] or nxt in covered:
-            break
-        if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners():
-            break  # ذاك, يسمى: a stop word ends a name
-        if not _joiner_takes(doc.folded[end], doc.folded[nxt]) and not _may_continue_name(
-            doc.folded[nxt], gazetteer
-        ):
-            break
-        end = nxt
-        if end - k + 1 >= least and not _name_goes_on(doc, end):
-            break
-    if end - k + 1 < least or doc.folded[end] in cues.name_joiners():
-        return None
-    return end
-
-
-def _joiner_takes(joiner: str, word: str) -> bool:
-    """Any word follows آل (آل ثاني), a listed given name follows بن even when it is a
-    word too (بن علي)."""
-    if joiner in cues.family_joiners():
-        return word.isalpha()
-    return joiner in cues.lineage_words() and word in cues.given_names()
-
-
-def _most_words(doc: Document, k: int, end: int) -> int:
-    lineage = any(doc.folded[i] in cues.lineage_words() for i in range(k, end + 1))
-    return MAX_LINEAGE_WORDS if lineage else MAX_NAME_WORDS
-
-
-def _name_goes_on(doc: Document, end: int) -> bool:
-    """After عبد / بن the name needs another word; before الدين / الله it has one; a
-    further generation (بن …) or a family name (العوهلي) goes on too."""
-    if doc.folded[end] in cues.name_joiners():
-        return True
-    nxt = end + 1
-    if nxt >= len(doc) or not doc.joined[end]:
-        return False
-    word = doc.folded[nxt]
-    if word in cues.continuing_words():
-        return True
-    if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
-        return False
-    if (
-        shapes.is_name_like(doc.folded[end])
-        and shapes.is_proper_word(word)
-        and shapes.is_name_like(word)
-    ):
-        return True  # انريكي بينا نيتو: a foreign name of three words
-    if shapes.is_family_name(word):
-        return True
-    # عبد ربه منصور هادي, حازم بن مصطفى زقزوق: after a compound given name or a generation,
-    # one more given name or a word rare enough to be a family name.
-    return _in_long_name(doc, end) and (word in cues.given_names() or shapes.is_name_like(word))
-
-
-@lru_cache(maxsize=100_000)
-def _transliterated(word: str) -> bool:
-    return shapes.is_name_like(word) and (
-        shapes.is_foreign_word(word) or shapes.is_proper_word(word)
+    return not any(
+        key.startswith(ARTICLE) or key in cues.not_names() or key in cues.modifiers()
+        for key in keys
     )
-
-
-def _in_long_name(doc: Document, end: int) -> bool:
-    """The name so far is a compound given name (عبد ربه …) or a lineage (… بن مصطفى)."""
-    heads = cues.long_name_heads()
-    return any(
-        first_token_keys(w) & heads or shapes.joined_compound(w)
-        for w in doc.folded[max(0, end - 2) : end + 1]
-    )
-
-
-def _looks_like_name(words: list[str], gazetteer: Gazetteer) -> bool:
-    first, last = words[0], words[-1]
-    if first in cues.given_names() or first in gazetteer.person_given_names:
-        return True
-    inner = cues.long_name_heads()
-    if shapes.given_name_key(first) or any(w in inner for w in words[1:-1]):
-        return True
-    if all(shapes.is_name_like(w) or shapes.is_family_name(w) for w in words):
-        return True
-    russian = last.endswith(cues.russian_surname_endings())
-    if russian and len(last) >= 5 and not last.startswith(("و", ARTICLE)):
-        return True
-    # Family nisba: الكاظمي, الجعفري.
-    return last.startswith(ARTICLE) and last.endswith("ي") and len(last) >= 5

@@ -157,7 +157,11 @@ def _without_surnames(doc: Document, hits: list[_Hit], people, gazetteer) -> lis
         hit
         for hit in hits
         if hit.start != hit.end
-        or any(kinds[e.entity_id] == "person" for e in hit.entries)
+        # حسني in حسني مبارك: an ambiguous person's name inside a proposed name is not his.
+        or (
+            any(kinds[e.entity_id] == "person" for e in hit.entries)
+            and not (hit.start in inside and all(e.ambiguous for e in hit.entries))
+        )
         or (hit.start not in inside and not first_token_keys(doc.folded[hit.start]) & surnames)
     ]
 

@@ -15,8 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 from arabic_text import frequency
-from archive.extraction import candidates, cues, shapes
-from archive.extraction.document import Document, cue_start, may_follow_cue
+from archive.extraction import candidates, cues, name_runs, name_words, shapes, titles
+from archive.extraction.document import Document, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.mining import corpus_texts, excluded_lines
 from archive.extraction.names import ARTICLE
@@ -25,6 +25,8 @@ GIVEN_PATH = cues.PEOPLE_GIVEN_PATH
 FAMILY_PATH = cues.PEOPLE_FAMILY_PATH
 MIN_ARTICLES = 5
 MIN_SHARE = 0.03
+# A word behind ل is a noun when its definite form is this many times as frequent.
+CLITIC_RATIO = 5
 
 
 class Counts:
@@ -58,11 +60,11 @@ def cued_names(doc: Document, empty: Gazetteer):
         if doc.stop[k] or not candidates._may_start_name(folded[k]) or not may_follow_cue(doc, k):
             k += 1
             continue
-        end = candidates._name_end(doc, k, set(), empty)
-        if end is None or cue_start(doc, k) is None:
+        end = name_runs.name_end(doc, k, set(), empty)
+        if end is None or titles.title_start(doc, k) is None:
             k += 1
             continue
-        if not all(candidates._carries_name(w) for w in folded[k + 1 : end + 1]):
+        if not all(name_words.carries_name(w) for w in folded[k + 1 : end + 1]):
             k = end + 1  # رئيس الوزراء يستنكر الهجوم: a sentence, not a name
             continue
         yield folded[k], folded[end]
@@ -87,7 +89,7 @@ _PRONOUN_ENDINGS = ("ته", "تها", "ها", "هم", "هما", "كم")
 def _name_shaped(word: str) -> bool:
     return (
         len(word) >= 2
-        and word.isalpha()
+        and shapes.is_arabic_word(word)  # next, previous: a page's links, not a name
         and not word.endswith(_PRONOUN_ENDINGS)
         and not shapes.is_common_word(word)
         and not shapes.has_particle_reading(word)
@@ -98,10 +100,15 @@ def _name_shaped(word: str) -> bool:
 
 
 def _inflected_reading(word: str) -> bool:
-    """An accusative noun (قرارا, اتصالا: the word without its alif is as frequent) or a
-    verb of three letters with its prefix (يكلف, ينفي), not a name (رضا, ياسر)."""
-    if word.endswith("ا") and frequency(word[:-1]) >= frequency(word):
+    """An accusative noun (قرارا, اتصالا: the word without its alif is as frequent), a noun
+    with the pronoun ه (برنامجه), a noun behind ل (لأبحاث) or a verb of three letters with
+    its prefix (يكلف, ينفي), not a name (رضا, ياسر, أسامة)."""
+    if word.endswith(("ا", "ه")) and frequency(word[:-1]) >= frequency(word):
         return True
+    if word.startswith("ل") and frequency(ARTICLE + word[1:]) >= CLITIC_RATIO * (
+        frequency(word) + 1
+    ):
+        return True  # لأبحاث, لصوامع: a preposition before a noun
     return len(word) == 4 and word[0] == "ي" and frequency(word[1:]) >= frequency(word)
 
 

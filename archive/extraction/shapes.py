@@ -128,6 +128,23 @@ def is_family_name(folded: str) -> bool:
     return folded.endswith("ي") or frequency(folded) <= FAMILY_NAME_MAX
 
 
+# An adjective or participle has a sound plural that news writes at least this often, and
+# at least a tenth as often as the word (المنتمي: المنتمين; المعتقل: المعتقلين).
+PLURAL_MIN = 10
+PLURAL_SHARE = 10
+
+
+@lru_cache(maxsize=100_000)
+def is_definite_adjective(folded: str) -> bool:
+    """``المنتمي``, ``المعتقل``, ``العراقي``: a definite word whose sound masculine plural news
+    writes; a family name has none (المالكي, القحطاني, الجبير)."""
+    if not folded.startswith(ARTICLE) or len(folded) < 5:
+        return False
+    stems = {folded, folded[:-1]} if folded.endswith("ي") else {folded}
+    plural = max(frequency(stem + ending) for stem in stems for ending in ("ين", "ون"))
+    return plural >= max(PLURAL_MIN, frequency(folded) / PLURAL_SHARE)
+
+
 @lru_cache(maxsize=100_000)
 def behind_article(folded: str) -> bool:
     """A word read as proclitics and the article (للفيفا: li + al-FIFA) rather than a name

@@ -43,7 +43,34 @@ def word_skeleton(word: str, *, first: bool = False) -> str:
 
 
 def name_skeleton(words: list[str]) -> str:
-    return " ".join(word_skeleton(w, first=i == 0) for i, w in enumerate(words))
+    """The skeletons of a name's words, ``عبد`` joined to its tail (عبد العزيز, عبدالعزيز)."""
+    skeleton = " ".join(word_skeleton(w, first=i == 0) for i, w in enumerate(joined_abd(words)))
+    return skeleton
+
+
+def joined_abd(words: list[str]) -> list[str]:
+    """``عبد`` joined to the word after it: عبد الله → عبدالله."""
+    joined, i = [], 0
+    while i < len(words):
+        if words[i] == ABD and i + 1 < len(words):
+            joined.append(ABD + words[i + 1])
+            i += 2
+        else:
+            joined.append(words[i])
+            i += 1
+    return joined
+
+
+ABD = "عبد"
+# آل before a family: a lineage is written with and without it (سلمان بن عبدالعزيز آل سعود).
+FAMILY = "ال"
+
+
+def without_family(words: list[str]) -> list[str]:
+    """A lineage without its closing family (… بن عبدالعزيز آل سعود → … بن عبدالعزيز)."""
+    if len(words) >= 5 and words[-2] == FAMILY:
+        return words[:-2]
+    return words
 
 
 class VariantIndex:
@@ -81,7 +108,7 @@ class VariantIndex:
         if len(words) < 2:
             return None
         key = name_skeleton(words)
-        owners = self.exact.get(key)
+        owners = self.exact.get(key) or self.exact.get(name_skeleton(without_family(words)))
         if owners:
             return next(iter(owners)) if len(owners) == 1 else None
         if len(key) < FUZZY_MIN_LENGTH:

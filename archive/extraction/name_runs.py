@@ -1,0 +1,136 @@
+"""How far a person's name runs from its first word: two words, more after عبد, أبو or بن,
+a family after آل, a foreign name of three words; a stop word, a role or an adjective
+describing the person ends it."""
+
+from archive.extraction import cues, shapes
+from archive.extraction import name_words as nw
+from archive.extraction.document import Document
+from archive.extraction.gazetteer import Gazetteer
+from archive.extraction.names import ARTICLE, first_token_keys
+
+MAX_NAME_WORDS = 4
+
+
+# Each بن / ابن adds a generation: خالد بن سلمان بن عبدالعزيز.
+MAX_LINEAGE_WORDS = 8
+
+
+_ALI = "علي"
+
+
+def ali(doc: Document, i: int) -> bool:
+    """``علي`` the name, which folds like the preposition ``على``: written with ي in an
+    article that writes ى elsewhere (an outlet that tells them apart)."""
+    if doc.folded[i] != _ALI and _ALI not in first_token_keys(doc.folded[i]):
+        return False
+    if not doc.surfaces[i].endswith("ي"):
+        return False
+    writes = getattr(doc, "_writes_maqsura", None)
+    if writes is None:
+        writes = doc._writes_maqsura = any(w.endswith("ى") for w in doc.surfaces)
+    return writes
+
+
+def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> int | None:
+    """Last token of the name run starting at ``k``: two words, more after عبد/أبو/بن."""
+    least = 3 if first_token_keys(doc.folded[k]) & cues.compound_given_heads() else 2
+    end = k
+    while end + 1 < len(doc) and end - k + 1 < _most_words(doc, k, end):
+        nxt = end + 1
+        if (
+            not doc.joined[end]
+            or nxt in covered
+            or "\n" in doc.text[doc.ends[end] : doc.starts[nxt]]
+        ):
+            break  # a name never runs on to the next line
+        is_ali = ali(doc, nxt)
+        if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners() and not is_ali:
+            break  # ذاك, يسمى: a stop word ends a name
+        if not (
+            is_ali
+            or _joiner_takes(doc.folded[end], doc.folded[nxt])
+            or nw.may_continue_name(doc.folded[nxt], gazetteer)
+        ):
+            break
+        if end > k and _qualifies_name(doc, k, nxt):
+            break
+        if _sentence_goes_on(doc.folded[nxt]):
+            break
+        end = nxt
+        if end - k + 1 >= least and not _name_goes_on(doc, end):
+            break
+    if end - k + 1 < least or doc.folded[end] in cues.name_joiners():
+        return None
+    return end
+
+
+def _qualifies_name(doc: Document, k: int, i: int) -> bool:
+    """``محمد مرسي المنتمي لها``, ``ذاكر قيوم المعتقل السابق``: after a name of two words, a
+    definite adjective (one with a plural: المنتمين) followed by a preposition or a modifier
+    describes the person; after a lineage it is the family name (ظافر بن علي الشهري)."""
+    folded = doc.folded
+    if not shapes.is_definite_adjective(folded[i]) or folded[i] in cues.family_names():
+        return False
+    if any(w in cues.name_joiners() for w in folded[k:i]):
+        return False
+    after = i + 1
+    if after >= len(doc) or not doc.joined[i]:
+        return False
+    word = folded[after]
+    return doc.stop[after] or word in cues.modifiers() or shapes.has_particle_reading(word)
+
+
+def _joiner_takes(joiner: str, word: str) -> bool:
+    """Any word follows آل (آل ثاني), a listed given name follows بن even when it is a
+    word too (بن علي)."""
+    if joiner in cues.family_joiners():
+        return word.isalpha()
+    return joiner in cues.lineage_words() and word in cues.given_names()
+
+
+def _most_words(doc: Document, k: int, end: int) -> int:
+    lineage = any(doc.folded[i] in cues.lineage_words() for i in range(k, end + 1))
+    return MAX_LINEAGE_WORDS if lineage else MAX_NAME_WORDS
+
+
+def _name_goes_on(doc: Document, end: int) -> bool:
+    """After عبد / بن the name needs another word; before الدين / الله it has one; a
+    further generation (بن …) or a family name (العوهلي) goes on too."""
+    if doc.folded[end] in cues.name_joiners():
+        return True
+    nxt = end + 1
+    if nxt >= len(doc) or not doc.joined[end]:
+        return False
+    word = doc.folded[nxt]
+    if word in cues.continuing_words():
+        return True
+    if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
+        return False
+    if (
+        shapes.is_name_like(doc.folded[end])
+        and shapes.is_proper_word(word)
+        and shapes.is_name_like(word)
+    ):
+        return True  # انريكي بينا نيتو: a foreign name of three words
+    if shapes.is_family_name(word):
+        return True
+    # عبد ربه منصور هادي, حازم بن مصطفى زقزوق: after a compound given name or a generation,
+    # one more given name or a word rare enough to be a family name.
+    return in_long_name(doc, end) and (word in cues.given_names() or shapes.is_name_like(word))
+
+
+def in_long_name(doc: Document, end: int) -> bool:
+    """The name so far is a compound given name (عبد ربه …) or a lineage (… بن مصطفى)."""
+    heads = cues.long_name_heads()
+    return any(
+        first_token_keys(w) & heads or shapes.joined_compound(w)
+        for w in doc.folded[max(0, end - 2) : end + 1]
+    )
+
+
+def _sentence_goes_on(word: str) -> bool:
+    """A verb (فيصل بن تركي تعتزم, علي يهاجم) or a word behind the conjunction (فيصل
+    ومشاهد): the sentence goes on after the name."""
+    if word in cues.given_names() or word in cues.name_joiners():
+        return False
+    return nw.verb_shaped(word) or shapes.without_conjunction(word) != word

@@ -1,0 +1,102 @@
+"""The grammar of titles before a name: a cue (``document.cue_start``: وزير الخارجية الروسي,
+السفير … لدى بغداد), or a cue and its complement (المفوض الأوروبي لشؤون التوسيع)."""
+
+from functools import lru_cache
+
+from archive.extraction import cues, shapes
+from archive.extraction import name_words as nw
+from archive.extraction.document import Document, cue_start
+from archive.extraction.names import ARTICLE, first_token_keys
+
+# Words of a title's complement between the title and the name.
+MAX_COMPLEMENT = 4
+
+
+def title_start(doc: Document, k: int) -> int | None:
+    """Where the title before the name at ``k`` starts: a cue (``cue_start``), or a cue and
+    its complement, a preposition and definite words or a place (المفوض الأوروبي لشؤون
+    التوسيع يوهانس هان, الوزير التركي للشؤون الأوروبية فولكان بوزكير), or a head noun and
+    its genitives (رئيس حركة النهضة راشد الغنوشي, رئيسة وزراء الدنمارك هيله …)."""
+    start = cue_start(doc, k)
+    if start is not None:
+        return start
+    folded = doc.folded
+    if not plain_first_word(folded[k]):
+        return None
+    for j in range(k - 1, max(0, k - MAX_COMPLEMENT - 1), -1):
+        if not doc.joined[j] or not doc.joined[j - 1]:
+            return None
+        word = folded[j]
+        if doc.stop[j]:
+            return None  # لقائد الجيش الذي تنتهي ولايته
+        if complement_opener(word):
+            return cue_start(doc, j)
+        if first_token_keys(folded[j - 1]) & cues.head_nouns():
+            return j - 1  # رئيس مجلس نواب الشعب محمد الناصر: a head and its genitives
+        placed = folded[j - 1] in cues.posted_at()
+        if not (word.startswith(ARTICLE) or placed or _genitive(doc, j)):
+            return None
+    return None
+
+
+def _genitive(doc: Document, j: int) -> bool:
+    """A noun of a title's genitive chain (مجلس, نواب, وزراء): no stop word, verb, title or
+    word behind a preposition."""
+    word = doc.folded[j]
+    return not (word in cues.not_names() or nw.verb_shaped(word) or not nw.after_title(word))
+
+
+@lru_cache(maxsize=100_000)
+def plain_first_word(word: str) -> bool:
+    """A name's first word after a complement, which says less than a title: a listed given
+    name, or a word with no conjunction, preposition or verb's prefix before it (not بجازان,
+    وفقدت)."""
+    if word in cues.given_names():
+        return True
+    return (
+        not word.startswith("و")
+        and (shapes.given_name_key(word) is not None or not shapes.has_particle_reading(word))
+        and not nw.clitic_or_prefix(word)
+    )
+
+
+@lru_cache(maxsize=100_000)
+def complement_opener(word: str) -> bool:
+    """A preposition that opens a title's complement: لشؤون, للأمم, لمجلس, لدى, في."""
+    if word in cues.posted_at():
+        return True
+    return word.startswith("ل") and shapes.has_particle_reading(word)
+
+
+_COMMAS = frozenset("،,")
+# Quotation marks around a name (وأعلن "لي كيو تشول" المتحدث …): each opener and its closer.
+_QUOTES = {'"': '"', "«": "»", "“": "”"}
+
+
+def apposed(doc: Document, i: int) -> bool:
+    """Only a comma or an opening quotation mark stands between tokens ``i`` and ``i + 1``."""
+    return _gap(doc, i) in _COMMAS or _gap(doc, i) in _QUOTES
+
+
+def _gap(doc: Document, i: int) -> str:
+    if i + 1 >= len(doc):
+        return ""
+    return doc.text[doc.ends[i] : doc.starts[i + 1]].strip()
+
+
+def apposed_start(doc: Document, k: int, end: int) -> int | None:
+    """``رئيس حركة النهضة، راشد الغنوشي،``, ``الأمريكي "جايمس فولي"``: a title, then the name
+    between commas (or closing the text) or in quotation marks; where the title starts, as
+    if nothing stood before the name."""
+    opening = _gap(doc, k - 1)
+    closing = _gap(doc, end)
+    if opening in _QUOTES:
+        if not closing.startswith(_QUOTES[opening]):
+            return None
+    elif end + 1 < len(doc) and closing not in _COMMAS:
+        return None
+    doc.joined[k - 1] = True
+    try:
+        return title_start(doc, k)
+    finally:
+        doc.joined[k - 1] = False
