@@ -65,14 +65,19 @@ class NameLexicon:
     def find(self, folded: list[str], joined: list[bool]):
         """(start, end, key) of every listed name in a text's folded words, left to right,
         the longest where names overlap; a name never spans punctuation."""
-        i, n = 0, len(folded)
+        found, memo, i, n = [], self._memo, 0, len(folded)
         while i < n:
-            match = self.match_at(folded, joined, i)
+            # Most words open no listed name: one remembered look-up rules them out.
+            openings = memo.get(folded[i])
+            if openings is None:
+                openings = self.openings(folded[i])
+            match = self.match_at(folded, joined, i) if openings else None
             if match is None:
                 i += 1
                 continue
-            yield match
+            found.append(match)
             i = match[1] + 1
+        return found
 
     def match_at(self, folded: list[str], joined: list[bool], i: int):
         """The longest listed name starting at word ``i``: (start, end, key), or None."""

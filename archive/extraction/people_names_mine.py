@@ -21,7 +21,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from archive.extraction import candidates, cues, organizations, people_names
+from archive.extraction import candidates, cues, organizations, people_names, shapes
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.mining import corpus_texts, excluded_lines
@@ -105,8 +105,18 @@ def kept(cued: Counter[str], written: Counter[str], share: float) -> list[str]:
     """Names cued in ``share`` of the articles that write them at all, less the run-ons: a
     listed name and one word more (``محمد مرسي المنتمي``, ``ركن نبيل العايد``) that is
     written far less often than the name alone."""
-    names = {key for key, count in cued.items() if count >= share * written[key]}
+    names = {
+        key
+        for key, count in cued.items()
+        if count >= share * written[key] and not _behind_particle(key)
+    }
     return sorted(key for key in names if not _run_on(key, names, written))
+
+
+def _behind_particle(key: str) -> bool:
+    """A word after the first read as a preposition and a word (خالد بحائل, "Khalid in
+    Hail"): the title's sentence, not a name."""
+    return any(shapes.has_particle_reading(word) for word in key.split()[1:])
 
 
 def _run_on(key: str, names: set[str], written: Counter[str]) -> bool:
