@@ -12,7 +12,7 @@ and never in a common-word construction (في صالح التهدئة, لصال�
 from dataclasses import dataclass, field
 
 from arabic_text import frequency
-from archive.extraction import cues
+from archive.extraction import cues, people_names
 from archive.extraction.candidates import FoundCandidate, find_candidates
 from archive.extraction.detection import count_occurrences, organization_candidates
 from archive.extraction.document import Document, cue_start
@@ -65,7 +65,9 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
         hits = [hit for hit in hits if not _inside_longer_name(doc, hit, gazetteer)]
         organizations, hits = organization_candidates(doc, hits, gazetteer, _known_hit(doc))
         in_organizations = {i for c in organizations for i in c.tokens}
-        people = find_candidates(doc, hits, gazetteer, in_organizations)
+        listed, hits = people_names.listed_people(doc, hits, gazetteer, in_organizations)
+        taken = in_organizations | people_names.tokens_of(listed)
+        people = people_names.joined(listed, find_candidates(doc, hits, gazetteer, taken))
         hits = _without_surnames(doc, hits, people, gazetteer)
         people, variants = _variants(doc, people, gazetteer)
         hits = sorted(hits + variants, key=lambda h: h.start)
