@@ -210,7 +210,7 @@ def _caches_clear() -> None:
         tokenizer._word_unstemmed,
         stemmer.stem,
         names.first_token_keys,
-        candidates._may_start_name,
+        candidates.may_start_name,
         text._fold_memo,
     ):
         cached.cache_clear()

@@ -57,7 +57,7 @@ def find_candidates(
     roles = {j for j, word in enumerate(folded) if word in role_words}
     while k < n:
         # Cheap checks first (most words are ruled out at once, by cached look-ups).
-        if k in covered or k in starts or not (_may_start_name(folded[k]) or runs.ali(doc, k)):
+        if k in covered or k in starts or not (may_start_name(folded[k]) or runs.ali(doc, k)):
             k += 1
             continue
         if doc.stop[k] and not runs.ali(doc, k):
@@ -89,7 +89,7 @@ def find_candidates(
         if key in gazetteer.known_keys or key in gazetteer.rejected_keys or key in seen:
             continue
         seen.add(key)
-        found = _one_lineage(found, candidate)
+        found = one_lineage(found, candidate)
         last = folded[candidate.tokens[-1]]
         if len(candidate.tokens) > 1 and nw.transliterated(last) and last not in cues.given_names():
             surnames.add(last)  # a foreign surname: later alone, it is this person
@@ -166,7 +166,7 @@ def _conjunct(doc: Document, j: int, taken, gazetteer) -> FoundCandidate | None:
         return None
     word = doc.folded[j]
     key = word[1:] if word.startswith("و") and len(word) > 3 else word
-    if not (_may_start_name(key) or runs.ali(doc, j)) or not _listed_given(key):
+    if not (may_start_name(key) or runs.ali(doc, j)) or not _listed_given(key):
         return None
     if doc.surfaces[j].endswith("ه"):
         return None  # وجيشه: a noun with its pronoun, not a name in ة
@@ -205,7 +205,7 @@ def _feminine_name(word: str) -> bool:
     )
 
 
-def _one_lineage(found: list[FoundCandidate], candidate: FoundCandidate) -> list[FoundCandidate]:
+def one_lineage(found: list[FoundCandidate], candidate: FoundCandidate) -> list[FoundCandidate]:
     """Add ``candidate`` unless it names a person already found: the same words with عبد
     written apart or joined (ماجد بن عبد الله القصبي, ماجد بن عبدالله القصبي), or the
     opening of a lineage (عبدالله بن مساعد after عبدالله بن مساعد بن عبدالعزيز); a longer
@@ -481,7 +481,7 @@ def _candidate(doc: Document, k: int, end: int, key: str, *, cue: str) -> FoundC
 
 
 @lru_cache(maxsize=100_000)
-def _may_start_name(folded: str) -> bool:
+def may_start_name(folded: str) -> bool:
     """A given name is never definite nor a title, even behind a clitic (للرئيس, بالوفد);
     a listed given name is read whole (فيصل is no ف + يصل)."""
     if len(folded) < 2 or not folded.isalpha():

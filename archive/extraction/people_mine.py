@@ -57,7 +57,7 @@ def cued_names(doc: Document, empty: Gazetteer):
     """(first word, last word) of every run of name words after a title cue."""
     folded, k = doc.folded, 1
     while k < len(doc):
-        if doc.stop[k] or not candidates._may_start_name(folded[k]) or not may_follow_cue(doc, k):
+        if doc.stop[k] or not candidates.may_start_name(folded[k]) or not may_follow_cue(doc, k):
             k += 1
             continue
         end = name_runs.name_end(doc, k, set(), empty)

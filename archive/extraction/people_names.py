@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from archive.extraction import cues
-from archive.extraction.candidates import FoundCandidate
+from archive.extraction.candidates import FoundCandidate, one_lineage
 from archive.extraction.document import Document
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import first_token_keys
@@ -163,9 +163,13 @@ def tokens_of(found: list[FoundCandidate]) -> set[int]:
 
 
 def joined(listed: list[FoundCandidate], others: list[FoundCandidate]) -> list[FoundCandidate]:
-    """The listed people, then the others proposed under another name."""
+    """The listed people, then the others proposed under another name; one person per
+    lineage among them (``candidates.one_lineage``)."""
     keys = {c.normalized for c in listed}
-    return listed + [c for c in others if c.normalized not in keys]
+    people: list[FoundCandidate] = []
+    for candidate in [*listed, *(c for c in others if c.normalized not in keys)]:
+        people = one_lineage(people, candidate)
+    return people
 
 
 def _display(doc: Document, start: int, end: int, first: str) -> str:

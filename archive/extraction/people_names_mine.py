@@ -7,8 +7,10 @@ names) and counts, per full name (its folded words, two or more), the distinct a
 a title cue stands before it (``الرئيس الباكستاني نواز شريف``). Then, for the names cued in
 ``MIN_ARTICLES`` articles or more, it counts the articles that write the name at all
 (``people_names.NameLexicon``, proclitics allowed on the first word, as extraction finds it).
-A name is kept when a title stands before it in ``MIN_SHARE`` of those articles at least: a
-sequence of ordinary words that a title sometimes precedes is written far more often alone.
+A name is kept when a title stands before it in ``MIN_SHARE`` of those articles at least (a
+sequence of ordinary words that a title sometimes precedes is written far more often alone)
+and it is shaped like a name: no verb or word behind a proclitic opens it (``جدد خلاله``,
+``بتأمين طائرات``), and one of its words is a name's or all are seldom words.
 
 Deterministic (sorted output, no sampling); it uses the mined given and family names
 (``people_mine``), so run that miner first. The whole corpora take a few minutes::
@@ -22,6 +24,8 @@ from collections import Counter
 from pathlib import Path
 
 from archive.extraction import candidates, cues, organizations, people_names, shapes
+from archive.extraction import name_runs as runs
+from archive.extraction import name_words as nw
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.mining import corpus_texts, excluded_lines
@@ -46,7 +50,7 @@ def cued_names(doc: Document, empty: Gazetteer) -> set[str]:
         if doc.stop[k] or not _may_open(folded[k]) or _title_gap(doc, k) is None:
             k += 1
             continue
-        end = candidates._name_end(doc, k, set(), empty)
+        end = runs.name_end(doc, k, set(), empty)
         if end is None:
             k += 1
             continue
@@ -75,7 +79,7 @@ _PRONOUN_ENDINGS = ("ته", "تها", "ها", "هم", "هما", "كم")
 def _may_open(word: str) -> bool:
     """A name's first word as ``candidates`` says (never definite nor a title word) and
     no noun with its pronoun."""
-    return candidates._may_start_name(word) and not word.endswith(_PRONOUN_ENDINGS)
+    return candidates.may_start_name(word) and not word.endswith(_PRONOUN_ENDINGS)
 
 
 def _name_words(words: list[str]) -> bool:
@@ -108,7 +112,7 @@ def kept(cued: Counter[str], written: Counter[str], share: float) -> list[str]:
     names = {
         key
         for key, count in cued.items()
-        if count >= share * written[key] and not _behind_particle(key)
+        if count >= share * written[key] and not _behind_particle(key) and _name_shaped(key)
     }
     return sorted(key for key in names if not _run_on(key, names, written))
 
@@ -117,6 +121,34 @@ def _behind_particle(key: str) -> bool:
     """A word after the first read as a preposition and a word (خالد بحائل, "Khalid in
     Hail"): the title's sentence, not a name."""
     return any(shapes.has_particle_reading(word) for word in key.split()[1:])
+
+
+def _name_shaped(key: str) -> bool:
+    """A name opens with no verb and no word behind a proclitic (بتأمين طائرات, جدد خلاله),
+    and one of its words is a name's (a mined given or family name, a transliteration) or
+    every word is as seldom as a name's after a title (حسني مبارك)."""
+    words = key.split()
+    first = words[0]
+    if nw.verb_shaped(first) or any(
+        reading(first)
+        for reading in (
+            shapes.has_particle_reading,
+            shapes.has_prefix_reading,
+            shapes.has_clitic_reading,
+        )
+    ):
+        return False
+    return any(_name_evidence(w) for w in words) or all(nw.seldom_word(w) for w in words)
+
+
+def _name_evidence(word: str) -> bool:
+    return (
+        word in cues.given_names()
+        or word in cues.family_names()
+        or shapes.given_name_key(word) is not None
+        or shapes.rare_family_name(word)
+        or nw.transliterated(word)
+    )
 
 
 def _run_on(key: str, names: set[str], written: Counter[str]) -> bool:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.extraction import extract, shapes
+from archive.extraction import extract, people_names, shapes
 from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get
 
@@ -15,7 +15,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def authority():
+def authority(monkeypatch):
+    # The rules alone: the mined full names (people_names) have tests of their own.
+    empty = people_names.NameLexicon([])
+    monkeypatch.setattr(people_names, "listed_names", lambda: empty)
     authority_file_load(path=SMALL_AUTHORITY)
 
 
