@@ -1,8 +1,14 @@
+from pathlib import Path
+
 import pytest
 
+from archive.models import Entity
 from archive.services.entities import authority_file_load
+from archive.services.gazetteer import gazetteers_load
 from tests.archive.upload_desk import AUTHORITY
 from tests.factories import staff_user
+
+SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
 
 
 @pytest.fixture
@@ -29,3 +35,15 @@ def staging_dir(settings, tmp_path):
 def authority_loaded():
     """The entity authority file, loaded with the real service."""
     authority_file_load(path=AUTHORITY)
+
+
+@pytest.fixture(scope="module")
+def gazetteers_loaded(django_db_setup, django_db_blocker):
+    """The small authority file and the gazetteers, loaded once for a module's tests; the
+    counts of the load."""
+    with django_db_blocker.unblock():
+        authority_file_load(path=SMALL_AUTHORITY)
+        counts = gazetteers_load()
+    yield counts
+    with django_db_blocker.unblock():
+        Entity.objects.all().delete()

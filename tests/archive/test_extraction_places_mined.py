@@ -11,23 +11,11 @@ from archive.extraction import extract, place_mine, places
 from archive.extraction.places import OTHER_WORDS_PATH, PlaceDataError, other_words_load
 from archive.ingest import parse_document
 from archive.models import Entity, EntityAlias
-from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get, gazetteers_load
 from archive.services.mentions import extraction_text
 
 GOLD_DIR = Path(__file__).parent / "gold"
 SEED_003 = next((Path(__file__).resolve().parents[2] / "fixtures" / "seeds").glob("003_*.txt"))
-
-
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
-    """The small authority file and the gazetteers, loaded once for the module's tests."""
-    with django_db_blocker.unblock():
-        authority_file_load(path=GOLD_DIR / "small_authority.json")
-        gazetteers_load()
-    yield
-    with django_db_blocker.unblock():
-        Entity.objects.all().delete()
 
 
 def found_en(text: str) -> set[str]:
@@ -36,7 +24,7 @@ def found_en(text: str) -> set[str]:
 
 
 @pytest.mark.django_db
-def test_seed_003_names_no_town_for_the_virus(loaded):
+def test_seed_003_names_no_town_for_the_virus(gazetteers_loaded):
     document = parse_document(SEED_003.read_bytes(), filename=SEED_003.name)
     text = extraction_text(
         title=document.title,
@@ -53,7 +41,7 @@ def test_seed_003_names_no_town_for_the_virus(loaded):
 
 
 @pytest.mark.django_db
-def test_a_mined_name_is_ambiguous_and_needs_support(loaded):
+def test_a_mined_name_is_ambiguous_and_needs_support(gazetteers_loaded):
     corona = EntityAlias.objects.get(normalized="كورونا", entity__origin="geonames")
     assert corona.ambiguous
     assert "Corona" not in found_en("أعلنت وزارة الصحة تسجيل إصابات جديدة بفيروس كورونا")
@@ -63,13 +51,13 @@ def test_a_mined_name_is_ambiguous_and_needs_support(loaded):
 
 
 @pytest.mark.django_db
-def test_a_real_city_after_fi_is_still_found(loaded):
+def test_a_real_city_after_fi_is_still_found(gazetteers_loaded):
     found = found_en("انفجرت سيارة مفخخة في الموصل، ووصل الوزير إلى حلب ثم إلى جدة")
     assert {"Mosul", "Aleppo", "Jeddah"} <= found
 
 
 @pytest.mark.django_db
-def test_loading_again_changes_nothing(loaded):
+def test_loading_again_changes_nothing(gazetteers_loaded):
     before = (Entity.objects.count(), EntityAlias.objects.filter(ambiguous=True).count())
     counts = gazetteers_load()
     assert counts["aliases_created"] == 0
@@ -77,7 +65,7 @@ def test_loading_again_changes_nothing(loaded):
 
 
 @pytest.mark.django_db
-def test_a_missing_list_fails_clearly_and_changes_nothing(loaded, monkeypatch, tmp_path):
+def test_a_missing_list_fails_clearly_and_changes_nothing(gazetteers_loaded, monkeypatch, tmp_path):
     before = (Entity.objects.count(), EntityAlias.objects.count())
     missing = tmp_path / "places_other_words.txt"
     monkeypatch.setattr(places, "OTHER_WORDS_PATH", missing)

