@@ -169,3 +169,23 @@ def seldom_word(word: str) -> bool:
     if word.endswith("ه") and frequency(word[:-1]) > frequency(word):
         return False
     return not word.startswith(ARTICLE) or shapes.is_family_name(word)
+
+
+# A word the news writes at most this often may be a family name closing a name (مدني).
+FAMILY_WORD_MAX = 1000
+
+
+@lru_cache(maxsize=100_000)
+def family_word(word: str) -> bool:
+    """A plain indefinite word that may end a name as its family name: no verb, no word
+    behind a clitic or a verb's prefix, no inflected or accusative word (وفدا), not frequent."""
+    if len(word) < 3 or not shapes.is_arabic_word(word) or word.startswith((ARTICLE, "و")):
+        return False
+    if word in cues.modifiers() or word in cues.head_nouns():
+        return False
+    stem = frequency(word[:-1])
+    if word.endswith("ا") and stem >= max(shapes.CLITIC_WORD_MIN, frequency(word) // 5):
+        return False  # وفدا, ممثلا, رسميا: an accusative or an adverb
+    if shapes.inflected_ending(word) or word.endswith(("ون", "ين")):
+        return False
+    return after_title(word) and not verb_shaped(word) and frequency(word) <= FAMILY_WORD_MAX
