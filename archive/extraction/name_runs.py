@@ -60,7 +60,7 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
             break
         if end > k and _qualifies_name(doc, k, nxt):
             break
-        if _sentence_goes_on(doc.folded[nxt]):
+        if _sentence_goes_on(doc.folded[nxt]) and not _before_persian_tail(doc, nxt):
             break
         end = nxt
         if end - k + 1 >= least and not _name_goes_on(doc, end, gazetteer):
@@ -143,6 +143,8 @@ def _family_follows(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
     generation a plain word that closes the clause (نزار بن عبيد مدني.)."""
     nxt = end + 1
     word = doc.folded[nxt]
+    if word in _PERSIAN_TAILS or _before_persian_tail(doc, nxt):
+        return True  # محمد رضا نعمت زاده
     if word in cues.compound_given_heads():
         return _given_end(doc, end) and _abu_family(doc, nxt)
     if nw.verb_shaped(word) or word in cues.not_names() or word in cues.role_nouns():
@@ -154,11 +156,39 @@ def _family_follows(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
     return closing_family(doc, nxt)
 
 
+def _definite_family(doc: Document, i: int) -> bool:
+    """``عبد اللطيف يوسف الحمد بقيمة``: after a compound given name or a generation, a
+    definite word with no plural and no feminine (no adjective: المتواصل) that closes the
+    clause is the family name."""
+    word = doc.folded[i]
+    feminine = frequency(word + nw.TAA_MARBUTA)
+    return (
+        not shapes.is_definite_adjective(word)
+        and feminine < max(shapes.PLURAL_MIN, frequency(word) / shapes.PLURAL_SHARE)
+        and not shapes.inflected_ending(word)
+        and word not in cues.modifiers()
+        and frequency(word) <= nw.FAMILY_WORD_MAX
+        and _clause_ends(doc, i)
+    )
+
+
+# Persian family names end in a word of their own: نعمت زاده, أخند زاده.
+_PERSIAN_TAILS = frozenset({"زاده"})
+
+
+def _before_persian_tail(doc: Document, i: int) -> bool:
+    after = i + 1
+    return after < len(doc) and doc.joined[i] and doc.folded[after] in _PERSIAN_TAILS
+
+
 def closing_family(doc: Document, i: int) -> bool:
-    """Token ``i`` is a plain word closing a name after a given name or a generation, at the
-    end of its clause (نزار بن عبيد مدني.); callers ask it of a name's third word or later."""
+    """Token ``i`` is a word closing a name at the end of its clause: a plain word after a
+    given name or a generation (نزار بن عبيد مدني.), a definite one after a compound given
+    name or a generation; callers ask it of a name's third word or later."""
     if doc.surfaces[i].endswith("ء"):
         return False
+    if doc.folded[i].startswith(ARTICLE):
+        return in_long_name(doc, i - 1) and _definite_family(doc, i)
     return _given_end(doc, i - 1) and nw.family_word(doc.folded[i]) and _clause_ends(doc, i)
 
 

@@ -110,3 +110,32 @@ def test_a_listed_name_with_a_preposition_and_a_place_is_no_name(monkeypatch, tm
     listing(monkeypatch, "عبدالعزيز بجده")
     text = "وأعلنت جامعة الملك عبدالعزيز بجدة عن بدء التسجيل في برامج الدراسات العليا."
     assert not any("بجدة" in name for name in people(text))
+
+
+def test_a_persian_family_name_in_two_words():
+    # نعمت reads as a verb ("she enjoyed"); before زاده it is a family name's first half.
+    text = (
+        "قال وزير الصناعة الايراني محمد رضا نعمت زاده لصحيفة فينر تسايتونج النمساوية في "
+        "مقابلة نشرت امس إن بلاده تحتاج إلى استثمارات."
+    )
+    assert "محمد رضا نعمت زاده" in people(text)
+
+
+def test_a_definite_family_name_after_a_compound_given_name_and_a_father():
+    # الحمد is a frequent word ("praise"); before بقيمة it closes the name.
+    text = (
+        "ووقعت تونس اتفاقية مع الصندوق العربي للإنماء الاقتصادي والاجتماعي ممثلا في رئيسه "
+        "عبد اللطيف يوسف الحمد بقيمة 1.5 مليار دولار على خمس سنوات."
+    )
+    assert "عبد اللطيف يوسف الحمد" in people(text)
+
+
+def test_a_definite_adjective_after_a_lineage_is_no_family_name():
+    # المتواصل ("continuous") has a feminine (المتواصلة): an adjective, not a family.
+    text = (
+        "وأشاد ابن محي بدعم أمير منطقة عسير الأمير فيصل بن خالد المتواصل لشباب المنطقة، "
+        "وبدعم الدكتور عبدالله بن سليمان الفهد نائب رئيس الجمعية."
+    )
+    found = people(text)
+    assert "عبدالله بن سليمان الفهد" in found
+    assert not any("المتواصل" in name for name in found)
