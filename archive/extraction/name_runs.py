@@ -120,6 +120,10 @@ def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
     word = doc.folded[nxt]
     if word in cues.continuing_words():
         return True
+    if nw.inflected_word(word) or doc.surfaces[nxt].endswith("ء"):
+        # مارتن ديمبسي رافعا, جلال كريفة لمبعوثنا, محمد مساعد ابتداء (folding drops the ء):
+        # an accusative, a noun with its pronoun, a noun of action; the sentence goes on.
+        return False
     if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
         return False
     if (
@@ -149,8 +153,6 @@ def _family_follows(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
         return _given_end(doc, end) and _abu_family(doc, nxt)
     if nw.verb_shaped(word) or word in cues.not_names() or word in cues.role_nouns():
         return False
-    if doc.surfaces[nxt].endswith("ء"):
-        return False  # محمد مساعد ابتداء: a noun of action or a plural (folding drops the ء)
     if nw.name_evidence(word, gazetteer):
         return True
     return closing_family(doc, nxt)

@@ -171,6 +171,17 @@ def seldom_word(word: str) -> bool:
     return not word.startswith(ARTICLE) or shapes.is_family_name(word)
 
 
+@lru_cache(maxsize=100_000)
+def inflected_word(word: str) -> bool:
+    """An accusative or an adverb (وفدا, ممثلا, رافعا: the word without its ا is frequent), or
+    a noun with the pronoun نا behind a preposition (لمبعوثنا): no family name."""
+    accusative = word.endswith("ا") and not word.startswith(ARTICLE)  # العقلا is a family
+    if accusative and frequency(word[:-1]) >= max(shapes.CLITIC_WORD_MIN, frequency(word) // 5):
+        return True
+    stems = (word[:-2], word[1:-2]) if word.endswith("نا") else ()
+    return any(len(s) >= 3 and frequency(s) >= shapes.CLITIC_WORD_MIN for s in stems)
+
+
 # A word the news writes at most this often may be a family name closing a name (مدني).
 FAMILY_WORD_MAX = 1000
 
@@ -183,9 +194,8 @@ def family_word(word: str) -> bool:
         return False
     if word in cues.modifiers() or word in cues.head_nouns():
         return False
-    stem = frequency(word[:-1])
-    if word.endswith("ا") and stem >= max(shapes.CLITIC_WORD_MIN, frequency(word) // 5):
-        return False  # وفدا, ممثلا, رسميا: an accusative or an adverb
+    if inflected_word(word):
+        return False
     if shapes.inflected_ending(word) or word.endswith(("ون", "ين")):
         return False
     return after_title(word) and not verb_shaped(word) and frequency(word) <= FAMILY_WORD_MAX

@@ -139,3 +139,14 @@ def test_a_definite_adjective_after_a_lineage_is_no_family_name():
     found = people(text)
     assert "عبدالله بن سليمان الفهد" in found
     assert not any("المتواصل" in name for name in found)
+
+
+def test_an_accusative_after_a_name_is_no_family_name():
+    # هدفا ("a goal", accusative): the object of the verb, after the scorer's name.
+    text = (
+        "بتسديدة من عند حدود منطقة الجزاء وأضاف توماس مولر هدفا ثالثا في الدقيقة 70 "
+        "ليؤكد فوز بايرن ميونيخ."
+    )
+    found = people(text)
+    assert "توماس مولر" in found
+    assert not any("هدفا" in name for name in found)
