@@ -1,6 +1,8 @@
 """How far a person's name runs from its first word: two words, more after عبد, أبو or بن,
-a family after آل, a foreign name of three words; a stop word, a role or an adjective
-describing the person ends it."""
+a family after آل, a foreign name of three words, a family name after the given names (a
+mined family name, a transliteration, أبو and its word, a Persian … زاده, a plain word that
+closes the clause); a stop word, a role, an adjective describing the person, a word with
+tanween, an accusative or a preposition and a place ends it."""
 
 from arabic_text import frequency
 from archive.extraction import cues, shapes
@@ -142,9 +144,9 @@ def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
 
 
 def _family_follows(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
-    """After given names, the family name: a mined family name or a transliteration (خالد
-    محفوظ بحاح), أبو and its word (هاني بن محمد أبو راس), or after a given name or a
-    generation a plain word that closes the clause (نزار بن عبيد مدني.)."""
+    """After given names, the family name: a Persian one in two words (محمد رضا نعمت زاده),
+    أبو and its word (هاني بن محمد أبو راس), a mined family name or a transliteration (خالد
+    محفوظ بحاح), or a word that closes the clause (``closing_family``)."""
     nxt = end + 1
     word = doc.folded[nxt]
     if word in _PERSIAN_TAILS or _before_persian_tail(doc, nxt):
@@ -203,14 +205,12 @@ def _abu_family(doc: Document, i: int) -> bool:
     """``أبو راس``: أبو and a word of the name after it, in one run."""
     after = i + 1
     return (
-        after < len(doc)
-        and doc.joined[i]
-        and not doc.stop[after]
-        and after_word_of_name(doc.folded[after])
+        after < len(doc) and doc.joined[i] and not doc.stop[after] and _name_word(doc.folded[after])
     )
 
 
-def after_word_of_name(word: str) -> bool:
+def _name_word(word: str) -> bool:
+    """A word that may follow أبو in a name: no verb, no inflected word, no stop word."""
     return nw.after_title(word) and not nw.verb_shaped(word) and word not in cues.not_names()
 
 
