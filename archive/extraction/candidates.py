@@ -172,7 +172,10 @@ def _conjunct(doc: Document, j: int, taken, gazetteer) -> FoundCandidate | None:
         return None  # وجيشه: a noun with its pronoun, not a name in ة
     end = runs.name_end(doc, j, taken, gazetteer)
     rest = doc.folded[j + 1 : end + 1] if end is not None else ()
-    if end is None or not all(nw.carries_name(w) and not _plural(w) for w in rest):
+    if end is None or not all(
+        (nw.carries_name(w) or (i > j + 1 and runs.closing_family(doc, i))) and not _plural(w)
+        for i, w in enumerate(rest, j + 1)
+    ):
         return None
     return _candidate(doc, j, end, key, cue="")
 
@@ -418,7 +421,10 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
         return None
     abd = first_token_keys(folded) & cues.compound_given_heads()
     if not foreign and not all(
-        nw.carries_name(w) or (i == 0 and abd and w in cues.abd_tails()) for i, w in enumerate(rest)
+        nw.carries_name(w)
+        or (i == 0 and abd and w in cues.abd_tails())
+        or (i > 0 and runs.closing_family(doc, k + 1 + i))
+        for i, w in enumerate(rest)
     ):
         return None
     return _candidate(doc, k, end, key or folded, cue="")

@@ -1,7 +1,10 @@
 """How far a person's name runs from its first word: two words, more after عبد, أبو or بن,
-a family after آل, a foreign name of three words; a stop word, a role or an adjective
-describing the person ends it."""
+a family after آل, a foreign name of three words, a family name after the given names (a
+mined family name, a transliteration, أبو and its word, a Persian … زاده, a plain word that
+closes the clause); a stop word, a role, an adjective describing the person, a word with
+tanween, an accusative or a preposition and a place ends it."""
 
+from arabic_text import frequency
 from archive.extraction import cues, shapes
 from archive.extraction import name_words as nw
 from archive.extraction.document import Document
@@ -16,6 +19,7 @@ MAX_LINEAGE_WORDS = 8
 
 
 _ALI = "علي"
+_TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
 def ali(doc: Document, i: int) -> bool:
@@ -43,6 +47,10 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
             or "\n" in doc.text[doc.ends[end] : doc.starts[nxt]]
         ):
             break  # a name never runs on to the next line
+        if behind_preposition(doc.folded[nxt], gazetteer):
+            break  # الملك عبدالعزيز بجدة: a preposition and a place end the name
+        if _TANWEEN.intersection(doc.surfaces[nxt]):
+            break  # آل سعود سفيراً: a word with tanween is no name's
         is_ali = ali(doc, nxt)
         if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners() and not is_ali:
             break  # ذاك, يسمى: a stop word ends a name
@@ -54,14 +62,24 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
             break
         if end > k and _qualifies_name(doc, k, nxt):
             break
-        if _sentence_goes_on(doc.folded[nxt]):
+        if _sentence_goes_on(doc.folded[nxt]) and not _before_persian_tail(doc, nxt):
             break
         end = nxt
-        if end - k + 1 >= least and not _name_goes_on(doc, end):
+        if end - k + 1 >= least and not _name_goes_on(doc, end, gazetteer):
             break
     if end - k + 1 < least or doc.folded[end] in cues.name_joiners():
         return None
     return end
+
+
+def listed_end(doc: Document, start: int, end: int, covered, gazetteer: Gazetteer) -> int | None:
+    """Where a listed name (``people_names``) ends in this text: its last word, or further
+    when its run of name words goes on (خالد محفوظ بحاح after the listed خالد محفوظ); None
+    when one of its words is a preposition and a place (عبدالعزيز بجدة)."""
+    if any(behind_preposition(doc.folded[i], gazetteer) for i in range(start + 1, end + 1)):
+        return None
+    run = name_end(doc, start, covered, gazetteer)
+    return run if run is not None and run > end else end
 
 
 def _qualifies_name(doc: Document, k: int, i: int) -> bool:
@@ -93,7 +111,7 @@ def _most_words(doc: Document, k: int, end: int) -> int:
     return MAX_LINEAGE_WORDS if lineage else MAX_NAME_WORDS
 
 
-def _name_goes_on(doc: Document, end: int) -> bool:
+def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
     """After عبد / بن the name needs another word; before الدين / الله it has one; a
     further generation (بن …) or a family name (العوهلي) goes on too."""
     if doc.folded[end] in cues.name_joiners():
@@ -104,6 +122,10 @@ def _name_goes_on(doc: Document, end: int) -> bool:
     word = doc.folded[nxt]
     if word in cues.continuing_words():
         return True
+    if nw.inflected_word(word) or doc.surfaces[nxt].endswith("ء"):
+        # مارتن ديمبسي رافعا, جلال كريفة لمبعوثنا, محمد مساعد ابتداء (folding drops the ء):
+        # an accusative, a noun with its pronoun, a noun of action; the sentence goes on.
+        return False
     if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
         return False
     if (
@@ -116,7 +138,106 @@ def _name_goes_on(doc: Document, end: int) -> bool:
         return True
     # عبد ربه منصور هادي, حازم بن مصطفى زقزوق: after a compound given name or a generation,
     # one more given name or a word rare enough to be a family name.
-    return in_long_name(doc, end) and (word in cues.given_names() or shapes.is_name_like(word))
+    if in_long_name(doc, end) and (word in cues.given_names() or shapes.is_name_like(word)):
+        return True
+    return _family_follows(doc, end, gazetteer)
+
+
+def _family_follows(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
+    """After given names, the family name: a Persian one in two words (محمد رضا نعمت زاده),
+    أبو and its word (هاني بن محمد أبو راس), a mined family name or a transliteration (خالد
+    محفوظ بحاح), or a word that closes the clause (``closing_family``)."""
+    nxt = end + 1
+    word = doc.folded[nxt]
+    if word in _PERSIAN_TAILS or _before_persian_tail(doc, nxt):
+        return True  # محمد رضا نعمت زاده
+    if word in cues.compound_given_heads():
+        return _given_end(doc, end) and _abu_family(doc, nxt)
+    if nw.verb_shaped(word) or word in cues.not_names() or word in cues.role_nouns():
+        return False
+    if nw.name_evidence(word, gazetteer):
+        return True
+    return closing_family(doc, nxt)
+
+
+def _definite_family(doc: Document, i: int) -> bool:
+    """``عبد اللطيف يوسف الحمد بقيمة``: after a compound given name or a generation, a
+    definite word with no plural and no feminine (no adjective: المتواصل) that closes the
+    clause is the family name."""
+    word = doc.folded[i]
+    feminine = frequency(word + nw.TAA_MARBUTA)
+    return (
+        not shapes.is_definite_adjective(word)
+        and feminine < max(shapes.PLURAL_MIN, frequency(word) / shapes.PLURAL_SHARE)
+        and not shapes.inflected_ending(word)
+        and word not in cues.modifiers()
+        and frequency(word) <= nw.FAMILY_WORD_MAX
+        and _clause_ends(doc, i)
+    )
+
+
+# Persian family names end in a word of their own: نعمت زاده, أخند زاده.
+_PERSIAN_TAILS = frozenset({"زاده"})
+
+
+def _before_persian_tail(doc: Document, i: int) -> bool:
+    after = i + 1
+    return after < len(doc) and doc.joined[i] and doc.folded[after] in _PERSIAN_TAILS
+
+
+def closing_family(doc: Document, i: int) -> bool:
+    """Token ``i`` is a word closing a name at the end of its clause: a plain word after a
+    given name or a generation (نزار بن عبيد مدني.), a definite one after a compound given
+    name or a generation; callers ask it of a name's third word or later."""
+    if doc.surfaces[i].endswith("ء"):
+        return False
+    if doc.folded[i].startswith(ARTICLE):
+        return in_long_name(doc, i - 1) and _definite_family(doc, i)
+    return _given_end(doc, i - 1) and nw.family_word(doc.folded[i]) and _clause_ends(doc, i)
+
+
+def _given_end(doc: Document, end: int) -> bool:
+    """The name so far ends in a listed given name or is a lineage or compound given name."""
+    return doc.folded[end] in cues.given_names() or in_long_name(doc, end)
+
+
+def _abu_family(doc: Document, i: int) -> bool:
+    """``أبو راس``: أبو and a word of the name after it, in one run."""
+    after = i + 1
+    return (
+        after < len(doc) and doc.joined[i] and not doc.stop[after] and _name_word(doc.folded[after])
+    )
+
+
+def _name_word(word: str) -> bool:
+    """A word that may follow أبو in a name: no verb, no inflected word, no stop word."""
+    return nw.after_title(word) and not nw.verb_shaped(word) and word not in cues.not_names()
+
+
+def _clause_ends(doc: Document, i: int) -> bool:
+    """Token ``i`` closes its clause: punctuation, the text's end, a stop word, a verb, a
+    preposition's word or a role follows it."""
+    after = i + 1
+    if after >= len(doc) or not doc.joined[i]:
+        return True
+    word = doc.folded[after]
+    return (
+        doc.stop[after]
+        or word in cues.role_nouns()
+        or nw.verb_shaped(word)
+        or shapes.has_particle_reading(word)
+    )
+
+
+def behind_preposition(word: str, gazetteer: Gazetteer) -> bool:
+    """``بجدة``, ``لموسكو``: ب or ل before a known place, not a name of its own."""
+    if not word.startswith(("ب", "ل")) or len(word) < 4:
+        return False
+    place = word[1:]
+    if frequency(place) < max(shapes.CLITIC_WORD_MIN, 2 * frequency(word)):
+        return False  # بديرة: a name, whatever village is called ديرة
+    keys = {key for key, node in gazetteer.roots(word) if node.entries}
+    return word not in keys and place in keys
 
 
 def in_long_name(doc: Document, end: int) -> bool:

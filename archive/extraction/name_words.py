@@ -169,3 +169,33 @@ def seldom_word(word: str) -> bool:
     if word.endswith("ه") and frequency(word[:-1]) > frequency(word):
         return False
     return not word.startswith(ARTICLE) or shapes.is_family_name(word)
+
+
+@lru_cache(maxsize=100_000)
+def inflected_word(word: str) -> bool:
+    """An accusative or an adverb (وفدا, ممثلا, رافعا: the word without its ا is frequent), or
+    a noun with the pronoun نا behind a preposition (لمبعوثنا): no family name."""
+    accusative = word.endswith("ا") and not word.startswith(ARTICLE)  # العقلا is a family
+    if accusative and frequency(word[:-1]) >= max(shapes.CLITIC_WORD_MIN, frequency(word) // 5):
+        return True
+    stems = (word[:-2], word[1:-2]) if word.endswith("نا") else ()
+    return any(len(s) >= 3 and frequency(s) >= shapes.CLITIC_WORD_MIN for s in stems)
+
+
+# A word the news writes at most this often may be a family name closing a name (مدني).
+FAMILY_WORD_MAX = 1000
+
+
+@lru_cache(maxsize=100_000)
+def family_word(word: str) -> bool:
+    """A plain indefinite word that may end a name as its family name: no verb, no word
+    behind a clitic or a verb's prefix, no inflected or accusative word (وفدا), not frequent."""
+    if len(word) < 3 or not shapes.is_arabic_word(word) or word.startswith((ARTICLE, "و")):
+        return False
+    if word in cues.modifiers() or word in cues.head_nouns():
+        return False
+    if inflected_word(word):
+        return False
+    if shapes.inflected_ending(word) or word.endswith(("ون", "ين")):
+        return False
+    return after_title(word) and not verb_shaped(word) and frequency(word) <= FAMILY_WORD_MAX

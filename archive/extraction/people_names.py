@@ -12,7 +12,7 @@ known names, organizations and places that overlap it win.
 from functools import cache
 from pathlib import Path
 
-from archive.extraction import cues
+from archive.extraction import cues, name_runs
 from archive.extraction.candidates import FoundCandidate, one_lineage
 from archive.extraction.document import Document
 from archive.extraction.gazetteer import Gazetteer
@@ -134,6 +134,13 @@ def listed_people(doc: Document, hits, gazetteer: Gazetteer, taken: set[int], le
             continue
         if end + 1 in people and doc.joined[end]:
             continue  # عادل بن أحمد الجبير: the opening of a known person's longer name
+        longer = name_runs.listed_end(doc, start, end, blocked, gazetteer)
+        if longer is None:
+            continue
+        key = " ".join((key, *doc.folded[end + 1 : longer + 1]))
+        end = longer
+        if key in seen or key in gazetteer.known_keys or key in gazetteer.rejected_keys:
+            continue
         seen.add(key)
         found.append(
             FoundCandidate(
