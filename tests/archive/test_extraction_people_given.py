@@ -1,11 +1,14 @@
 """People whose given name the hand lists do not hold: feminine titles, and given names mined
 from news (women's, definite Maghrebi, transliterated) that open a name without a title."""
 
+import json
+
 import pytest
 
 from archive.extraction import extract, people_mine
 from archive.extraction.document import Document
 from archive.extraction.gazetteer import Gazetteer
+from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get
 
 
@@ -102,3 +105,25 @@ def test_the_miner_counts_a_definite_word_opening_a_cued_name_and_titles_before_
     assert counts.given_uses["الشاذلي"] == 1
     assert counts.given_uses["المركزي"] == 0  # an adjective of the title
     assert counts.before_given["الجنرال"] == 1
+
+
+@pytest.mark.django_db
+def test_a_title_supports_a_person_not_a_place_of_the_same_name(tmp_path):
+    authority = tmp_path / "authority.json"
+    place = {
+        "kind": "place",
+        "name": "قرية نايف",
+        "aliases": [],
+        "ambiguous_aliases": ["نايف"],
+    }
+    authority.write_text(
+        json.dumps({"version": 1, "entities": [place]}, ensure_ascii=False), encoding="utf-8"
+    )
+    authority_file_load(path=authority)
+
+    def places(text: str) -> list[int]:
+        found = extract(text, gazetteer_get()).entities
+        return [f.entity_id for f in found]
+
+    assert places("واستقبل الأمير نايف وفدا من رجال الأعمال في الرياض.") == []
+    assert len(places("ووصل الوفد إلى قرية نايف ثم زار مدينة نايف صباح الأحد.")) == 1
