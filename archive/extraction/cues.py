@@ -69,6 +69,27 @@ _CUE_PHRASES = [
     "يدعى",
     "تدعى",
 ]
+# The feminine forms of the titles above (وزيرة الخارجية, زعيمة اليمين, الأميرة, النائبة).
+_CUE_PHRASES += [
+    "الرئيسة",
+    "رئيسة الوزراء",
+    "رئيسة الحكومة",
+    "الوزيرة",
+    "السفيرة",
+    "المبعوثة",
+    "الملكة",
+    "الأميرة",
+    "الشيخة",
+    "الدكتورة",
+    "النائبة",
+    "الزعيمة",
+    "المستشارة",
+    "الناطقة",
+    "المتحدثة",
+    "الممثلة الخاصة",
+    "الأمينة العامة",
+    "المندوبة",
+]
 # Verbs of saying and announcing: the subject that follows is often a person named without
 # a title (وقال روبيرت فورد، السفير …); the name must still look like one.
 _SPEECH_VERBS = """

@@ -267,6 +267,7 @@ def _entity_of(doc: Document, hit: _Hit, full: set[int], gazetteer: Gazetteer) -
         if len(places) == 1:
             return places[0]
     if cue_start(doc, hit.start) is not None:
+        ids = [i for i in ids if kinds.get(i) != "place"]  # a title names no place
         supported = [i for i in ids if i in full]
         if len(supported) == 1:
             return supported[0]

@@ -6,8 +6,13 @@ before a name of two words or more (``الرئيس الفرنسي إيمانوي
 first word as a given name and its last word as a family name. A word is kept when it is
 written so in at least ``MIN_ARTICLES`` distinct articles and in at least ``MIN_SHARE`` of
 all its occurrences in the corpora: an ordinary word that sometimes starts a name after a
-title (``مجلس``, ``عام``) is written far more often elsewhere. Articles of the ``--exclude``
-files (the entity gold set) are skipped.
+title (``مجلس``, ``عام``) is written far more often elsewhere. A transliterated given name
+(``ديلان``, ``برنارد``) is seldom an ordinary word: ``FOREIGN_MIN_ARTICLES`` suffice. A
+definite first word (``الهادي``, ``المنصف`` in Maghrebi news) must open a name in
+``DEFINITE_SHARE`` of its uses, be no adjective of a place (``الباكستاني``) or with a
+plural (``المعتقل``), and stand before a listed given name less often than it opens a name
+(a title does: ``الجنرال``). Articles of the ``--exclude`` files (the entity gold set) are
+skipped.
 """
 
 import argparse
@@ -15,7 +20,15 @@ from collections import Counter
 from pathlib import Path
 
 from arabic_text import frequency
-from archive.extraction import candidates, cues, name_runs, name_words, shapes, titles
+from archive.extraction import (
+    candidates,
+    cues,
+    name_runs,
+    name_words,
+    organizations,
+    shapes,
+    titles,
+)
 from archive.extraction.document import Document, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.mining import corpus_texts, excluded_lines
@@ -25,6 +38,10 @@ GIVEN_PATH = cues.PEOPLE_GIVEN_PATH
 FAMILY_PATH = cues.PEOPLE_FAMILY_PATH
 MIN_ARTICLES = 5
 MIN_SHARE = 0.03
+FOREIGN_MIN_ARTICLES = 3
+DEFINITE_SHARE = 0.1
+# A nisba of a place: its stem (باكستان, لندن), or the stem with ا or يا, is this frequent.
+PLACE_STEM_MIN = 50
 # A word behind ل is a noun when its definite form is this many times as frequent.
 CLITIC_RATIO = 5
 
@@ -39,14 +56,19 @@ class Counts:
         self.family_articles: Counter[str] = Counter()
         self.family_uses: Counter[str] = Counter()
         self.words: Counter[str] = Counter()
+        self.before_given: Counter[str] = Counter()
 
     def add(self, doc: Document, empty: Gazetteer) -> None:
-        self.words.update(doc.folded)
+        folded, listed = doc.folded, cues.given_names()
+        self.words.update(folded)
+        self.before_given.update(
+            w for i, w in enumerate(folded[:-1]) if doc.joined[i] and folded[i + 1] in listed
+        )
         given, family = set(), set()
         for first, last in cued_names(doc, empty):
             self.given_uses[first] += 1
             given.add(first)
-            if _name_shaped(first):  # رئيس مجلس الشورى: no name, no family name
+            if _name_shaped(first) and candidates.may_start_name(first):  # رئيس مجلس الشورى
                 self.family_uses[last] += 1
                 family.add(last)
         self.given_articles.update(given)
@@ -54,10 +76,16 @@ class Counts:
 
 
 def cued_names(doc: Document, empty: Gazetteer):
-    """(first word, last word) of every run of name words after a title cue."""
+    """(first word, last word) of every run of name words after a title cue; a definite
+    first word (``رئيس الحكومة الحبيب الصيد``) gives its run, then the run after it is read
+    as before (extraction opens no name with it unless it is listed)."""
     folded, k = doc.folded, 1
     while k < len(doc):
-        if doc.stop[k] or not candidates.may_start_name(folded[k]) or not may_follow_cue(doc, k):
+        definite = not candidates.may_start_name(folded[k])
+        if doc.stop[k] or not (not definite or _may_open_definite(doc, k)):
+            k += 1
+            continue
+        if not may_follow_cue(doc, k):
             k += 1
             continue
         end = name_runs.name_end(doc, k, set(), empty)
@@ -65,10 +93,74 @@ def cued_names(doc: Document, empty: Gazetteer):
             k += 1
             continue
         if not all(name_words.carries_name(w) for w in folded[k + 1 : end + 1]):
-            k = end + 1  # رئيس الوزراء يستنكر الهجوم: a sentence, not a name
+            k = k + 1 if definite else end + 1  # رئيس الوزراء يستنكر الهجوم: no name
             continue
         yield folded[k], folded[end]
-        k = end + 1
+        k = k + 1 if definite else end + 1
+
+
+def _may_open_definite(doc: Document, k: int) -> bool:
+    """A definite word of a name's shape that stands before no listed given name here."""
+    nxt = doc.folded[k + 1] if k + 1 < len(doc) else ""
+    return _definite_shaped(doc.folded[k]) and nxt not in cues.given_names()
+
+
+def _definite_shaped(word: str) -> bool:
+    """No modifier, title, adjective with a plural or adjective of a place."""
+    return (
+        word.startswith(ARTICLE)
+        and len(word) >= 5
+        and word not in cues.modifiers()
+        and word not in cues.not_names()
+        and (word,) not in cues.cue_phrases()
+        and word not in organizations.definite_heads()
+        and not shapes.is_definite_adjective(word)
+        and not _place_nisba(word)
+        and shapes.is_arabic_word(word)
+        and not word.endswith(_PRONOUN_ENDINGS)
+    )
+
+
+def _place_nisba(word: str) -> bool:
+    """الباكستاني, اللندني, الاسترالي: the adjective of a place news names often."""
+    if not word.endswith(("ي", "يه")):
+        return False
+    stem = word[2:].removesuffix("ه").removesuffix("ي")
+    return max(frequency(stem + end) for end in ("", "ا", "يا")) >= PLACE_STEM_MIN
+
+
+def kept_definite(c: "Counts", n: int) -> list[str]:
+    """Definite words that open a cued name in ``DEFINITE_SHARE`` of their uses, and more
+    often than they stand before a listed given name."""
+    return sorted(
+        w
+        for w, count in c.given_articles.items()
+        if w.startswith(ARTICLE)
+        and count >= n
+        and c.given_uses[w] >= DEFINITE_SHARE * c.words[w]
+        and c.given_uses[w] > c.before_given[w] + c.before_given[_masculine(w)]
+        and _definite_shaped(w)
+    )
+
+
+def _masculine(word: str) -> str:
+    """الاستاذه → الاستاذ: a feminine title is a title too."""
+    return word[:-1] if word.endswith("ه") else ""
+
+
+def kept_foreign(c: "Counts", share: float) -> list[str]:
+    """Transliterated given names in ``FOREIGN_MIN_ARTICLES`` articles (ديلان, برنارد)."""
+    return sorted(
+        w
+        for w, count in c.given_articles.items()
+        if count >= FOREIGN_MIN_ARTICLES
+        and c.given_uses[w] >= share * c.words[w]
+        and c.given_uses[w] > c.before_given[w]  # no place: رئيسة وزراء نيوزيلندا جون كي
+        and not w.startswith(ARTICLE)
+        and name_words.transliterated(w)
+        and not name_words.verb_shaped(w)
+        and _name_shaped(w)
+    )
 
 
 def kept(articles: Counter[str], uses: Counter[str], words: Counter[str], n: int, share: float):
@@ -140,7 +232,15 @@ def main(argv=None) -> None:
     cues.leave_out_mined_lists()
     c = mine(corpus_texts(args.corpora, excluded_lines(args.exclude)))
     n, share = args.min_articles, args.min_share
-    given = kept(c.given_articles, c.given_uses, c.words, n, share)
+    given = sorted(
+        {
+            w
+            for w in kept(c.given_articles, c.given_uses, c.words, n, share)
+            if candidates.may_start_name(w)
+        }
+        | set(kept_definite(c, n))
+        | set(kept_foreign(c, share))
+    )
     family = [
         w
         for w in kept(c.family_articles, c.family_uses, c.words, n, share)

@@ -95,6 +95,8 @@ def test_the_miner_keeps_the_first_and_last_words_of_names_after_titles(tmp_path
 
 def test_the_miner_skips_the_gold_articles(tmp_path):
     gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps({"articles": [{"corpus": "news", "line": 2}]}), encoding="utf-8")
+    # Two articles left: fewer than even a transliterated given name needs.
+    lines = [{"corpus": "news", "line": n} for n in (2, 3, 4)]
+    gold.write_text(json.dumps({"articles": lines}), encoding="utf-8")
     given, family = mine(tmp_path, SENTENCES, str(gold))
     assert given == [] and family == []
