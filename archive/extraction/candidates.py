@@ -166,7 +166,7 @@ def _conjunct(doc: Document, j: int, taken, gazetteer) -> FoundCandidate | None:
         return None
     word = doc.folded[j]
     key = word[1:] if word.startswith("و") and len(word) > 3 else word
-    if not (may_start_name(key) or runs.ali(doc, j)) or not _listed_given(key):
+    if not (may_start_name(key) or runs.ali(doc, j)) or not nw.listed_given(key):
         return None
     if doc.surfaces[j].endswith("ه"):
         return None  # وجيشه: a noun with its pronoun, not a name in ة
@@ -183,29 +183,6 @@ def _conjunct(doc: Document, j: int, taken, gazetteer) -> FoundCandidate | None:
 def _plural(word: str) -> bool:
     """وسط المحتفلين: a definite plural is no family name."""
     return word.startswith(ARTICLE) and word.endswith(("ين", "ون", "ات"))
-
-
-@lru_cache(maxsize=100_000)
-def _listed_given(word: str) -> bool:
-    """A given name in a list: a listed one, or a word that reads as no verb, no inflected
-    word and no preposition before a noun (نعمان, سعيد, هيكل)."""
-    if word in cues.given_names() or shapes.given_name_key(word):
-        return True
-    return not (
-        word.startswith(ARTICLE)
-        or nw.verb_shaped(word)
-        or (shapes.inflected_ending(word) and not _feminine_name(word))
-        or shapes.has_particle_reading(word)
-    )
-
-
-def _feminine_name(word: str) -> bool:
-    """بسمة, سيدة: ة ends women's names; ته ends a noun with its pronoun (وزوجته)."""
-    return (
-        word.endswith(nw.TAA_MARBUTA)
-        and not word.endswith(("ته", "يه"))
-        and not shapes.is_common_word(word)  # بطولة, مؤسسة, أسرة: nouns
-    )
 
 
 def one_lineage(found: list[FoundCandidate], candidate: FoundCandidate) -> list[FoundCandidate]:

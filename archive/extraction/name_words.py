@@ -199,3 +199,26 @@ def family_word(word: str) -> bool:
     if shapes.inflected_ending(word) or word.endswith(("ون", "ين")):
         return False
     return after_title(word) and not verb_shaped(word) and frequency(word) <= FAMILY_WORD_MAX
+
+
+@lru_cache(maxsize=100_000)
+def listed_given(word: str) -> bool:
+    """A given name in a list: a listed one, or a word that reads as no verb, no inflected
+    word and no preposition before a noun (نعمان, سعيد, هيكل)."""
+    if word in cues.given_names() or shapes.given_name_key(word):
+        return True
+    return not (
+        word.startswith(ARTICLE)
+        or verb_shaped(word)
+        or (shapes.inflected_ending(word) and not feminine_name(word))
+        or shapes.has_particle_reading(word)
+    )
+
+
+def feminine_name(word: str) -> bool:
+    """بسمة, سيدة: ة ends women's names; ته ends a noun with its pronoun (وزوجته)."""
+    return (
+        word.endswith(TAA_MARBUTA)
+        and not word.endswith(("ته", "يه"))
+        and not shapes.is_common_word(word)  # بطولة, مؤسسة, أسرة: nouns
+    )
