@@ -4,7 +4,7 @@
     .venv/bin/python bench/extraction_quality.py --seeds [--authority FILE] [--json]
 
 Without ``--seeds`` it runs ``bench/entities/evaluate.py`` (``make extraction-quality``): the
-development and held-out articles of the gold set (``docs/entities.md``).
+development and held-out files of the gold set (``docs/entities.md``).
 
 With ``--seeds`` it runs a throwaway SQLite database: migrates, loads the authority file with
 the real service, then sends each seed through the real importer parse
