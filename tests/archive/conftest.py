@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.extraction import people_names
 from archive.models import Entity
 from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteers_load
@@ -47,3 +48,12 @@ def gazetteers_loaded(django_db_setup, django_db_blocker):
     yield counts
     with django_db_blocker.unblock():
         Entity.objects.all().delete()
+
+
+@pytest.fixture
+def people_rules_alone(monkeypatch):
+    """Extraction by the people rules alone, with the small authority file: no mined full
+    names (``people_names`` has tests of its own; a test that needs them sets its list)."""
+    empty = people_names.NameLexicon([])
+    monkeypatch.setattr(people_names, "listed_names", lambda: empty)
+    authority_file_load(path=SMALL_AUTHORITY)

@@ -1,25 +1,12 @@
 """People after titles on news no rule was written from: one name word is enough after a
 title, a title's complement before the name, an adjective after it, on real Arabic."""
 
-from pathlib import Path
-
 import pytest
 
-from archive.extraction import extract, people_names, shapes
-from archive.services.entities import authority_file_load
+from archive.extraction import extract, shapes
 from archive.services.gazetteer import gazetteer_get
 
-SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def authority(monkeypatch):
-    # The rules alone: the mined full names (people_names) have tests of their own.
-    empty = people_names.NameLexicon([])
-    monkeypatch.setattr(people_names, "listed_names", lambda: empty)
-    authority_file_load(path=SMALL_AUTHORITY)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("people_rules_alone")]
 
 
 def people(text: str) -> dict[str, list[str]]:

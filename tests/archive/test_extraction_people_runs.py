@@ -10,17 +10,7 @@ from archive.extraction import extract, people_names
 from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get
 
-SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def authority(monkeypatch):
-    # The rules alone; a test that needs listed names sets its own lexicon.
-    empty = people_names.NameLexicon([])
-    monkeypatch.setattr(people_names, "listed_names", lambda: empty)
-    authority_file_load(path=SMALL_AUTHORITY)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("people_rules_alone")]
 
 
 def people(text: str) -> list[str]:
