@@ -10,14 +10,13 @@ be written so in ``MIN_SHARE`` of its uses at least, so that an ordinary Arabic 
 entity gold set: ``{"articles": [{"corpus", "line"}…]}``) are skipped.
 """
 
-import argparse
 from collections import Counter
 from pathlib import Path
 
 from arabic_text import frequency
 from archive.extraction import organizations as orgs
 from archive.extraction.document import Document
-from archive.extraction.mining import corpus_texts, excluded_lines
+from archive.extraction.mining import arguments, corpus_texts, excluded_lines
 from archive.extraction.names import first_token_keys
 
 MIN_ARTICLES = 5
@@ -61,9 +60,7 @@ def mine(texts) -> Counter[str]:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpora", nargs="+")
-    parser.add_argument("--exclude", nargs="*", default=[])
+    parser = arguments(__doc__)
     parser.add_argument("--output", type=Path, default=orgs.OUTLETS_PATH)
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)

@@ -15,7 +15,6 @@ plural (``المعتقل``), and stand before a listed given name less often tha
 skipped.
 """
 
-import argparse
 from collections import Counter
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from archive.extraction import (
 )
 from archive.extraction.document import Document, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
-from archive.extraction.mining import corpus_texts, excluded_lines
+from archive.extraction.mining import arguments, corpus_texts, excluded_lines, write_list
 from archive.extraction.names import ARTICLE
 
 GIVEN_PATH = cues.PEOPLE_GIVEN_PATH
@@ -217,15 +216,11 @@ def _write(path: Path, words: list[str], what: str, n: int, share: float) -> Non
         f"# (see its docstring): written so after a title cue in >= {n} articles and in\n"
         f"# >= {share} of the word's occurrences; the gold set's articles left out.\n"
     )
-    path.write_text(header + "".join(f"{w}\n" for w in words), encoding="utf-8")
+    write_list(path, header, words)
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpora", nargs="+")
-    parser.add_argument("--exclude", nargs="*", default=[])
-    parser.add_argument("--min-articles", type=int, default=MIN_ARTICLES)
-    parser.add_argument("--min-share", type=float, default=MIN_SHARE)
+    parser = arguments(__doc__, min_articles=MIN_ARTICLES, min_share=MIN_SHARE)
     parser.add_argument("--given-output", type=Path, default=GIVEN_PATH)
     parser.add_argument("--family-output", type=Path, default=FAMILY_PATH)
     args = parser.parse_args(argv)

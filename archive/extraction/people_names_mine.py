@@ -19,7 +19,6 @@ Deterministic (sorted output, no sampling); it uses the mined given and family n
     python -m archive.extraction.people_names_mine --exclude bench/entities/gold/*.json -- CORPORA…
 """
 
-import argparse
 from collections import Counter
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from archive.extraction import name_runs as runs
 from archive.extraction import name_words as nw
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
-from archive.extraction.mining import corpus_texts, excluded_lines
+from archive.extraction.mining import arguments, corpus_texts, excluded_lines, write_list
 from archive.extraction.names import first_token_keys
 
 OUTPUT = people_names.NAMES_PATH
@@ -168,15 +167,11 @@ def _write(path: Path, names: list[str], n: int, share: float) -> None:
         f"# in >= {n} articles and in >= {share} of the articles that write the name; the gold\n"
         "# set's articles left out. Folded words, one name a line.\n"
     )
-    path.write_text(header + "".join(f"{name}\n" for name in names), encoding="utf-8")
+    write_list(path, header, names)
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpora", nargs="+")
-    parser.add_argument("--exclude", nargs="*", default=[])
-    parser.add_argument("--min-articles", type=int, default=MIN_ARTICLES)
-    parser.add_argument("--min-share", type=float, default=MIN_SHARE)
+    parser = arguments(__doc__, min_articles=MIN_ARTICLES, min_share=MIN_SHARE)
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--counts", type=Path, help="also write every cued name's counts (TSV)")
     args = parser.parse_args(argv)

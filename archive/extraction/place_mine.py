@@ -14,13 +14,12 @@ only with support. Articles of the ``--exclude`` files (the entity gold set:
 ``{"articles": [{"corpus", "line"}…]}``) are skipped.
 """
 
-import argparse
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.extraction import cues
 from archive.extraction.document import Document
-from archive.extraction.mining import corpus_texts, excluded_lines
+from archive.extraction.mining import arguments, corpus_texts, excluded_lines
 from archive.extraction.names import first_token_keys, name_tokens
 from archive.extraction.places import (
     OTHER_WORDS_PATH,
@@ -177,9 +176,7 @@ def mostly_other_words(uses: dict[str, Uses], names) -> list[str]:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpora", nargs="+")
-    parser.add_argument("--exclude", nargs="*", default=[])
+    parser = arguments(__doc__)
     parser.add_argument("--output", type=Path, default=OTHER_WORDS_PATH)
     parser.add_argument("--verbose", action="store_true", help="print every name's counts")
     args = parser.parse_args(argv)
