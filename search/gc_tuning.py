@@ -18,6 +18,7 @@ settings:
 """
 
 import gc
+import threading
 import weakref
 
 from django.conf import settings
@@ -27,11 +28,15 @@ from haystack import connections
 _DISPATCH_UID = "search.gc_tuning.freeze_after_request"
 
 
-class _Frozen:
-    """What the last freeze followed: a weak reference to that searcher's data."""
+class _Frozen(threading.local):
+    """What this thread's last freeze followed (haystack keeps a backend, so a searcher, per
+    thread): whether it froze, and a weak reference to that searcher's data."""
 
     done = False
     cache: weakref.ref | None = None
+
+
+_frozen = _Frozen()
 
 
 def configure_gc(*, threshold: int | None = None, freeze: bool | None = None) -> None:
@@ -55,13 +60,13 @@ def _searcher_cache():
 
 
 def freeze_after_request(**_kwargs) -> bool:
-    """Freeze what is alive after the first request, and after the first one that used a
-    new searcher's data; whether it froze."""
+    """Freeze what is alive after this thread's first request, and after the first one that
+    used a new searcher's data; whether it froze."""
     cache = _searcher_cache()
-    last = _Frozen.cache() if _Frozen.cache is not None else None
-    if _Frozen.done and last is cache:
+    last = _frozen.cache() if _frozen.cache is not None else None
+    if _frozen.done and last is cache:
         return False
     gc.freeze()
-    _Frozen.done = True
-    _Frozen.cache = weakref.ref(cache) if cache is not None else None
+    _frozen.done = True
+    _frozen.cache = weakref.ref(cache) if cache is not None else None
     return True

@@ -90,8 +90,8 @@ def collector():
     request_finished.disconnect(dispatch_uid=gc_tuning._DISPATCH_UID)
     gc.set_threshold(*saved)
     gc.unfreeze()
-    gc_tuning._Frozen.done = False
-    gc_tuning._Frozen.cache = None
+    gc_tuning._frozen.done = False
+    gc_tuning._frozen.cache = None
 
 
 def test_threshold_sets_the_young_generation_only(collector):
