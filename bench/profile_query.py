@@ -148,6 +148,19 @@ def time_calls(
     return {"wall": _summary(wall), "cpu": _summary(cpu), "gc": collections.summary()}
 
 
+def resident_mb() -> float | None:
+    """The process's resident memory now (``VmRSS``, Linux), in MB: what the process holds
+    after the calls, where the peak (``ru_maxrss``) would not show memory kept."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
 def times(
     repeat: int,
     only: str | None,
@@ -178,6 +191,7 @@ def times(
         "repeat": repeat,
         "gc_threshold": list(gc.get_threshold()),
         "gc_frozen": gc.get_freeze_count(),
+        "rss_mb": resident_mb(),
         "cold": cold,
         "new_searcher": new_searcher,
         "after_save": after_save,
@@ -213,7 +227,8 @@ def print_collections(result: dict) -> None:
     full ones, with the full ones' CPU ms in all and at most."""
     print(
         f"\ngarbage collections during the timed calls; thresholds {result.get('gc_threshold')},"
-        f" {result.get('gc_frozen')} objects frozen"
+        f" {result.get('gc_frozen')} objects frozen, resident memory at the end"
+        f" {result.get('rss_mb')} MB"
     )
     print("| query | " + " | ".join(f"{layer}: young / full (ms, max)" for layer in LAYERS) + " |")
     print("|---|" + "---:|" * len(LAYERS))
