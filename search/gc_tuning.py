@@ -10,11 +10,12 @@ settings:
 - ``GC_THRESHOLD``: a larger generation-0 threshold, so young collections are rarer and fewer
   short-lived objects of a request are still alive to be promoted, which is what makes the
   collector run a full collection;
-- ``GC_FREEZE``: after the first request that used a new searcher's data (at start-up, and
-  after each index change), :func:`gc.freeze` moves everything alive to the permanent
-  generation, which collections skip. A frozen object freed by reference counting (a replaced
-  searcher's data) is still freed; only cycles among frozen objects would stay, so freezing
-  waits for the searcher's data rather than following every request.
+- ``GC_FREEZE``: once a request used a new searcher's data (the first request, and the first
+  after each index change), the next request starts by collecting the young generations and
+  :func:`gc.freeze`, which moves everything alive to the permanent generation that
+  collections skip. Between two requests what is alive is the process's long-lived state; a
+  frozen object freed by reference counting (a replaced searcher's data) is still freed, only
+  cycles among frozen objects would stay, so freezing follows searchers, not every request.
 """
 
 import gc
@@ -22,18 +23,20 @@ import threading
 import weakref
 
 from django.conf import settings
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from haystack import connections
 
-_DISPATCH_UID = "search.gc_tuning.freeze_after_request"
+_DISPATCH_UID = "search.gc_tuning.freeze"
 
 
 class _Frozen(threading.local):
-    """What this thread's last freeze followed (haystack keeps a backend, so a searcher, per
-    thread): whether it froze, and a weak reference to that searcher's data."""
+    """This thread's freezing (haystack keeps a backend, so a searcher, per thread): whether a
+    request ran, a weak reference to the searcher data the last freeze followed, and whether a
+    freeze is due before the next request."""
 
-    done = False
+    seen = False
     cache: weakref.ref | None = None
+    due = False
 
 
 _frozen = _Frozen()
@@ -48,9 +51,11 @@ def configure_gc(*, threshold: int | None = None, freeze: bool | None = None) ->
         _young, older, oldest = gc.get_threshold()
         gc.set_threshold(threshold, older, oldest)
     if freeze:
-        request_finished.connect(freeze_after_request, dispatch_uid=_DISPATCH_UID)
+        request_finished.connect(note_searcher, dispatch_uid=_DISPATCH_UID)
+        request_started.connect(freeze_before_request, dispatch_uid=_DISPATCH_UID)
     else:
         request_finished.disconnect(dispatch_uid=_DISPATCH_UID)
+        request_started.disconnect(dispatch_uid=_DISPATCH_UID)
 
 
 def _searcher_cache():
@@ -59,14 +64,23 @@ def _searcher_cache():
     return held() if held is not None else None
 
 
-def freeze_after_request(**_kwargs) -> bool:
-    """Freeze what is alive after this thread's first request, and after the first one that
-    used a new searcher's data; whether it froze."""
+def note_searcher(**_kwargs) -> None:
+    """After a request: a freeze is due if it was the thread's first or used a new searcher's
+    data. Not now: the request's own objects are still alive, and would be frozen with it."""
     cache = _searcher_cache()
     last = _frozen.cache() if _frozen.cache is not None else None
-    if _frozen.done and last is cache:
+    if not _frozen.seen or last is not cache:
+        _frozen.seen = True
+        _frozen.cache = weakref.ref(cache) if cache is not None else None
+        _frozen.due = True
+
+
+def freeze_before_request(**_kwargs) -> bool:
+    """Before a request, when a freeze is due: collect the young generations (the previous
+    request's cycles), then freeze what is left; whether it froze."""
+    if not _frozen.due:
         return False
+    _frozen.due = False
+    gc.collect(1)
     gc.freeze()
-    _frozen.done = True
-    _frozen.cache = weakref.ref(cache) if cache is not None else None
     return True

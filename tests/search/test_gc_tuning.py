@@ -1,5 +1,5 @@
 """The web process's garbage collector (``search.gc_tuning``): the generation-0 threshold and
-freezing what is alive after the first search page of each searcher.
+freezing what is alive, before a request, once a page used a new searcher's data.
 
 The entry points (gunicorn's ``config.wsgi`` and ``runserver``'s WSGI application) are checked
 in a fresh process each, since they change the process's collector; the freezing is checked in
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from haystack import connections
 
 from archive.models import Article
@@ -28,16 +28,16 @@ PYTHON_DEFAULT_THRESHOLD = 700
 PROBE = """
 import gc, json, sys
 import django
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 if sys.argv[1] == "gunicorn":
     import config.wsgi  # what gunicorn loads: config.wsgi:application
 else:
     django.setup()
     from django.core.servers.basehttp import get_internal_wsgi_application
     get_internal_wsgi_application()  # what runserver loads (WSGI_APPLICATION)
-uid = "search.gc_tuning.freeze_after_request"
-print(json.dumps({"threshold": gc.get_threshold(),
-                  "freezes": request_finished.disconnect(dispatch_uid=uid)}))
+uid = "search.gc_tuning.freeze"
+freezes = [signal.disconnect(dispatch_uid=uid) for signal in (request_finished, request_started)]
+print(json.dumps({"threshold": gc.get_threshold(), "freezes": freezes}))
 """
 
 
@@ -67,7 +67,7 @@ def _server_collector(tmp_path: Path, entry: str, **variables: str) -> dict:
 def test_server_entry_points_apply_the_default_collector_settings(tmp_path, entry):
     found = _server_collector(tmp_path, entry)
     assert found["threshold"][0] == 10_000
-    assert found["freezes"] is True
+    assert found["freezes"] == [True, True]
 
 
 @pytest.mark.slow
@@ -77,7 +77,7 @@ def test_server_collector_settings_come_from_the_environment(tmp_path, entry):
     assert found["threshold"][0] == 25_000
     found = _server_collector(tmp_path, entry, DJANGO_GC_THRESHOLD="0", DJANGO_GC_FREEZE="0")
     assert found["threshold"][0] == PYTHON_DEFAULT_THRESHOLD
-    assert found["freezes"] is False
+    assert found["freezes"] == [False, False]
 
 
 @pytest.fixture
@@ -88,10 +88,12 @@ def collector():
     gc.unfreeze()
     yield
     request_finished.disconnect(dispatch_uid=gc_tuning._DISPATCH_UID)
+    request_started.disconnect(dispatch_uid=gc_tuning._DISPATCH_UID)
     gc.set_threshold(*saved)
     gc.unfreeze()
-    gc_tuning._frozen.done = False
+    gc_tuning._frozen.seen = False
     gc_tuning._frozen.cache = None
+    gc_tuning._frozen.due = False
 
 
 def test_threshold_sets_the_young_generation_only(collector):
@@ -113,24 +115,31 @@ def _search_page(client, seeds) -> None:
     assert found == seeds.ids("003", "004")
 
 
-def test_search_page_freezes_once_per_searcher(client, seeds, collector):
+def test_search_page_freezes_once_per_searcher_before_the_next_request(client, seeds, collector):
     gc_tuning.configure_gc(threshold=0, freeze=True)
     _search_page(client, seeds)
+    # Not after the page (its objects are still alive), but before the next request.
+    assert gc.get_freeze_count() == 0
+    _search_page(client, seeds)
     assert gc.get_freeze_count() > 0
-    # The same searcher: the next page leaves the collector alone.
+    # The same searcher: the pages that follow leave the collector alone.
     gc.unfreeze()
     _search_page(client, seeds)
+    _search_page(client, seeds)
     assert gc.get_freeze_count() == 0
-    # An index change gives a new searcher: the page that uses it freezes again.
+    # An index change gives a new searcher: the request after the page that used it freezes.
     unified = connections["default"].get_unified_index()
     article = Article.objects.get(pk=seeds.articles["000"].pk)
     connections["default"].get_backend().update(unified.get_index(Article), [article])
     _search_page(client, seeds)
+    assert gc.get_freeze_count() == 0
+    _search_page(client, seeds)
     assert gc.get_freeze_count() > 0
 
 
-def test_search_page_freezes_nothing_when_switched_off(client, seeds, collector):
+def test_search_pages_freeze_nothing_when_switched_off(client, seeds, collector):
     gc_tuning.configure_gc(threshold=0, freeze=True)
     gc_tuning.configure_gc(threshold=0, freeze=False)
+    _search_page(client, seeds)
     _search_page(client, seeds)
     assert gc.get_freeze_count() == 0
