@@ -21,7 +21,7 @@ searcher (as a new process). ``--after-save`` indexes one article again before e
 article's old document, and the call runs on the searcher that follows.
 
 Both forms run with Python's collector set as the web process sets it (``run.web_process``:
-``DJANGO_GC_THRESHOLD``, ``DJANGO_GC_FREEZE``, after a first search page), and ``--times``
+``DJANGO_GC_THRESHOLD``, ``DJANGO_GC_FREEZE``, after two search pages), and ``--times``
 also reports the collections during each layer's timed calls: young and full ones, with the
 full ones' CPU pauses. ``DJANGO_GC_THRESHOLD=0 DJANGO_GC_FREEZE=0`` times Python's defaults.
 """

@@ -20,8 +20,9 @@ touched):
 5. ``--out`` (JSON) and a markdown table next to it (``.md``, ``results_table.py``).
 
 The timing runs with Python's collector set as the web process sets it (``web_process``:
-``config.wsgi``'s ``GC_THRESHOLD`` and ``GC_FREEZE``, after a first search page); the
-collections during the HTML view's timed requests are reported under the table.
+``config.wsgi``'s ``GC_THRESHOLD`` and ``GC_FREEZE``, after two search pages); the
+collections during the HTML view's requests (its warm-up and timed ones) are reported under
+the table.
 
 ``--smoke`` (for the test suite) imports 1,000 articles and repeats each query twice.
 ``--reuse`` with ``--workdir`` skips steps 1–3 on an archive kept by an earlier ``--keep`` run.
@@ -91,13 +92,15 @@ def setup_django(workdir: Path) -> None:
 
 def web_process(client) -> None:
     """Set the collector as the web process does (``config.wsgi``: ``GC_THRESHOLD``,
-    ``GC_FREEZE``), then serve a first search page, as a server's first visitor would."""
+    ``GC_FREEZE``), then serve two search pages, as a server's first visitors: the second
+    begins with the freeze that follows a new searcher's first page."""
     from search.gc_tuning import configure_gc
 
     configure_gc()
-    response = client.get("/search/", _query_dict(query_mix()["common word"]))
-    if response.status_code != 200:
-        raise RuntimeError(f"/search/ answered {response.status_code}")
+    for _ in range(2):
+        response = client.get("/search/", _query_dict(query_mix()["common word"]))
+        if response.status_code != 200:
+            raise RuntimeError(f"/search/ answered {response.status_code}")
 
 
 class GcPauses:
@@ -360,14 +363,14 @@ def measure(repeat: int, index_path: str, collections: GcPauses) -> list[dict]:
 
 
 def gc_line(found: dict) -> str:
-    """Python's collections during the timed page requests, as a line under the table."""
+    """Python's collections during the page requests, as a line under the table."""
     counts = ", ".join(
         f"generation {g}: {found[f'gen{g}']['collections']} "
         f"({found[f'gen{g}']['total_ms']} ms CPU, at most {found[f'gen{g}']['max_ms']})"
         for g in range(3)
     )
     return (
-        f"\nGarbage collections during the HTML view's timed requests, {counts}; "
+        f"\nGarbage collections during the HTML view's requests, {counts}; "
         f"thresholds {found['threshold']}, {found['frozen']} objects frozen.\n"
     )
 
@@ -424,7 +427,7 @@ def main(argv=None) -> dict:
             "database_mb": round(
                 sum(f.stat().st_size for f in workdir.glob("bench.sqlite3*")) / 2**20, 1
             ),
-            # Python's collections during the HTML view's timed requests.
+            # Python's collections during the HTML view's requests (warm-up and timed).
             "gc_in_views": collections.summary(),
             "peak_memory_mb": peak_memory_mb(),
             "machine": machine(),
