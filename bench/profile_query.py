@@ -19,10 +19,16 @@ first search after an editor's change to the index, with nothing kept from the p
 searcher (as a new process). ``--after-save`` indexes one article again before each call
 (untimed), as an editor's save does: the index commits a new segment and deletes the
 article's old document, and the call runs on the searcher that follows.
+
+Both forms run with Python's collector set as the web process sets it (``run.web_process``:
+``DJANGO_GC_THRESHOLD``, ``DJANGO_GC_FREEZE``, after two search pages), and ``--times``
+also reports the collections during each layer's timed calls: young and full ones, with the
+full ones' CPU pauses. ``DJANGO_GC_THRESHOLD=0 DJANGO_GC_FREEZE=0`` times Python's defaults.
 """
 
 import argparse
 import cProfile
+import gc
 import json
 import os
 import pstats
@@ -122,9 +128,11 @@ def _save_one(step: int) -> None:
 def time_calls(
     fn, repeat: int, *, cold: bool = False, new_searcher: bool = False, after_save: bool = False
 ) -> dict:
-    """Wall and CPU milliseconds per call, p50 / p95, after one warm-up call."""
+    """Wall and CPU milliseconds per call, p50 / p95, after one warm-up call, and Python's
+    collections during the timed calls (``run.GcPauses``)."""
     fn()
     wall, cpu = [], []
+    collections = run.GcPauses()
     for step in range(repeat):
         if cold:
             _forget()
@@ -132,11 +140,25 @@ def time_calls(
             _forget_searcher()
         if after_save:
             _save_one(step)
-        start_wall, start_cpu = time.perf_counter(), time.process_time()
-        fn()
-        cpu.append((time.process_time() - start_cpu) * 1000)
-        wall.append((time.perf_counter() - start_wall) * 1000)
-    return {"wall": _summary(wall), "cpu": _summary(cpu)}
+        with collections:
+            start_wall, start_cpu = time.perf_counter(), time.process_time()
+            fn()
+            cpu.append((time.process_time() - start_cpu) * 1000)
+            wall.append((time.perf_counter() - start_wall) * 1000)
+    return {"wall": _summary(wall), "cpu": _summary(cpu), "gc": collections.summary()}
+
+
+def resident_mb() -> float | None:
+    """The process's resident memory now (``VmRSS``, Linux), in MB: what the process holds
+    after the calls, where the peak (``ru_maxrss``) would not show memory kept."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
 
 
 def times(
@@ -152,6 +174,7 @@ def times(
     from django.test import Client
 
     client = Client()
+    run.web_process(client)
     rows = []
     for name, raw in run.query_mix().items():
         if only and name != only:
@@ -166,6 +189,9 @@ def times(
     load = [round(x, 2) for x in os.getloadavg()]
     return {
         "repeat": repeat,
+        "gc_threshold": list(gc.get_threshold()),
+        "gc_frozen": gc.get_freeze_count(),
+        "rss_mb": resident_mb(),
         "cold": cold,
         "new_searcher": new_searcher,
         "after_save": after_save,
@@ -193,12 +219,38 @@ def print_table(result: dict) -> None:
             for kind in ("wall", "cpu"):
                 cells.append(f"{row[layer][kind]['p50']} / {row[layer][kind]['p95']}")
         print(f"| {row['query']} | " + " | ".join(cells) + " |")
+    print_collections(result)
+
+
+def print_collections(result: dict) -> None:
+    """Python's collections during each layer's timed calls: young (generations 0 and 1) and
+    full ones, with the full ones' CPU ms in all and at most."""
+    print(
+        f"\ngarbage collections during the timed calls; thresholds {result.get('gc_threshold')},"
+        f" {result.get('gc_frozen')} objects frozen, resident memory at the end"
+        f" {result.get('rss_mb')} MB"
+    )
+    print("| query | " + " | ".join(f"{layer}: young / full (ms, max)" for layer in LAYERS) + " |")
+    print("|---|" + "---:|" * len(LAYERS))
+    for row in result["rows"]:
+        cells = []
+        for layer in LAYERS:
+            found = row.get(layer, {}).get("gc")
+            if not found:
+                cells.append("")
+                continue
+            young = found["gen0"]["collections"] + found["gen1"]["collections"]
+            full = found["gen2"]
+            cells.append(f"{young} / {full['collections']} ({full['total_ms']}, {full['max_ms']})")
+        print(f"| {row['query']} | " + " | ".join(cells) + " |")
 
 
 def profile(args) -> None:
     from django.test import Client
 
-    once = _calls(run.query_mix()[args.query], Client())[args.layer]
+    client = Client()
+    run.web_process(client)
+    once = _calls(run.query_mix()[args.query], client)[args.layer]
     once()
     profiler = cProfile.Profile()
     profiler.enable()
@@ -245,13 +297,13 @@ def main() -> None:
     )
     args = parser.parse_args()
     run.setup_django(args.workdir.resolve())
-    if not args.times:
-        profile(args)
-        return
     from django.core.management import call_command
 
     # The page runs as in production (DEBUG off): hashed static files need a manifest.
     call_command("collectstatic", interactive=False, verbosity=0)
+    if not args.times:
+        profile(args)
+        return
     extra = dict(param.split("=", 1) for param in args.param)
     result = times(
         args.repeat,

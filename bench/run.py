@@ -19,11 +19,17 @@ touched):
    ``view_over_call`` is the median over requests of page ÷ its own call);
 5. ``--out`` (JSON) and a markdown table next to it (``.md``, ``results_table.py``).
 
+The timing runs with Python's collector set as the web process sets it (``web_process``:
+``config.wsgi``'s ``GC_THRESHOLD`` and ``GC_FREEZE``, after two search pages); the
+collections during the HTML view's requests (its warm-up and timed ones) are reported under
+the table.
+
 ``--smoke`` (for the test suite) imports 1,000 articles and repeats each query twice.
 ``--reuse`` with ``--workdir`` skips steps 1–3 on an archive kept by an earlier ``--keep`` run.
 """
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -82,6 +88,58 @@ def setup_django(workdir: Path) -> None:
     import django
 
     django.setup()
+
+
+def web_process(client) -> None:
+    """Set the collector as the web process does (``config.wsgi``: ``GC_THRESHOLD``,
+    ``GC_FREEZE``), then serve two search pages, as a server's first visitors: the second
+    begins with the freeze that follows a new searcher's first page."""
+    from search.gc_tuning import configure_gc
+
+    configure_gc()
+    for _ in range(2):
+        response = client.get("/search/", _query_dict(query_mix()["common word"]))
+        if response.status_code != 200:
+            raise RuntimeError(f"/search/ answered {response.status_code}")
+
+
+class GcPauses:
+    """Python's collections while it is active (``gc.callbacks``): per generation, how many
+    and their pauses in CPU milliseconds (``time.process_time``)."""
+
+    def __init__(self):
+        self.pauses: dict[int, list[float]] = {}
+        self._start = 0.0
+
+    def __enter__(self):
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *_exc):
+        gc.callbacks.remove(self._callback)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._start = time.process_time()
+        else:
+            pause = (time.process_time() - self._start) * 1000
+            self.pauses.setdefault(info["generation"], []).append(pause)
+
+    def full(self) -> int:
+        """Full (generation-2) collections so far."""
+        return len(self.pauses.get(2, ()))
+
+    def summary(self) -> dict:
+        """``{"gen0": {"collections", "total_ms", "max_ms"}, …}`` and the thresholds."""
+        found = {"threshold": list(gc.get_threshold()), "frozen": gc.get_freeze_count()}
+        for generation in range(3):
+            pauses = self.pauses.get(generation, [])
+            found[f"gen{generation}"] = {
+                "collections": len(pauses),
+                "total_ms": round(sum(pauses), 1),
+                "max_ms": round(max(pauses, default=0.0), 1),
+            }
+        return found
 
 
 # ---------------------------------------------------------------------------- queries
@@ -239,7 +297,7 @@ class RawWhoosh:
         return len(results), ids, groups
 
 
-def measure(repeat: int, index_path: str) -> list[dict]:
+def measure(repeat: int, index_path: str, collections: GcPauses) -> list[dict]:
     from django.test import Client
     from haystack import connections
 
@@ -249,6 +307,7 @@ def measure(repeat: int, index_path: str) -> list[dict]:
     backend = connections["default"].get_backend()
     raw_whoosh = RawWhoosh(index_path)
     client = Client()
+    web_process(client)
     rows = []
     for name, raw in query_mix().items():
         params = _cleaned(raw)
@@ -293,11 +352,27 @@ def measure(repeat: int, index_path: str) -> list[dict]:
             ("read_path", read_path, repeat),
         ):
             row[label] = _time(fn, times)
-        row.update(_time_view(view, repeat))
+        full = collections.full()
+        with collections:
+            row.update(_time_view(view, repeat))
+        row["full_gc_in_view"] = collections.full() - full
         row["view_over_read_path"] = _ratio(row["view"]["p50"], row["read_path"]["p50"])
         row["read_path_over_raw"] = _ratio(row["read_path"]["p50"], row["raw_whoosh"]["p50"])
         rows.append(row)
     return rows
+
+
+def gc_line(found: dict) -> str:
+    """Python's collections during the page requests, as a line under the table."""
+    counts = ", ".join(
+        f"generation {g}: {found[f'gen{g}']['collections']} "
+        f"({found[f'gen{g}']['total_ms']} ms CPU, at most {found[f'gen{g}']['max_ms']})"
+        for g in range(3)
+    )
+    return (
+        f"\nGarbage collections during the HTML view's requests, {counts}; "
+        f"thresholds {found['threshold']}, {found['frozen']} objects frozen.\n"
+    )
 
 
 def _ratio(a: float, b: float) -> float | None:
@@ -340,17 +415,20 @@ def main(argv=None) -> dict:
         # The page runs as in production (DEBUG off): hashed static files need a manifest.
         call_command("collectstatic", interactive=False, verbosity=0)
         index_path = str(workdir / "whoosh_index")
+        collections = GcPauses()
         results = {
             "articles": Article.objects.published().count(),
             "smoke": args.smoke,
             "repeat": repeat,
             "targets_ms": {str(k): {"any": v[0], "phrase": v[1]} for k, v in TARGETS_MS.items()},
             "build": build,
-            "queries": measure(repeat, index_path),
+            "queries": measure(repeat, index_path, collections),
             "index_mb": round(dir_size(Path(index_path)) / 2**20, 1),
             "database_mb": round(
                 sum(f.stat().st_size for f in workdir.glob("bench.sqlite3*")) / 2**20, 1
             ),
+            # Python's collections during the HTML view's requests (warm-up and timed).
+            "gc_in_views": collections.summary(),
             "peak_memory_mb": peak_memory_mb(),
             "machine": machine(),
         }
@@ -359,7 +437,7 @@ def main(argv=None) -> dict:
             shutil.rmtree(workdir, ignore_errors=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
-    table = markdown(results)
+    table = markdown(results) + gc_line(results["gc_in_views"])
     args.out.with_suffix(".md").write_text(table, encoding="utf-8")
     print(table)
     return results

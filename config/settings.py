@@ -210,6 +210,12 @@ SEARCH_FEEDBACK_MATCH = env_int("DJANGO_SEARCH_FEEDBACK_MATCH", 2)
 # it (each in half of the other's articles); 0: off.
 SEARCH_TIED_ENTITY_WEIGHT = float(env_str("DJANGO_SEARCH_TIED_ENTITY_WEIGHT", "0"))
 
+# The web process's garbage collector (search/gc_tuning.py, applied by config/wsgi.py): the
+# generation-0 threshold (0: Python's 700), and freezing what is alive after a request that
+# used a new searcher's data, so full collections skip it.
+GC_THRESHOLD = env_int("DJANGO_GC_THRESHOLD", 10_000)
+GC_FREEZE = env_bool("DJANGO_GC_FREEZE", True)
+
 # Exports of a search stream at most this many articles; above it the researcher narrows.
 SEARCH_EXPORT_MAX = env_int("DJANGO_SEARCH_EXPORT_MAX", 10000)
 

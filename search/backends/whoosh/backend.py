@@ -256,6 +256,10 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             self._cache = SearcherCache(searcher, self.date_field_name, previous=self._cache)
         return self._cache
 
+    def searcher_cache_held(self) -> SearcherCache | None:
+        """The searcher cache the last search used, without opening a searcher."""
+        return self._cache
+
     def vocabulary(self) -> WhooshVocabulary:
         """The text field's terms for "did you mean" (:mod:`search.suggest`), per searcher."""
         cache = self.searcher_cache()
