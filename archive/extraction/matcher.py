@@ -17,6 +17,7 @@ from archive.extraction.candidates import FoundCandidate, find_candidates
 from archive.extraction.detection import count_occurrences, organization_candidates
 from archive.extraction.document import Document, cue_start
 from archive.extraction.gazetteer import AliasEntry, Gazetteer
+from archive.extraction.honours import honoured, opens_with_head
 from archive.extraction.names import ARTICLE, first_token_keys
 from archive.extraction.variants import variant_hits
 
@@ -64,10 +65,12 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
     if detect:
         hits = [hit for hit in hits if not _inside_longer_name(doc, hit, gazetteer)]
         organizations, hits = organization_candidates(doc, hits, gazetteer, _known_hit(doc))
+        hits = [hit for hit in hits if not _honoured_person(doc, hit, gazetteer)]
         in_organizations = {i for c in organizations for i in c.tokens}
         listed, hits = people_names.listed_people(doc, hits, gazetteer, in_organizations)
         taken = in_organizations | people_names.tokens_of(listed)
         people = people_names.joined(listed, find_candidates(doc, hits, gazetteer, taken))
+        people = [c for c in people if c.kind != "person" or not _not_person(doc, c.tokens[0])]
         hits = _without_surnames(doc, hits, people, gazetteer)
         people, variants = _variants(doc, people, gazetteer)
         hits = sorted(hits + variants, key=lambda h: h.start)
@@ -83,6 +86,17 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
         ]
     entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer)
     return Extraction(entities=entities, candidates=candidates)
+
+
+def _honoured_person(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
+    """``الملك سلمان`` in ``مركز الملك سلمان للإغاثة``: a name a facility honours."""
+    kinds = gazetteer.kinds
+    return all(kinds[e.entity_id] == "person" for e in hit.entries) and honoured(doc, hit.start)
+
+
+def _not_person(doc: Document, start: int) -> bool:
+    """A proposed name that a facility honours or that a head noun opens."""
+    return honoured(doc, start) or opens_with_head(doc, start)
 
 
 def _known_hit(doc: Document):
