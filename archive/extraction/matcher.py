@@ -311,6 +311,8 @@ def _entity_of(doc: Document, hit: _Hit, full: set[int], gazetteer: Gazetteer) -
         supported = [i for i in ids if i in full]
         if len(supported) == 1:
             return supported[0]
+        if _title_word(doc, hit, gazetteer):
+            return None
         return ids[0] if len(ids) == 1 else None
     name = " ".join((hit.key, *doc.folded[hit.start + 1 : hit.end + 1]))
     before = doc.folded[hit.start - 1] if hit.start and doc.joined[hit.start - 1] else ""
@@ -321,6 +323,20 @@ def _entity_of(doc: Document, hit: _Hit, full: set[int], gazetteer: Gazetteer) -
         return None
     supported = [i for i in ids if i in full]
     return supported[0] if len(supported) == 1 else by_country
+
+
+def _title_word(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
+    """``الرئيس السوداني``, ``العقيد المهندس``: after a title, a one-word name that is a
+    people's adjective or a title itself belongs to the title (the person it may name is
+    named in full nowhere in the article)."""
+    if hit.end != hit.start:
+        return False
+    word = doc.folded[hit.start]
+    return (
+        gazetteer.people_adjective(word)
+        or (word,) in cues.cue_phrases()
+        or word in cues.role_nouns()
+    )
 
 
 def _common_word_context(doc: Document, hit: _Hit, *, in_place: bool = False) -> bool:
