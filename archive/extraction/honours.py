@@ -1,7 +1,8 @@
 """Names that honour a person: ``مركز الملك سلمان للإغاثة``, ``دوري عبد اللطيف جميل``,
 ``مطار الملك خالد``. A person's name as the complement of the head noun of a facility, an
 institution, a prize or an event names that thing, and the person is not mentioned
-(docs/entities.md); nor is a name in quotes after a place word and its adjective
+(docs/entities.md); nor is a name in quotes after a place word with the article and its
+adjective
 (المدينة الجديدة "علي منجلي"), the name of a district."""
 
 from functools import cache
@@ -59,7 +60,7 @@ def honoured(doc: Document, start: int) -> bool:
             and set(_gap(doc, head)) & (_QUOTE_GAP - {" "})
             and doc.folded[head].startswith(ARTICLE)
             and doc.joined[head - 1]
-            and _head(doc.folded[head - 1], definite=True)
+            and _place_word(doc.folded[head - 1])
         ):
             return True
     return False
@@ -70,9 +71,15 @@ def _gap(doc: Document, i: int) -> str:
     return doc.text[doc.ends[i] : doc.starts[i + 1]]
 
 
-def _head(folded: str, *, definite: bool = False) -> bool:
-    heads = honour_heads()
-    keys = first_token_keys(folded)
-    if definite:
-        return any(key.removeprefix(ARTICLE) in heads for key in keys if key.startswith(ARTICLE))
-    return bool(keys & heads)
+def _head(folded: str) -> bool:
+    return bool(first_token_keys(folded) & honour_heads())
+
+
+def _place_word(folded: str) -> bool:
+    """``المدينة``, ``بالمدينة``: a place word (``cues.place_words``) with its article."""
+    words = cues.place_words()
+    return any(
+        key.removeprefix(ARTICLE) in words
+        for key in first_token_keys(folded)
+        if key.startswith(ARTICLE)
+    )
