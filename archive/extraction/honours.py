@@ -2,8 +2,7 @@
 ``مطار الملك خالد``. A person's name as the complement of the head noun of a facility, an
 institution, a prize or an event names that thing, and the person is not mentioned
 (docs/entities.md); nor is a name in quotes after a place word with the article and its
-adjective
-(المدينة الجديدة "علي منجلي"), the name of a district."""
+adjective (المدينة الجديدة "علي منجلي"), the name of a district."""
 
 from functools import cache
 
