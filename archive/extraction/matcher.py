@@ -71,7 +71,11 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
         listed, hits = people_names.listed_people(doc, hits, gazetteer, in_organizations)
         taken = in_organizations | people_names.tokens_of(listed)
         people = people_names.joined(listed, find_candidates(doc, hits, gazetteer, taken))
-        people = [c for c in people if c.kind != "person" or not _not_person(doc, c.tokens[0])]
+        people = [
+            c
+            for c in people
+            if c.kind != "person" or not _not_person(doc, c.tokens[0], c.tokens[-1])
+        ]
         hits = _without_surnames(doc, hits, people, gazetteer)
         people, variants = _variants(doc, people, gazetteer)
         hits = sorted(hits + variants, key=lambda h: h.start)
@@ -95,9 +99,12 @@ def _honoured_person(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
     return all(kinds[e.entity_id] == "person" for e in hit.entries) and honoured(doc, hit.start)
 
 
-def _not_person(doc: Document, start: int) -> bool:
-    """A proposed name that a facility honours or that a head noun opens."""
-    return honoured(doc, start) or opens_with_head(doc, start)
+def _not_person(doc: Document, start: int, end: int) -> bool:
+    """A proposed name that a facility honours, that a head noun opens, or that ends in a
+    feminine adjective (طائرات شحن تابعة لقيادة …)."""
+    if honoured(doc, start) or opens_with_head(doc, start):
+        return True
+    return end > start and shapes.is_feminine_adjective(doc.folded[end])
 
 
 def _known_hit(doc: Document):

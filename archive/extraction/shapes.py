@@ -146,6 +146,21 @@ def is_definite_adjective(folded: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def is_feminine_adjective(folded: str) -> bool:
+    """``تابعة``, ``عارضة``, ``سائقه``: the feminine (or a pronoun's ه) of an adjective or a
+    participle that has a sound plural; no name ends in one. A nisba (مكية) may be a family
+    name and is left out."""
+    if not folded.endswith("ه") or len(folded) < 4:
+        return False
+    masculine = folded[:-1]
+    if masculine.endswith("ي"):
+        return False
+    return is_definite_adjective(
+        masculine if masculine.startswith(ARTICLE) else ARTICLE + masculine
+    )
+
+
+@lru_cache(maxsize=100_000)
 def behind_article(folded: str) -> bool:
     """A word read as proclitics and the article (للفيفا: li + al-FIFA) rather than a name
     (فالون): the definite form is seen at least as often as the word itself."""

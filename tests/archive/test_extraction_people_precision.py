@@ -200,3 +200,25 @@ def test_al_sudani_named_in_full_is_still_found_after_a_title(tmp_path):
         "إن العلاقات مع موسكو متينة."
     )
     assert "محمد شياع السوداني" in people(text)
+
+
+# --- a feminine adjective ends no name ---------------------------------------------------
+
+
+def test_a_feminine_participle_ends_no_name(monkeypatch):
+    # The mined full names hold "شحن تابعة": a title's complement stood before it.
+    lexicon = people_names.NameLexicon([["شحن", "تابعه"]])
+    monkeypatch.setattr(people_names, "listed_names", lambda: lexicon)
+    text = (
+        "وأمر وزير الدفاع بتأمين طائرات شحن تابعة لقيادة القوات الجوية الملكية السعودية "
+        "لتسيير جسر جوي لنقل المساعدات."
+    )
+    assert "شحن تابعة" not in people(text)
+
+
+def test_a_nisba_family_name_written_feminine_is_still_a_name():
+    text = (
+        "غيب الموت منذ أيام شيخ المعماريين العرب العراقي محمد مكية في أحد مستشفيات لندن "
+        "عن عمر ناهز المئة."
+    )
+    assert "محمد مكية" in people(text)
