@@ -76,6 +76,7 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
             for c in people
             if c.kind != "person" or not _not_person(doc, c.tokens[0], c.tokens[-1])
         ]
+        hits = _without_titles(doc, hits, people, gazetteer)
         hits = _without_surnames(doc, hits, people, gazetteer)
         people, variants = _variants(doc, people, gazetteer)
         hits = sorted(hits + variants, key=lambda h: h.start)
@@ -194,6 +195,22 @@ def _family_after_lineage(doc: Document, hit: _Hit, after: int) -> bool:
         and word not in cues.role_nouns()
         and frequency(word) <= FAMILY_WORD_MAX
     )
+
+
+def _without_titles(doc: Document, hits: list[_Hit], people, gazetteer) -> list[_Hit]:
+    """A one-word name that needs support, right before a person's name, is a title: the
+    engineer in ``نائب الرئيس اليمني المهندس خالد محفوظ بحاح``."""
+    kinds = gazetteer.kinds
+    starts = {c.tokens[0] for c in people if c.kind == "person"} | {
+        hit.start for hit in hits if all(kinds[e.entity_id] == "person" for e in hit.entries)
+    }
+    return [
+        hit
+        for hit in hits
+        if hit.start != hit.end
+        or not all(e.ambiguous for e in hit.entries)
+        or not (hit.end + 1 in starts and doc.joined[hit.end])
+    ]
 
 
 def _without_surnames(doc: Document, hits: list[_Hit], people, gazetteer) -> list[_Hit]:

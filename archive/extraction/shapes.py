@@ -229,16 +229,20 @@ def _conjunction_only(folded: str, key: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def has_particle_reading(folded: str) -> bool:
-    """A preposition before a noun (بترحيب, لضغوط, للضرب): words that follow a name in a
-    sentence, never part of it."""
+    """A preposition before a noun (بترحيب, لضغوط, للضرب, برصاص): words that follow a name
+    in a sentence, never part of it. The noun is counted with its article too (رصاص is
+    mostly written الرصاص), unless the whole word is a listed given name (برهان)."""
     count = frequency(folded)
     if folded.startswith("لل"):
         return True
-    return folded.startswith(("ب", "ل")) and any(
+    if not folded.startswith(("ب", "ل")):
+        return False
+    definite = folded not in cues.given_names()
+    return any(
         key != folded
         and len(key) >= PREFIXED_WORD_LETTERS
         and not key.startswith(("و", "ا"))  # بوعلي, باسهل, بالمر are names
-        and frequency(key) >= max(CLITIC_WORD_MIN, count)
+        and frequency(key) + definite * frequency(ARTICLE + key) >= max(CLITIC_WORD_MIN, count)
         for key in first_token_keys(folded)
     )
 

@@ -222,3 +222,37 @@ def test_a_nisba_family_name_written_feminine_is_still_a_name():
         "عن عمر ناهز المئة."
     )
     assert "محمد مكية" in people(text)
+
+
+# --- words that follow a name, and a title before one ------------------------------------
+
+
+def test_a_noun_behind_a_preposition_opens_no_name():
+    # رصاص is mostly written الرصاص: برصاص is "by the bullets of".
+    text = (
+        "بعد مقتل الشاب الأعزل مايكل براون البالغ من العمر 18 عاما برصاص الشرطي دارن ولسن "
+        "في التاسع من أغسطس."
+    )
+    assert "برصاص الشرطي" not in people(text)
+
+
+def test_a_known_nickname_right_before_a_name_is_a_title(tmp_path, monkeypatch):
+    known(tmp_path, ("أبو مهدي المهندس", ["أبومهدي المهندس"], ["المهندس"]))
+    lexicon = people_names.NameLexicon([["خالد", "محفوظ", "بحاح"]])  # as the mined list
+    monkeypatch.setattr(people_names, "listed_names", lambda: lexicon)
+    text = (
+        "قال نائب الرئيس اليمني المهندس خالد محفوظ بحاح: إن زيارته إلى محافظة عدن تأتي "
+        "لتطبيع الحياة في مختلف مديرياتها."
+    )
+    found = people(text)
+    assert "أبو مهدي المهندس" not in found
+    assert "خالد محفوظ بحاح" in found
+
+
+def test_the_nickname_named_in_full_is_still_found(tmp_path):
+    known(tmp_path, ("أبو مهدي المهندس", ["أبومهدي المهندس"], ["المهندس"]))
+    text = (
+        "وقال نائب رئيس هيئة الحشد الشعبي أبو مهدي المهندس إن الفصائل ستشارك في العملية. "
+        "وأضاف المهندس أن الاستعدادات اكتملت."
+    )
+    assert "أبو مهدي المهندس" in people(text)
