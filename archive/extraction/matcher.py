@@ -12,11 +12,13 @@ and never in a common-word construction (في صالح التهدئة, لصال�
 from dataclasses import dataclass, field
 
 from arabic_text import frequency
-from archive.extraction import cues, people_names
+from archive.extraction import cues, people_names, shapes
 from archive.extraction.candidates import FoundCandidate, find_candidates
 from archive.extraction.detection import count_occurrences, organization_candidates
 from archive.extraction.document import Document, cue_start
 from archive.extraction.gazetteer import AliasEntry, Gazetteer
+from archive.extraction.honours import honoured, opens_with_head
+from archive.extraction.name_words import FAMILY_WORD_MAX, TAA_MARBUTA
 from archive.extraction.names import ARTICLE, first_token_keys
 from archive.extraction.variants import variant_hits
 
@@ -64,10 +66,17 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
     if detect:
         hits = [hit for hit in hits if not _inside_longer_name(doc, hit, gazetteer)]
         organizations, hits = organization_candidates(doc, hits, gazetteer, _known_hit(doc))
+        hits = [hit for hit in hits if not _honoured_person(doc, hit, gazetteer)]
         in_organizations = {i for c in organizations for i in c.tokens}
         listed, hits = people_names.listed_people(doc, hits, gazetteer, in_organizations)
         taken = in_organizations | people_names.tokens_of(listed)
         people = people_names.joined(listed, find_candidates(doc, hits, gazetteer, taken))
+        people = [
+            c
+            for c in people
+            if c.kind != "person" or not _not_person(doc, c.tokens[0], c.tokens[-1])
+        ]
+        hits = _without_titles(doc, hits, people, gazetteer)
         hits = _without_surnames(doc, hits, people, gazetteer)
         people, variants = _variants(doc, people, gazetteer)
         hits = sorted(hits + variants, key=lambda h: h.start)
@@ -83,6 +92,20 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
         ]
     entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer)
     return Extraction(entities=entities, candidates=candidates)
+
+
+def _honoured_person(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
+    """``الملك سلمان`` in ``مركز الملك سلمان للإغاثة``: a name a facility honours."""
+    kinds = gazetteer.kinds
+    return all(kinds[e.entity_id] == "person" for e in hit.entries) and honoured(doc, hit.start)
+
+
+def _not_person(doc: Document, start: int, end: int) -> bool:
+    """A proposed name that a facility honours, that a head noun opens, or that ends in a
+    feminine adjective (طائرات شحن تابعة لقيادة …)."""
+    if honoured(doc, start) or opens_with_head(doc, start):
+        return True
+    return end > start and shapes.is_feminine_adjective(doc.folded[end])
 
 
 def _known_hit(doc: Document):
@@ -141,12 +164,53 @@ def _inside_longer_name(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
     after, before = hit.end + 1, hit.start - 1
     if after < len(doc) and doc.joined[hit.end] and doc.folded[after] in cues.lineage_words():
         return True
+    if after < len(doc) and doc.joined[hit.end] and _family_after_lineage(doc, hit, after):
+        return True
     return (
         before >= 0
         and doc.joined[before]
         and doc.folded[hit.start] in cues.lineage_words()
         and not doc.stop[before]
     )
+
+
+def _family_after_lineage(doc: Document, hit: _Hit, after: int) -> bool:
+    """``عبدالله بن عبدالعزيز الربيعة``: a family name after a known lineage makes it
+    another person's longer name."""
+    lineage = cues.lineage_words()
+    word = doc.folded[after]
+    if not any(doc.folded[i] in lineage for i in range(hit.start + 1, hit.end)):
+        return False
+    if word in cues.family_names() or shapes.is_family_name(word):
+        return not shapes.is_definite_adjective(word)
+    # A definite word no ordinary use explains: not an adjective (nor the feminine of one),
+    # a modifier, a role or a frequent word.
+    masculine = word[:-1] if word.endswith(TAA_MARBUTA) else word
+    return (
+        word.startswith(ARTICLE)
+        and not doc.stop[after]
+        and not any(map(shapes.is_definite_adjective, {word, masculine}))
+        and not cues.is_nationality_adjective(masculine)
+        and word not in cues.modifiers()
+        and word not in cues.role_nouns()
+        and frequency(word) <= FAMILY_WORD_MAX
+    )
+
+
+def _without_titles(doc: Document, hits: list[_Hit], people, gazetteer) -> list[_Hit]:
+    """A one-word name that needs support, right before a person's name, is a title: the
+    engineer in ``نائب الرئيس اليمني المهندس خالد محفوظ بحاح``."""
+    kinds = gazetteer.kinds
+    starts = {c.tokens[0] for c in people if c.kind == "person"} | {
+        hit.start for hit in hits if all(kinds[e.entity_id] == "person" for e in hit.entries)
+    }
+    return [
+        hit
+        for hit in hits
+        if hit.start != hit.end
+        or not all(e.ambiguous for e in hit.entries)
+        or not (hit.end + 1 in starts and doc.joined[hit.end])
+    ]
 
 
 def _without_surnames(doc: Document, hits: list[_Hit], people, gazetteer) -> list[_Hit]:
@@ -271,6 +335,8 @@ def _entity_of(doc: Document, hit: _Hit, full: set[int], gazetteer: Gazetteer) -
         supported = [i for i in ids if i in full]
         if len(supported) == 1:
             return supported[0]
+        if _title_word(doc, hit, gazetteer):
+            return None
         return ids[0] if len(ids) == 1 else None
     name = " ".join((hit.key, *doc.folded[hit.start + 1 : hit.end + 1]))
     before = doc.folded[hit.start - 1] if hit.start and doc.joined[hit.start - 1] else ""
@@ -281,6 +347,20 @@ def _entity_of(doc: Document, hit: _Hit, full: set[int], gazetteer: Gazetteer) -
         return None
     supported = [i for i in ids if i in full]
     return supported[0] if len(supported) == 1 else by_country
+
+
+def _title_word(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
+    """``الرئيس السوداني``, ``العقيد المهندس``: after a title, a one-word name that is a
+    people's adjective or a title itself belongs to the title (the person it may name is
+    named in full nowhere in the article)."""
+    if hit.end != hit.start:
+        return False
+    word = doc.folded[hit.start]
+    return (
+        gazetteer.people_adjective(word)
+        or (word,) in cues.cue_phrases()
+        or word in cues.role_nouns()
+    )
 
 
 def _common_word_context(doc: Document, hit: _Hit, *, in_place: bool = False) -> bool:

@@ -146,6 +146,21 @@ def is_definite_adjective(folded: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def is_feminine_adjective(folded: str) -> bool:
+    """``تابعة``, ``عارضة``, ``سائقه``: the feminine (or a pronoun's ه) of an adjective or a
+    participle that has a sound plural; no name ends in one. A nisba (مكية) may be a family
+    name and is left out."""
+    if not folded.endswith("ه") or len(folded) < 4:
+        return False
+    masculine = folded[:-1]
+    if masculine.endswith("ي"):
+        return False
+    return is_definite_adjective(
+        masculine if masculine.startswith(ARTICLE) else ARTICLE + masculine
+    )
+
+
+@lru_cache(maxsize=100_000)
 def behind_article(folded: str) -> bool:
     """A word read as proclitics and the article (للفيفا: li + al-FIFA) rather than a name
     (فالون): the definite form is seen at least as often as the word itself."""
@@ -214,16 +229,20 @@ def _conjunction_only(folded: str, key: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def has_particle_reading(folded: str) -> bool:
-    """A preposition before a noun (بترحيب, لضغوط, للضرب): words that follow a name in a
-    sentence, never part of it."""
+    """A preposition before a noun (بترحيب, لضغوط, للضرب, برصاص): words that follow a name
+    in a sentence, never part of it. The noun is counted with its article too (رصاص is
+    mostly written الرصاص), unless the whole word is a listed given name (برهان)."""
     count = frequency(folded)
     if folded.startswith("لل"):
         return True
-    return folded.startswith(("ب", "ل")) and any(
+    if not folded.startswith(("ب", "ل")):
+        return False
+    definite = folded not in cues.given_names()
+    return any(
         key != folded
         and len(key) >= PREFIXED_WORD_LETTERS
         and not key.startswith(("و", "ا"))  # بوعلي, باسهل, بالمر are names
-        and frequency(key) >= max(CLITIC_WORD_MIN, count)
+        and frequency(key) + definite * frequency(ARTICLE + key) >= max(CLITIC_WORD_MIN, count)
         for key in first_token_keys(folded)
     )
 

@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from arabic_text import frequency
 from archive.extraction.names import ARTICLE
+from archive.extraction.shapes import is_proper_word
 
 # Skeletons this long may differ by one edit (بوتيغيريتش, بوتغريتش).
 FUZZY_MIN_LENGTH = 6
@@ -32,14 +33,15 @@ def transliterated(word: str) -> bool:
 @lru_cache(maxsize=200_000)
 def word_skeleton(word: str, *, first: bool = False) -> str:
     """A word's skeleton: an Arabic word as written (the article dropped after the first
-    word: الجبير, جبير); a transliteration without its long vowels after the first letter,
-    and with غ as ج."""
+    word: الجبير, جبير); a transliteration without its long vowels between its first and
+    last letters, and with غ as ج. The last letter stays: a final vowel is written whatever
+    the spelling, and it tells مانديلا from مندلاوي."""
     if not first and word.startswith(ARTICLE) and len(word) > 4:
         word = word[2:]
-    if not transliterated(word):
+    if not (transliterated(word) and is_proper_word(word)):
         return word
     word = word.replace("غ", "ج")
-    return word[:1] + word[1:].translate(_VOWELS)
+    return word[:1] + word[1:-1].translate(_VOWELS) + word[-1:]
 
 
 def name_skeleton(words: list[str]) -> str:
@@ -155,7 +157,7 @@ def _near(parts: list[str], other: list[str], words: list[str]) -> bool:
     for part, theirs, word in zip(parts, other, words, strict=True):
         if part == theirs:
             continue
-        if not transliterated(word.removeprefix(ARTICLE)):
+        if not (transliterated(word.removeprefix(ARTICLE)) and transliterated(theirs)):
             return False
         edits += Levenshtein.distance(part, theirs, score_cutoff=MAX_EDITS + 1)
         if edits > MAX_EDITS:
