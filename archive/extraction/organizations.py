@@ -17,13 +17,7 @@ from functools import cache, lru_cache
 from archive.extraction import cues, org_words
 from archive.extraction.document import Document
 from archive.extraction.names import ARTICLE, first_token_keys
-from archive.extraction.org_foreign import (  # noqa: F401 (org_mine reads them here)
-    foreign,
-    foreign_like,
-    listed,
-    listed_starts,
-    outlet_heads,
-)
+from archive.extraction.org_foreign import foreign, listed, listed_starts
 from archive.extraction.org_spans import (
     OrgSpan,
     joined,
