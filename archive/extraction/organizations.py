@@ -82,6 +82,7 @@ def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
         span = (
             _by_place(doc, i, head, places)
             or _completed(doc, i, head, least=1)
+            or _chain_to_place(doc, i, head, places)
             or foreign(doc, i, head)
         )
     elif span is None and definite is not None and not _after_title(doc, i, definite):
@@ -332,6 +333,42 @@ def _by_place(doc: Document, i: int, head: str, places: dict[int, int]):
     if head not in place_heads() or i + 1 not in places or not joined(doc, i):
         return None
     return OrgSpan(i, places[i + 1], head)
+
+
+def _chain_to_place(doc: Document, i: int, head: str, places: dict[int, int]):
+    """``محكمة استئناف ديالى``, ``حزب حركة نداء تونس``: a genitive chain of one or two
+    indefinite nouns that a place's name closes (the place stays a mention of its own)."""
+    if head in word_keys(tuple(org_words.TWO_WORD_HEADS)):
+        return None
+    k = i + 1
+    while k < len(doc) and k - i <= 2 and joined(doc, k - 1) and _bare_noun(doc, k):
+        if k + 1 in places and joined(doc, k) and not _with_proclitic(doc.folded[k + 1]):
+            return (
+                None if _generic(doc, i, places[k + 1], head) else OrgSpan(i, places[k + 1], head)
+            )
+        k += 1
+    return None
+
+
+def _with_proclitic(word: str) -> bool:
+    """``بخميس مشيط``, ``بالمنستير``: a place after a preposition is where, not whose."""
+    return word.startswith(("بال", "لل", "وال")) or prefixed(word)
+
+
+def _bare_noun(doc: Document, k: int) -> bool:
+    """Word ``k`` may be an indefinite noun of a chain: a plain word, no given name (شركة
+    محمد بن …), no name end, no tanween, no proclitic before it."""
+    word = doc.folded[k]
+    return not (
+        doc.stop[k]
+        or word in cues.given_names()
+        or len(word) < 3
+        or not word.isalpha()
+        or word.startswith(ARTICLE)
+        or word in name_ends()
+        or _TANWEEN.intersection(doc.surfaces[k])
+        or prefixed(word)
+    )
 
 
 @cache
