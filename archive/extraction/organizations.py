@@ -82,8 +82,8 @@ def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
         span = (
             _by_place(doc, i, head, places)
             or _completed(doc, i, head, least=1)
-            or _chain_to_place(doc, i, head, places)
             or foreign(doc, i, head)
+            or _chain_to_place(doc, i, head, places)
         )
     elif span is None and definite is not None and not _after_title(doc, i, definite):
         span = _completed(doc, i, definite, least=1, adjectives=True)
@@ -109,12 +109,17 @@ def _role(folded: str) -> tuple[bool, str | None, str | None] | None:
     head), proclitics allowed (لوكالة, والحزب); None for a word that plays no part (nor
     opens a listed outlet)."""
     keys = first_token_keys(folded)
-    head = next(iter(keys & heads()), None)
-    definite = next(iter(keys & definite_heads()), None)
+    head = _longest(keys & heads())
+    definite = _longest(keys & definite_heads())
     quoting = bool(keys & quoted_heads())
     if not (quoting or head or definite or listed_starts(folded)):
         return None
     return quoting, head, definite
+
+
+def _longest(keys: frozenset[str]) -> str | None:
+    """One key in every process: ``للجنة`` is ``اللجنة`` (لـ + the article), not ``لجنة``."""
+    return max(keys, key=lambda k: (len(k), k)) if keys else None
 
 
 def _after_title(doc: Document, i: int, head: str) -> bool:
@@ -287,6 +292,13 @@ def _purpose(doc: Document, k: int) -> int | None:
     """The end of a purpose complement at ``k``: ``للأبحاث الاقتصادية``, ``لحقوق الإنسان``,
     ``لصياغة مشروع الدستور``: a definite noun or a genitive chain, then adjectives."""
     word, ends = doc.folded[k], name_ends()
+    if (
+        _sport(word)
+        and k + 1 < len(doc)
+        and joined(doc, k)
+        and doc.folded[k + 1].startswith(ARTICLE)
+    ):
+        return k + 1  # لكرة القدم, لألعاب القوى
     if word.startswith("لل"):
         noun = ARTICLE + word[2:]
         if len(noun) < 5 or noun in ends or noun.endswith(("ين", "ون")):
@@ -305,6 +317,34 @@ def _purpose(doc: Document, k: int) -> int | None:
             break
         end += 1
     return end
+
+
+@lru_cache(maxsize=50_000)
+def _sport(word: str) -> bool:
+    """``لكرة``, ``لألعاب``: a sport's noun with ``لـ``, which a definite word completes."""
+    return word.startswith("ل") and bool(first_token_keys(word) & _sport_nouns())
+
+
+@cache
+def _sport_nouns() -> frozenset[str]:
+    return word_keys(tuple(org_words.SPORT_NOUNS))
+
+
+def sport_body(doc: Document, span: OrgSpan) -> tuple[str, ...] | None:
+    """``الاتحاد الأوروبي لكرة القدم``: the folded words before a sport's complement (the
+    head's key first). In that article the words alone name the sport's body too, not the
+    organization a list gives them to (the European Union)."""
+    if not span.head:
+        return None
+    for j in range(span.start + 1, span.end + 1):
+        if _sport(doc.folded[j]) or doc.folded[j].removeprefix("لل") in _sport_definite():
+            return (span.head, *doc.folded[span.start + 1 : j])
+    return None
+
+
+@cache
+def _sport_definite() -> frozenset[str]:
+    return frozenset(w.removeprefix(ARTICLE) for w in word_keys(tuple(org_words.SPORTS)))
 
 
 def _dateline_credit(doc: Document, i: int):
