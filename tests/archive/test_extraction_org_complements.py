@@ -51,9 +51,7 @@ def test_a_sport_whose_noun_looks_like_an_adjective_completes_the_name(known):
 
 
 def test_the_union_of_an_article_without_a_sport_is_the_european_union(known):
-    entities, _proposed = found(
-        "وقال الاتحاد الأوروبي إن العقوبات على روسيا ستمدد ستة أشهر أخرى."
-    )
+    entities, _proposed = found("وقال الاتحاد الأوروبي إن العقوبات على روسيا ستمدد ستة أشهر أخرى.")
     assert entities[known["eu"].pk] == ["الاتحاد الأوروبي"]
 
 
