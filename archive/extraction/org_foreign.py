@@ -41,7 +41,7 @@ def foreign(doc: Document, i: int, head: str):
         if doc.stop[end + 1] or word in name_ends() or definite(word):
             break
         strict = shapes.is_proper_word(word)
-        if not strict and not _foreign_like(word):
+        if not strict and not _foreign_like(word) and not _opening(doc, first, end + 1):
             break
         sure, end = sure or strict, end + 1
     if end < first or not sure:
@@ -49,6 +49,26 @@ def foreign(doc: Document, i: int, head: str):
     if head in word_keys(tuple(org_words.OUTLET_HEADS)):
         return OrgSpan(first, end, "", label=i)
     return OrgSpan(i, end, head)
+
+
+def _opening(doc: Document, first: int, k: int) -> bool:
+    """``جنرال`` in ``شركة جنرال داينميكس``, ``فايننشال`` in ``صحيفة فايننشال تايمز``: the
+    first word of the name, Arabic news writes otherwise too, before a sure foreign word."""
+    if k != first or k + 1 >= len(doc) or not joined(doc, k) or doc.stop[k + 1]:
+        return False
+    word, after = doc.folded[k], doc.folded[k + 1]
+    return (
+        len(word) >= 3
+        and word.isalpha()
+        and not word.startswith(("ي", "ت"))  # تقدم دروسا: a verb
+        and not word.endswith(("ه", "ي", "ا"))  # لجنة عليا, حركة رمزية: the head's adjective
+        and not prefixed(word)
+        and word not in word_keys(tuple(org_words.HEADS))  # مركز جامعة فاندربيلت
+        and not after.endswith(("ون", "ين", "وا", "ها"))  # خبراء سيكلفون, أبل ساعتها
+        and not prefixed(after)
+        and shapes.is_proper_word(after)
+        and _foreign_like(after)
+    )
 
 
 def foreign_like(word: str) -> bool:

@@ -77,3 +77,17 @@ def test_a_given_name_opens_no_chain_to_a_place(known):
     entity("place", "بن")
     _entities, proposed = found("ووقعت وشركة محمد بن إبراهيم القاضي عقدا مع الوزارة.")
     assert not any(name.startswith("شركة محمد") for name in proposed)
+
+
+def test_a_foreign_name_opened_by_a_word_news_writes_otherwise_too(known):
+    _entities, proposed = found(
+        "ونقلت صحيفة فايننشال تايمز عن مسؤولين في شركة جنرال داينميكس أن العقد وقع."
+    )
+    assert proposed == {"صحيفة فايننشال تايمز", "شركة جنرال داينميكس"}
+
+
+def test_the_heads_adjective_or_a_verb_opens_no_foreign_name(known):
+    _entities, proposed = found(
+        "وشكلت لجنة عليا لمكافحة الفساد، فيما قالت مؤسسة تقدم دروسا مجانية إنها ستتوسع."
+    )
+    assert not any("لمكافحة" in name or "دروسا" in name for name in proposed)
