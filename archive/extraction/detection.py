@@ -36,7 +36,8 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
     people = {
         h.start: h.end for h in hits if all(kinds[e.entity_id] == "person" for e in h.entries)
     }
-    spans = find_organizations(doc, places, people)
+    sure = {h.start for h in hits if h.start in places and not any(e.ambiguous for e in h.entries)}
+    spans = find_organizations(doc, places, people, sure)
     for span in spans:
         inside = [h for h in hits if span.start <= h.start and h.end <= span.end]
         outlet = _outlet_named_as_place(doc, span, gazetteer)

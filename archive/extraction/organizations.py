@@ -45,16 +45,21 @@ def quoted_heads() -> frozenset[str]:
 
 
 def find_organizations(
-    doc: Document, places: dict[int, int] | None = None, people: dict[int, int] | None = None
+    doc: Document,
+    places: dict[int, int] | None = None,
+    people: dict[int, int] | None = None,
+    sure: set[int] | None = None,
 ) -> list[OrgSpan]:
     """Spans of organization names in ``doc``, left to right, never overlapping.
 
     ``places`` maps the first token of each place name found to its last: a government,
     presidency or embassy may be completed by one (حكومة مالي, رئاسة إقليم كردستان).
     ``people`` does the same for people's names: a government named by its leader
-    (إدارة ترامب, نظام الأسد).
+    (إدارة ترامب, نظام الأسد). ``sure`` holds the places' first tokens whose name needs no
+    support: only they close a genitive chain (محكمة استئناف ديالى).
     """
     found, i, n, places, people = [], 0, len(doc), places or {}, people or {}
+    closing = {k: e for k, e in places.items() if sure is None or k in sure}
     folded = doc.folded
     while i < n:
         role = _role(folded[i])
@@ -62,7 +67,7 @@ def find_organizations(
         if role is None and i + 1 not in people and (i < 2 or folded[i - 1] not in _ERAS):
             i += 1
             continue
-        span = _span_at(doc, i, role or (False, None, None), places, people)
+        span = _span_at(doc, i, role or (False, None, None), (places, closing), people)
         if span is None:
             i += 1
             continue
@@ -73,8 +78,10 @@ def find_organizations(
 
 
 def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
-    """The organization's name that starts at word ``i``, if any."""
+    """The organization's name that starts at word ``i``, if any (``places``: every place
+    found, and those that need no support)."""
     quoting, head, definite = role
+    places, closing = places
     span = _quoted(doc, i) if quoting else None
     if span is None:
         span = _by_leader(doc, i, people)
@@ -83,7 +90,7 @@ def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
             _by_place(doc, i, head, places)
             or _completed(doc, i, head, least=1)
             or foreign(doc, i, head)
-            or _chain_to_place(doc, i, head, places)
+            or _chain_to_place(doc, i, head, closing)
         )
     elif span is None and definite is not None and not _after_title(doc, i, definite):
         span = _completed(doc, i, definite, least=1, adjectives=True)
@@ -397,10 +404,12 @@ def _with_proclitic(word: str) -> bool:
 
 def _bare_noun(doc: Document, k: int) -> bool:
     """Word ``k`` may be an indefinite noun of a chain: a plain word, no given name (شركة
-    محمد بن …), no name end, no tanween, no proclitic before it."""
+    محمد بن …), no compass word (مجمع سكني غرب باريس), no name end, no tanween, no
+    proclitic before it."""
     word = doc.folded[k]
     return not (
         doc.stop[k]
+        or word in word_keys(tuple(org_words.WHERE_WORDS))
         or word in cues.given_names()
         or len(word) < 3
         or not word.isalpha()

@@ -91,3 +91,9 @@ def test_the_heads_adjective_or_a_verb_opens_no_foreign_name(known):
         "وشكلت لجنة عليا لمكافحة الفساد، فيما قالت مؤسسة تقدم دروسا مجانية إنها ستتوسع."
     )
     assert not any("لمكافحة" in name or "دروسا" in name for name in proposed)
+
+
+def test_a_compass_word_before_a_place_opens_no_chain(known):
+    entity("place", "باريس")
+    _entities, proposed = found("وداهمت الشرطة مجمع سكني غرب باريس فجر اليوم.")
+    assert proposed == set()
