@@ -5,7 +5,7 @@ written by ``org_mine``)."""
 from functools import cache, lru_cache
 from pathlib import Path
 
-from archive.extraction import org_words, shapes
+from archive.extraction import cues, org_words, shapes
 from archive.extraction.document import Document
 from archive.extraction.names import ARTICLE, first_token_keys
 from archive.extraction.org_spans import (
@@ -64,6 +64,7 @@ def _opening(doc: Document, first: int, k: int) -> bool:
         and not word.endswith(("ه", "ي", "ا"))  # لجنة عليا, حركة رمزية: the head's adjective
         and not prefixed(word)
         and word not in word_keys(tuple(org_words.HEADS))  # مركز جامعة فاندربيلت
+        and word not in cues.given_names()  # برئاسة جواد ظريف: a person
         and not after.endswith(("ون", "ين", "وا", "ها"))  # خبراء سيكلفون, أبل ساعتها
         and not prefixed(after)
         and shapes.is_proper_word(after)

@@ -385,8 +385,8 @@ def _by_place(doc: Document, i: int, head: str, places: dict[int, int]):
 def _chain_to_place(doc: Document, i: int, head: str, places: dict[int, int]):
     """``محكمة استئناف ديالى``, ``حزب حركة نداء تونس``: a genitive chain of one or two
     indefinite nouns that a place's name closes (the place stays a mention of its own)."""
-    if head in word_keys(tuple(org_words.TWO_WORD_HEADS)):
-        return None
+    if head in word_keys(tuple(org_words.TWO_WORD_HEADS + org_words.NO_CHAIN_HEADS)):
+        return None  # برئاسة جواد ظريف: "chaired by"
     k = i + 1
     while k < len(doc) and k - i <= 2 and joined(doc, k - 1) and _bare_noun(doc, k):
         if k + 1 in places and joined(doc, k) and not _with_proclitic(doc.folded[k + 1]):

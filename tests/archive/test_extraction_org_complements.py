@@ -97,3 +97,9 @@ def test_a_compass_word_before_a_place_opens_no_chain(known):
     entity("place", "باريس")
     _entities, proposed = found("وداهمت الشرطة مجمع سكني غرب باريس فجر اليوم.")
     assert proposed == set()
+
+
+def test_chaired_by_opens_no_chain_to_a_place(known):
+    entity("place", "ظريف")
+    _entities, proposed = found("وعقد اجتماع برئاسة جواد ظريف في طهران.")
+    assert proposed == set()
