@@ -17,6 +17,7 @@ from archive.extraction.organizations import (
     heads,
     in_title,
     leader_head,
+    sport_body,
 )
 
 # A surname this short (or a joiner) is too common to stand for a person alone.
@@ -35,7 +36,9 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
     people = {
         h.start: h.end for h in hits if all(kinds[e.entity_id] == "person" for e in h.entries)
     }
-    for span in find_organizations(doc, places, people):
+    sure = {h.start for h in hits if h.start in places and not any(e.ambiguous for e in h.entries)}
+    spans = find_organizations(doc, places, people, sure)
+    for span in spans:
         inside = [h for h in hits if span.start <= h.start and h.end <= span.end]
         outlet = _outlet_named_as_place(doc, span, gazetteer)
         exact = [h for h in inside if h.start == span.start and h.end == span.end]
@@ -79,7 +82,24 @@ def organization_candidates(doc: Document, hits: list, gazetteer: Gazetteer, mak
                 tokens=tuple(range(span.start, span.end + 1)),
             )
         )
-    return found, sorted([h for h in hits if id(h) not in replaced] + short, key=lambda h: h.start)
+    # الاتحاد الأوروبي after الاتحاد الأوروبي لكرة القدم is the sport's body (UEFA), not the EU.
+    sport = {sport_body(doc, span) for span in spans} - {None}
+    if sport:
+        replaced.update(
+            id(h) for h in hits + short if _named_by(doc, h, sport) and _organization(h, kinds)
+        )
+    kept = [h for h in hits + short if id(h) not in replaced]
+    return found, sorted(kept, key=lambda h: h.start)
+
+
+def _named_by(doc: Document, hit, names: set[tuple[str, ...]]) -> bool:
+    """The hit's words open with one of ``names`` (its first word's key first)."""
+    first, rest = first_token_keys(doc.folded[hit.start]), doc.folded[hit.start + 1 : hit.end + 1]
+    return any(name[0] in first and tuple(rest[: len(name) - 1]) == name[1:] for name in names)
+
+
+def _organization(hit, kinds) -> bool:
+    return all(kinds[e.entity_id] == "organization" for e in hit.entries)
 
 
 def _qualified_known(doc: Document, span: OrgSpan, inside: list, gazetteer: Gazetteer):
@@ -188,7 +208,8 @@ def count_occurrences(doc: Document, candidates: list[FoundCandidate], taken: se
 
 
 def _occurrence(doc: Document, i: int, by_first, surnames) -> int | None:
-    keys = first_token_keys(doc.folded[i])
+    # The longest reading first, in every process (للجنة: اللجنة before لجنة).
+    keys = sorted(first_token_keys(doc.folded[i]), key=lambda k: (-len(k), k))
     for key in keys:
         for words, candidate in by_first.get(key, ()):
             end = i + len(words) - 1

@@ -20,6 +20,7 @@ from archive.extraction.gazetteer import AliasEntry, Gazetteer
 from archive.extraction.honours import honoured, opens_with_head
 from archive.extraction.name_words import FAMILY_WORD_MAX, TAA_MARBUTA
 from archive.extraction.names import ARTICLE, first_token_keys
+from archive.extraction.places import in_place_list
 from archive.extraction.variants import variant_hits
 
 
@@ -296,12 +297,13 @@ def _resolve(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> list[Foun
         for hit in hits
         if len(hit.entries) == 1 and not hit.entries[0].ambiguous
     }
+    sure = {h.start: h.end for h in hits if _sure_place(h, gazetteer)}
     found: dict[int, FoundEntity] = {}
     for hit in hits:
         if _TANWEEN.intersection(doc.surfaces[hit.end]):
             # روسياً in "مسؤولاً روسياً" is the adjective "Russian": names never take tanween.
             continue
-        entity_id = _entity_of(doc, hit, full, gazetteer)
+        entity_id = _entity_of(doc, hit, full, gazetteer, sure)
         if entity_id is None:
             continue
         item = found.get(entity_id)
@@ -322,11 +324,30 @@ def _after_place_word(doc: Document, hit: _Hit) -> bool:
     return bool(first_token_keys(doc.folded[before]) & cues.place_words())
 
 
-def _entity_of(doc: Document, hit: _Hit, full: set[int], gazetteer: Gazetteer) -> int | None:
+def _sure_place(hit: _Hit, gazetteer: Gazetteer) -> bool:
+    entry = hit.entries[0]
+    return (
+        len(hit.entries) == 1
+        and not entry.ambiguous
+        and gazetteer.kinds[entry.entity_id] == "place"
+    )
+
+
+def _listed_place(doc: Document, hit: _Hit, gazetteer: Gazetteer, sure) -> bool:
+    """A place in a list beside places named plainly (``places.in_place_list``); not a
+    people's adjective (رانشي، الهندية), nor a word read whole where the list's ``و``
+    opens it (وجدة in مكة، وجدة is و + جدة)."""
+    word = doc.folded[hit.start]
+    if gazetteer.people_adjective(word) or (word == hit.key and word.startswith("و")):
+        return False
+    return in_place_list(doc, hit.start, hit.end, sure)
+
+
+def _entity_of(doc, hit: _Hit, full: set[int], gazetteer: Gazetteer, sure=None) -> int | None:
     ids, kinds = list(dict.fromkeys(entry.entity_id for entry in hit.entries)), gazetteer.kinds
     if len(ids) == 1 and not hit.entries[0].ambiguous:
         return ids[0]
-    if _after_place_word(doc, hit):
+    if _after_place_word(doc, hit) or _listed_place(doc, hit, gazetteer, sure or {}):
         places = [i for i in ids if kinds.get(i) == "place"]
         if len(places) == 1:
             return places[0]

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from arabic_text import frequency
+from archive.extraction import org_foreign, org_spans
 from archive.extraction import organizations as orgs
 from archive.extraction.document import Document
 from archive.extraction.mining import arguments, corpus_texts, excluded_lines
@@ -32,10 +33,11 @@ def outlet_names(doc: Document) -> set[str]:
             continue
         before = doc.folded[span.start - 1] if span.start else ""
         credit = before in ("م", "ه")
-        if span.label < 0 and not credit and not first_token_keys(before) & orgs.outlet_heads():
+        outlet = first_token_keys(before) & org_foreign.outlet_heads()
+        if span.label < 0 and not credit and not outlet:
             continue  # a quoted name after an attribution or another head
         words = doc.folded[span.start : span.end + 1]
-        if all(orgs.foreign_like(w) for w in words):
+        if all(org_foreign.foreign_like(w) for w in words):
             names.add(" ".join(words))
     return names
 
@@ -48,7 +50,7 @@ def _kept(name: str, count: int) -> bool:
         return False
     if " " in name:
         return True
-    return len(name) >= 3 and not orgs.prefixed(name) and count >= MIN_SHARE * frequency(name)
+    return len(name) >= 3 and not org_spans.prefixed(name) and count >= MIN_SHARE * frequency(name)
 
 
 def mine(texts) -> Counter[str]:
@@ -61,7 +63,7 @@ def mine(texts) -> Counter[str]:
 
 def main(argv=None) -> None:
     parser = arguments(__doc__)
-    parser.add_argument("--output", type=Path, default=orgs.OUTLETS_PATH)
+    parser.add_argument("--output", type=Path, default=org_foreign.OUTLETS_PATH)
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     counts = mine(corpus_texts(args.corpora, excluded_lines(args.exclude)))

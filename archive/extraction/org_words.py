@@ -61,6 +61,18 @@ GOVERNMENT_HEADS = "حكومة الحكومة إدارة نظام النظام".
 NO_PURPOSE_HEADS = "وزارة الوزارة صندوق الصندوق".split()
 # Heads that a place name completes (حكومة مالي).
 PLACE_HEADS = "حكومة رئاسة سفارة قنصلية جامعة برلمان غرفة بلدية محكمة".split()
+# A sport's noun that a definite word completes after لـ (الاتحاد الأوروبي لكرة القدم,
+# الاتحاد الدولي لألعاب القوى), and sports named by one definite word (للسباحة, للتنس):
+# with either the body is a sport's, not the organization its first words may name.
+SPORT_NOUNS = "كرة ألعاب رفع".split()
+SPORTS = """
+السباحة التنس الجودو الكاراتيه التايكواندو الملاكمة المصارعة الفروسية الرماية الجمباز
+الدراجات السيارات الغولف الشطرنج الهوكي الرجبي الكريكيت التجديف المبارزة الإسكواش
+الجولف البولينج البلياردو السهام
+""".split()
+# Words that place a thing rather than name it: no genitive chain runs through them to a
+# place (حماس وسط قطاع غزة, مجمع سكني غرب باريس).
+WHERE_WORDS = "وسط غرب شرق شمال جنوب أسفل أعلى قرب داخل خارج جنوبي شمالي شرقي غربي".split()
 # Words that end a name even when definite (``مجلس الوزراء اليوم``).
 NAME_ENDS = """
 اليوم الماضي الماضية المقبل المقبلة الحالي الحالية الجاري السابق السابقة الأخير الأخيرة

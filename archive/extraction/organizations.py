@@ -6,68 +6,60 @@ chain; ``الحزب الديمقراطي``, ``المفوضية الأوروبي�
 then a purpose with لـ after an adjective (المرصد السوري لحقوق الإنسان) and an office's
 posting (السفارة الأمريكية في القاهرة). ``صحيفة «الشرق الأوسط»``, ``جماعة "المرابطون"``: a
 head and a quoted name; ``وكالة فرانس برس``, ``معهد ميلكين``: a head and foreign names;
-``نظام الأسد``, ``النظام السوري``: a government by its leader or its country; ``رويترز``,
-``تويتر``: the outlets of ``data/org_outlets.txt`` (``org_mine``). The words these rules
-use are in ``org_words``. A name ends at a stop word, a punctuation mark, a word that
-moves the sentence on or after ``MAX_WORDS`` words.
+``نظام الأسد``, ``النظام السوري``: a government by its leader or its country; foreign
+names and the mined outlets (``رويترز``) are ``org_foreign``'s. The words these rules use
+are in ``org_words``, what they share in ``org_spans``. A name ends at a stop word, a
+punctuation mark, a word that moves the sentence on or after ``MAX_WORDS`` words.
 """
 
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-from archive.extraction import cues, org_words, shapes
+from archive.extraction import cues, org_words
 from archive.extraction.document import Document
-from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
+from archive.extraction.names import ARTICLE, first_token_keys
+from archive.extraction.org_foreign import foreign, listed, listed_starts
+from archive.extraction.org_spans import (
+    OrgSpan,
+    joined,
+    name_ends,
+    prefixed,
+    word_keys,
+)
 
 MAX_WORDS = 5
-OUTLETS_PATH = Path(__file__).resolve().parent / "data" / "org_outlets.txt"
-
-
-@dataclass(frozen=True, slots=True)
-class OrgSpan:
-    start: int
-    end: int  # inclusive
-    head: str  # the head's key without proclitics ("" for a quoted name: no head)
-    label: int = -1  # an outlet's head before a foreign name, shown with it (وكالة دوغان)
-
-
-@cache
-def _keys(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(" ".join(name_tokens(w)) for w in words)
 
 
 @cache
 def heads() -> frozenset[str]:
-    return _keys(tuple(org_words.HEADS))
+    return word_keys(tuple(org_words.HEADS))
 
 
 @cache
 def definite_heads() -> frozenset[str]:
-    return _keys(tuple(org_words.DEFINITE_HEADS))
+    return word_keys(tuple(org_words.DEFINITE_HEADS))
 
 
 @cache
 def quoted_heads() -> frozenset[str]:
-    return _keys(tuple(org_words.QUOTED_HEADS))
-
-
-@cache
-def name_ends() -> frozenset[str]:
-    return _keys(tuple(org_words.NAME_ENDS))
+    return word_keys(tuple(org_words.QUOTED_HEADS))
 
 
 def find_organizations(
-    doc: Document, places: dict[int, int] | None = None, people: dict[int, int] | None = None
+    doc: Document,
+    places: dict[int, int] | None = None,
+    people: dict[int, int] | None = None,
+    sure: set[int] | None = None,
 ) -> list[OrgSpan]:
     """Spans of organization names in ``doc``, left to right, never overlapping.
 
     ``places`` maps the first token of each place name found to its last: a government,
     presidency or embassy may be completed by one (حكومة مالي, رئاسة إقليم كردستان).
     ``people`` does the same for people's names: a government named by its leader
-    (إدارة ترامب, نظام الأسد).
+    (إدارة ترامب, نظام الأسد). ``sure`` holds the places' first tokens whose name needs no
+    support: only they close a genitive chain (محكمة استئناف ديالى).
     """
     found, i, n, places, people = [], 0, len(doc), places or {}, people or {}
+    closing = {k: e for k, e in places.items() if sure is None or k in sure}
     folded = doc.folded
     while i < n:
         role = _role(folded[i])
@@ -75,7 +67,7 @@ def find_organizations(
         if role is None and i + 1 not in people and (i < 2 or folded[i - 1] not in _ERAS):
             i += 1
             continue
-        span = _span_at(doc, i, role or (False, None, None), places, people)
+        span = _span_at(doc, i, role or (False, None, None), (places, closing), people)
         if span is None:
             i += 1
             continue
@@ -86,8 +78,10 @@ def find_organizations(
 
 
 def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
-    """The organization's name that starts at word ``i``, if any."""
+    """The organization's name that starts at word ``i``, if any (``places``: every place
+    found, and those that need no support)."""
     quoting, head, definite = role
+    places, closing = places
     span = _quoted(doc, i) if quoting else None
     if span is None:
         span = _by_leader(doc, i, people)
@@ -95,30 +89,25 @@ def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
         span = (
             _by_place(doc, i, head, places)
             or _completed(doc, i, head, least=1)
-            or _foreign(doc, i, head)
+            or foreign(doc, i, head)
+            or _chain_to_place(doc, i, head, closing)
         )
     elif span is None and definite is not None and not _after_title(doc, i, definite):
         span = _completed(doc, i, definite, least=1, adjectives=True)
-        if span is not None and definite in _keys(tuple(org_words.NATIONAL_HEADS)):
+        if span is not None and definite in word_keys(tuple(org_words.NATIONAL_HEADS)):
             span = _national(doc, span)
     if span is not None and span.head:
         span = _complemented(doc, span, places)
-        if span.head in _keys(tuple(org_words.WEAK_HEADS)) and span.end - span.start < 2:
+        if span.head in word_keys(tuple(org_words.WEAK_HEADS)) and span.end - span.start < 2:
             span = None  # اللجنة التنفيذية: one adjective names no committee
     if span is None and i >= 2 and doc.folded[i - 1] in _ERAS:
         span = _dateline_credit(doc, i)
-    if span is None and _listed_starts(doc.folded[i]):
-        span = _listed(doc, i)
+    if span is None and listed_starts(doc.folded[i]):
+        span = listed(doc, i)
     return span
 
 
 _ERAS = frozenset(("م", "ه"))
-
-
-def _joined(doc: Document, k: int) -> bool:
-    """Words ``k`` and ``k + 1`` are on one line with only spaces between them: a name
-    never runs from a title or a paragraph into the next."""
-    return doc.joined[k] and "\n" not in doc.text[doc.ends[k] : doc.starts[k + 1]]
 
 
 @lru_cache(maxsize=200_000)
@@ -127,12 +116,17 @@ def _role(folded: str) -> tuple[bool, str | None, str | None] | None:
     head), proclitics allowed (لوكالة, والحزب); None for a word that plays no part (nor
     opens a listed outlet)."""
     keys = first_token_keys(folded)
-    head = next(iter(keys & heads()), None)
-    definite = next(iter(keys & definite_heads()), None)
+    head = _longest(keys & heads())
+    definite = _longest(keys & definite_heads())
     quoting = bool(keys & quoted_heads())
-    if not (quoting or head or definite or _listed_starts(folded)):
+    if not (quoting or head or definite or listed_starts(folded)):
         return None
     return quoting, head, definite
+
+
+def _longest(keys: frozenset[str]) -> str | None:
+    """One key in every process: ``للجنة`` is ``اللجنة`` (لـ + the article), not ``لجنة``."""
+    return max(keys, key=lambda k: (len(k), k)) if keys else None
 
 
 def _after_title(doc: Document, i: int, head: str) -> bool:
@@ -141,9 +135,9 @@ def _after_title(doc: Document, i: int, head: str) -> bool:
     if i == 0 or not doc.joined[i - 1]:
         return False
     before = first_token_keys(doc.folded[i - 1])
-    if before & _keys(tuple(org_words.MINISTER_TITLES)):
+    if before & word_keys(tuple(org_words.MINISTER_TITLES)):
         return True
-    return head in _keys(tuple(org_words.TITLE_ONLY_HEADS)) and bool(before & _title_words())
+    return head in word_keys(tuple(org_words.TITLE_ONLY_HEADS)) and bool(before & _title_words())
 
 
 def in_title(doc: Document, start: int, end: int) -> bool:
@@ -152,17 +146,19 @@ def in_title(doc: Document, start: int, end: int) -> bool:
     if start == 0 or not doc.joined[start - 1]:
         return False
     words = " ".join(doc.folded[start + 1 : end + 1])
-    tails = _keys(org_words.TITLE_TAILS)
+    tails = word_keys(org_words.TITLE_TAILS)
     if not any(
         " ".join(filter(None, (key, words))) in tails for key in first_token_keys(doc.folded[start])
     ):
         return False
-    return bool(first_token_keys(doc.folded[start - 1]) & _keys(("رئيس", "رئيسة", "عضو")))
+    return bool(first_token_keys(doc.folded[start - 1]) & word_keys(("رئيس", "رئيسة", "عضو")))
 
 
 @cache
 def _title_words() -> frozenset[str]:
-    return frozenset(p[-1] for p in cues.portfolio_heads() if len(p) == 1) | _keys(("رئيس", "نائب"))
+    return frozenset(p[-1] for p in cues.portfolio_heads() if len(p) == 1) | word_keys(
+        ("رئيس", "نائب")
+    )
 
 
 def _completed(doc: Document, i: int, head: str, *, least: int, adjectives: bool = False):
@@ -171,11 +167,11 @@ def _completed(doc: Document, i: int, head: str, *, least: int, adjectives: bool
     head) every word must be one. Without, a genitive chain may pass through indefinite
     nouns that a definite word completes (منظمة حظر الأسلحة الكيميائية)."""
     end, n, ends = i, len(doc), name_ends()
-    while end + 1 < n and end - i + 1 < MAX_WORDS and _joined(doc, end):
+    while end + 1 < n and end - i + 1 < MAX_WORDS and joined(doc, end):
         word = doc.folded[end + 1]
         if (
             not adjectives
-            and head not in _keys(tuple(org_words.NO_CHAIN_HEADS))
+            and head not in word_keys(tuple(org_words.NO_CHAIN_HEADS))
             and _chain_link(doc, i, end + 1)
         ):
             end += 1
@@ -200,7 +196,7 @@ def _chain_link(doc: Document, i: int, k: int, *, lam: bool = False) -> bool:
     another such noun, and followed by a definite word (حظر in منظمة حظر الأسلحة)."""
     if (
         k + 1 >= len(doc)
-        or not _joined(doc, k)
+        or not joined(doc, k)
         or (k - 1 > i and doc.folded[k - 1].startswith(ARTICLE))
     ):
         return False
@@ -220,13 +216,6 @@ def _chain_link(doc: Document, i: int, k: int, *, lam: bool = False) -> bool:
     )
 
 
-@lru_cache(maxsize=50_000)
-def prefixed(word: str) -> bool:
-    """``لتشكيل``, ``بقيادة``: a preposition or conjunction on a noun, which no genitive
-    chain takes (the word without its first letter is the more frequent)."""
-    return word[0] in "لبكوف" and shapes.frequency(word[1:]) > shapes.frequency(word)
-
-
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
@@ -234,28 +223,30 @@ def _generic(doc: Document, i: int, end: int, head: str) -> bool:
     """``قوات الأمن``, ``قوات الأسد``, ``وحدات الجيش``: forces named by what they are or by
     whom they serve; a named force takes two words at least (قوات الدفاع الوطني).
     ``مجلس الإدارة``, ``مجلس إدارة النادي``: a company's or a club's board."""
-    if head in _keys(("مجلس",)) and first_token_keys(doc.folded[i + 1]) & _keys(
+    if head in word_keys(("مجلس",)) and first_token_keys(doc.folded[i + 1]) & word_keys(
         ("الإدارة", "إدارة")
     ):
         return True
-    if head not in _keys(tuple(org_words.TWO_WORD_HEADS)):
+    if head not in word_keys(tuple(org_words.TWO_WORD_HEADS)):
         return False
     if end - i < 2:
         return True
-    generic = _keys(tuple(org_words.GENERIC_FORCES))
-    return head in _keys(tuple(org_words.FORCE_HEADS)) and doc.folded[i + 1] in generic
+    generic = word_keys(tuple(org_words.GENERIC_FORCES))
+    return head in word_keys(tuple(org_words.FORCE_HEADS)) and doc.folded[i + 1] in generic
 
 
 def leader_head(head: str) -> bool:
     """A head that a government's leader may complete (إدارة, نظام, حكومة)."""
-    return head in _keys(tuple(org_words.LEADER_HEADS))
+    return head in word_keys(tuple(org_words.LEADER_HEADS))
 
 
 def _by_leader(doc: Document, i: int, people: dict[int, int]):
     """``إدارة ترامب``, ``نظام بشار الأسد``: a government and the person who leads it."""
-    if i + 1 not in people or not _joined(doc, i):
+    if i + 1 not in people or not joined(doc, i):
         return None
-    head = next(iter(first_token_keys(doc.folded[i]) & _keys(tuple(org_words.LEADER_HEADS))), None)
+    head = next(
+        iter(first_token_keys(doc.folded[i]) & word_keys(tuple(org_words.LEADER_HEADS))), None
+    )
     return OrgSpan(i, people[i + 1], head) if head else None
 
 
@@ -264,7 +255,7 @@ def _national(doc: Document, span: OrgSpan):
     word = doc.folded[span.end]
     if span.end != span.start + 1 or not cues.is_nationality_adjective(word):
         return None
-    return None if word in _keys(tuple(org_words.NOT_NATIONAL)) else span
+    return None if word in word_keys(tuple(org_words.NOT_NATIONAL)) else span
 
 
 def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSpan:
@@ -272,12 +263,12 @@ def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSp
     السوري لحقوق الإنسان, اللجنة الوطنية لمكافحة الإرهاب), then for an office its posting
     (السفارة الأمريكية في القاهرة, المحكمة الابتدائية بتونس)."""
     k = span.end + 1
-    if k >= len(doc) or not _joined(doc, span.end):
+    if k >= len(doc) or not joined(doc, span.end):
         return span
     word = doc.folded[k]
     if _adjective(doc.folded[span.end]) and word.startswith("ل") and not doc.stop[k]:
         if (
-            span.head in _keys(tuple(org_words.GOVERNMENT_HEADS + org_words.NO_PURPOSE_HEADS))
+            span.head in word_keys(tuple(org_words.GOVERNMENT_HEADS + org_words.NO_PURPOSE_HEADS))
             or first_token_keys(word) & _place_nouns()
         ):
             return span  # a government has no purpose; لمدينة is a place word
@@ -288,11 +279,11 @@ def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSp
             return span
         span = OrgSpan(span.start, end, span.head)
         k = end + 1
-        if k >= len(doc) or not _joined(doc, end):
+        if k >= len(doc) or not joined(doc, end):
             return span
         word = doc.folded[k]
-    if span.head in _keys(tuple(org_words.POSTED_HEADS)):
-        if word in _keys(tuple(org_words.POSTED_AT)) and k + 1 in places and _joined(doc, k):
+    if span.head in word_keys(tuple(org_words.POSTED_HEADS)):
+        if word in word_keys(tuple(org_words.POSTED_AT)) and k + 1 in places and joined(doc, k):
             return OrgSpan(span.start, places[k + 1], span.head)
         if k in places and word.startswith("ب") and word[1:2] != "ب":
             return OrgSpan(span.start, places[k], span.head)
@@ -308,6 +299,13 @@ def _purpose(doc: Document, k: int) -> int | None:
     """The end of a purpose complement at ``k``: ``للأبحاث الاقتصادية``, ``لحقوق الإنسان``,
     ``لصياغة مشروع الدستور``: a definite noun or a genitive chain, then adjectives."""
     word, ends = doc.folded[k], name_ends()
+    if (
+        _sport(word)
+        and k + 1 < len(doc)
+        and joined(doc, k)
+        and doc.folded[k + 1].startswith(ARTICLE)
+    ):
+        return k + 1  # لكرة القدم, لألعاب القوى
     if word.startswith("لل"):
         noun = ARTICLE + word[2:]
         if len(noun) < 5 or noun in ends or noun.endswith(("ين", "ون")):
@@ -317,15 +315,43 @@ def _purpose(doc: Document, k: int) -> int | None:
         end = k - 1
         while end + 1 < len(doc) and end - k < 2 and _chain_link(doc, k - 1, end + 1, lam=True):
             end += 1
-        if end < k or end + 1 >= len(doc) or not _joined(doc, end):
+        if end < k or end + 1 >= len(doc) or not joined(doc, end):
             return None
         end += 1  # the definite word that closes the chain
-    while end + 1 < len(doc) and end - k < 4 and _joined(doc, end):
+    while end + 1 < len(doc) and end - k < 4 and joined(doc, end):
         nxt = doc.folded[end + 1]
         if doc.stop[end + 1] or nxt in ends or not (nxt.startswith(ARTICLE) and _adjective(nxt)):
             break
         end += 1
     return end
+
+
+@lru_cache(maxsize=50_000)
+def _sport(word: str) -> bool:
+    """``لكرة``, ``لألعاب``: a sport's noun with ``لـ``, which a definite word completes."""
+    return word.startswith("ل") and bool(first_token_keys(word) & _sport_nouns())
+
+
+@cache
+def _sport_nouns() -> frozenset[str]:
+    return word_keys(tuple(org_words.SPORT_NOUNS))
+
+
+def sport_body(doc: Document, span: OrgSpan) -> tuple[str, ...] | None:
+    """``الاتحاد الأوروبي لكرة القدم``: the folded words before a sport's complement (the
+    head's key first). In that article the words alone name the sport's body too, not the
+    organization a list gives them to (the European Union)."""
+    if not span.head:
+        return None
+    for j in range(span.start + 1, span.end + 1):
+        if _sport(doc.folded[j]) or doc.folded[j].removeprefix("لل") in _sport_definite():
+            return (span.head, *doc.folded[span.start + 1 : j])
+    return None
+
+
+@cache
+def _sport_definite() -> frozenset[str]:
+    return frozenset(w.removeprefix(ARTICLE) for w in word_keys(tuple(org_words.SPORTS)))
 
 
 def _dateline_credit(doc: Document, i: int):
@@ -339,93 +365,6 @@ def _dateline_credit(doc: Document, i: int):
     return OrgSpan(i, i, "")
 
 
-@lru_cache(maxsize=50_000)
-def _definite(word: str) -> bool:
-    """``الجهة``, ``بالجهة``, ``للأبحاث``: the article, proclitics allowed."""
-    return any(key.startswith(ARTICLE) for key in first_token_keys(word))
-
-
-def _foreign(doc: Document, i: int, head: str):
-    """``شركة لوكهيد مارتن``, ``وكالة أنباء ريا نوفوستي``, ``معهد ميلكين``: a head and the
-    foreign proper names after it, one of them at least a sure one. After an outlet or a
-    company the name is the foreign words, shown with the head, so that the words alone
-    name it later in the article (فرانس برس after وكالة فرانس برس)."""
-    if head in _keys(tuple(org_words.TWO_WORD_HEADS)):
-        return None  # سلاح كلاشنيكوف is a weapon
-    first = i + 1
-    if (
-        first < len(doc)
-        and _joined(doc, i)
-        and head in _keys(("وكالة",))
-        and doc.folded[first] in _keys(("أنباء",))
-    ):
-        first += 1  # وكالة أنباء …
-    end, sure = first - 1, False
-    while end + 1 < len(doc) and end - first < 2 and _joined(doc, end):
-        word = doc.folded[end + 1]
-        if doc.stop[end + 1] or word in name_ends() or _definite(word):
-            break
-        strict = shapes.is_proper_word(word)
-        if not strict and not _foreign_like(word):
-            break
-        sure, end = sure or strict, end + 1
-    if end < first or not sure:
-        return None
-    if head in _keys(tuple(org_words.OUTLET_HEADS)):
-        return OrgSpan(first, end, "", label=i)
-    return OrgSpan(i, end, head)
-
-
-def foreign_like(word: str) -> bool:
-    """A word that may be part of a foreign name: a sure one or one that never takes the
-    article."""
-    return shapes.is_proper_word(word) or _foreign_like(word)
-
-
-@cache
-def outlet_heads() -> frozenset[str]:
-    return _keys(tuple(org_words.OUTLET_HEADS))
-
-
-@cache
-def _listed_names() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """First word → the other words of each outlet in ``data/org_outlets.txt``, longest
-    first (``org_mine`` writes the file)."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    if not OUTLETS_PATH.exists():
-        return {}
-    for line in OUTLETS_PATH.read_text(encoding="utf-8").splitlines():
-        words = line.split()
-        if words and not line.startswith("#"):
-            by_first.setdefault(words[0], []).append(tuple(words[1:]))
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
-
-
-def _listed(doc: Document, i: int):
-    """``رويترز``, ``لتويتر``: an outlet of the mined list, proclitics allowed."""
-    for key, rests in _listed_starts(doc.folded[i]):
-        for rest in rests:
-            end = i + len(rest)
-            if end < len(doc) and doc.linked(i, end) and tuple(doc.folded[i + 1 : end + 1]) == rest:
-                return OrgSpan(i, end, key)
-    return None
-
-
-@lru_cache(maxsize=200_000)
-def _listed_starts(folded: str) -> tuple:
-    """The listed names a word may open: (its key, the other words of each)."""
-    listed = _listed_names()
-    return tuple((key, listed[key]) for key in first_token_keys(folded) if key in listed)
-
-
-@lru_cache(maxsize=50_000)
-def _foreign_like(word: str) -> bool:
-    """A word that hardly ever takes the article (فرانس, هيومن), beside a sure foreign name."""
-    if len(word) < 2 or not word.isalpha() or word.startswith((ARTICLE, "لل")):
-        return False
-    return shapes.frequency(ARTICLE + word) * 10 <= shapes.frequency(word) and not prefixed(word)
-
-
 def _adjective(word: str) -> bool:
     """A relational adjective (الدولي, العربية) or one of the usual adjectives of names."""
     return word.endswith(("ي", "يه")) or word in _name_adjectives()
@@ -433,19 +372,57 @@ def _adjective(word: str) -> bool:
 
 @cache
 def _name_adjectives() -> frozenset[str]:
-    return _keys(tuple(org_words.NAME_ADJECTIVES))
+    return word_keys(tuple(org_words.NAME_ADJECTIVES))
 
 
 def _by_place(doc: Document, i: int, head: str, places: dict[int, int]):
     """``حكومة مالي``, ``رئاسة إقليم كردستان``: a head of state bodies and a place name."""
-    if head not in place_heads() or i + 1 not in places or not _joined(doc, i):
+    if head not in place_heads() or i + 1 not in places or not joined(doc, i):
         return None
     return OrgSpan(i, places[i + 1], head)
 
 
+def _chain_to_place(doc: Document, i: int, head: str, places: dict[int, int]):
+    """``محكمة استئناف ديالى``, ``حزب حركة نداء تونس``: a genitive chain of one or two
+    indefinite nouns that a place's name closes (the place stays a mention of its own)."""
+    if head in word_keys(tuple(org_words.TWO_WORD_HEADS + org_words.NO_CHAIN_HEADS)):
+        return None  # برئاسة جواد ظريف: "chaired by"
+    k = i + 1
+    while k < len(doc) and k - i <= 2 and joined(doc, k - 1) and _bare_noun(doc, k):
+        if k + 1 in places and joined(doc, k) and not _with_proclitic(doc.folded[k + 1]):
+            return (
+                None if _generic(doc, i, places[k + 1], head) else OrgSpan(i, places[k + 1], head)
+            )
+        k += 1
+    return None
+
+
+def _with_proclitic(word: str) -> bool:
+    """``بخميس مشيط``, ``بالمنستير``: a place after a preposition is where, not whose."""
+    return word.startswith(("بال", "لل", "وال")) or prefixed(word)
+
+
+def _bare_noun(doc: Document, k: int) -> bool:
+    """Word ``k`` may be an indefinite noun of a chain: a plain word, no given name (شركة
+    محمد بن …), no compass word (مجمع سكني غرب باريس), no name end, no tanween, no
+    proclitic before it."""
+    word = doc.folded[k]
+    return not (
+        doc.stop[k]
+        or word in word_keys(tuple(org_words.WHERE_WORDS))
+        or word in cues.given_names()
+        or len(word) < 3
+        or not word.isalpha()
+        or word.startswith(ARTICLE)
+        or word in name_ends()
+        or _TANWEEN.intersection(doc.surfaces[k])
+        or prefixed(word)
+    )
+
+
 @cache
 def place_heads() -> frozenset[str]:
-    return _keys(tuple(org_words.PLACE_HEADS))
+    return word_keys(tuple(org_words.PLACE_HEADS))
 
 
 def _quoted(doc: Document, i: int):

@@ -338,3 +338,46 @@ def regions_data() -> dict:
     if not isinstance(data, dict) or not isinstance(data.get("places"), list):
         raise PlaceDataError(f'{REGIONS_PATH.name} has no "places" list.')
     return data
+
+
+_LIST_COMMAS = frozenset(("،", ","))
+
+
+def in_place_list(doc, start: int, end: int, places: dict[int, int]) -> bool:
+    """``النجف، الديوانية، المثنى``, ``بغداد والديوانية في``: the name at words ``start`` …
+    ``end`` of ``doc`` (a ``Document``) is a whole item of a list beside a place named
+    plainly (``places``: first word → last of each): a comma or ``و`` on both sides, a
+    place on one of them at least."""
+    left = any(e == start - 1 for e in places.values()) and _list_gap(doc, start - 1, start)
+    right = end + 1 in places and _list_gap(doc, end, end + 1)
+    if left:
+        return right or _item_ends(doc, end)
+    return right and start > 0 and _list_gap(doc, start - 1, start)
+
+
+def _item_ends(doc, end: int) -> bool:
+    """A list's last item ends at word ``end``: punctuation or the text's end after it, or a
+    preposition (في, من); not a noun's complement (والقائم بأعمال)."""
+    nxt = end + 1
+    return nxt >= len(doc) or not doc.joined[end] or doc.folded[nxt] in _after_item()
+
+
+# Prepositions that may follow a list of places (…الدمام والخبر على الشارع); a relative
+# pronoun (الخبر الذي نشرته) makes the word a noun of the sentence.
+AFTER_ITEM = "في من إلى على عن حتى بين منذ مع".split()
+
+
+@cache
+def _after_item() -> frozenset[str]:
+    from archive.extraction.names import name_tokens
+
+    return frozenset(" ".join(name_tokens(word)) for word in AFTER_ITEM)
+
+
+def _list_gap(doc, left: int, right: int) -> bool:
+    """Words ``left`` and ``right`` are neighbours in a list: a comma between them, or the
+    second opens with ``و`` (whitespace only between)."""
+    gap = doc.text[doc.ends[left] : doc.starts[right]]
+    if gap.strip() in _LIST_COMMAS:
+        return True
+    return not gap.strip() and doc.folded[right].startswith("و") and len(doc.folded[right]) > 3

@@ -1,0 +1,122 @@
+"""Organizations named by foreign words: after a head (``شركة لوكهيد مارتن``, ``وكالة
+فرانس برس``) or alone, as the outlets of ``data/org_outlets.txt`` (``رويترز``, ``تويتر``,
+written by ``org_mine``)."""
+
+from functools import cache, lru_cache
+from pathlib import Path
+
+from archive.extraction import cues, org_words, shapes
+from archive.extraction.document import Document
+from archive.extraction.names import ARTICLE, first_token_keys
+from archive.extraction.org_spans import (
+    OrgSpan,
+    definite,
+    joined,
+    name_ends,
+    prefixed,
+    word_keys,
+)
+
+OUTLETS_PATH = Path(__file__).resolve().parent / "data" / "org_outlets.txt"
+
+
+def foreign(doc: Document, i: int, head: str):
+    """``شركة لوكهيد مارتن``, ``وكالة أنباء ريا نوفوستي``, ``معهد ميلكين``: a head and the
+    foreign proper names after it, one of them at least a sure one. After an outlet or a
+    company the name is the foreign words, shown with the head, so that the words alone
+    name it later in the article (فرانس برس after وكالة فرانس برس)."""
+    if head in word_keys(tuple(org_words.TWO_WORD_HEADS)):
+        return None  # سلاح كلاشنيكوف is a weapon
+    first = i + 1
+    if (
+        first < len(doc)
+        and joined(doc, i)
+        and head in word_keys(("وكالة",))
+        and doc.folded[first] in word_keys(("أنباء",))
+    ):
+        first += 1  # وكالة أنباء …
+    end, sure = first - 1, False
+    while end + 1 < len(doc) and end - first < 2 and joined(doc, end):
+        word = doc.folded[end + 1]
+        if doc.stop[end + 1] or word in name_ends() or definite(word):
+            break
+        strict = shapes.is_proper_word(word)
+        if not strict and not _foreign_like(word) and not _opening(doc, first, end + 1):
+            break
+        sure, end = sure or strict, end + 1
+    if end < first or not sure:
+        return None
+    if head in word_keys(tuple(org_words.OUTLET_HEADS)):
+        return OrgSpan(first, end, "", label=i)
+    return OrgSpan(i, end, head)
+
+
+def _opening(doc: Document, first: int, k: int) -> bool:
+    """``جنرال`` in ``شركة جنرال داينميكس``, ``فايننشال`` in ``صحيفة فايننشال تايمز``: the
+    first word of the name, Arabic news writes otherwise too, before a sure foreign word."""
+    if k != first or k + 1 >= len(doc) or not joined(doc, k) or doc.stop[k + 1]:
+        return False
+    word, after = doc.folded[k], doc.folded[k + 1]
+    return (
+        len(word) >= 3
+        and word.isalpha()
+        and not word.startswith(("ي", "ت"))  # تقدم دروسا: a verb
+        and not word.endswith(("ه", "ي", "ا"))  # لجنة عليا, حركة رمزية: the head's adjective
+        and not prefixed(word)
+        and word not in word_keys(tuple(org_words.HEADS))  # مركز جامعة فاندربيلت
+        and word not in cues.given_names()  # برئاسة جواد ظريف: a person
+        and not after.endswith(("ون", "ين", "وا", "ها"))  # خبراء سيكلفون, أبل ساعتها
+        and not prefixed(after)
+        and shapes.is_proper_word(after)
+        and _foreign_like(after)
+    )
+
+
+def foreign_like(word: str) -> bool:
+    """A word that may be part of a foreign name: a sure one or one that never takes the
+    article."""
+    return shapes.is_proper_word(word) or _foreign_like(word)
+
+
+@cache
+def outlet_heads() -> frozenset[str]:
+    return word_keys(tuple(org_words.OUTLET_HEADS))
+
+
+@cache
+def _listed_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word → the other words of each outlet in ``data/org_outlets.txt``, longest
+    first (``org_mine`` writes the file)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    if not OUTLETS_PATH.exists():
+        return {}
+    for line in OUTLETS_PATH.read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if words and not line.startswith("#"):
+            by_first.setdefault(words[0], []).append(tuple(words[1:]))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+def listed(doc: Document, i: int):
+    """``رويترز``, ``لتويتر``: an outlet of the mined list, proclitics allowed."""
+    for key, rests in listed_starts(doc.folded[i]):
+        for rest in rests:
+            end = i + len(rest)
+            if end < len(doc) and doc.linked(i, end) and tuple(doc.folded[i + 1 : end + 1]) == rest:
+                return OrgSpan(i, end, key)
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def listed_starts(folded: str) -> tuple:
+    """The listed names a word may open: (its key, the other words of each)."""
+    listed = _listed_names()
+    return tuple((key, listed[key]) for key in first_token_keys(folded) if key in listed)
+
+
+@lru_cache(maxsize=50_000)
+def _foreign_like(word: str) -> bool:
+    """A word that hardly ever takes the article (فرانس, هيومن), beside a sure foreign name."""
+    if len(word) < 2 or not word.isalpha() or word.startswith((ARTICLE, "لل")):
+        return False
+    return shapes.frequency(ARTICLE + word) * 10 <= shapes.frequency(word) and not prefixed(word)
