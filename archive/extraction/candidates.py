@@ -46,7 +46,7 @@ def find_candidates(
         i
         for hit in hits
         if hit.start != hit.end
-        or (any(kinds[e.entity_id] != "place" for e in hit.entries) and not _in_name(doc, hit))
+        or (any(kinds[e.entity_id] != "place" for e in hit.entries) and not _in_name(doc, hit, kinds))
         for i in range(hit.start, hit.end + 1)
     } | set(taken)
     starts = {hit.start for hit in hits if hit.start in covered}
@@ -211,11 +211,17 @@ def _lineage(words: list[str]) -> bool:
     return len(words) >= 3 and any(w in cues.lineage_words() for w in words[1:-1])
 
 
-def _in_name(doc: Document, hit) -> bool:
+def _in_name(doc: Document, hit, kinds) -> bool:
     """A one-word name that needs support, after بن or a listed given name: a father's or
     family name (خالد بن صالح العباد, سليمان الأسد), not the known person صالح or الأسد;
     before a word that carries a name, a given name (حسني مبارك is not حاجم الحسني)."""
-    if hit.start != hit.end or not all(e.ambiguous for e in hit.entries):
+    if hit.start != hit.end:
+        return False
+    if all(kinds[e.entity_id] == "person" for e in hit.entries) and runs.other_of_family(
+        doc, hit.start
+    ):
+        return True  # ميشيل أوباما: another person of the family
+    if not all(e.ambiguous for e in hit.entries):
         return False
     before, after = hit.start - 1, hit.end + 1
     if before >= 0 and doc.joined[before]:
@@ -401,6 +407,7 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
         nw.carries_name(w)
         or (i == 0 and abd and w in cues.abd_tails())
         or (i > 0 and runs.closing_family(doc, k + 1 + i))
+        or runs.family_surname(doc, k + 1 + i, gazetteer)
         for i, w in enumerate(rest)
     ):
         return None

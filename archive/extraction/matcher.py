@@ -159,10 +159,14 @@ def _without_surnames(doc: Document, hits: list[_Hit], people, gazetteer) -> lis
         hit
         for hit in hits
         if hit.start != hit.end
-        # حسني in حسني مبارك: an ambiguous person's name inside a proposed name is not his.
+        # حسني in حسني مبارك: an ambiguous person's name inside a proposed name is not his;
+        # nor is أوباما in ميشيل أوباما.
         or (
             any(kinds[e.entity_id] == "person" for e in hit.entries)
-            and not (hit.start in inside and all(e.ambiguous for e in hit.entries))
+            and not (
+                hit.start in inside
+                and (hit.start - 1 in inside or all(e.ambiguous for e in hit.entries))
+            )
         )
         or (hit.start not in inside and not first_token_keys(doc.folded[hit.start]) & surnames)
     ]

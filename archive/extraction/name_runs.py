@@ -82,6 +82,32 @@ def listed_end(doc: Document, start: int, end: int, covered, gazetteer: Gazettee
     return run if run is not None and run > end else end
 
 
+def other_of_family(doc: Document, i: int) -> bool:
+    """``ميشيل أوباما``: a known person's surname (token ``i``, matched alone, so the two
+    words are no name of his) right after a given name is another person of the family."""
+    before = i - 1
+    if before < 0 or not doc.joined[before] or doc.stop[before]:
+        return False
+    word = doc.folded[before]
+    if word in cues.name_joiners() or word.startswith(ARTICLE):
+        return False
+    return word in cues.given_names() or shapes.given_name_key(word) == word
+
+
+def family_surname(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
+    """Token ``i`` is a known person's one-word name after another given name of the
+    family (``other_of_family``): it closes that person's name."""
+    if not other_of_family(doc, i):
+        return False
+    kinds = gazetteer.kinds
+    return any(
+        key == doc.folded[i]
+        and node.entries
+        and all(kinds[e.entity_id] == "person" and not e.ambiguous for e in node.entries)
+        for key, node in gazetteer.roots(doc.folded[i])
+    )
+
+
 def _qualifies_name(doc: Document, k: int, i: int) -> bool:
     """``محمد مرسي المنتمي لها``, ``ذاكر قيوم المعتقل السابق``: after a name of two words, a
     definite adjective (one with a plural: المنتمين) followed by a preposition or a modifier
