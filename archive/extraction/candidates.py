@@ -46,7 +46,10 @@ def find_candidates(
         i
         for hit in hits
         if hit.start != hit.end
-        or (any(kinds[e.entity_id] != "place" for e in hit.entries) and not _in_name(doc, hit, kinds))
+        or (
+            any(kinds[e.entity_id] != "place" for e in hit.entries)
+            and not _in_name(doc, hit, gazetteer)
+        )
         for i in range(hit.start, hit.end + 1)
     } | set(taken)
     starts = {hit.start for hit in hits if hit.start in covered}
@@ -211,14 +214,15 @@ def _lineage(words: list[str]) -> bool:
     return len(words) >= 3 and any(w in cues.lineage_words() for w in words[1:-1])
 
 
-def _in_name(doc: Document, hit, kinds) -> bool:
+def _in_name(doc: Document, hit, gazetteer) -> bool:
     """A one-word name that needs support, after بن or a listed given name: a father's or
     family name (خالد بن صالح العباد, سليمان الأسد), not the known person صالح or الأسد;
     before a word that carries a name, a given name (حسني مبارك is not حاجم الحسني)."""
     if hit.start != hit.end:
         return False
+    kinds = gazetteer.kinds
     if all(kinds[e.entity_id] == "person" for e in hit.entries) and runs.other_of_family(
-        doc, hit.start
+        doc, hit.start, gazetteer
     ):
         return True  # ميشيل أوباما: another person of the family
     if not all(e.ambiguous for e in hit.entries):

@@ -65,11 +65,28 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
         if _sentence_goes_on(doc.folded[nxt]) and not _before_persian_tail(doc, nxt):
             break
         end = nxt
-        if end - k + 1 >= least and not _name_goes_on(doc, end, gazetteer):
+        if end - k + 1 >= least and not (
+            _name_goes_on(doc, end, gazetteer) or set_off_goes_on(doc, k, end)
+        ):
             break
     if end - k + 1 < least or doc.folded[end] in cues.name_joiners():
         return None
     return end
+
+
+_COMMAS = frozenset("،,")
+
+
+def set_off_goes_on(doc: Document, k: int, end: int) -> bool:
+    """A name set off by commas runs to the closing comma: the word after ``end`` is still
+    the name's when the comma before ``k`` closes right after it (وزيرة الطاقة،
+    هالة شيخ روحه، اليوم: روحه reads "his soul" to a reader who ignores the commas)."""
+    if k == 0 or doc.text[doc.ends[k - 1] : doc.starts[k]].strip() not in _COMMAS:
+        return False
+    j = end + 1
+    if j + 1 >= len(doc) or j - k >= MAX_NAME_WORDS or doc.joined[j]:
+        return False
+    return doc.text[doc.ends[j] : doc.starts[j + 1]].strip() in _COMMAS
 
 
 def listed_end(doc: Document, start: int, end: int, covered, gazetteer: Gazetteer) -> int | None:
@@ -82,22 +99,33 @@ def listed_end(doc: Document, start: int, end: int, covered, gazetteer: Gazettee
     return run if run is not None and run > end else end
 
 
-def other_of_family(doc: Document, i: int) -> bool:
-    """``ميشيل أوباما``: a known person's surname (token ``i``, matched alone, so the two
-    words are no name of his) right after a given name is another person of the family."""
+def other_of_family(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
+    """``ميشيل أوباما``: a known person's surname (token ``i``, matched alone) right after a
+    given name is another person of the family, unless a word shortly before and the
+    surname are that person's name (عادل بن أحمد الجبير, رمضان أحمد قاديروف)."""
     before = i - 1
     if before < 0 or not doc.joined[before] or doc.stop[before]:
         return False
     word = doc.folded[before]
     if word in cues.name_joiners() or word.startswith(ARTICLE):
         return False
-    return word in cues.given_names() or shapes.given_name_key(word) == word
+    if not (word in cues.given_names() or shapes.given_name_key(word) == word):
+        return False
+    for j in range(before, max(-1, i - 4), -1):
+        if any(
+            f"{key} {doc.folded[i]}" in gazetteer.known_keys
+            for key in first_token_keys(doc.folded[j])
+        ):
+            return False
+        if j > 0 and not doc.joined[j - 1]:
+            break
+    return True
 
 
 def family_surname(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
     """Token ``i`` is a known person's one-word name after another given name of the
     family (``other_of_family``): it closes that person's name."""
-    if not other_of_family(doc, i):
+    if not other_of_family(doc, i, gazetteer):
         return False
     kinds = gazetteer.kinds
     return any(
