@@ -156,24 +156,46 @@ def evaluate(splits: dict[str, list[GoldArticle]], found: dict) -> dict:
     return result
 
 
+def combined(splits: dict) -> dict:
+    """Per kind over every development file and over every held-out file, when there are two."""
+    groups = {"development": "dev", "held-out": "heldout"}
+    result = {}
+    for label, prefix in groups.items():
+        chosen = [report for split, report in splits.items() if split.startswith(prefix)]
+        if len(chosen) < 2:
+            continue
+        tally = {}
+        for report in chosen:
+            for kind, s in report["per_kind"].items():
+                tally.setdefault(kind, Counter()).update({k: s[k] for k in ("tp", "fp", "fn")})
+        result[label] = {kind: matching.scores(tally[kind]) for kind in KINDS if kind in tally}
+    return result
+
+
+def _print_rows(rows) -> None:
+    print(f"{'kind':<14}{'gold':>6}{'TP':>6}{'FP':>6}{'FN':>6}{'P':>8}{'R':>8}{'F1':>8}")
+    for kind, s in rows:
+        gold = s["tp"] + s["fn"]
+        print(
+            f"{kind:<14}{gold:>6}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
+            f"{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
+        )
+
+
 def print_report(result: dict, *, verbose: bool) -> None:
     print(f"authority file: {result['authority']}")
     print(result["gazetteers"])
     for split, report in result["splits"].items():
         print(f"\n{split}: {report['articles']} articles (entity level, per article)")
-        print(f"{'kind':<14}{'gold':>6}{'TP':>6}{'FP':>6}{'FN':>6}{'P':>8}{'R':>8}{'F1':>8}")
-        rows = [*report["per_kind"].items(), ("all (micro)", report["all"])]
-        for kind, s in rows:
-            gold = s["tp"] + s["fn"]
-            print(
-                f"{kind:<14}{gold:>6}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
-                f"{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
-            )
+        _print_rows([*report["per_kind"].items(), ("all (micro)", report["all"])])
         if verbose:
             for error in report["errors"]:
                 forms = " / ".join(error["forms"])
                 label = f"{error['name']}: {forms}" if error["type"] != "miss" else forms
                 print(f"  {error['type']:<15}{error['article']:<28}{error['kind']:<14}{label}")
+    for label, per_kind in result.get("combined", {}).items():
+        print(f"\nevery {label} file together")
+        _print_rows(per_kind.items())
     if result.get("import_errors"):
         print("\nimport errors:\n" + "\n".join(result["import_errors"]))
 
@@ -206,10 +228,12 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
     keys = [article.key for article in articles]
     found = found_entities(keys)
     problems += [f"not imported: {key}" for key in sorted(set(keys) - imported(keys))]
+    scored = evaluate(splits, found)
     return {
         "authority": str(args.authority),
         "gazetteers": note,
-        "splits": evaluate(splits, found),
+        "splits": scored,
+        "combined": combined(scored),
         "import_errors": problems,
     }
 

@@ -1,13 +1,12 @@
 """The entity gold set: corpus articles, each with every person, organization and place in it.
 
 ``gold/dev.json`` is the development set; ``gold/heldout.json`` is kept apart to check that
-changes made while looking at the development set hold on articles nobody tuned on.
-``gold/dev_people.json`` and ``gold/heldout_people.json`` are annotated for people only: a
-file's ``kinds`` names the kinds its articles are annotated for, and only those are scored. Each
-article is named by its corpus and line (``saudinewsnet`` 26907 is line 26907 of
-``saudinewsnet.jsonl.gz``, counted from 1) with the SHA-1 of its ``content``, so the text is
-rebuilt from the corpora and a changed corpus is noticed. The policy the annotation follows
-is ``docs/entities.md``.
+changes made while looking at the development set hold on articles nobody tuned on. The files
+named ``*_people*.json`` are annotated for people only: a file's ``kinds`` names the kinds its
+articles are annotated for, and only those are scored. Each article is named by its corpus and
+line (``saudinewsnet`` 26907 is line 26907 of ``saudinewsnet.jsonl.gz``, counted from 1) with
+the SHA-1 of its ``content``, so the text is rebuilt from the corpora and a changed corpus is
+noticed. The policy the annotation follows is ``docs/entities.md``.
 """
 
 import gzip
@@ -20,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 GOLD_DIR = HERE / "gold"
 CORPORA = ROOT.parent / "shared" / "corpora"
-SPLITS = ("dev", "heldout", "dev_people", "heldout_people")
+SPLITS = ("dev", "heldout", "dev_people", "heldout_people", "dev_people2", "heldout_people2")
 KINDS = ("person", "organization", "place")
 
 

@@ -170,6 +170,23 @@ def test_a_people_only_file_scores_people_alone(tmp_path):
     assert [e["kind"] for e in result["errors"]] == []
 
 
+def test_the_development_and_held_out_files_are_also_scored_together():
+    """Counts add up over the files of each side; a side with one file gets no summary."""
+    evaluate = _module("evaluate")
+
+    def report(tp, fp, fn):
+        return {"per_kind": {"person": matching.scores({"tp": tp, "fp": fp, "fn": fn})}}
+
+    splits = {
+        "dev": report(8, 1, 2),
+        "dev_people": report(2, 1, 8),
+        "heldout": report(5, 0, 5),
+    }
+    together = evaluate.combined(splits)
+    assert list(together) == ["development"]
+    assert together["development"]["person"] == matching.scores({"tp": 10, "fp": 2, "fn": 10})
+
+
 def test_a_malformed_gold_file_is_refused_with_the_article_named(tmp_path):
     record = {
         "corpus": "saudinewsnet",
