@@ -12,7 +12,7 @@ and never in a common-word construction (في صالح التهدئة, لصال�
 from dataclasses import dataclass, field
 
 from arabic_text import frequency
-from archive.extraction import cues, people_names
+from archive.extraction import cues, name_runs, people_names
 from archive.extraction.candidates import FoundCandidate, find_candidates
 from archive.extraction.detection import count_occurrences, organization_candidates
 from archive.extraction.document import Document, cue_start
@@ -141,6 +141,8 @@ def _inside_longer_name(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
     after, before = hit.end + 1, hit.start - 1
     if after < len(doc) and doc.joined[hit.end] and doc.folded[after] in cues.lineage_words():
         return True
+    if hit.end > hit.start and name_runs.lineage_family(doc, hit.end):
+        return True  # عبدالله بن عبدالعزيز الربيعة: a family name follows the lineage
     return (
         before >= 0
         and doc.joined[before]

@@ -52,10 +52,12 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
         if _TANWEEN.intersection(doc.surfaces[nxt]):
             break  # آل سعود سفيراً: a word with tanween is no name's
         is_ali = ali(doc, nxt)
-        if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners() and not is_ali:
+        father = _father_after_lineage(doc, end, nxt)
+        if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners() and not (is_ali or father):
             break  # ذاك, يسمى: a stop word ends a name
         if not (
             is_ali
+            or father
             or _joiner_takes(doc.folded[end], doc.folded[nxt])
             or nw.may_continue_name(doc.folded[nxt], gazetteer)
         ):
@@ -133,6 +135,33 @@ def family_surname(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
         and node.entries
         and all(kinds[e.entity_id] == "person" and not e.ambiguous for e in node.entries)
         for key, node in gazetteer.roots(doc.folded[i])
+    )
+
+
+def _father_after_lineage(doc: Document, end: int, nxt: int) -> bool:
+    """``فواز بن خلف المطيري``: after بن the father's name, even a word that is a stop word
+    elsewhere (خلف, "behind"), when a name word follows it."""
+    if doc.folded[end] not in cues.lineage_words() or nxt + 1 >= len(doc):
+        return False
+    word, after = doc.folded[nxt], doc.folded[nxt + 1]
+    return (
+        doc.joined[nxt]
+        and len(word) >= 3
+        and word.isalpha()
+        and not word.startswith(ARTICLE)
+        and (nw.carries_name(after) or after in cues.lineage_words())
+    )
+
+
+def lineage_family(doc: Document, end: int) -> bool:
+    """A known lineage (عبدالله بن عبدالعزيز, ending at token ``end``) followed by a definite
+    family name that closes the clause is another person's longer name (… الربيعة)."""
+    after = end + 1
+    return (
+        after < len(doc)
+        and doc.joined[end]
+        and doc.folded[after].startswith(ARTICLE)
+        and closing_family(doc, after)
     )
 
 
@@ -223,7 +252,7 @@ def _definite_family(doc: Document, i: int) -> bool:
     return (
         not shapes.is_definite_adjective(word)
         and feminine < max(shapes.PLURAL_MIN, frequency(word) / shapes.PLURAL_SHARE)
-        and not shapes.inflected_ending(word)
+        and not (shapes.inflected_ending(word) and not word.endswith(nw.TAA_MARBUTA))
         and word not in cues.modifiers()
         and frequency(word) <= nw.FAMILY_WORD_MAX
         and _clause_ends(doc, i)
