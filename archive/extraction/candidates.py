@@ -386,11 +386,11 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
         return None  # inside a name: سعود in طلال بن سعود
     folded = doc.folded[k]
     key = shapes.given_name_key(folded)
-    if key is None and _lineage_follows(doc, k):
+    if key is None and runs.lineage_follows(doc, k):
         key = shapes.without_conjunction(folded)  # حمد بن محمد: a word, بن and a given name
-    if key is None and _before_family_name(doc, k):
+    if key is None and runs.before_family_name(doc, k):
         key = folded  # صابرين القوبنطيني: a name word and a rare family nisba
-    if key is None and _abd_follows(doc, k):
+    if key is None and runs.abd_follows(doc, k):
         key = shapes.without_conjunction(folded)  # فوزي عبد الرحمان: a word and عبد …
     foreign = (
         key is None
@@ -416,47 +416,6 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     ):
         return None
     return _candidate(doc, k, end, key or folded, cue="")
-
-
-def _before_family_name(doc: Document, k: int) -> bool:
-    word = doc.folded[k]
-    return (
-        k + 1 < len(doc)
-        and doc.joined[k]
-        and shapes.rare_family_name(doc.folded[k + 1])
-        and not word.startswith((ARTICLE, "و"))
-        and len(word) >= 3
-        and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
-        and not shapes.has_particle_reading(word)  # لدوره المحوري: "to its pivotal role"
-        and not (word.endswith(nw.PRONOUNS) and word not in cues.given_names())
-        and not nw.verb_shaped(word)  # يهدف التموي: a verb and a misspelt word
-    )
-
-
-def _abd_follows(doc: Document, k: int) -> bool:
-    """``فوزي عبد الرحمان``: a rare word before عبد and a definite tail is a given name."""
-    if k + 2 >= len(doc) or doc.folded[k + 1] != "عبد" or not doc.linked(k, k + 2):
-        return False
-    word = shapes.without_conjunction(doc.folded[k])
-    return (
-        doc.folded[k + 2].startswith(ARTICLE)
-        and not shapes.inflected_ending(word)
-        and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
-    )
-
-
-def _lineage_follows(doc: Document, k: int) -> bool:
-    if k + 2 >= len(doc) or doc.folded[k + 1] not in cues.lineage_words():
-        return False
-    if not doc.linked(k, k + 2) or shapes.is_common_word(doc.folded[k]):
-        return False
-    father = doc.folded[k + 2]
-    # After بن a listed given name is one even when it is a common word too (علي).
-    return bool(
-        father in cues.given_names()
-        or shapes.given_name_key(father)
-        or father in cues.name_joiners()
-    )
 
 
 def _candidate(doc: Document, k: int, end: int, key: str, *, cue: str) -> FoundCandidate:

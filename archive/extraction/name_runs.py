@@ -338,3 +338,46 @@ def _sentence_goes_on(word: str) -> bool:
     if word in cues.given_names() or word in cues.name_joiners():
         return False
     return nw.verb_shaped(word) or shapes.without_conjunction(word) != word
+
+
+def before_family_name(doc: Document, k: int) -> bool:
+    """``صابرين القوبنطيني``: a name word before a rare family nisba is a given name."""
+    word = doc.folded[k]
+    return (
+        k + 1 < len(doc)
+        and doc.joined[k]
+        and shapes.rare_family_name(doc.folded[k + 1])
+        and not word.startswith((ARTICLE, "و"))
+        and len(word) >= 3
+        and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
+        and not shapes.has_particle_reading(word)  # لدوره المحوري: "to its pivotal role"
+        and not (word.endswith(nw.PRONOUNS) and word not in cues.given_names())
+        and not nw.verb_shaped(word)  # يهدف التموي: a verb and a misspelt word
+    )
+
+
+def abd_follows(doc: Document, k: int) -> bool:
+    """``فوزي عبد الرحمان``: a rare word before عبد and a definite tail is a given name."""
+    if k + 2 >= len(doc) or doc.folded[k + 1] != "عبد" or not doc.linked(k, k + 2):
+        return False
+    word = shapes.without_conjunction(doc.folded[k])
+    return (
+        doc.folded[k + 2].startswith(ARTICLE)
+        and not shapes.inflected_ending(word)
+        and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
+    )
+
+
+def lineage_follows(doc: Document, k: int) -> bool:
+    """``حمد بن محمد``: a word before بن and a given name is a given name."""
+    if k + 2 >= len(doc) or doc.folded[k + 1] not in cues.lineage_words():
+        return False
+    if not doc.linked(k, k + 2) or shapes.is_common_word(doc.folded[k]):
+        return False
+    father = doc.folded[k + 2]
+    # After بن a listed given name is one even when it is a common word too (علي).
+    return bool(
+        father in cues.given_names()
+        or shapes.given_name_key(father)
+        or father in cues.name_joiners()
+    )
