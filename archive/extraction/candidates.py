@@ -215,7 +215,7 @@ def _lineage(words: list[str]) -> bool:
 
 
 def _in_name(doc: Document, hit, gazetteer) -> bool:
-    """A one-word name that needs support, after بن or a listed given name: a father's or
+    """A one-word name that needs support, after بن or a (compound) given name: a father's or
     family name (خالد بن صالح العباد, سليمان الأسد), not the known person صالح or الأسد;
     before a word that carries a name, a given name (حسني مبارك is not حاجم الحسني)."""
     if hit.start != hit.end:
@@ -232,6 +232,8 @@ def _in_name(doc: Document, hit, gazetteer) -> bool:
         word = doc.folded[before]
         if word in cues.lineage_words() or first_token_keys(word) & cues.given_names():
             return True
+        if runs.compound_end(doc, before):
+            return True  # علي عبد الله صالح
     word = doc.folded[hit.start]
     return (
         after < len(doc)

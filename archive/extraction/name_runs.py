@@ -102,17 +102,18 @@ def listed_end(doc: Document, start: int, end: int, covered, gazetteer: Gazettee
 
 
 def other_of_family(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
-    """``ميشيل أوباما``: a known person's surname (token ``i``, matched alone) right after a
-    given name is another person of the family, unless a word shortly before and the
-    surname are that person's name (عادل بن أحمد الجبير, رمضان أحمد قاديروف)."""
+    """``ميشيل أوباما``, ``عبد الخالق الحوثي``: a known person's surname (token ``i``, matched
+    alone) right after a given name is another person of the family, unless a word shortly
+    before and the surname are that person's name (عادل بن أحمد الجبير, رمضان أحمد قاديروف)."""
     before = i - 1
     if before < 0 or not doc.joined[before] or doc.stop[before]:
         return False
-    word = doc.folded[before]
-    if word in cues.name_joiners() or word.startswith(ARTICLE):
-        return False
-    if not (word in cues.given_names() or shapes.given_name_key(word) == word):
-        return False
+    if not compound_end(doc, before):
+        word = doc.folded[before]
+        if word in cues.name_joiners() or word.startswith(ARTICLE):
+            return False
+        if not (word in cues.given_names() or shapes.given_name_key(word) == word):
+            return False
     for j in range(before, max(-1, i - 4), -1):
         if any(
             f"{key} {doc.folded[i]}" in gazetteer.known_keys
@@ -122,6 +123,16 @@ def other_of_family(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
         if j > 0 and not doc.joined[j - 1]:
             break
     return True
+
+
+def compound_end(doc: Document, i: int) -> bool:
+    """Token ``i`` closes a compound given name: عبد and its tail (عبد الخالق, عبد الله)."""
+    return (
+        i > 0
+        and doc.joined[i - 1]
+        and doc.folded[i] in cues.abd_tails()
+        and bool(first_token_keys(doc.folded[i - 1]) & cues.compound_given_heads())
+    )
 
 
 def family_surname(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
@@ -276,7 +287,25 @@ def closing_family(doc: Document, i: int) -> bool:
         return False
     if doc.folded[i].startswith(ARTICLE):
         return in_long_name(doc, i - 1) and _definite_family(doc, i)
-    return _given_end(doc, i - 1) and nw.family_word(doc.folded[i]) and _clause_ends(doc, i)
+    return (
+        _given_end(doc, i - 1)
+        and nw.family_word(doc.folded[i])
+        and not _behind_particle(doc.folded[i])
+        and _clause_ends(doc, i)
+    )
+
+
+# A word behind ب or ل is a preposition's noun when news writes the noun this much more often.
+_PARTICLE_SHARE = 3
+
+
+def _behind_particle(word: str) -> bool:
+    """``بدعم`` ("with the support of"): ب or ل and a noun news writes far more often alone;
+    a family name (بدوي, بحاح) is not."""
+    if not word.startswith(("ب", "ل")):
+        return False
+    noun = frequency(word[1:])
+    return noun >= max(shapes.CLITIC_WORD_MIN, _PARTICLE_SHARE * frequency(word))
 
 
 def _given_end(doc: Document, end: int) -> bool:

@@ -220,3 +220,42 @@ def test_a_known_lineage_followed_by_a_family_name_is_another_person(tmp_path):
     )
     assert "عبدالله بن عبدالعزيز الربيعة" in people(text)
     assert "الملك عبد الله بن عبد العزيز" not in found_known(text)
+
+
+def test_a_surname_that_needs_support_after_a_compound_given_name(tmp_path):
+    # صالح alone may be Barham Salih; after علي عبد الله it is this man's family name.
+    ambiguous = {
+        "kind": "person",
+        "name": "برهم صالح",
+        "aliases": [],
+        "ambiguous_aliases": ["صالح"],
+    }
+    path = tmp_path / "salih.json"
+    path.write_text(json.dumps({"version": 1, "entities": [ambiguous]}), encoding="utf-8")
+    authority_file_load(path=path)
+    text = (
+        "وكان مقاتلون من الحوثيين ووحدات من الجيش موالية للرئيس السابق علي عبد الله صالح "
+        "قد استولوا على عدن في بداية الحرب."
+    )
+    assert "علي عبد الله صالح" in people(text)
+
+
+def test_a_known_surname_after_a_compound_given_name_is_another_person(tmp_path):
+    known_people(tmp_path, ("عبد الملك الحوثي", ["الحوثي"]))
+    text = (
+        "ويقول اليمنيون إن عبد الخالق الحوثي شقيق عبد الملك الحوثي زعيم الحوثيين لعب دورا "
+        "مهما في استيلاء مقاتليهم على صنعاء."
+    )
+    assert "عبد الخالق الحوثي" in people(text)
+    assert "عبد الملك الحوثي" in found_known(text)
+
+
+def test_a_preposition_and_its_noun_end_a_name():
+    # بدعم ("with the support of"): news writes دعم alone far more often.
+    text = (
+        "منذ تحريرها من مليشيا التمرد الحوثية والمخلوع علي عبدالله صالح بدعم من قوات "
+        "التحالف العربي."
+    )
+    found = people(text)
+    assert "علي عبدالله صالح" in found
+    assert not any("بدعم" in name for name in found)
