@@ -179,12 +179,13 @@ def lineage_family(doc: Document, end: int) -> bool:
 def _qualifies_name(doc: Document, k: int, i: int) -> bool:
     """``محمد مرسي المنتمي لها``, ``ذاكر قيوم المعتقل السابق``: after a name of two words, a
     definite adjective (one with a plural: المنتمين) followed by a preposition or a modifier
-    describes the person; after a lineage it is the family name (ظافر بن علي الشهري)."""
+    describes the person, after a compound given name too (عبد ربه منصور هادي المقيم في);
+    after a lineage it is the family name (ظافر بن علي الشهري)."""
     folded = doc.folded
     if not shapes.is_definite_adjective(folded[i]) or folded[i] in cues.family_names():
         return False
-    if any(w in cues.name_joiners() for w in folded[k:i]):
-        return False
+    if any(w in cues.lineage_words() or w in cues.family_joiners() for w in folded[k:i]):
+        return False  # after a lineage or آل a definite word is the family name
     after = i + 1
     if after >= len(doc) or not doc.joined[i]:
         return False
@@ -201,8 +202,13 @@ def _joiner_takes(joiner: str, word: str) -> bool:
 
 
 def _most_words(doc: Document, k: int, end: int) -> int:
-    lineage = any(doc.folded[i] in cues.lineage_words() for i in range(k, end + 1))
-    return MAX_LINEAGE_WORDS if lineage else MAX_NAME_WORDS
+    """Four words, each عبد, أبو or آل adding one (عمر عبد الوهاب آل عيسى التميمي); a
+    lineage runs longer."""
+    words = doc.folded[k : end + 1]
+    if any(w in cues.lineage_words() for w in words):
+        return MAX_LINEAGE_WORDS
+    heads = cues.compound_given_heads() | cues.family_joiners()
+    return MAX_NAME_WORDS + sum(1 for w in words if first_token_keys(w) & heads)
 
 
 def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:

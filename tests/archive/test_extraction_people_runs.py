@@ -259,3 +259,19 @@ def test_a_preposition_and_its_noun_end_a_name():
     found = people(text)
     assert "علي عبدالله صالح" in found
     assert not any("بدعم" in name for name in found)
+
+
+def test_a_compound_given_name_and_a_family_after_al_make_a_long_name():
+    # عبد … and آل … each count as one word of the name: five words after the title.
+    text = "وقال الشيخ عمر عبد الوهاب آل عيسى التميمي إن موسم الحج يبدأ الأسبوع المقبل."
+    assert "عمر عبد الوهاب آل عيسى التميمي" in people(text)
+
+
+def test_an_adjective_after_a_compound_given_name_describes_the_person():
+    # المقيم ("residing") before في: the president's name ends before it.
+    text = (
+        "وإعادة الرئيس عبد ربه منصور هادي المقيم في الرياض إلى منصبه بعد انتصار القوات الموالية له."
+    )
+    found = people(text)
+    assert "عبد ربه منصور هادي" in found
+    assert not any("المقيم" in name for name in found)
