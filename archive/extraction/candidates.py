@@ -414,9 +414,13 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
         or (i == 0 and abd and w in cues.abd_tails())
         or (i > 0 and runs.closing_family(doc, k + 1 + i))
         or runs.family_surname(doc, k + 1 + i, gazetteer)
+        or (i > 0 and rest[i - 1] in cues.family_joiners())  # آل الشيخ
         for i, w in enumerate(rest)
     ):
         return None
+    if abd and k - 1 not in covered and runs.given_before(doc, k):
+        k -= 1  # عمر عبد الوهاب …: a listed given name before عبد opens the name
+        key = shapes.without_conjunction(doc.folded[k])
     return _candidate(doc, k, end, key or folded, cue="")
 
 

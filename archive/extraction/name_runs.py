@@ -125,6 +125,17 @@ def other_of_family(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
     return True
 
 
+def given_before(doc: Document, k: int) -> bool:
+    """A listed given name (even one that is an ordinary word: عمر) right before token
+    ``k``, on its line: عمر عبد الوهاب."""
+    before = k - 1
+    if before < 0 or not doc.joined[before] or doc.stop[before]:
+        return False
+    if "\n" in doc.text[doc.ends[before] : doc.starts[k]]:
+        return False
+    return shapes.without_conjunction(doc.folded[before]) in cues.given_names()
+
+
 def compound_end(doc: Document, i: int) -> bool:
     """Token ``i`` closes a compound given name: عبد and its tail (عبد الخالق, عبد الله)."""
     return (
@@ -203,10 +214,11 @@ def _joiner_takes(joiner: str, word: str) -> bool:
 
 def _most_words(doc: Document, k: int, end: int) -> int:
     """Four words, each عبد, أبو or آل adding one (عمر عبد الوهاب آل عيسى التميمي); a
-    lineage runs longer."""
+    lineage runs longer, two words a generation (فيصل بن فهد بن مساعد بن سعود بن عبدالعزيز)."""
     words = doc.folded[k : end + 1]
-    if any(w in cues.lineage_words() for w in words):
-        return MAX_LINEAGE_WORDS
+    generations = sum(1 for w in words if w in cues.lineage_words())
+    if generations:
+        return max(MAX_LINEAGE_WORDS, MAX_NAME_WORDS + 2 * generations)
     heads = cues.compound_given_heads() | cues.family_joiners()
     return MAX_NAME_WORDS + sum(1 for w in words if first_token_keys(w) & heads)
 
@@ -221,6 +233,8 @@ def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
         return False
     word = doc.folded[nxt]
     if word in cues.continuing_words():
+        return True
+    if _generation_follows(doc, end, nxt):
         return True
     if nw.inflected_word(word) or doc.surfaces[nxt].endswith("ء"):
         # مارتن ديمبسي رافعا, جلال كريفة لمبعوثنا, محمد مساعد ابتداء (folding drops the ء):
@@ -241,6 +255,19 @@ def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
     if in_long_name(doc, end) and (word in cues.given_names() or shapes.is_name_like(word)):
         return True
     return _family_follows(doc, end, gazetteer)
+
+
+def _generation_follows(doc: Document, end: int, nxt: int) -> bool:
+    """``تركي بن عبدالله الفيصل بن عبدالعزيز``: inside a lineage, a word that another
+    generation (بن) follows is the name's."""
+    after = nxt + 1
+    return (
+        after < len(doc)
+        and doc.joined[nxt]
+        and doc.folded[after] in cues.lineage_words()
+        and not doc.stop[nxt]
+        and any(w in cues.lineage_words() for w in doc.folded[max(0, end - 2) : end + 1])
+    )
 
 
 def _family_follows(doc: Document, end: int, gazetteer: Gazetteer) -> bool:

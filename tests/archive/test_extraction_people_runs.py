@@ -275,3 +275,31 @@ def test_an_adjective_after_a_compound_given_name_describes_the_person():
     found = people(text)
     assert "عبد ربه منصور هادي" in found
     assert not any("المقيم" in name for name in found)
+
+
+def test_a_lineage_runs_through_a_definite_word_before_another_generation():
+    text = (
+        "حضر الاستقبال صاحب السمو الملكي الأمير تركي بن عبدالله الفيصل بن عبدالعزيز، "
+        "وصاحب السمو الأمير فيصل بن فهد بن مساعد بن سعود بن عبدالعزيز، وغيرهم."
+    )
+    found = people(text)
+    assert "تركي بن عبدالله الفيصل بن عبدالعزيز" in found
+    assert "فيصل بن فهد بن مساعد بن سعود بن عبدالعزيز" in found
+    assert "تركي بن عبدالله" not in found
+
+
+def test_any_word_after_al_is_the_family_name():
+    # الشيخ is a title elsewhere; after آل it names the family.
+    text = (
+        "اعتمد المهندس عبداللطيف بن عبدالملك آل الشيخ؛ وزير الشؤون البلدية والقروية، آلية "
+        "تصنيف المقاولين."
+    )
+    assert "عبداللطيف بن عبدالملك آل الشيخ" in people(text)
+
+
+def test_a_listed_given_name_before_abd_opens_the_name():
+    # عمر is an ordinary word too ("age"); before عبد الوهاب it is the writer's given name.
+    text = "عمر عبد الوهاب آل عيسى التميمي\nما من موسم يقدم سواء كان شهر رمضان المبارك."
+    found = people(text)
+    assert "عمر عبد الوهاب آل عيسى التميمي" in found
+    assert "عبد الوهاب آل عيسى التميمي" not in found
