@@ -418,8 +418,8 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
         for i, w in enumerate(rest)
     ):
         return None
-    if abd and k - 1 not in covered and runs.given_before(doc, k):
-        k -= 1  # عمر عبد الوهاب …: a listed given name before عبد opens the name
+    if abd and key == folded and k - 1 not in covered and runs.given_before(doc, k):
+        k -= 1  # عمر عبد الوهاب …: a listed given name before عبد (no و) opens the name
         key = shapes.without_conjunction(doc.folded[k])
     return _candidate(doc, k, end, key or folded, cue="")
 

@@ -296,11 +296,20 @@ def _definite_family(doc: Document, i: int) -> bool:
     return (
         not shapes.is_definite_adjective(word)
         and feminine < max(shapes.PLURAL_MIN, frequency(word) / shapes.PLURAL_SHARE)
-        and not (shapes.inflected_ending(word) and not word.endswith(nw.TAA_MARBUTA))
+        and not (shapes.inflected_ending(word) and not _family_in_taa(word))
         and word not in cues.modifiers()
         and frequency(word) <= nw.FAMILY_WORD_MAX
         and _clause_ends(doc, i)
     )
+
+
+def _family_in_taa(word: str) -> bool:
+    """``الربيعة``: a definite word in ة with no plural in ات (not الجلسة) whose masculine news
+    writes less often (not المتوسطة, the feminine of an adjective)."""
+    if not word.endswith(nw.TAA_MARBUTA):
+        return False
+    stem = word[:-1]
+    return frequency(stem + "ات") < shapes.PLURAL_MIN and frequency(stem) <= frequency(word)
 
 
 # Persian family names end in a word of their own: نعمت زاده, أخند زاده.

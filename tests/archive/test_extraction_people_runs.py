@@ -303,3 +303,17 @@ def test_a_listed_given_name_before_abd_opens_the_name():
     found = people(text)
     assert "عمر عبد الوهاب آل عيسى التميمي" in found
     assert "عبد الوهاب آل عيسى التميمي" not in found
+
+
+def test_a_feminine_adjective_or_a_noun_in_taa_after_a_lineage_is_no_family_name():
+    # المتوسطة ("intermediate") is the feminine of a frequent word, الجلسة ("the session")
+    # has a plural in ات: neither is a family like الربيعة.
+    school = "وزار المحافظ مدرسة سعد بن حارثة المتوسطة في حي النسيم."
+    session = "وترأس الأمير محمد بن نايف بن عبدالعزيز الجلسة التي عقدها المجلس أمس."
+    assert not any("المتوسطة" in name for name in people(school))
+    assert not any("الجلسة" in name for name in people(session))
+
+
+def test_a_given_name_before_a_conjunction_and_abd_is_another_person():
+    text = "لوحات إنشادية قدمها المنشدون حامد الضبعان وعيد سعود وعبد المجيد الفوزان وفرقة الإنشاد."
+    assert not any(name.startswith("سعود") for name in people(text))
