@@ -46,7 +46,10 @@ def find_candidates(
         i
         for hit in hits
         if hit.start != hit.end
-        or (any(kinds[e.entity_id] != "place" for e in hit.entries) and not _in_name(doc, hit))
+        or (
+            any(kinds[e.entity_id] != "place" for e in hit.entries)
+            and not _in_name(doc, hit, gazetteer)
+        )
         for i in range(hit.start, hit.end + 1)
     } | set(taken)
     starts = {hit.start for hit in hits if hit.start in covered}
@@ -211,17 +214,26 @@ def _lineage(words: list[str]) -> bool:
     return len(words) >= 3 and any(w in cues.lineage_words() for w in words[1:-1])
 
 
-def _in_name(doc: Document, hit) -> bool:
-    """A one-word name that needs support, after بن or a listed given name: a father's or
+def _in_name(doc: Document, hit, gazetteer) -> bool:
+    """A one-word name that needs support, after بن or a (compound) given name: a father's or
     family name (خالد بن صالح العباد, سليمان الأسد), not the known person صالح or الأسد;
     before a word that carries a name, a given name (حسني مبارك is not حاجم الحسني)."""
-    if hit.start != hit.end or not all(e.ambiguous for e in hit.entries):
+    if hit.start != hit.end:
+        return False
+    kinds = gazetteer.kinds
+    if all(kinds[e.entity_id] == "person" for e in hit.entries) and runs.other_of_family(
+        doc, hit.start, gazetteer
+    ):
+        return True  # ميشيل أوباما: another person of the family
+    if not all(e.ambiguous for e in hit.entries):
         return False
     before, after = hit.start - 1, hit.end + 1
     if before >= 0 and doc.joined[before]:
         word = doc.folded[before]
         if word in cues.lineage_words() or first_token_keys(word) & cues.given_names():
             return True
+        if runs.compound_end(doc, before):
+            return True  # علي عبد الله صالح
     word = doc.folded[hit.start]
     return (
         after < len(doc)
@@ -376,11 +388,11 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
         return None  # inside a name: سعود in طلال بن سعود
     folded = doc.folded[k]
     key = shapes.given_name_key(folded)
-    if key is None and _lineage_follows(doc, k):
+    if key is None and runs.lineage_follows(doc, k):
         key = shapes.without_conjunction(folded)  # حمد بن محمد: a word, بن and a given name
-    if key is None and _before_family_name(doc, k):
+    if key is None and runs.before_family_name(doc, k):
         key = folded  # صابرين القوبنطيني: a name word and a rare family nisba
-    if key is None and _abd_follows(doc, k):
+    if key is None and runs.abd_follows(doc, k):
         key = shapes.without_conjunction(folded)  # فوزي عبد الرحمان: a word and عبد …
     foreign = (
         key is None
@@ -401,51 +413,15 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
         nw.carries_name(w)
         or (i == 0 and abd and w in cues.abd_tails())
         or (i > 0 and runs.closing_family(doc, k + 1 + i))
+        or runs.family_surname(doc, k + 1 + i, gazetteer)
+        or (i > 0 and rest[i - 1] in cues.family_joiners())  # آل الشيخ
         for i, w in enumerate(rest)
     ):
         return None
+    if abd and key == folded and k - 1 not in covered and runs.given_before(doc, k):
+        k -= 1  # عمر عبد الوهاب …: a listed given name before عبد (no و) opens the name
+        key = shapes.without_conjunction(doc.folded[k])
     return _candidate(doc, k, end, key or folded, cue="")
-
-
-def _before_family_name(doc: Document, k: int) -> bool:
-    word = doc.folded[k]
-    return (
-        k + 1 < len(doc)
-        and doc.joined[k]
-        and shapes.rare_family_name(doc.folded[k + 1])
-        and not word.startswith((ARTICLE, "و"))
-        and len(word) >= 3
-        and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
-        and not shapes.has_particle_reading(word)  # لدوره المحوري: "to its pivotal role"
-        and not (word.endswith(nw.PRONOUNS) and word not in cues.given_names())
-        and not nw.verb_shaped(word)  # يهدف التموي: a verb and a misspelt word
-    )
-
-
-def _abd_follows(doc: Document, k: int) -> bool:
-    """``فوزي عبد الرحمان``: a rare word before عبد and a definite tail is a given name."""
-    if k + 2 >= len(doc) or doc.folded[k + 1] != "عبد" or not doc.linked(k, k + 2):
-        return False
-    word = shapes.without_conjunction(doc.folded[k])
-    return (
-        doc.folded[k + 2].startswith(ARTICLE)
-        and not shapes.inflected_ending(word)
-        and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
-    )
-
-
-def _lineage_follows(doc: Document, k: int) -> bool:
-    if k + 2 >= len(doc) or doc.folded[k + 1] not in cues.lineage_words():
-        return False
-    if not doc.linked(k, k + 2) or shapes.is_common_word(doc.folded[k]):
-        return False
-    father = doc.folded[k + 2]
-    # After بن a listed given name is one even when it is a common word too (علي).
-    return bool(
-        father in cues.given_names()
-        or shapes.given_name_key(father)
-        or father in cues.name_joiners()
-    )
 
 
 def _candidate(doc: Document, k: int, end: int, key: str, *, cue: str) -> FoundCandidate:

@@ -12,13 +12,12 @@ and never in a common-word construction (في صالح التهدئة, لصال�
 from dataclasses import dataclass, field
 
 from arabic_text import frequency
-from archive.extraction import cues, people_names, shapes
+from archive.extraction import cues, name_runs, people_names, shapes
 from archive.extraction.candidates import FoundCandidate, find_candidates
 from archive.extraction.detection import count_occurrences, organization_candidates
 from archive.extraction.document import Document, cue_start
 from archive.extraction.gazetteer import AliasEntry, Gazetteer
 from archive.extraction.honours import honoured, opens_with_head
-from archive.extraction.name_words import FAMILY_WORD_MAX, TAA_MARBUTA
 from archive.extraction.names import ARTICLE, first_token_keys
 from archive.extraction.places import in_place_list
 from archive.extraction.variants import variant_hits
@@ -165,36 +164,13 @@ def _inside_longer_name(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
     after, before = hit.end + 1, hit.start - 1
     if after < len(doc) and doc.joined[hit.end] and doc.folded[after] in cues.lineage_words():
         return True
-    if after < len(doc) and doc.joined[hit.end] and _family_after_lineage(doc, hit, after):
-        return True
+    if hit.end > hit.start and name_runs.lineage_family(doc, hit.end):
+        return True  # عبدالله بن عبدالعزيز الربيعة: a family name follows the lineage
     return (
         before >= 0
         and doc.joined[before]
         and doc.folded[hit.start] in cues.lineage_words()
         and not doc.stop[before]
-    )
-
-
-def _family_after_lineage(doc: Document, hit: _Hit, after: int) -> bool:
-    """``عبدالله بن عبدالعزيز الربيعة``: a family name after a known lineage makes it
-    another person's longer name."""
-    lineage = cues.lineage_words()
-    word = doc.folded[after]
-    if not any(doc.folded[i] in lineage for i in range(hit.start + 1, hit.end)):
-        return False
-    if word in cues.family_names() or shapes.is_family_name(word):
-        return not shapes.is_definite_adjective(word)
-    # A definite word no ordinary use explains: not an adjective (nor the feminine of one),
-    # a modifier, a role or a frequent word.
-    masculine = word[:-1] if word.endswith(TAA_MARBUTA) else word
-    return (
-        word.startswith(ARTICLE)
-        and not doc.stop[after]
-        and not any(map(shapes.is_definite_adjective, {word, masculine}))
-        and not cues.is_nationality_adjective(masculine)
-        and word not in cues.modifiers()
-        and word not in cues.role_nouns()
-        and frequency(word) <= FAMILY_WORD_MAX
     )
 
 
@@ -224,10 +200,14 @@ def _without_surnames(doc: Document, hits: list[_Hit], people, gazetteer) -> lis
         hit
         for hit in hits
         if hit.start != hit.end
-        # حسني in حسني مبارك: an ambiguous person's name inside a proposed name is not his.
+        # حسني in حسني مبارك: an ambiguous person's name inside a proposed name is not his;
+        # nor is أوباما in ميشيل أوباما.
         or (
             any(kinds[e.entity_id] == "person" for e in hit.entries)
-            and not (hit.start in inside and all(e.ambiguous for e in hit.entries))
+            and not (
+                hit.start in inside
+                and (hit.start - 1 in inside or all(e.ambiguous for e in hit.entries))
+            )
         )
         or (hit.start not in inside and not first_token_keys(doc.folded[hit.start]) & surnames)
     ]

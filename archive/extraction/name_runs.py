@@ -52,10 +52,12 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
         if _TANWEEN.intersection(doc.surfaces[nxt]):
             break  # آل سعود سفيراً: a word with tanween is no name's
         is_ali = ali(doc, nxt)
-        if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners() and not is_ali:
+        father = _father_after_lineage(doc, end, nxt)
+        if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners() and not (is_ali or father):
             break  # ذاك, يسمى: a stop word ends a name
         if not (
             is_ali
+            or father
             or _joiner_takes(doc.folded[end], doc.folded[nxt])
             or nw.may_continue_name(doc.folded[nxt], gazetteer)
         ):
@@ -65,11 +67,28 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
         if _sentence_goes_on(doc.folded[nxt]) and not _before_persian_tail(doc, nxt):
             break
         end = nxt
-        if end - k + 1 >= least and not _name_goes_on(doc, end, gazetteer):
+        if end - k + 1 >= least and not (
+            _name_goes_on(doc, end, gazetteer) or set_off_goes_on(doc, k, end)
+        ):
             break
     if end - k + 1 < least or doc.folded[end] in cues.name_joiners():
         return None
     return end
+
+
+_COMMAS = frozenset("،,")
+
+
+def set_off_goes_on(doc: Document, k: int, end: int) -> bool:
+    """A name set off by commas runs to the closing comma: the word after ``end`` is still
+    the name's when the comma before ``k`` closes right after it (وزيرة الطاقة،
+    هالة شيخ روحه، اليوم: روحه reads "his soul" to a reader who ignores the commas)."""
+    if k == 0 or doc.text[doc.ends[k - 1] : doc.starts[k]].strip() not in _COMMAS:
+        return False
+    j = end + 1
+    if j + 1 >= len(doc) or j - k >= MAX_NAME_WORDS or doc.joined[j]:
+        return False
+    return doc.text[doc.ends[j] : doc.starts[j + 1]].strip() in _COMMAS
 
 
 def listed_end(doc: Document, start: int, end: int, covered, gazetteer: Gazetteer) -> int | None:
@@ -82,15 +101,102 @@ def listed_end(doc: Document, start: int, end: int, covered, gazetteer: Gazettee
     return run if run is not None and run > end else end
 
 
+def other_of_family(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
+    """``ميشيل أوباما``, ``عبد الخالق الحوثي``: a known person's surname (token ``i``, matched
+    alone) right after a given name is another person of the family, unless a word shortly
+    before and the surname are that person's name (عادل بن أحمد الجبير, رمضان أحمد قاديروف)."""
+    before = i - 1
+    if before < 0 or not doc.joined[before] or doc.stop[before]:
+        return False
+    if not compound_end(doc, before):
+        word = doc.folded[before]
+        if word in cues.name_joiners() or word.startswith(ARTICLE):
+            return False
+        if not (word in cues.given_names() or shapes.given_name_key(word) == word):
+            return False
+    for j in range(before, max(-1, i - 4), -1):
+        if any(
+            f"{key} {doc.folded[i]}" in gazetteer.known_keys
+            for key in first_token_keys(doc.folded[j])
+        ):
+            return False
+        if j > 0 and not doc.joined[j - 1]:
+            break
+    return True
+
+
+def given_before(doc: Document, k: int) -> bool:
+    """A listed given name (even one that is an ordinary word: عمر) right before token
+    ``k``, on its line: عمر عبد الوهاب."""
+    before = k - 1
+    if before < 0 or not doc.joined[before] or doc.stop[before]:
+        return False
+    if "\n" in doc.text[doc.ends[before] : doc.starts[k]]:
+        return False
+    return shapes.without_conjunction(doc.folded[before]) in cues.given_names()
+
+
+def compound_end(doc: Document, i: int) -> bool:
+    """Token ``i`` closes a compound given name: عبد and its tail (عبد الخالق, عبد الله)."""
+    return (
+        i > 0
+        and doc.joined[i - 1]
+        and doc.folded[i] in cues.abd_tails()
+        and bool(first_token_keys(doc.folded[i - 1]) & cues.compound_given_heads())
+    )
+
+
+def family_surname(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
+    """Token ``i`` is a known person's one-word name after another given name of the
+    family (``other_of_family``): it closes that person's name."""
+    if not other_of_family(doc, i, gazetteer):
+        return False
+    kinds = gazetteer.kinds
+    return any(
+        key == doc.folded[i]
+        and node.entries
+        and all(kinds[e.entity_id] == "person" and not e.ambiguous for e in node.entries)
+        for key, node in gazetteer.roots(doc.folded[i])
+    )
+
+
+def _father_after_lineage(doc: Document, end: int, nxt: int) -> bool:
+    """``فواز بن خلف المطيري``: after بن the father's name, even a word that is a stop word
+    elsewhere (خلف, "behind"), when a name word follows it."""
+    if doc.folded[end] not in cues.lineage_words() or nxt + 1 >= len(doc):
+        return False
+    word, after = doc.folded[nxt], doc.folded[nxt + 1]
+    return (
+        doc.joined[nxt]
+        and len(word) >= 3
+        and word.isalpha()
+        and not word.startswith(ARTICLE)
+        and (nw.carries_name(after) or after in cues.lineage_words())
+    )
+
+
+def lineage_family(doc: Document, end: int) -> bool:
+    """A known lineage (عبدالله بن عبدالعزيز, ending at token ``end``) followed by a definite
+    family name that closes the clause is another person's longer name (… الربيعة)."""
+    after = end + 1
+    return (
+        after < len(doc)
+        and doc.joined[end]
+        and doc.folded[after].startswith(ARTICLE)
+        and closing_family(doc, after)
+    )
+
+
 def _qualifies_name(doc: Document, k: int, i: int) -> bool:
     """``محمد مرسي المنتمي لها``, ``ذاكر قيوم المعتقل السابق``: after a name of two words, a
     definite adjective (one with a plural: المنتمين) followed by a preposition or a modifier
-    describes the person; after a lineage it is the family name (ظافر بن علي الشهري)."""
+    describes the person, after a compound given name too (عبد ربه منصور هادي المقيم في);
+    after a lineage it is the family name (ظافر بن علي الشهري)."""
     folded = doc.folded
     if not shapes.is_definite_adjective(folded[i]) or folded[i] in cues.family_names():
         return False
-    if any(w in cues.name_joiners() for w in folded[k:i]):
-        return False
+    if any(w in cues.lineage_words() or w in cues.family_joiners() for w in folded[k:i]):
+        return False  # after a lineage or آل a definite word is the family name
     after = i + 1
     if after >= len(doc) or not doc.joined[i]:
         return False
@@ -107,8 +213,14 @@ def _joiner_takes(joiner: str, word: str) -> bool:
 
 
 def _most_words(doc: Document, k: int, end: int) -> int:
-    lineage = any(doc.folded[i] in cues.lineage_words() for i in range(k, end + 1))
-    return MAX_LINEAGE_WORDS if lineage else MAX_NAME_WORDS
+    """Four words, each عبد, أبو or آل adding one (عمر عبد الوهاب آل عيسى التميمي); a
+    lineage runs longer, two words a generation (فيصل بن فهد بن مساعد بن سعود بن عبدالعزيز)."""
+    words = doc.folded[k : end + 1]
+    generations = sum(1 for w in words if w in cues.lineage_words())
+    if generations:
+        return max(MAX_LINEAGE_WORDS, MAX_NAME_WORDS + 2 * generations)
+    heads = cues.compound_given_heads() | cues.family_joiners()
+    return MAX_NAME_WORDS + sum(1 for w in words if first_token_keys(w) & heads)
 
 
 def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
@@ -121,6 +233,8 @@ def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
         return False
     word = doc.folded[nxt]
     if word in cues.continuing_words():
+        return True
+    if _generation_follows(doc, end, nxt):
         return True
     if nw.inflected_word(word) or doc.surfaces[nxt].endswith("ء"):
         # مارتن ديمبسي رافعا, جلال كريفة لمبعوثنا, محمد مساعد ابتداء (folding drops the ء):
@@ -141,6 +255,19 @@ def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
     if in_long_name(doc, end) and (word in cues.given_names() or shapes.is_name_like(word)):
         return True
     return _family_follows(doc, end, gazetteer)
+
+
+def _generation_follows(doc: Document, end: int, nxt: int) -> bool:
+    """``تركي بن عبدالله الفيصل بن عبدالعزيز``: inside a lineage, a word that another
+    generation (بن) follows is the name's."""
+    after = nxt + 1
+    return (
+        after < len(doc)
+        and doc.joined[nxt]
+        and doc.folded[after] in cues.lineage_words()
+        and not doc.stop[nxt]
+        and any(w in cues.lineage_words() for w in doc.folded[max(0, end - 2) : end + 1])
+    )
 
 
 def _family_follows(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
@@ -169,11 +296,20 @@ def _definite_family(doc: Document, i: int) -> bool:
     return (
         not shapes.is_definite_adjective(word)
         and feminine < max(shapes.PLURAL_MIN, frequency(word) / shapes.PLURAL_SHARE)
-        and not shapes.inflected_ending(word)
+        and not (shapes.inflected_ending(word) and not _family_in_taa(word))
         and word not in cues.modifiers()
         and frequency(word) <= nw.FAMILY_WORD_MAX
         and _clause_ends(doc, i)
     )
+
+
+def _family_in_taa(word: str) -> bool:
+    """``الربيعة``: a definite word in ة with no plural in ات (not الجلسة) whose masculine news
+    writes less often (not المتوسطة, the feminine of an adjective)."""
+    if not word.endswith(nw.TAA_MARBUTA):
+        return False
+    stem = word[:-1]
+    return frequency(stem + "ات") < shapes.PLURAL_MIN and frequency(stem) <= frequency(word)
 
 
 # Persian family names end in a word of their own: نعمت زاده, أخند زاده.
@@ -193,7 +329,25 @@ def closing_family(doc: Document, i: int) -> bool:
         return False
     if doc.folded[i].startswith(ARTICLE):
         return in_long_name(doc, i - 1) and _definite_family(doc, i)
-    return _given_end(doc, i - 1) and nw.family_word(doc.folded[i]) and _clause_ends(doc, i)
+    return (
+        _given_end(doc, i - 1)
+        and nw.family_word(doc.folded[i])
+        and not _behind_particle(doc.folded[i])
+        and _clause_ends(doc, i)
+    )
+
+
+# A word behind ب or ل is a preposition's noun when news writes the noun this much more often.
+_PARTICLE_SHARE = 3
+
+
+def _behind_particle(word: str) -> bool:
+    """``بدعم`` ("with the support of"): ب or ل and a noun news writes far more often alone;
+    a family name (بدوي, بحاح) is not."""
+    if not word.startswith(("ب", "ل")):
+        return False
+    noun = frequency(word[1:])
+    return noun >= max(shapes.CLITIC_WORD_MIN, _PARTICLE_SHARE * frequency(word))
 
 
 def _given_end(doc: Document, end: int) -> bool:
@@ -255,3 +409,46 @@ def _sentence_goes_on(word: str) -> bool:
     if word in cues.given_names() or word in cues.name_joiners():
         return False
     return nw.verb_shaped(word) or shapes.without_conjunction(word) != word
+
+
+def before_family_name(doc: Document, k: int) -> bool:
+    """``صابرين القوبنطيني``: a name word before a rare family nisba is a given name."""
+    word = doc.folded[k]
+    return (
+        k + 1 < len(doc)
+        and doc.joined[k]
+        and shapes.rare_family_name(doc.folded[k + 1])
+        and not word.startswith((ARTICLE, "و"))
+        and len(word) >= 3
+        and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
+        and not shapes.has_particle_reading(word)  # لدوره المحوري: "to its pivotal role"
+        and not (word.endswith(nw.PRONOUNS) and word not in cues.given_names())
+        and not nw.verb_shaped(word)  # يهدف التموي: a verb and a misspelt word
+    )
+
+
+def abd_follows(doc: Document, k: int) -> bool:
+    """``فوزي عبد الرحمان``: a rare word before عبد and a definite tail is a given name."""
+    if k + 2 >= len(doc) or doc.folded[k + 1] != "عبد" or not doc.linked(k, k + 2):
+        return False
+    word = shapes.without_conjunction(doc.folded[k])
+    return (
+        doc.folded[k + 2].startswith(ARTICLE)
+        and not shapes.inflected_ending(word)
+        and shapes.is_name_word(word, most=shapes.GIVEN_NAME_MAX)
+    )
+
+
+def lineage_follows(doc: Document, k: int) -> bool:
+    """``حمد بن محمد``: a word before بن and a given name is a given name."""
+    if k + 2 >= len(doc) or doc.folded[k + 1] not in cues.lineage_words():
+        return False
+    if not doc.linked(k, k + 2) or shapes.is_common_word(doc.folded[k]):
+        return False
+    father = doc.folded[k + 2]
+    # After بن a listed given name is one even when it is a common word too (علي).
+    return bool(
+        father in cues.given_names()
+        or shapes.given_name_key(father)
+        or father in cues.name_joiners()
+    )
