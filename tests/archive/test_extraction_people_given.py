@@ -147,3 +147,14 @@ def test_a_noun_of_standing_introduces_a_name_as_a_title_does(text, name):
 def test_a_noun_of_standing_before_an_ordinary_phrase_introduces_no_name():
     assert people("وقال الناشط إن جرافات الاحتلال اقتحمت القرية فجر اليوم.") == []
     assert people("وأكد الصحفي الفلسطيني أن الاعتداء وقع أمام منزله.") == []
+
+
+def test_the_miner_reads_a_noun_of_standing_as_a_cue_but_no_nationality_as_a_given_name():
+    counts = people_mine.Counts()
+    text = (
+        "وقالت الناشطة سميرة الحمادي إن القرار جائر، "
+        "وسجل اللاعب الأوروغوياني غوتيريز هدفا في الشوط الأول."
+    )
+    counts.add(Document(text), Gazetteer([], []))
+    assert counts.given_uses["سميره"] == 1
+    assert counts.given_uses["الاوروغوياني"] == 0
