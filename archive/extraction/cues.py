@@ -90,6 +90,15 @@ _CUE_PHRASES += [
     "الأمينة العامة",
     "المندوبة",
 ]
+# Nouns of a trade or standing written right before a name (الناشطة نرجس محمدي, للكاتب ويل
+# تيرنر, الطفلة فاطمة الحسين).
+_STANDING_NOUNS = """
+المواطن المواطنة الناشط الناشطة الكاتب الكاتبة الصحفي الصحفية الصحافي الصحافية اللاعب
+اللاعبة المحامي المحامية الفنان الفنانة الشاعر الشاعرة الروائي الروائية المخرج المخرجة
+المدرب المدربة الإعلامي الإعلامية الباحث الباحثة الأستاذ الأستاذة المهندس المهندسة
+الطالب الطالبة المغني المغنية الممثلة النجم النجمة الطفل الطفلة الشاب الشابة
+""".split()
+_CUE_PHRASES += _STANDING_NOUNS
 # Verbs of saying and announcing: the subject that follows is often a person named without
 # a title (وقال روبيرت فورد، السفير …); the name must still look like one.
 _SPEECH_VERBS = """
@@ -211,6 +220,11 @@ def _folded_set(words) -> frozenset[str]:
 @cache
 def cue_phrases() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(name_tokens(p)) for p in _CUE_PHRASES)
+
+
+@cache
+def standing_nouns() -> frozenset[str]:
+    return _folded_set(_STANDING_NOUNS)
 
 
 @cache

@@ -10,9 +10,11 @@ title (``مجلس``, ``عام``) is written far more often elsewhere. A translit
 (``ديلان``, ``برنارد``) is seldom an ordinary word: ``FOREIGN_MIN_ARTICLES`` suffice. A
 definite first word (``الهادي``, ``المنصف`` in Maghrebi news) must open a name in
 ``DEFINITE_SHARE`` of its uses, be no adjective of a place (``الباكستاني``) or with a
-plural (``المعتقل``), and stand before a listed given name less often than it opens a name
-(a title does: ``الجنرال``). Articles of the ``--exclude`` files (the entity gold set) are
-skipped.
+plural (``المعتقل``), follow a title rather than a noun of standing (``اللاعب الأوروغوياني
+لويس سواريز``: a nationality) and stand before a given name (a listed one, or a word that
+opens a cued name itself) less often than it opens a name (a title does: ``الجنرال``).
+A noun of standing (``الناشطة``, ``المحامي``) is a cue like a title. Articles of the
+``--exclude`` files (the entity gold set) are skipped.
 """
 
 from collections import Counter
@@ -59,12 +61,19 @@ class Counts:
 
     def add(self, doc: Document, empty: Gazetteer) -> None:
         folded, listed = doc.folded, cues.given_names()
+        runs = list(cued_runs(doc, empty))
+        # A word before a given name: a listed one, or a word that opens a cued name itself
+        # (اللاعب الأوروغوياني لويس سواريز: the adjective, then the name).
+        opening = {k for k, _ in runs if not folded[k].startswith(ARTICLE)}
         self.words.update(folded)
         self.before_given.update(
-            w for i, w in enumerate(folded[:-1]) if doc.joined[i] and folded[i + 1] in listed
+            w
+            for i, w in enumerate(folded[:-1])
+            if doc.joined[i] and (folded[i + 1] in listed or i + 1 in opening)
         )
         given, family = set(), set()
-        for first, last in cued_names(doc, empty):
+        for k, end in runs:
+            first, last = folded[k], folded[end]
             self.given_uses[first] += 1
             given.add(first)
             if _name_shaped(first) and candidates.may_start_name(first):  # رئيس مجلس الشورى
@@ -75,7 +84,13 @@ class Counts:
 
 
 def cued_names(doc: Document, empty: Gazetteer):
-    """(first word, last word) of every run of name words after a title cue; a definite
+    """(first word, last word) of every run of name words after a title cue."""
+    for k, end in cued_runs(doc, empty):
+        yield doc.folded[k], doc.folded[end]
+
+
+def cued_runs(doc: Document, empty: Gazetteer):
+    """(first token, last token) of every run of name words after a title cue; a definite
     first word (``رئيس الحكومة الحبيب الصيد``) gives its run, then the run after it is read
     as before (extraction opens no name with it unless it is listed)."""
     folded, k = doc.folded, 1
@@ -88,23 +103,24 @@ def cued_names(doc: Document, empty: Gazetteer):
             k += 1
             continue
         end = name_runs.name_end(doc, k, set(), empty)
-        if end is None or titles.title_start(doc, k) is None:
-            k += 1
+        start = titles.title_start(doc, k) if end is not None else None
+        if start is None or (definite and folded[start] in cues.standing_nouns()):
+            k += 1  # اللاعب الأوروغوياني لويس سواريز: a nationality, not a definite name
             continue
         if not all(name_words.carries_name(w) for w in folded[k + 1 : end + 1]):
             k = k + 1 if definite else end + 1  # رئيس الوزراء يستنكر الهجوم: no name
             continue
-        yield folded[k], folded[end]
+        yield k, end
         k = k + 1 if definite else end + 1
 
 
 def _may_open_definite(doc: Document, k: int) -> bool:
     """A definite word of a name's shape that stands before no listed given name here."""
     nxt = doc.folded[k + 1] if k + 1 < len(doc) else ""
-    return _definite_shaped(doc.folded[k]) and nxt not in cues.given_names()
+    return definite_shaped(doc.folded[k]) and nxt not in cues.given_names()
 
 
-def _definite_shaped(word: str) -> bool:
+def definite_shaped(word: str) -> bool:
     """No modifier, title, adjective with a plural or adjective of a place."""
     return (
         word.startswith(ARTICLE)
@@ -138,7 +154,7 @@ def kept_definite(c: "Counts", n: int) -> list[str]:
         and count >= n
         and c.given_uses[w] >= DEFINITE_SHARE * c.words[w]
         and c.given_uses[w] > c.before_given[w] + c.before_given[_masculine(w)]
-        and _definite_shaped(w)
+        and definite_shaped(w)
     )
 
 

@@ -127,3 +127,34 @@ def test_a_title_supports_a_person_not_a_place_of_the_same_name(tmp_path):
 
     assert places("واستقبل الأمير نايف وفدا من رجال الأعمال في الرياض.") == []
     assert len(places("ووصل الوفد إلى قرية نايف ثم زار مدينة نايف صباح الأحد.")) == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قالت المواطنة التونسية علياء الجلاصي اليوم الخميس إنها تتعرض للمضايقة.", "علياء الجلاصي"),
+        ("أما المحامي موسى النمراني، فقد كتب على صفحته بفيسبوك قائلا.", "موسى النمراني"),
+        ("نشرت الصحيفة مقالا للكاتب ويل تيرنر، الذي شارك في عمليات الإنقاذ.", "ويل تيرنر"),
+        ("وبدأ المدرب رينارد ستامب المباراة بتشكيلة مكونة من الحارس والمدافعين.", "رينارد ستامب"),
+    ],
+)
+def test_a_noun_of_standing_introduces_a_name_as_a_title_does(text, name):
+    assert people(text) == [name]
+
+
+@pytest.mark.django_db
+def test_a_noun_of_standing_before_an_ordinary_phrase_introduces_no_name():
+    assert people("وقال الناشط إن جرافات الاحتلال اقتحمت القرية فجر اليوم.") == []
+    assert people("وأكد الصحفي الفلسطيني أن الاعتداء وقع أمام منزله.") == []
+
+
+def test_the_miner_reads_a_noun_of_standing_as_a_cue_but_no_nationality_as_a_given_name():
+    counts = people_mine.Counts()
+    text = (
+        "وقالت الناشطة سميرة الحمادي إن القرار جائر، "
+        "وسجل اللاعب الأوروغوياني غوتيريز هدفا في الشوط الأول."
+    )
+    counts.add(Document(text), Gazetteer([], []))
+    assert counts.given_uses["سميره"] == 1
+    assert counts.given_uses["الاوروغوياني"] == 0
