@@ -13,8 +13,9 @@ an outlet (``عين اليوم``), a place (``مكة المكرمة``) or a titl
 import re
 
 from archive.extraction.candidates import FoundCandidate
-from archive.extraction.cues import given_names
+from archive.extraction.cues import given_names, head_nouns, role_nouns
 from archive.extraction.document import Document
+from archive.extraction.names import ARTICLE
 
 MIN_WORDS = 2
 MAX_WORDS = 4
@@ -23,10 +24,14 @@ OPENING_LINES = 3
 # A dateline's parts: "name - outlet - place", "outlet من place", "name (place)".
 _PARTS = re.compile(r"\s*[-–—ـ/:|]\s*|\s+من\s+|\s*[()]\s*")
 _LETTERS = re.compile(r"^[\u0621-\u063a\u0641-\u064a]+$")
+_LATIN = re.compile(r"^[A-Za-z]+$")
+LATIN_MAX = 2
 # What may follow the name on its line: a dash, or the dateline's blanked rest.
 _AFTER = re.compile(r"^(?:\s*[-–—ـ]|\s{2,}|\s*$)")
 _GAP = re.compile(r"^(?:\s*[-–—ـ]|\s{2,})")
 _BEFORE = " \t-–—ـ*•"
+# Compound tails that carry the article inside a given name (عبد الله, نور الدين).
+_TAILS = frozenset({"الله", "الدين", "الرحمن"})
 
 
 def dateline_name(dateline: str) -> tuple[int, int] | None:
@@ -36,20 +41,35 @@ def dateline_name(dateline: str) -> tuple[int, int] | None:
         if _PARTS.search(part.strip()):
             continue
         doc = Document(part)
-        if name_shaped(doc, 0, len(doc) - 1):
-            return match.start() + doc.starts[0], match.start() + doc.ends[-1]
+        first = _after_latin(doc, 0, len(doc) - 1)
+        if name_shaped(doc, first, len(doc) - 1):
+            return match.start() + doc.starts[first], match.start() + doc.ends[-1]
     return None
 
 
 def name_shaped(doc: Document, start: int, end: int) -> bool:
-    """Two to four plain words opening with a given name (or an ``عبد`` compound)."""
+    """Two to four plain words opening with a given name (or an ``عبد`` compound), or
+    closing with a family nisba after words without the article (``حنان الحامدي``)."""
     if not MIN_WORDS <= end - start + 1 <= MAX_WORDS or not doc.linked(start, end):
         return False
     words = doc.surfaces[start : end + 1]
     if any(doc.stop[k] or not _LETTERS.match(words[k - start]) for k in range(start, end + 1)):
         return False
     first = doc.folded[start]
-    return first in given_names() or (first.startswith("عبد") and len(first) > 3)
+    if first in given_names() or (first.startswith("عبد") and len(first) > 3):
+        return True
+    return _nisba_name(doc.folded[start : end + 1])
+
+
+def _nisba_name(words: list[str]) -> bool:
+    """``عبير الرجباني``, ``محمد آل الحمري``: no role (``وزير الخارجية السعودي``), the
+    article only on the last word (or a compound's tail: ``عبد الله البارقي``)."""
+    *given, family = words
+    if words[0] in role_nouns() or words[0] in head_nouns() or len(family) < 5:
+        return False
+    if not (family.startswith(ARTICLE) and family.endswith("ي")):
+        return False
+    return not any(w.startswith(ARTICLE) and w not in _TAILS for w in given)
 
 
 def byline_people(doc: Document, taken: set[int]) -> list[FoundCandidate]:
@@ -63,6 +83,7 @@ def byline_people(doc: Document, taken: set[int]) -> list[FoundCandidate]:
             continue
         if number >= OPENING_LINES:
             continue
+        start = _after_latin(doc, start, end)
         for stop in range(min(end, start + MAX_WORDS - 1), start, -1):
             after = doc.text[doc.ends[stop] : doc.starts[stop + 1] if stop < end else None]
             after = after.split("\n")[0]
@@ -73,6 +94,14 @@ def byline_people(doc: Document, taken: set[int]) -> list[FoundCandidate]:
                 found.append(_candidate(doc, start, stop))
                 break
     return found
+
+
+def _after_latin(doc: Document, start: int, end: int) -> int:
+    """The first Arabic word of a line a web page's leftovers open (``Next Previous``)."""
+    for k in range(start, min(end, start + LATIN_MAX) + 1):
+        if not _LATIN.match(doc.surfaces[k]):
+            return k
+    return start
 
 
 def _free(taken: set[int], start: int, end: int) -> bool:

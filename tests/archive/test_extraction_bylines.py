@@ -43,6 +43,9 @@ def named(dateline: str) -> str | None:
         ("سعود الدعجاني - سبق - عسير", "سعود الدعجاني"),
         ("الرياض - محمد الغامدي", "محمد الغامدي"),
         ("عبدالرحمن الشهري", "عبدالرحمن الشهري"),
+        ("عبير الرجباني- سبق- الرياض", "عبير الرجباني"),
+        ("عبد الله البارقي- سبق- عدن", "عبد الله البارقي"),
+        ("Next Previous أحمد حجازي", "أحمد حجازي"),
     ],
 )
 def test_the_reporter_of_a_dateline(dateline, name):
@@ -50,7 +53,17 @@ def test_the_reporter_of_a_dateline(dateline, name):
 
 
 @pytest.mark.parametrize(
-    "dateline", ["عين اليوم", "سبق- متابعة", "واس (المنامة)", "مكة المكرمة", "إيلاف من لندن"]
+    "dateline",
+    [
+        "عين اليوم",
+        "سبق- متابعة",
+        "واس (المنامة)",
+        "مكة المكرمة",
+        "إيلاف من لندن",
+        "الحد الجنوبي",
+        "وزير الخارجية السعودي",
+        "أ ف ب- أبوظبي",
+    ],
 )
 def test_an_outlet_or_a_place_is_no_reporter(dateline):
     assert named(dateline) is None
@@ -78,6 +91,10 @@ def test_name_dash_outlet_on_its_own_line():
 def test_name_outlet_place_before_a_colon():
     found = people_in("سعود الدعجاني - سبق - عسير: " + LEAD)
     assert "سعود الدعجاني" in found
+
+
+def test_a_woman_reporter_by_her_family_nisba():
+    assert "حنان الحامدي" in people_in("Next Previous حنان الحامدي – عين اليوم\n" + LEAD)
 
 
 def test_name_dash_place():
