@@ -32,6 +32,8 @@ _GAP = re.compile(r"^(?:\s*[-–—ـ]|\s{2,})")
 _BEFORE = " \t-–—ـ*•"
 # Compound tails that carry the article inside a given name (عبد الله, نور الدين).
 _TAILS = frozenset({"الله", "الدين", "الرحمن"})
+_DEFINITE = (ARTICLE, "لل", "بال", "وال", "فال", "كال")
+NISBA_MAX_WORDS = 3
 
 
 def dateline_name(dateline: str) -> tuple[int, int] | None:
@@ -65,11 +67,13 @@ def _nisba_name(words: list[str]) -> bool:
     """``عبير الرجباني``, ``محمد آل الحمري``: no role (``وزير الخارجية السعودي``), the
     article only on the last word (or a compound's tail: ``عبد الله البارقي``)."""
     *given, family = words
-    if words[0] in role_nouns() or words[0] in head_nouns() or len(family) < 5:
+    if len(words) > NISBA_MAX_WORDS or len(family) < 5:
+        return False
+    if words[0] in role_nouns() or words[0] in head_nouns():
         return False
     if not (family.startswith(ARTICLE) and family.endswith("ي")):
         return False
-    return not any(w.startswith(ARTICLE) and w not in _TAILS for w in given)
+    return not any(w.startswith(_DEFINITE) and w not in _TAILS for w in given)
 
 
 def byline_people(doc: Document, taken: set[int]) -> list[FoundCandidate]:
