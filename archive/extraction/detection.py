@@ -7,6 +7,7 @@ every other occurrence of the same name counts, and so does a later surname alon
 (``فلين`` after ``مايكل فلين``) when exactly one person of the article has that surname.
 """
 
+from archive.extraction.bylines import byline_people
 from archive.extraction.candidates import FoundCandidate
 from archive.extraction.document import Document
 from archive.extraction.gazetteer import Gazetteer
@@ -182,6 +183,14 @@ def _display(doc: Document, span: OrgSpan) -> str:
     if span.head.startswith(ARTICLE) and folded.startswith("لل") and folded.endswith(span.head[2:]):
         return "ال" + text[len(folded) - len(span.head) + 2 :]
     return text[len(folded) - len(span.head) :]
+
+
+def with_bylines(doc: Document, people: list[FoundCandidate], hits: list, taken: set[int]):
+    """The people proposed so far and the reporters a byline names (``bylines``), where no
+    other name covers the byline's words."""
+    covered = set(taken).union(*(c.tokens for c in people))
+    covered.update(i for h in hits for i in range(h.start, h.end + 1))
+    return people + byline_people(doc, covered)
 
 
 def count_occurrences(doc: Document, candidates: list[FoundCandidate], taken: set[int]):

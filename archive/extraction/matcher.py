@@ -14,7 +14,11 @@ from dataclasses import dataclass, field
 from arabic_text import frequency
 from archive.extraction import cues, name_runs, people_names, shapes
 from archive.extraction.candidates import FoundCandidate, find_candidates
-from archive.extraction.detection import count_occurrences, organization_candidates
+from archive.extraction.detection import (
+    count_occurrences,
+    organization_candidates,
+    with_bylines,
+)
 from archive.extraction.document import Document, cue_start
 from archive.extraction.gazetteer import AliasEntry, Gazetteer
 from archive.extraction.honours import honoured, opens_with_head
@@ -71,6 +75,7 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
         listed, hits = people_names.listed_people(doc, hits, gazetteer, in_organizations)
         taken = in_organizations | people_names.tokens_of(listed)
         people = people_names.joined(listed, find_candidates(doc, hits, gazetteer, taken))
+        people = with_bylines(doc, people, hits, taken)
         people = [
             c
             for c in people

@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from archive.extraction import Extraction, FoundCandidate, FoundEntity, extract
+from archive.extraction.bylines import dateline_name
 from archive.extraction.gazetteer import Gazetteer
 from archive.models import Article, EntityCandidate, Mention
 from archive.services.gazetteer import gazetteer_get
@@ -28,11 +29,14 @@ def extraction_text(
 
     A title cut from the lead repeats the body's first words, so it is left
     out rather than counted twice. A dateline (``إيلاف من لندن:``) says where
-    the outlet wrote from, not what the article is about: it is blanked.
+    the outlet wrote from, not what the article is about: it is blanked, all but the
+    reporter's name it credits (``bylines.dateline_name``).
     """
     title, body = (title or "").strip(), body or ""
     if dateline and body.startswith(dateline):
-        body = " " * len(dateline) + body[len(dateline) :]
+        name = dateline_name(dateline) or (0, 0)
+        kept = " " * name[0] + dateline[name[0] : name[1]]
+        body = kept.ljust(len(dateline)) + body[len(dateline) :]
     stem = title.rstrip("….").strip()
     if title_derived or not stem or stem in body[: len(stem) + 200]:
         return body
