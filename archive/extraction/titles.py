@@ -1,6 +1,7 @@
 """The grammar of titles before a name: a cue (``document.cue_start``: وزير الخارجية الروسي,
 السفير … لدى بغداد), or a cue and its complement (المفوض الأوروبي لشؤون التوسيع)."""
 
+import re
 from functools import lru_cache
 
 from archive.extraction import cues, shapes
@@ -100,3 +101,40 @@ def apposed_start(doc: Document, k: int, end: int) -> int | None:
         return title_start(doc, k)
     finally:
         doc.joined[k - 1] = False
+
+
+# An age right after a name: صمويل دوبوسي (43 عاما), أحمد علي، 27 عاما، … .
+_AGE = re.compile(r"\s*[(،,]\s*[0-9\u0660-\u0669]{1,3}\s*(?:عاما|عامًا|عامــا|سنة|عام)\b")
+
+
+def ages(doc: Document) -> set[int]:
+    """The tokens right after a name an age follows (``aged``), looked for only in a text
+    that writes an age."""
+    if "عام" not in doc.text and "سنة" not in doc.text:
+        return set()
+    return {end + 1 for end in range(len(doc)) if aged(doc, end)}
+
+
+def aged(doc: Document, end: int) -> bool:
+    """An age in years follows token ``end`` (in brackets or between commas): what comes
+    before it is a person's name."""
+    return _AGE.match(doc.text, doc.ends[end]) is not None
+
+
+def quoted(doc: Document, k: int, end: int) -> bool:
+    """Tokens ``k``..``end`` stand between an opening and its closing quotation mark."""
+    opening = _gap(doc, k - 1)
+    return opening in _QUOTES and _gap(doc, end).startswith(_QUOTES[opening])
+
+
+# ``كل من`` ("each of") between a verb of saying and the names it lists.
+_EACH_OF = ("كل", "من")
+
+
+def speech_subject(doc: Document, k: int) -> int | None:
+    """Where the verb of saying whose subject starts at token ``k`` stands: right before it
+    (وقال روبيرت فورد) or before ``كل من`` (قال كل من فايز محمد وحسين محمد)."""
+    verb = k - 3 if k >= 3 and tuple(doc.folded[k - 2 : k]) == _EACH_OF else k - 1
+    if verb < 0 or not doc.linked(verb, k) or not nw.speech_verb(doc.folded[verb]):
+        return None
+    return verb
