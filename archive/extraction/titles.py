@@ -28,16 +28,45 @@ def title_start(doc: Document, k: int) -> int | None:
         if not doc.joined[j] or not doc.joined[j - 1]:
             return None
         word = folded[j]
+        if complement_opener(word) or word == _TO:
+            return _cue_before_genitives(doc, j)
         if doc.stop[j]:
             return None  # لقائد الجيش الذي تنتهي ولايته
-        if complement_opener(word):
-            return cue_start(doc, j)
         if first_token_keys(folded[j - 1]) & cues.head_nouns():
             return j - 1  # رئيس مجلس نواب الشعب محمد الناصر: a head and its genitives
         placed = folded[j - 1] in cues.posted_at()
         if not (word.startswith(ARTICLE) or placed or _genitive(doc, j)):
             return None
     return None
+
+
+# "To": مبعوث الأمم المتحدة إلى اليمن, a complement like لدى المملكة.
+_TO = "الي"
+
+
+def _cue_before_genitives(doc: Document, j: int) -> int | None:
+    """Where the title before the preposition at ``j`` starts: a cue right before it, or a
+    cue and the genitives after it (سفير جمهورية البوسنة والهرسك لدى …, مبعوث الأمم المتحدة
+    إلى …)."""
+    for i in range(j, max(0, j - MAX_COMPLEMENT), -1):
+        start = cue_start(doc, i)
+        if start is not None:
+            return start
+        word = doc.folded[i - 1]
+        if not doc.joined[i - 1] or doc.stop[i - 1]:
+            return None
+        if not (word.startswith((ARTICLE, "وال")) or _genitive(doc, i - 1)):
+            return None
+    return None
+
+
+def after_complement(doc: Document, k: int) -> bool:
+    """A cheap test before ``title_start``: a preposition's complement may end right before
+    token ``k`` (للغابات الحبيب, لدى المملكة حارث)."""
+    if k < 2 or not doc.joined[k - 1]:
+        return False
+    before = doc.folded[k - 2]
+    return complement_opener(doc.folded[k - 1]) or before == _TO or before in cues.posted_at()
 
 
 def _genitive(doc: Document, j: int) -> bool:
