@@ -29,7 +29,10 @@ def title_start(doc: Document, k: int) -> int | None:
             return None
         word = folded[j]
         if complement_opener(word) or word == _TO:
-            return _cue_before_genitives(doc, j)
+            if not opens_title(folded[k]):
+                return _cue_before_genitives(doc, j)
+            # لدى جامعة الدول العربية عميد السلك: the next title, not a name
+            return None if doc.stop[j] or word == _TO else cue_start(doc, j)
         if doc.stop[j]:
             return None  # لقائد الجيش الذي تنتهي ولايته
         if first_token_keys(folded[j - 1]) & cues.head_nouns():
@@ -65,8 +68,17 @@ def after_complement(doc: Document, k: int) -> bool:
     token ``k`` (للغابات الحبيب, لدى المملكة حارث)."""
     if k < 2 or not doc.joined[k - 1]:
         return False
-    before = doc.folded[k - 2]
+    before, word = doc.folded[k - 2], doc.folded[k]
+    if opens_title(word):
+        return False  # لدى جامعة الدول العربية عميد السلك: the next title
     return complement_opener(doc.folded[k - 1]) or before == _TO or before in cues.posted_at()
+
+
+@lru_cache(maxsize=100_000)
+def opens_title(word: str) -> bool:
+    """A head noun that no listed given name spells (عميد, رئيس): after a complement it
+    opens the next title, not a name."""
+    return bool(first_token_keys(word) & cues.head_nouns()) and word not in cues.given_names()
 
 
 def _genitive(doc: Document, j: int) -> bool:

@@ -57,3 +57,20 @@ def test_ould_the_verb_ends_a_name():
 def test_a_quoted_name_after_a_title_closes_at_the_quotation_mark():
     text = 'وأخرى تظهر إعدام بعض الرهائن من بينهم الصحفي الأمريكي "جايمس فولي" الذي تم إعدامه.'
     assert "جايمس فولي" in people(text)
+
+
+def test_the_next_title_after_a_complement_is_no_name():
+    text = (
+        "مندوب المملكة الدائم لدى جامعة الدول العربية عميد السلك الدبلوماسي العربي أحمد بن "
+        "عبدالعزيز قطان، منتخب المملكة للكاراتيه."
+    )
+    assert "عميد السلك" not in people(text)
+
+
+def test_a_dual_noun_ends_a_lineage():
+    text = (
+        "وأدى صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز ركعتين في المسجد الحرام "
+        "بمكة المكرمة."
+    )
+    names = people(text)
+    assert all("ركعتين" not in name for name in names)
