@@ -344,7 +344,7 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
         return None
     quoted = apposed and titles.quoted(doc, k, end)
     words = doc.folded[k : end + 1]
-    if not (nw.looks_like_name(words, gazetteer) or (quoted and _quoted_name(words))):
+    if not (nw.looks_like_name(words, gazetteer) or (quoted and titles.quoted_name(words))):
         return None
     if end == k + 1 and not nw.after_title(doc.folded[end]) and not quoted:
         return None  # الملك سعود يهنئ, الملك سعود هنأه: the sentence goes on
@@ -352,19 +352,6 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
     if start is None:
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(start, k - 1))
-
-
-def _quoted_name(words: list[str]) -> bool:
-    """Words in quotation marks after a title (الأمريكي "جايمس فولي") are a name when none
-    reads as a verb, a definite or a word frequent in news; the marks end the name, so a
-    particle's reading (فولي, "and a guardian") says nothing."""
-    return all(
-        frequency(w) <= shapes.GIVEN_NAME_MAX
-        and w not in cues.not_names()
-        and not w.startswith(ARTICLE)
-        and not nw.verb_shaped(w)
-        for w in words
-    )
 
 
 def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:

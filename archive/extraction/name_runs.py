@@ -185,8 +185,10 @@ def _ould(doc: Document, end: int, nxt: int) -> bool:
     the word after ``ولد`` itself."""
     if doc.folded[end] == OULD:
         word = doc.folded[nxt]
-        return word in cues.given_names() or word in cues.compound_given_heads() or (
-            word.startswith(ARTICLE) and not doc.stop[nxt] and len(word) >= 5
+        return (
+            word in cues.given_names()
+            or word in cues.compound_given_heads()
+            or (word.startswith(ARTICLE) and not doc.stop[nxt] and len(word) >= 5)
         )
     if doc.folded[nxt] != OULD or nxt + 1 >= len(doc) or not doc.joined[nxt]:
         return False

@@ -1,9 +1,12 @@
 """The grammar of titles before a name: a cue (``document.cue_start``: وزير الخارجية الروسي,
-السفير … لدى بغداد), or a cue and its complement (المفوض الأوروبي لشؤون التوسيع)."""
+السفير … لدى بغداد), or a cue and its complement (المفوض الأوروبي لشؤون التوسيع); and the
+other sure positions around a name: quotation marks after a title, an age after the name,
+the subject of a verb of saying."""
 
 import re
 from functools import lru_cache
 
+from arabic_text import frequency
 from archive.extraction import cues, shapes
 from archive.extraction import name_words as nw
 from archive.extraction.document import Document, cue_start
@@ -179,3 +182,16 @@ def speech_subject(doc: Document, k: int) -> int | None:
     if verb < 0 or not doc.linked(verb, k) or not nw.speech_verb(doc.folded[verb]):
         return None
     return verb
+
+
+def quoted_name(words: list[str]) -> bool:
+    """Words in quotation marks after a title (الأمريكي "جايمس فولي") are a name when none
+    reads as a verb, a definite or a word frequent in news; the marks end the name, so a
+    particle's reading (فولي, "and a guardian") says nothing."""
+    return all(
+        frequency(w) <= shapes.GIVEN_NAME_MAX
+        and w not in cues.not_names()
+        and not w.startswith(ARTICLE)
+        and not nw.verb_shaped(w)
+        for w in words
+    )

@@ -29,10 +29,7 @@ def test_a_complement_behind_a_preposition_is_no_title_without_a_cue():
 
 
 def test_a_name_before_its_age_in_brackets():
-    text = (
-        "وكانت سابيتري سامال ( 37 عاما) تغسل الصحون في خور بالقرب من منزلها في منطقة "
-        "كيندرابارا."
-    )
+    text = "وكانت سابيتري سامال ( 37 عاما) تغسل الصحون في خور بالقرب من منزلها في منطقة كيندرابارا."
     assert "سابيتري سامال" in people(text)
 
 
