@@ -4,6 +4,7 @@ other sure positions around a name: quotation marks after a title, an age after 
 the subject of a verb of saying."""
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from arabic_text import frequency
@@ -138,6 +139,8 @@ def apposed_start(doc: Document, k: int, end: int) -> int | None:
     if opening in _QUOTES:
         if not closing.startswith(_QUOTES[opening]):
             return None
+        if _nationality_alone(doc, k - 1):
+            return k - 1  # من بينهم الأمريكي "جايمس فولي"
     elif end + 1 < len(doc) and closing not in _COMMAS:
         return None
     doc.joined[k - 1] = True
@@ -147,16 +150,29 @@ def apposed_start(doc: Document, k: int, end: int) -> int | None:
         doc.joined[k - 1] = False
 
 
+def _nationality_alone(doc: Document, j: int) -> bool:
+    """A nationality adjective standing for a person (من بينهم الأمريكي), describing no
+    definite noun before it (الفيلم الأمريكي)."""
+    if not cues.is_nationality_adjective(doc.folded[j]):
+        return False
+    return j == 0 or not doc.joined[j - 1] or not doc.folded[j - 1].startswith(ARTICLE)
+
+
 # An age right after a name: صمويل دوبوسي (43 عاما), أحمد علي، 27 عاما، … .
-_AGE = re.compile(r"\s*[(،,]\s*[0-9\u0660-\u0669]{1,3}\s*(?:عاما|عامًا|عامــا|سنة|عام)\b")
+_AGE_TEXT = r"[(،,]\s*[0-9\u0660-\u0669]{1,3}\s*(?:عاما|عامًا|عامــا|سنة|عام)\b"
+_AGE = re.compile(r"\s*" + _AGE_TEXT)
+_AGE_ANYWHERE = re.compile(_AGE_TEXT)
 
 
 def ages(doc: Document) -> set[int]:
-    """The tokens right after a name an age follows (``aged``), looked for only in a text
-    that writes an age."""
-    if "عام" not in doc.text and "سنة" not in doc.text:
-        return set()
-    return {end + 1 for end in range(len(doc)) if aged(doc, end)}
+    """The tokens right after a name an age follows (``aged``): one scan of the text for an
+    age, each mapped to the token it follows."""
+    found = set()
+    for match in _AGE_ANYWHERE.finditer(doc.text):
+        end = bisect_right(doc.ends, match.start()) - 1
+        if end >= 0 and not doc.text[doc.ends[end] : match.start()].strip():
+            found.add(end + 1)
+    return found
 
 
 def aged(doc: Document, end: int) -> bool:
