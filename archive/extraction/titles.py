@@ -139,8 +139,6 @@ def apposed_start(doc: Document, k: int, end: int) -> int | None:
     if opening in _QUOTES:
         if not closing.startswith(_QUOTES[opening]):
             return None
-        if _nationality_alone(doc, k - 1):
-            return k - 1  # من بينهم الأمريكي "جايمس فولي"
     elif end + 1 < len(doc) and closing not in _COMMAS:
         return None
     doc.joined[k - 1] = True
@@ -148,14 +146,6 @@ def apposed_start(doc: Document, k: int, end: int) -> int | None:
         return title_start(doc, k)
     finally:
         doc.joined[k - 1] = False
-
-
-def _nationality_alone(doc: Document, j: int) -> bool:
-    """A nationality adjective standing for a person (من بينهم الأمريكي), describing no
-    definite noun before it (الفيلم الأمريكي)."""
-    if not cues.is_nationality_adjective(doc.folded[j]):
-        return False
-    return j == 0 or not doc.joined[j - 1] or not doc.folded[j - 1].startswith(ARTICLE)
 
 
 # An age right after a name: صمويل دوبوسي (43 عاما), أحمد علي، 27 عاما، … .
