@@ -58,6 +58,7 @@ def find_candidates(
     surnames: set[str] = set()
     role_words = cues.role_nouns()
     roles = {j for j, word in enumerate(folded) if word in role_words}
+    roles |= titles.ages(doc)  # a name before its age too: صمويل دوبوسي (43 عاما)
     while k < n:
         # Cheap checks first (most words are ruled out at once, by cached look-ups).
         if k in covered or k in starts or not (may_start_name(folded[k]) or runs.ali(doc, k)):
@@ -78,6 +79,7 @@ def find_candidates(
         candidate = (
             _after_cue(doc, k, covered, gazetteer)
             or _after_speech(doc, k, covered, gazetteer)
+            or _before_age(doc, k, covered, gazetteer)
             or _by_shape(doc, k, covered, gazetteer)
             or (role and _before_role(doc, k, covered, gazetteer))
             or None
@@ -333,14 +335,18 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
     if k == 0:
         return None
     apposed = titles.apposed(doc, k - 1)
-    if not (apposed or may_follow_cue(doc, k)):
+    if not (apposed or may_follow_cue(doc, k) or titles.after_complement(doc, k)):
         return None
     if doc.folded[k].endswith(nw.PRONOUNS) and doc.folded[k] not in cues.given_names():
         return None  # رئيس مكتبها السياسي: a noun with its pronoun
     end = runs.name_end(doc, k, covered, gazetteer)
-    if end is None or not nw.looks_like_name(doc.folded[k : end + 1], gazetteer):
+    if end is None:
         return None
-    if end == k + 1 and not nw.after_title(doc.folded[end]):
+    quoted = apposed and titles.quoted(doc, k, end)
+    words = doc.folded[k : end + 1]
+    if not (nw.looks_like_name(words, gazetteer) or (quoted and titles.quoted_name(words))):
+        return None
+    if end == k + 1 and not nw.after_title(doc.folded[end]) and not quoted:
         return None  # الملك سعود يهنئ, الملك سعود هنأه: the sentence goes on
     start = titles.apposed_start(doc, k, end) if apposed else titles.title_start(doc, k)
     if start is None:
@@ -349,13 +355,23 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
 
 
 def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
-    """``وقال روبيرت فورد``: the subject of a verb of saying, when it looks like a name."""
-    if k == 0 or not doc.joined[k - 1] or not nw.speech_verb(doc.folded[k - 1]):
+    """``وقال روبيرت فورد``, ``قال كل من فايز محمد``: the subject of a verb of saying, when
+    it looks like a name."""
+    verb = titles.speech_subject(doc, k)
+    if verb is None:
         return None
     end = runs.name_end(doc, k, covered, gazetteer)
     if end is None or not (_said_by(doc, k, end) or _said_by_role(doc, k, end)):
         return None
-    return _candidate(doc, k, end, doc.folded[k], cue=doc.span(k - 1, k - 1))
+    return _candidate(doc, k, end, doc.folded[k], cue=doc.span(verb, k - 1))
+
+
+def _before_age(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
+    """``صمويل دوبوسي (43 عاما)``: a name run its age follows, when it looks like a name."""
+    end = runs.name_end(doc, k, covered, gazetteer)
+    if end is None or not titles.aged(doc, end) or not _said_by(doc, k, end):
+        return None
+    return _candidate(doc, k, end, doc.folded[k], cue="")
 
 
 def _said_by_role(doc: Document, k: int, end: int) -> bool:

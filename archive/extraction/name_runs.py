@@ -52,7 +52,7 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
         if _TANWEEN.intersection(doc.surfaces[nxt]):
             break  # آل سعود سفيراً: a word with tanween is no name's
         is_ali = ali(doc, nxt)
-        father = _father_after_lineage(doc, end, nxt)
+        father = _father_after_lineage(doc, end, nxt) or _ould(doc, end, nxt)
         if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners() and not (is_ali or father):
             break  # ذاك, يسمى: a stop word ends a name
         if not (
@@ -71,7 +71,7 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
             _name_goes_on(doc, end, gazetteer) or set_off_goes_on(doc, k, end)
         ):
             break
-    if end - k + 1 < least or doc.folded[end] in cues.name_joiners():
+    if end - k + 1 < least or doc.folded[end] in cues.name_joiners() or doc.folded[end] == OULD:
         return None
     return end
 
@@ -175,6 +175,28 @@ def _father_after_lineage(doc: Document, end: int, nxt: int) -> bool:
     )
 
 
+# ``ولد`` ("son of") in Mauritanian names: محمد ولد عبد العزيز, إسماعيل ولد الشيخ أحمد.
+OULD = "ولد"
+
+
+def _ould(doc: Document, end: int, nxt: int) -> bool:
+    """``ولد`` after a name word and before a given name or a definite name word is the
+    Mauritanian "son of" (إسماعيل ولد الشيخ أحمد), not the verb "was born" (ولد في …);
+    the word after ``ولد`` itself."""
+    if doc.folded[end] == OULD:
+        word = doc.folded[nxt]
+        return (
+            word in cues.given_names()
+            or word in cues.compound_given_heads()
+            or (word.startswith(ARTICLE) and not doc.stop[nxt] and len(word) >= 5)
+        )
+    if doc.folded[nxt] != OULD or nxt + 1 >= len(doc) or not doc.joined[nxt]:
+        return False
+    if doc.folded[end] in cues.lineage_words() or doc.stop[end]:
+        return False
+    return _ould(doc, nxt, nxt + 1)
+
+
 def lineage_family(doc: Document, end: int) -> bool:
     """A known lineage (عبدالله بن عبدالعزيز, ending at token ``end``) followed by a definite
     family name that closes the clause is another person's longer name (… الربيعة)."""
@@ -226,7 +248,7 @@ def _most_words(doc: Document, k: int, end: int) -> int:
 def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
     """After عبد / بن the name needs another word; before الدين / الله it has one; a
     further generation (بن …) or a family name (العوهلي) goes on too."""
-    if doc.folded[end] in cues.name_joiners():
+    if doc.folded[end] in cues.name_joiners() or doc.folded[end] == OULD:
         return True
     nxt = end + 1
     if nxt >= len(doc) or not doc.joined[end]:
@@ -240,6 +262,8 @@ def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
         # مارتن ديمبسي رافعا, جلال كريفة لمبعوثنا, محمد مساعد ابتداء (folding drops the ء):
         # an accusative, a noun with its pronoun, a noun of action; the sentence goes on.
         return False
+    if doc.folded[end - 1] == OULD and word in cues.given_names():
+        return True  # إسماعيل ولد الشيخ أحمد
     if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
         return False
     if (

@@ -179,7 +179,18 @@ def inflected_word(word: str) -> bool:
     if accusative and frequency(word[:-1]) >= max(shapes.CLITIC_WORD_MIN, frequency(word) // 5):
         return True
     stems = (word[:-2], word[1:-2]) if word.endswith("نا") else ()
-    return any(len(s) >= 3 and frequency(s) >= shapes.CLITIC_WORD_MIN for s in stems)
+    if any(len(s) >= 3 and frequency(s) >= shapes.CLITIC_WORD_MIN for s in stems):
+        return True
+    return dual_noun(word)
+
+
+def dual_noun(word: str) -> bool:
+    """A dual of a feminine noun (ركعتين, ساعتين: the noun ركعة is written too); بوتين and
+    باكستان have no such noun."""
+    if len(word) < 5 or not word.endswith(("تين", "تان")) or word.startswith(ARTICLE):
+        return False
+    single = frequency(word[:-3] + "ه")
+    return single > 0 and single >= frequency(word) // 2
 
 
 # A word the news writes at most this often may be a family name closing a name (مدني).

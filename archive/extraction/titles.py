@@ -1,8 +1,13 @@
 """The grammar of titles before a name: a cue (``document.cue_start``: وزير الخارجية الروسي,
-السفير … لدى بغداد), or a cue and its complement (المفوض الأوروبي لشؤون التوسيع)."""
+السفير … لدى بغداد), or a cue and its complement (المفوض الأوروبي لشؤون التوسيع); and the
+other sure positions around a name: quotation marks after a title, an age after the name,
+the subject of a verb of saying."""
 
+import re
+from bisect import bisect_right
 from functools import lru_cache
 
+from arabic_text import frequency
 from archive.extraction import cues, shapes
 from archive.extraction import name_words as nw
 from archive.extraction.document import Document, cue_start
@@ -27,16 +32,57 @@ def title_start(doc: Document, k: int) -> int | None:
         if not doc.joined[j] or not doc.joined[j - 1]:
             return None
         word = folded[j]
+        if complement_opener(word) or word == _TO:
+            if not opens_title(folded[k]):
+                return _cue_before_genitives(doc, j)
+            # لدى جامعة الدول العربية عميد السلك: the next title, not a name
+            return None if doc.stop[j] or word == _TO else cue_start(doc, j)
         if doc.stop[j]:
             return None  # لقائد الجيش الذي تنتهي ولايته
-        if complement_opener(word):
-            return cue_start(doc, j)
         if first_token_keys(folded[j - 1]) & cues.head_nouns():
             return j - 1  # رئيس مجلس نواب الشعب محمد الناصر: a head and its genitives
         placed = folded[j - 1] in cues.posted_at()
         if not (word.startswith(ARTICLE) or placed or _genitive(doc, j)):
             return None
     return None
+
+
+# "To": مبعوث الأمم المتحدة إلى اليمن, a complement like لدى المملكة.
+_TO = "الي"
+
+
+def _cue_before_genitives(doc: Document, j: int) -> int | None:
+    """Where the title before the preposition at ``j`` starts: a cue right before it, or a
+    cue and the genitives after it (سفير جمهورية البوسنة والهرسك لدى …, مبعوث الأمم المتحدة
+    إلى …)."""
+    for i in range(j, max(0, j - MAX_COMPLEMENT), -1):
+        start = cue_start(doc, i)
+        if start is not None:
+            return start
+        word = doc.folded[i - 1]
+        if not doc.joined[i - 1] or doc.stop[i - 1]:
+            return None
+        if not (word.startswith((ARTICLE, "وال")) or _genitive(doc, i - 1)):
+            return None
+    return None
+
+
+def after_complement(doc: Document, k: int) -> bool:
+    """A cheap test before ``title_start``: a preposition's complement may end right before
+    token ``k`` (للغابات الحبيب, لدى المملكة حارث)."""
+    if k < 2 or not doc.joined[k - 1]:
+        return False
+    before, word = doc.folded[k - 2], doc.folded[k]
+    if opens_title(word):
+        return False  # لدى جامعة الدول العربية عميد السلك: the next title
+    return complement_opener(doc.folded[k - 1]) or before == _TO or before in cues.posted_at()
+
+
+@lru_cache(maxsize=100_000)
+def opens_title(word: str) -> bool:
+    """A head noun that no listed given name spells (عميد, رئيس): after a complement it
+    opens the next title, not a name."""
+    return bool(first_token_keys(word) & cues.head_nouns()) and word not in cues.given_names()
 
 
 def _genitive(doc: Document, j: int) -> bool:
@@ -100,3 +146,58 @@ def apposed_start(doc: Document, k: int, end: int) -> int | None:
         return title_start(doc, k)
     finally:
         doc.joined[k - 1] = False
+
+
+# An age right after a name: صمويل دوبوسي (43 عاما), أحمد علي، 27 عاما، … .
+_AGE_TEXT = r"[(،,]\s*[0-9\u0660-\u0669]{1,3}\s*(?:عاما|عامًا|عامــا|سنة|عام)\b"
+_AGE = re.compile(r"\s*" + _AGE_TEXT)
+_AGE_ANYWHERE = re.compile(_AGE_TEXT)
+
+
+def ages(doc: Document) -> set[int]:
+    """The tokens right after a name an age follows (``aged``): one scan of the text for an
+    age, each mapped to the token it follows."""
+    found = set()
+    for match in _AGE_ANYWHERE.finditer(doc.text):
+        end = bisect_right(doc.ends, match.start()) - 1
+        if end >= 0 and not doc.text[doc.ends[end] : match.start()].strip():
+            found.add(end + 1)
+    return found
+
+
+def aged(doc: Document, end: int) -> bool:
+    """An age in years follows token ``end`` (in brackets or between commas): what comes
+    before it is a person's name."""
+    return _AGE.match(doc.text, doc.ends[end]) is not None
+
+
+def quoted(doc: Document, k: int, end: int) -> bool:
+    """Tokens ``k``..``end`` stand between an opening and its closing quotation mark."""
+    opening = _gap(doc, k - 1)
+    return opening in _QUOTES and _gap(doc, end).startswith(_QUOTES[opening])
+
+
+# ``كل من`` ("each of") between a verb of saying and the names it lists.
+_EACH_OF = ("كل", "من")
+
+
+def speech_subject(doc: Document, k: int) -> int | None:
+    """Where the verb of saying whose subject starts at token ``k`` stands: right before it
+    (وقال روبيرت فورد) or before ``كل من`` (قال كل من فايز محمد وحسين محمد)."""
+    verb = k - 3 if k >= 3 and tuple(doc.folded[k - 2 : k]) == _EACH_OF else k - 1
+    if verb < 0 or not doc.linked(verb, k) or not nw.speech_verb(doc.folded[verb]):
+        return None
+    return verb
+
+
+def quoted_name(words: list[str]) -> bool:
+    """Words in quotation marks after a title (الأمريكي "جايمس فولي") are a name when none
+    reads as a verb, a definite or a word frequent in news; the marks end the name, so a
+    particle's reading (فولي, "and a guardian") says nothing."""
+    return all(
+        frequency(w) <= shapes.GIVEN_NAME_MAX
+        and w not in cues.not_names()
+        and not w.startswith(ARTICLE)
+        and not nw.verb_shaped(w)
+        for w in words
+    )
