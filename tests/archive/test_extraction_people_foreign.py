@@ -41,10 +41,7 @@ def test_a_name_whose_surname_is_written_again_alone():
 
 
 def test_a_name_after_a_nationality_adjective():
-    text = (
-        "وكانت أبرز تعاقداته ضمه الألماني باستيان شفاينشتايغر إلى صفوف الفريق "
-        "للموسم المقبل."
-    )
+    text = "وكانت أبرز تعاقداته ضمه الألماني باستيان شفاينشتايغر إلى صفوف الفريق للموسم المقبل."
     assert "باستيان شفاينشتايغر" in people(text)
 
 
