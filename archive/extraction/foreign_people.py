@@ -30,8 +30,6 @@ SYLLABLE_LETTERS = 4
 # The first word reads as foreign, each other at least this, the run on average foreign.
 WORD_FLOOR = 0.0
 FIRST_MIN = 0.3
-# An inner word opening with و: what follows the و is seen less often than this.
-INNER_CONJUNCTION_MAX = 50
 # A last word written alone again supports the name when news writes it at most this often.
 RECURRING_MAX = 200
 _TANWEEN = "\u064b"
@@ -39,29 +37,21 @@ _AGE = re.compile(r"\W{0,3}(\d+|البالغ|البالغة)")
 
 
 @lru_cache(maxsize=100_000)
-def foreign_name_word(word: str) -> bool:
-    """A word that may open a transliterated name: foreign letters (``name_word``)."""
-    return name_word(word) and foreign.looks_foreign(word)
-
-
-@lru_cache(maxsize=100_000)
-def name_word(word: str, inner: bool = False) -> bool:
+def name_word(word: str) -> bool:
     """A word that may be part of a transliterated name: letters not plainly Arabic, no
-    article, no suffix of an inflected word, no Arabic word behind a clitic, no month. An
-    ``inner`` word may open with و when what follows it is a seldom word (دارن ولسن)."""
-    conjunction = shapes.without_conjunction(word) != word
+    article, no و (in a run of names it is the conjunction: جاسون بيتمان وريبيكا هول), no
+    suffix of an inflected word, no Arabic word behind a clitic or a prefix, no month."""
     return (
         len(word) >= 3
         and foreign.score(word) >= WORD_FLOOR
-        and not word.startswith(ARTICLE)
-        and (not conjunction or (inner and frequency(word[1:]) < INNER_CONJUNCTION_MAX))
+        and not word.startswith((ARTICLE, "و"))
         and frequency(word) <= FOREIGN_MAX
         and word not in cues.not_names()
         and bool(places.arabic_names([word]))  # no month, no weekday
         and not _arabic_noun(word)
         and not shapes.inflected_ending(word)
         and not nw.verb_shaped(word)
-        and (conjunction or not shapes.has_clitic_reading(word))
+        and not shapes.has_clitic_reading(word)
         and not shapes.has_prefix_reading(word)
         and not shapes.has_particle_reading(word)
     )
@@ -100,19 +90,14 @@ def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | No
         return end
     folded, n = doc.folded, len(doc)
     first = folded[k]
-    if (
-        doc.stop[k]
-        or first.startswith("و")  # ويانا: the conjunction more often than a name's letter
-        or foreign.score(first) < FIRST_MIN
-        or not _name_word(first, gazetteer, False)
-    ):
+    if doc.stop[k] or foreign.score(first) < FIRST_MIN or not _name_word(first, gazetteer):
         return None
     end, words = k, [folded[k]]
     while end + 1 < n and len(words) < MAX_WORDS and doc.joined[end] and end + 1 not in covered:
         nxt = end + 1
         if folded[nxt] in PARTICLES and nxt + 1 < n and doc.joined[nxt]:
             nxt += 1
-        if nxt in covered or doc.stop[nxt] or not _name_word(folded[nxt], gazetteer, True):
+        if nxt in covered or doc.stop[nxt] or not _name_word(folded[nxt], gazetteer):
             break
         end = nxt
         words.append(folded[nxt])
@@ -123,9 +108,9 @@ def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | No
     return end if _supported(doc, k, end) else None
 
 
-def _name_word(word: str, gazetteer: Gazetteer, inner: bool) -> bool:
+def _name_word(word: str, gazetteer: Gazetteer) -> bool:
     return (
-        name_word(word, inner)
+        name_word(word)
         and word not in gazetteer.nationality_adjectives
         and not nw.known_alone(word, gazetteer)
     )
