@@ -71,16 +71,35 @@ def _arabic_noun(word: str) -> bool:
 
 def foreign_runs(doc: Document, taken, gazetteer: Gazetteer):
     """(first, last) token of each foreign name outside the ``taken`` tokens, in order."""
-    k, n = 0, len(doc)
-    while k < n:
-        end = None
-        if k not in taken and (doc.stop[k] or name_word(doc.folded[k])):
-            end = person_end(doc, k, taken, gazetteer)
-        if end is None:
-            k += 1
+    kinds = [_KINDS.get(word) or _kind(word) for word in doc.folded]
+    after = -1
+    for k, kind in enumerate(kinds):
+        if k <= after or k in taken:
             continue
-        yield k, end
-        k = end + 1
+        if kind & FIRST or (kind & SYLLABLE and _syllables(kinds[k + 1 : k + 3])):
+            end = person_end(doc, k, taken, gazetteer)
+            if end is not None:
+                yield k, end
+                after = end
+
+
+def _syllables(kinds: list[int]) -> bool:
+    return len(kinds) == 2 and all(kind & SYLLABLE for kind in kinds)
+
+
+# What a word may be in a foreign name: its first word, an East Asian syllable (bit flags;
+# NEITHER keeps the cache's look-up truthy).
+NEITHER, FIRST, SYLLABLE = 4, 1, 2
+_KINDS: dict[str, int] = {}
+
+
+def _kind(word: str) -> int:
+    if len(_KINDS) > 200_000:
+        _KINDS.clear()
+    kind = FIRST if foreign.score(word) >= FIRST_MIN and name_word(word) else 0
+    kind |= SYLLABLE if _syllable(word) else 0
+    _KINDS[word] = kind or NEITHER
+    return _KINDS[word]
 
 
 def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | None:
