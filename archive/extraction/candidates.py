@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from arabic_text import frequency
-from archive.extraction import cues, shapes, titles, variants
+from archive.extraction import cues, foreign_people, shapes, titles, variants
 from archive.extraction import name_runs as runs
 from archive.extraction import name_words as nw
 from archive.extraction.document import Document, may_follow_cue
@@ -98,6 +98,12 @@ def find_candidates(
         last = folded[candidate.tokens[-1]]
         if len(candidate.tokens) > 1 and nw.transliterated(last) and last not in cues.given_names():
             surnames.add(last)  # a foreign surname: later alone, it is this person
+    taken = covered | {i for c in found for i in c.tokens}
+    for start, end in foreign_people.foreign_runs(doc, taken, gazetteer):  # مايكل براون
+        candidate = _candidate(doc, start, end, folded[start], cue="")
+        if candidate.normalized not in seen | gazetteer.known_keys | gazetteer.rejected_keys:
+            seen.add(candidate.normalized)
+            found.append(candidate)
     anchors = [(h.start, h.end) for h in hits if h.start in people and h.end > h.start]
     for candidate in _listed_with(doc, found, anchors, covered, gazetteer):
         if candidate.normalized not in seen | gazetteer.known_keys | gazetteer.rejected_keys:

@@ -1,0 +1,45 @@
+"""Whether a word is a foreign word transliterated into Arabic letters (مايكل, براون,
+يونغ), by its letters alone: a character n-gram model (``data/foreign_ngrams.tsv``,
+written by ``python -m archive.extraction.foreign_mine``) that scores the word's n-grams
+as seen in foreign place names or in ordinary Arabic words."""
+
+from functools import cache, lru_cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "foreign_ngrams.tsv"
+# A word scoring at least this (summed log-odds per n-gram) reads as foreign.
+THRESHOLD = 0.5
+# Character n-grams of these lengths, the word framed by ^ and $.
+ORDERS = (2, 3)
+
+
+def grams(word: str) -> list[str]:
+    framed = f"^{word}$"
+    return [framed[i : i + n] for n in ORDERS for i in range(len(framed) - n + 1)]
+
+
+def score_with(table: dict[str, float], word: str) -> float:
+    """The mean log-odds of the word's n-grams (unknown n-grams count as 0)."""
+    parts = grams(word)
+    return sum(table.get(g, 0.0) for g in parts) / max(1, len(parts))
+
+
+@cache
+def model() -> dict[str, float]:
+    table = {}
+    for line in MODEL_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            gram, value = line.split("\t")
+            table[gram] = float(value)
+    return table
+
+
+@lru_cache(maxsize=100_000)
+def score(folded: str) -> float:
+    return score_with(model(), folded)
+
+
+@lru_cache(maxsize=100_000)
+def looks_foreign(folded: str) -> bool:
+    """A word of three letters or more whose letters read as a transliteration."""
+    return len(folded) >= 3 and folded.isalpha() and score(folded) >= THRESHOLD

@@ -1,0 +1,210 @@
+"""People named by two or three transliterated words (مايكل براون, ثريا ساينث دي
+سانتاماريا, كيم يونغ أون): each word reads as foreign to the letter model of ``foreign``,
+none is a known name alone, a stop word or an Arabic word behind a clitic or a prefix, and a
+weak cue supports the run: a title or a nationality adjective before it, a verb of saying
+before or after it, an age after it (``(43 عاما)``), or its last word written alone
+elsewhere in the article (براون … وقال براون)."""
+
+import re
+from functools import lru_cache
+
+from arabic_text import fold, frequency
+from archive.extraction import cues, foreign, places, shapes
+from archive.extraction import name_words as nw
+from archive.extraction.document import Document, cue_start
+from archive.extraction.gazetteer import Gazetteer
+from archive.extraction.names import ARTICLE
+
+# Words news writes more often than this are ordinary words whatever their letters.
+FOREIGN_MAX = 2000
+# The longest run read as one foreign name.
+MAX_WORDS = 3
+# An Arabic noun: news writes it with the article at least this often (برج: البرج).
+DEFINITE_MIN = 20
+# ... or at least a fifth as often as without it.
+DEFINITE_SHARE = 5
+# Particles inside European names (ثريا ساينث دي سانتاماريا, فان, فون).
+PARTICLES = frozenset(fold(w) for w in "دي دا دو دوس ديل فان فون".split())
+# East Asian names: three syllables of at most this many letters (بان جي مون, لي باو دونغ).
+SYLLABLE_LETTERS = 4
+# The first word reads as foreign, each other at least this, the run on average foreign.
+WORD_FLOOR = 0.0
+FIRST_MIN = 0.3
+# A last word written alone again supports the name when news writes it at most this often.
+RECURRING_MAX = 200
+_TANWEEN = "\u064b"
+_AGE = re.compile(r"\W{0,3}(\d+|البالغ|البالغة)")
+
+
+@lru_cache(maxsize=100_000)
+def name_word(word: str) -> bool:
+    """A word that may be part of a transliterated name: letters not plainly Arabic, no
+    article, no و (in a run of names it is the conjunction: جاسون بيتمان وريبيكا هول), no
+    suffix of an inflected word, no Arabic word behind a clitic or a prefix, no month."""
+    return (
+        len(word) >= 3
+        and foreign.score(word) >= WORD_FLOOR
+        and not word.startswith((ARTICLE, "و"))
+        and frequency(word) <= FOREIGN_MAX
+        and word not in cues.not_names()
+        and bool(places.arabic_names([word]))  # no month, no weekday
+        and not _arabic_noun(word)
+        and not shapes.inflected_ending(word)
+        and not nw.verb_shaped(word)
+        and not shapes.has_clitic_reading(word)
+        and not shapes.has_prefix_reading(word)
+        and not shapes.has_particle_reading(word)
+    )
+
+
+def _arabic_noun(word: str) -> bool:
+    """برج (البرج), بريف (ب + ريف): a noun news writes with the article, or behind a
+    preposition."""
+    count = max(DEFINITE_MIN, frequency(word))
+    bare = word[1:] if word[0] in "بلك" and len(word) >= 4 else ""
+    definite = frequency(ARTICLE + word) * DEFINITE_SHARE >= count
+    stem = word[:-1]
+    if word.endswith("ا") and frequency(stem) >= count and frequency(ARTICLE + stem) >= count:
+        return True  # يوميا, قريبا: the accusative of an Arabic word
+    return definite or bool(bare and frequency(bare) + frequency(ARTICLE + bare) >= count)
+
+
+def foreign_runs(doc: Document, taken, gazetteer: Gazetteer):
+    """(first, last) token of each foreign name outside the ``taken`` tokens, in order."""
+    kinds = [_KINDS.get(word) or _kind(word) for word in doc.folded]
+    after = -1
+    for k, kind in enumerate(kinds):
+        if k <= after or k in taken:
+            continue
+        if kind & FIRST or (kind & SYLLABLE and _syllables(kinds[k + 1 : k + 3])):
+            end = person_end(doc, k, taken, gazetteer)
+            if end is not None:
+                yield k, end
+                after = end
+
+
+def _syllables(kinds: list[int]) -> bool:
+    return len(kinds) == 2 and all(kind & SYLLABLE for kind in kinds)
+
+
+# What a word may be in a foreign name: its first word, an East Asian syllable (bit flags;
+# NEITHER keeps the cache's look-up truthy).
+NEITHER, FIRST, SYLLABLE = 4, 1, 2
+_KINDS: dict[str, int] = {}
+
+
+def _kind(word: str) -> int:
+    if len(_KINDS) > 200_000:
+        _KINDS.clear()
+    kind = FIRST if foreign.score(word) >= FIRST_MIN and name_word(word) else 0
+    kind |= SYLLABLE if _syllable(word) else 0
+    _KINDS[word] = kind or NEITHER
+    return _KINDS[word]
+
+
+def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | None:
+    """The last token of a foreign name opening at ``k``, when a cue supports it."""
+    end = _syllables_end(doc, k, covered)
+    if end is not None:
+        return end
+    folded, n = doc.folded, len(doc)
+    first = folded[k]
+    if doc.stop[k] or foreign.score(first) < FIRST_MIN or not _name_word(first, gazetteer):
+        return None
+    end, words = k, [folded[k]]
+    while end + 1 < n and len(words) < MAX_WORDS and doc.joined[end] and end + 1 not in covered:
+        nxt = end + 1
+        if folded[nxt] in PARTICLES and nxt + 1 < n and doc.joined[nxt]:
+            nxt += 1
+        if nxt in covered or doc.stop[nxt] or not _name_word(folded[nxt], gazetteer):
+            break
+        end = nxt
+        words.append(folded[nxt])
+    if any(_TANWEEN in surface for surface in doc.surfaces[k : end + 1]):
+        return None  # بلاغاً, مديرًا: Arabic case endings
+    if end == k or sum(foreign.score(w) for w in words) / len(words) < foreign.THRESHOLD:
+        return None
+    return end if _supported(doc, k, end) else None
+
+
+def _name_word(word: str, gazetteer: Gazetteer) -> bool:
+    return (
+        name_word(word)
+        and word not in gazetteer.nationality_adjectives
+        and not nw.known_alone(word, gazetteer)
+    )
+
+
+def _syllables_end(doc: Document, k: int, covered) -> int | None:
+    """``الصيني لي باو دونغ``: three short syllables after a cue, foreign as a whole."""
+    end = k + 2
+    if end >= len(doc) or not all(map(_syllable, doc.folded[k : end + 1])):
+        return None
+    if any(i in covered for i in range(k, end + 1)) or any(doc.stop[k + 1 : end + 1]):
+        return None  # جرت في مايو: a sentence, not a name
+    if not doc.linked(k, end) or any(_TANWEEN in s for s in doc.surfaces[k : end + 1]):
+        return None  # لا تألو جهداً
+    words = doc.folded[k : end + 1]
+    if any(nw.verb_shaped(w) or not places.arabic_names([w]) for w in words[1:]):
+        return None
+    mean = sum(foreign.score(w) for w in words) / len(words)
+    if mean < foreign.THRESHOLD or not _closed(doc, end):
+        return None
+    return end if _cue_before(doc, k) else None
+
+
+@lru_cache(maxsize=100_000)
+def _syllable(word: str) -> bool:
+    return (
+        2 <= len(word) <= SYLLABLE_LETTERS
+        and word.isalpha()
+        and not word.startswith(ARTICLE)
+        and not (len(word) > 2 and _arabic_noun(word))  # الي is إلى, not the article and لي
+    )
+
+
+def syllable_start(doc: Document, k: int) -> bool:
+    """A stop word may open an East Asian name (لي باو دونغ)."""
+    return _syllables_end(doc, k, ()) is not None
+
+
+def _closed(doc: Document, end: int) -> bool:
+    """The run ends the name: punctuation, a stop word or a word with the article follows."""
+    nxt = end + 1
+    return (
+        nxt >= len(doc)
+        or not doc.joined[end]
+        or doc.stop[nxt]
+        or doc.folded[nxt].startswith((ARTICLE, "و"))
+    )
+
+
+def _cue_before(doc: Document, k: int) -> bool:
+    """A title (``السفيرة الأميركية``), a verb of saying or a nationality adjective
+    (``الأرجنتيني``) right before the name."""
+    if k == 0 or not doc.joined[k - 1]:
+        return False
+    before = doc.folded[k - 1]
+    return (
+        nw.speech_verb(before)
+        or cues.is_nationality_adjective(before)
+        or cue_start(doc, k) is not None
+    )
+
+
+def _supported(doc: Document, k: int, end: int) -> bool:
+    folded = doc.folded
+    if _cue_before(doc, k):
+        return True
+    if end + 1 < len(doc) and doc.joined[end] and nw.speech_verb(folded[end + 1]):
+        return True
+    if _AGE.match(doc.text, doc.ends[end]):
+        return True
+    last = folded[end]
+    if frequency(last) > RECURRING_MAX:
+        return False  # يورو, سيتي: a frequent word recurs whatever it is
+    return any(
+        word == last and not (j > 0 and folded[j - 1] == folded[end - 1])
+        for j, word in enumerate(folded)
+        if j < k or j > end
+    )

@@ -1,0 +1,71 @@
+"""Foreign names transliterated into Arabic, on real Arabic news: the letter model tells a
+transliteration from an Arabic word, and two or three such words that a cue supports are a
+person; Arabic words, months, case endings and sentences are not."""
+
+import pytest
+
+from archive.extraction import extract, foreign
+from archive.extraction.foreign_mine import held_apart
+from archive.services.gazetteer import gazetteer_get
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("people_rules_alone")]
+
+
+def people(text: str) -> list[str]:
+    """The people proposed in the text, by name."""
+    return [c.name for c in extract(text, gazetteer_get()).candidates if c.kind == "person"]
+
+
+@pytest.mark.parametrize("word", ["براون", "لوبان", "ثورنينج", "سانتاماريا", "يونغ", "دونغ"])
+def test_transliterations_read_as_foreign(word):
+    assert foreign.looks_foreign(word)
+
+
+@pytest.mark.parametrize("word", ["محمد", "الحكومة", "تعزيز", "اجتماع", "يستطيع", "مستشفى"])
+def test_arabic_words_do_not(word):
+    assert not foreign.looks_foreign(word)
+
+
+def test_the_held_apart_slice_is_a_fifth_of_the_words():
+    words = [f"كلمة{i}" for i in range(1000)]
+    share = sum(map(held_apart, words)) / len(words)
+    assert 0.15 < share < 0.25
+
+
+def test_a_name_whose_surname_is_written_again_alone():
+    text = (
+        "واندلعت الاحتجاجات بعد أن قتل الشاب الأعزل مايكل براون البالغ من العمر 18 عاما. "
+        "وقال محامي العائلة إن براون لم يكن مسلحا."
+    )
+    assert "مايكل براون" in people(text)
+
+
+def test_a_name_after_a_nationality_adjective():
+    text = "وكانت أبرز تعاقداته ضمه الألماني باستيان شفاينشتايغر إلى صفوف الفريق للموسم المقبل."
+    assert "باستيان شفاينشتايغر" in people(text)
+
+
+def test_an_east_asian_name_of_three_syllables_after_a_title():
+    text = (
+        "والتقى المبعوث في بكين، أمس، مع نائب وزير الشؤون الخارجية الصيني لي باو دونغ، "
+        "والمدير العام لشؤون المنظمات الدولية."
+    )
+    assert "لي باو دونغ" in people(text)
+
+
+def test_a_run_without_a_cue_is_no_name():
+    text = "وأطلقت الشركة هاتفها الجديد المعروف باسم بروجيكت زيرو في معرض برلين."
+    assert people(text) == []
+
+
+def test_adverbs_with_case_endings_are_no_name():
+    text = (
+        "وتمكنت القوات من السيطرة على عدد من الأحياء في مدينتي التواهي غربا وكريتر "
+        "جنوبا، وقال الناطق إن المعارك مستمرة."
+    )
+    assert not any("جنوبا" in name or "غربا" in name for name in people(text))
+
+
+def test_a_month_and_a_verb_are_no_east_asian_name():
+    text = "وأعلنت المفوضية الأوروبية أن المفاوضات التي جرت في مايو لم تصل إلى نتيجة."
+    assert people(text) == []
