@@ -33,6 +33,18 @@ class FoundCandidate:
     tokens: tuple[int, ...] = ()  # where the name was first found
 
 
+def _organization_words(doc: Document, hits, gazetteer: Gazetteer) -> set[str]:
+    """The words of the known organizations the article names (the detected ones and the
+    listed people are among the tokens the caller has ``taken``)."""
+    kinds = gazetteer.kinds
+    return {
+        doc.folded[i]
+        for hit in hits
+        if any(kinds[e.entity_id] == "organization" for e in hit.entries)
+        for i in range(hit.start, hit.end + 1)
+    }
+
+
 def find_candidates(
     doc: Document, hits, gazetteer: Gazetteer, taken: set[int] = frozenset()
 ) -> list[FoundCandidate]:
@@ -98,8 +110,11 @@ def find_candidates(
         last = folded[candidate.tokens[-1]]
         if len(candidate.tokens) > 1 and nw.transliterated(last) and last not in cues.given_names():
             surnames.add(last)  # a foreign surname: later alone, it is this person
+    in_orgs = _organization_words(doc, hits, gazetteer) | {folded[i] for i in taken}
     taken = covered | {i for c in found for i in c.tokens}
     for start, end in foreign_people.foreign_runs(doc, taken, gazetteer):  # مايكل براون
+        if folded[start] in in_orgs:
+            continue  # هيومن رايتس after منظمة هيومن رايتس ووتش: an organization's words
         candidate = _candidate(doc, start, end, folded[start], cue="")
         if candidate.normalized not in seen | gazetteer.known_keys | gazetteer.rejected_keys:
             seen.add(candidate.normalized)
