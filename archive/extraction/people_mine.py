@@ -30,6 +30,7 @@ from archive.extraction import (
     shapes,
     titles,
 )
+from archive.extraction import people_lineage as lineage
 from archive.extraction.document import Document, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.mining import arguments, corpus_texts, excluded_lines, write_list
@@ -58,6 +59,7 @@ class Counts:
         self.family_uses: Counter[str] = Counter()
         self.words: Counter[str] = Counter()
         self.before_given: Counter[str] = Counter()
+        self.lineage = lineage.LineageCounts()
 
     def add(self, doc: Document, empty: Gazetteer) -> None:
         folded, listed = doc.folded, cues.given_names()
@@ -66,6 +68,7 @@ class Counts:
         # (اللاعب الأوروغوياني لويس سواريز: the adjective, then the name).
         opening = {k for k, _ in runs if not folded[k].startswith(ARTICLE)}
         self.words.update(folded)
+        self.lineage.add(doc)
         self.before_given.update(
             w
             for i, w in enumerate(folded[:-1])
@@ -251,6 +254,7 @@ def main(argv=None) -> None:
         }
         | set(kept_definite(c, n))
         | set(kept_foreign(c, share))
+        | set(lineage.kept(c.lineage, c.words, _name_shaped))
     )
     family = [
         w

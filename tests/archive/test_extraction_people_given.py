@@ -2,10 +2,11 @@
 from news (women's, definite Maghrebi, transliterated) that open a name without a title."""
 
 import json
+from collections import Counter
 
 import pytest
 
-from archive.extraction import extract, people_mine
+from archive.extraction import extract, people_lineage, people_mine
 from archive.extraction.document import Document
 from archive.extraction.gazetteer import Gazetteer
 from archive.services.entities import authority_file_load
@@ -158,3 +159,59 @@ def test_the_miner_reads_a_noun_of_standing_as_a_cue_but_no_nationality_as_a_giv
     counts.add(Document(text), Gazetteer([], []))
     assert counts.given_uses["سميره"] == 1
     assert counts.given_uses["الاوروغوياني"] == 0
+
+
+def _lineage_counts(*texts: str):
+    counts = people_lineage.LineageCounts()
+    for text in texts:
+        counts.add(Document(text))
+    return counts
+
+
+def test_the_lineage_miner_counts_the_words_around_bin_and_bint():
+    counts = _lineage_counts(
+        "وقال المتحدث الرسمي لهيئة الهلال الأحمر السعودي خالد بن مساعد السهلي لـ سبق.",
+        "نوف بنت طلال - جامعة الأميرة نورة",
+    )
+    assert counts.before_articles["خالد"] == 1
+    assert counts.after_articles["مساعد"] == 1
+    assert counts.before_articles["نوف"] == 1
+    assert counts.after_articles["طلال"] == 1
+    assert counts.uses["السهلي"] == 0
+
+
+def test_the_lineage_miner_reads_no_cousin_as_a_lineage():
+    counts = _lineage_counts("وأضافت الصحيفة أن ابن عم ليوناردو وهو جيفرسون دا كونسيساو البالغ.")
+    assert counts.uses["عم"] == 0
+    assert counts.uses["ليوناردو"] == 0
+
+
+def _kept(counts, words: dict[str, int]):
+    return people_lineage.kept(counts, Counter(words), people_mine._name_shaped)
+
+
+def test_a_word_a_lineage_surrounds_in_enough_articles_is_a_given_name():
+    counts = _lineage_counts(
+        *(f"وقدم فهيد بن {father} العتيبي التهنئة." for father in ("سعد", "علي", "فهد")),
+        *(f"وحضر عبدالله بن فهيد {family} الحفل." for family in ("العتيبي", "الشمري")),
+    )
+    assert _kept(counts, {"فهيد": 20}) == ["فهيد"]
+    # Written far more often elsewhere than in a lineage, the word is no given name.
+    assert _kept(counts, {"فهيد": 200}) == []
+
+
+def test_a_town_after_bin_and_a_club_before_it_are_no_given_names():
+    counts = _lineage_counts(
+        *(f"وشهدت مدينة بن قردان {n} مواجهات." for n in ("أمس", "اليوم", "مجددا", "ليلا", "فجرا")),
+        *(f"وفاز سبورتنغ بن عروس {n} على ضيفه." for n in ("أمس", "اليوم", "مجددا", "ليلا", "فجرا")),
+    )
+    assert _kept(counts, {"قردان": 6, "سبورتنغ": 6}) == []
+
+
+@pytest.mark.django_db
+def test_a_given_name_mined_from_lineages_opens_a_name_without_a_title():
+    found = people(
+        "وأوضح حمدان العمري مساعد مدير شؤون المعلمين، أن محمد المرشد المدير العام للتعليم "
+        "سيحضر الحفل."
+    )
+    assert "حمدان العمري" in found
