@@ -70,7 +70,8 @@ def find_candidates(
     surnames: set[str] = set()
     role_words = cues.role_nouns()
     roles = {j for j, word in enumerate(folded) if word in role_words}
-    roles |= titles.ages(doc)  # a name before its age too: صمويل دوبوسي (43 عاما)
+    aged = titles.ages(doc)
+    roles |= aged  # a name before its age too: صمويل دوبوسي (43 عاما)
     while k < n:
         # Cheap checks first (most words are ruled out at once, by cached look-ups).
         if k in covered or k in starts or not (may_start_name(folded[k]) or runs.ali(doc, k)):
@@ -91,7 +92,7 @@ def find_candidates(
         candidate = (
             _after_cue(doc, k, covered, gazetteer)
             or _after_speech(doc, k, covered, gazetteer)
-            or _before_age(doc, k, covered, gazetteer)
+            or (_age_near(aged, k) and _before_age(doc, k, covered, gazetteer))
             or _by_shape(doc, k, covered, gazetteer)
             or (role and _before_role(doc, k, covered, gazetteer))
             or None
@@ -385,6 +386,15 @@ def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate |
     if end is None or not (_said_by(doc, k, end) or _said_by_role(doc, k, end)):
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(verb, k - 1))
+
+
+# Past the longest name a run may take (a lineage of several generations).
+_AGE_REACH = 12
+
+
+def _age_near(aged: set[int], k: int) -> bool:
+    """An age follows one of the few words a name starting at token ``k`` may run to."""
+    return bool(aged) and any(j in aged for j in range(k + 1, k + _AGE_REACH + 1))
 
 
 def _before_age(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:

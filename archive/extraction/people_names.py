@@ -39,9 +39,10 @@ class NameLexicon:
             for first, rests in by_first.items()
         }
         self._memo: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        self._size = sum(len(rests) for rests in self._rests.values())
 
     def __len__(self) -> int:
-        return sum(len(rests) for rests in self._rests.values())
+        return self._size
 
     def __contains__(self, key: str) -> bool:
         words = key.split()
