@@ -33,18 +33,6 @@ class FoundCandidate:
     tokens: tuple[int, ...] = ()  # where the name was first found
 
 
-def _organization_words(doc: Document, hits, gazetteer: Gazetteer) -> set[str]:
-    """The words of the known organizations the article names (the detected ones and the
-    listed people are among the tokens the caller has ``taken``)."""
-    kinds = gazetteer.kinds
-    return {
-        doc.folded[i]
-        for hit in hits
-        if any(kinds[e.entity_id] == "organization" for e in hit.entries)
-        for i in range(hit.start, hit.end + 1)
-    }
-
-
 def find_candidates(
     doc: Document, hits, gazetteer: Gazetteer, taken: set[int] = frozenset()
 ) -> list[FoundCandidate]:
@@ -111,7 +99,7 @@ def find_candidates(
         last = folded[candidate.tokens[-1]]
         if len(candidate.tokens) > 1 and nw.transliterated(last) and last not in cues.given_names():
             surnames.add(last)  # a foreign surname: later alone, it is this person
-    in_orgs = _organization_words(doc, hits, gazetteer) | {folded[i] for i in taken}
+    in_orgs = foreign_people.organization_words(doc, hits, gazetteer) | {folded[i] for i in taken}
     taken = covered | {i for c in found for i in c.tokens}
     for start, end in foreign_people.foreign_runs(doc, taken, gazetteer):  # مايكل براون
         if folded[start] in in_orgs:

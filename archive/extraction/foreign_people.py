@@ -83,6 +83,18 @@ def foreign_runs(doc: Document, taken, gazetteer: Gazetteer):
                 after = end
 
 
+def organization_words(doc: Document, hits, gazetteer: Gazetteer) -> set[str]:
+    """The words of the known organizations the article names (the detected ones and the
+    listed people are among the tokens the caller has ``taken``)."""
+    kinds = gazetteer.kinds
+    return {
+        doc.folded[i]
+        for hit in hits
+        if any(kinds[e.entity_id] == "organization" for e in hit.entries)
+        for i in range(hit.start, hit.end + 1)
+    }
+
+
 def _syllables(kinds: list[int]) -> bool:
     return len(kinds) == 2 and all(kind & SYLLABLE for kind in kinds)
 
