@@ -4,18 +4,9 @@ never the European Union) or by a place that closes a genitive chain (``محكم
 
 import pytest
 
-from archive.extraction import extract
-from archive.models import Entity, EntityAlias
-from archive.services.gazetteer import gazetteer_get
+from tests.archive.org_helpers import entity, found
 
 pytestmark = pytest.mark.django_db
-
-
-def entity(kind: str, name: str, *aliases: str) -> Entity:
-    found = Entity.objects.create(kind=kind, name=name)
-    for alias in (name, *aliases):
-        EntityAlias.objects.get_or_create(entity=found, name=alias)
-    return found
 
 
 @pytest.fixture
@@ -27,13 +18,6 @@ def known():
         "tangier": entity("place", "طنجة"),
         "khamis": entity("place", "خميس مشيط"),
     }
-
-
-def found(text: str) -> tuple[dict[int, list[str]], set[str]]:
-    """Known entities (id → forms) and the names of the organizations proposed."""
-    result = extract(text, gazetteer_get())
-    proposed = {c.name for c in result.candidates if c.kind == "organization"}
-    return {f.entity_id: f.forms for f in result.entities}, proposed
 
 
 def test_the_european_union_for_football_is_another_organization(known):

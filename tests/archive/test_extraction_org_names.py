@@ -10,6 +10,7 @@ from archive.extraction import extract
 from archive.models import Entity, EntityAlias
 from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get
+from tests.archive.org_helpers import entity
 
 SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
 
@@ -19,13 +20,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def authority():
     authority_file_load(path=SMALL_AUTHORITY)
-
-
-def entity(kind: str, name: str, *aliases: str) -> Entity:
-    found = Entity.objects.create(kind=kind, name=name)
-    for alias in (name, *aliases):
-        EntityAlias.objects.get_or_create(entity=found, name=alias)
-    return found
 
 
 def organizations(text: str) -> dict[str, list[str]]:

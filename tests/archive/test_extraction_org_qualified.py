@@ -4,19 +4,10 @@ another organization (``مجلس الأمن القومي``, ``مجلس النو�
 
 import pytest
 
-from archive.extraction import extract
 from archive.extraction.places import language_adjectives
-from archive.models import Entity, EntityAlias
-from archive.services.gazetteer import gazetteer_get
+from tests.archive.org_helpers import entity, found
 
 pytestmark = pytest.mark.django_db
-
-
-def entity(kind: str, name: str, *aliases: str) -> Entity:
-    found = Entity.objects.create(kind=kind, name=name)
-    for alias in (name, *aliases):
-        EntityAlias.objects.get_or_create(entity=found, name=alias)
-    return found
 
 
 @pytest.fixture
@@ -31,13 +22,6 @@ def known():
         "iraqi_parliament": entity("organization", "مجلس النواب العراقي", "مجلس النواب"),
         "syrian_army": entity("organization", "الجيش السوري"),
     }
-
-
-def found(text: str) -> tuple[dict[int, list[str]], set[str]]:
-    """Known entities (id → forms) and the names of the organizations proposed."""
-    result = extract(text, gazetteer_get())
-    proposed = {c.name for c in result.candidates if c.kind == "organization"}
-    return {f.entity_id: f.forms for f in result.entities}, proposed
 
 
 def test_the_peshmerga_with_their_peoples_adjective_are_the_peshmerga(known):

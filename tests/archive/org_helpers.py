@@ -1,0 +1,20 @@
+"""What the organization extraction tests share: known entities made in the database, and what
+the extraction finds in a text."""
+
+from archive.extraction import extract
+from archive.models import Entity, EntityAlias
+from archive.services.gazetteer import gazetteer_get
+
+
+def entity(kind: str, name: str, *aliases: str) -> Entity:
+    found = Entity.objects.create(kind=kind, name=name)
+    for alias in (name, *aliases):
+        EntityAlias.objects.get_or_create(entity=found, name=alias)
+    return found
+
+
+def found(text: str) -> tuple[dict[int, list[str]], set[str]]:
+    """Known entities (id → forms) and the names of the organizations proposed."""
+    result = extract(text, gazetteer_get())
+    proposed = {c.name for c in result.candidates if c.kind == "organization"}
+    return {f.entity_id: f.forms for f in result.entities}, proposed
