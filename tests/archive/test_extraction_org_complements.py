@@ -4,7 +4,7 @@ never the European Union) or by a place that closes a genitive chain (``محكم
 
 import pytest
 
-from tests.archive.org_helpers import entity, found
+from tests.archive.extraction_helpers import entity, found
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from archive.extraction import extract
 from archive.models import Entity, EntityAlias
 from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get
-from tests.archive.org_helpers import entity
+from tests.archive.extraction_helpers import entity
 
 SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
 

@@ -5,7 +5,7 @@ another organization (``مجلس الأمن القومي``, ``مجلس النو�
 import pytest
 
 from archive.extraction.places import language_adjectives
-from tests.archive.org_helpers import entity, found
+from tests.archive.extraction_helpers import entity, found
 
 pytestmark = pytest.mark.django_db
 

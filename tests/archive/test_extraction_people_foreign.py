@@ -4,16 +4,11 @@ person; Arabic words, months, case endings and sentences are not."""
 
 import pytest
 
-from archive.extraction import extract, foreign
+from archive.extraction import foreign
 from archive.extraction.foreign_mine import held_apart
-from archive.services.gazetteer import gazetteer_get
+from tests.archive.extraction_helpers import proposed_people as people
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("people_rules_alone")]
-
-
-def people(text: str) -> list[str]:
-    """The people proposed in the text, by name."""
-    return [c.name for c in extract(text, gazetteer_get()).candidates if c.kind == "person"]
 
 
 @pytest.mark.parametrize("word", ["براون", "لوبان", "ثورنينج", "سانتاماريا", "يونغ", "دونغ"])

@@ -11,10 +11,7 @@ from archive.extraction.document import Document
 from archive.extraction.gazetteer import Gazetteer
 from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get
-
-
-def people(text: str) -> list[str]:
-    return [c.name for c in extract(text, gazetteer_get()).candidates if c.kind == "person"]
+from tests.archive.extraction_helpers import proposed_people as people
 
 
 @pytest.mark.django_db

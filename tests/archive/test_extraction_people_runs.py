@@ -9,13 +9,9 @@ import pytest
 from archive.extraction import extract, people_names
 from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get
+from tests.archive.extraction_helpers import proposed_people as people
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("people_rules_alone")]
-
-
-def people(text: str) -> list[str]:
-    """The people proposed in the text, by name."""
-    return [c.name for c in extract(text, gazetteer_get()).candidates if c.kind == "person"]
 
 
 def jeddah(tmp_path: Path) -> None:

@@ -4,15 +4,9 @@ Arabic news: a title's complement behind a preposition, an age after the name, M
 
 import pytest
 
-from archive.extraction import extract
-from archive.services.gazetteer import gazetteer_get
+from tests.archive.extraction_helpers import proposed_people as people
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("people_rules_alone")]
-
-
-def people(text: str) -> list[str]:
-    """The people proposed in the text, by name."""
-    return [c.name for c in extract(text, gazetteer_get()).candidates if c.kind == "person"]
 
 
 def test_a_title_its_genitives_and_a_complement_behind_a_preposition():

@@ -1,5 +1,5 @@
-"""What the organization extraction tests share: known entities made in the database, and what
-the extraction finds in a text."""
+"""What the extraction tests share: known entities made in the database, and what the
+extraction finds or proposes in a text."""
 
 from archive.extraction import extract
 from archive.models import Entity, EntityAlias
@@ -18,3 +18,8 @@ def found(text: str) -> tuple[dict[int, list[str]], set[str]]:
     result = extract(text, gazetteer_get())
     proposed = {c.name for c in result.candidates if c.kind == "organization"}
     return {f.entity_id: f.forms for f in result.entities}, proposed
+
+
+def proposed_people(text: str) -> list[str]:
+    """The people proposed in the text, by name."""
+    return [c.name for c in extract(text, gazetteer_get()).candidates if c.kind == "person"]
