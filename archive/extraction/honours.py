@@ -1,6 +1,6 @@
 """Names that honour a person: ``مركز الملك سلمان للإغاثة``, ``دوري عبد اللطيف جميل``,
-``مطار الملك خالد``. A person's name as the complement of the head noun of a facility, an
-institution, a prize or an event names that thing, and the person is not mentioned
+``مطار الملك خالد``, ``شركة سعد إبراهيم الهداب وأولاده``. A person's name as the complement
+of the head noun of a facility, an institution, a company, a prize or an event names that thing, and the person is not mentioned
 (docs/entities.md); nor is a name in quotes after a place word with the article and its
 adjective (المدينة الجديدة "علي منجلي"), the name of a district."""
 
@@ -16,7 +16,7 @@ from archive.extraction.names import ARTICLE, first_token_keys, name_normalize
 _HONOUR_HEADS = """
 مركز جامعة مؤسسة مستشفى مدينة جائزة كأس دوري بطولة مطار شارع جسر مسجد جامع ميدان
 ساحة مستديرة دوار حي قاعة ملعب استاد مدرسة كلية معهد أكاديمية مكتبة متحف قاعدة مجمع
-كرسي وسام قلادة مهرجان منحة مستوصف حديقة منتزه ضاحية بوابة صالة ثانوية
+كرسي وسام قلادة مهرجان منحة مستوصف حديقة منتزه ضاحية بوابة صالة ثانوية شركة مجموعة مصنع
 """.split()
 # Heads that open no person's name: of organizations (org_words) and these.
 _OTHER_HEADS = ["ديوان"]

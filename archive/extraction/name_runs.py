@@ -7,7 +7,7 @@ tanween, an accusative or a preposition and a place ends it."""
 from arabic_text import frequency
 from archive.extraction import cues, shapes
 from archive.extraction import name_words as nw
-from archive.extraction.document import Document
+from archive.extraction.document import Document, cue_start
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import ARTICLE, first_token_keys
 
@@ -28,11 +28,24 @@ def ali(doc: Document, i: int) -> bool:
     if doc.folded[i] != _ALI and _ALI not in first_token_keys(doc.folded[i]):
         return False
     if not doc.surfaces[i].endswith("ي"):
-        return False
+        return _ali_before_compound(doc, i)
     writes = getattr(doc, "_writes_maqsura", None)
     if writes is None:
         writes = doc._writes_maqsura = any(w.endswith("ى") for w in doc.surfaces)
     return writes
+
+
+def _ali_before_compound(doc: Document, i: int) -> bool:
+    """``المخلوع، على عبدالله صالح``: على opening a clause (after a comma, a line's start or a
+    title) before a compound given name and another name word is the name علي misspelt; the
+    preposition does not open an apposition."""
+    if doc.surfaces[i] != "على" or i + 2 >= len(doc) or not doc.linked(i, i + 2):
+        return False
+    nxt = doc.folded[i + 1]
+    if not (shapes.joined_compound(nxt) or nxt in cues.compound_given_heads()):
+        return False
+    gap = doc.text[doc.ends[i - 1] : doc.starts[i]] if i else "\n"
+    return "\n" in gap or gap.strip() in _COMMAS or cue_start(doc, i) is not None
 
 
 def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> int | None:
@@ -51,6 +64,8 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
             break  # الملك عبدالعزيز بجدة: a preposition and a place end the name
         if _TANWEEN.intersection(doc.surfaces[nxt]):
             break  # آل سعود سفيراً: a word with tanween is no name's
+        if shapes.is_nisba_adjective(doc.folded[nxt]):
+            break  # مواقف الملك سلمان بن عبدالعزيز البطولية: an adjective of the noun before
         is_ali = ali(doc, nxt)
         father = _father_after_lineage(doc, end, nxt) or _ould(doc, end, nxt)
         if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners() and not (is_ali or father):
@@ -97,6 +112,8 @@ def listed_end(doc: Document, start: int, end: int, covered, gazetteer: Gazettee
     when one of its words is a preposition and a place (عبدالعزيز بجدة)."""
     if any(behind_preposition(doc.folded[i], gazetteer) for i in range(start + 1, end + 1)):
         return None
+    if common_noun(doc, start, feminine=True):
+        return None  # برقية شكر: a noun opens the run
     run = name_end(doc, start, covered, gazetteer)
     return run if run is not None and run > end else end
 
@@ -265,7 +282,7 @@ def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
     if doc.folded[end - 1] == OULD and word in cues.given_names():
         return True  # إسماعيل ولد الشيخ أحمد
     if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
-        return False
+        return _definite_chain(doc, end)
     if (
         shapes.is_name_like(doc.folded[end])
         and shapes.is_proper_word(word)
@@ -279,6 +296,35 @@ def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
     if in_long_name(doc, end) and (word in cues.given_names() or shapes.is_name_like(word)):
         return True
     return _family_follows(doc, end, gazetteer)
+
+
+# Definite names after a given name in a Gulf chain: the father's, the grandfather's, the family.
+_CHAIN_WORDS = 3
+
+
+def _definite_chain(doc: Document, end: int) -> bool:
+    """``الشيخ محمد الخالد الحمد الصباح نائب رئيس``: a given name and definite names (no
+    adjective, no plural, no stop word) up to the role that follows them in apposition."""
+    first = end
+    while first > 0 and doc.folded[first].startswith(ARTICLE) and doc.joined[first - 1]:
+        first -= 1
+    if end - first > _CHAIN_WORDS or doc.folded[first] not in cues.given_names():
+        return False
+    j = end + 1
+    while j < len(doc) and doc.joined[j - 1] and j - first <= _CHAIN_WORDS:
+        word = doc.folded[j]
+        if word in cues.role_nouns():
+            return j > end + 1
+        if not word.startswith(ARTICLE) or doc.stop[j] or _plural(word):
+            return False
+        if shapes.is_definite_adjective(word) or shapes.is_nisba_adjective(word):
+            return False
+        j += 1
+    return False
+
+
+def _plural(word: str) -> bool:
+    return word.endswith(("ين", "ون", "ات"))
 
 
 def _generation_follows(doc: Document, end: int, nxt: int) -> bool:
@@ -319,6 +365,7 @@ def _definite_family(doc: Document, i: int) -> bool:
     feminine = frequency(word + nw.TAA_MARBUTA)
     return (
         not shapes.is_definite_adjective(word)
+        and not shapes.is_nisba_adjective(word)
         and feminine < max(shapes.PLURAL_MIN, frequency(word) / shapes.PLURAL_SHARE)
         and not (shapes.inflected_ending(word) and not _family_in_taa(word))
         and word not in cues.modifiers()
@@ -435,6 +482,25 @@ def _sentence_goes_on(word: str) -> bool:
     return nw.verb_shaped(word) or shapes.without_conjunction(word) != word
 
 
+def common_noun(doc: Document, k: int, feminine: bool = False) -> bool:
+    """Token ``k`` is a noun no listed given name spells: a noun of action in ء (باستثناء,
+    إنشاء); with ``feminine``, also a feminine noun with a plural in ات (برقية: برقيات),
+    which names such as حبيبة share, so only for a run that needs no other shape."""
+    word = shapes.without_conjunction(doc.folded[k])
+    if word in cues.given_names():
+        return False
+    if doc.surfaces[k].rstrip(_VOWELS).endswith("ء"):
+        return True
+    return (
+        feminine
+        and word.endswith(nw.TAA_MARBUTA)
+        and frequency(word[:-1] + "ات") >= shapes.PLURAL_MIN
+    )
+
+
+_VOWELS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0652"
+
+
 def before_family_name(doc: Document, k: int) -> bool:
     """``صابرين القوبنطيني``: a name word before a rare family nisba is a given name."""
     word = doc.folded[k]
@@ -448,6 +514,7 @@ def before_family_name(doc: Document, k: int) -> bool:
         and not shapes.has_particle_reading(word)  # لدوره المحوري: "to its pivotal role"
         and not (word.endswith(nw.PRONOUNS) and word not in cues.given_names())
         and not nw.verb_shaped(word)  # يهدف التموي: a verb and a misspelt word
+        and not common_noun(doc, k)  # باستثناء المصلى
     )
 
 

@@ -146,6 +146,16 @@ def is_definite_adjective(folded: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def is_nisba_adjective(folded: str) -> bool:
+    """``البطولية``, ``التاريخية``: a definite feminine nisba whose masculine news writes with
+    the article and whose feminine it writes without it, as an adjective is written
+    (مواقف بطولية); a family name (الحمادي, السديري) has no such feminine."""
+    if not folded.startswith(ARTICLE) or not folded.endswith("يه") or len(folded) < 6:
+        return False
+    return min(frequency(folded[:-1]), frequency(folded[2:])) >= PLURAL_MIN
+
+
+@lru_cache(maxsize=100_000)
 def is_feminine_adjective(folded: str) -> bool:
     """``تابعة``, ``عارضة``, ``سائقه``: the feminine (or a pronoun's ه) of an adjective or a
     participle that has a sound plural; no name ends in one. A nisba (مكية) may be a family

@@ -39,6 +39,8 @@ def title_start(doc: Document, k: int) -> int | None:
             return None if doc.stop[j] or word == _TO else cue_start(doc, j)
         if doc.stop[j]:
             return None  # لقائد الجيش الذي تنتهي ولايته
+        if shapes.given_name_key(word) is not None:
+            return None  # للحزب الجمهوري عصام الشابي ضيف: a name ends the title before it
         if first_token_keys(folded[j - 1]) & cues.head_nouns():
             return j - 1  # رئيس مجلس نواب الشعب محمد الناصر: a head and its genitives
         placed = folded[j - 1] in cues.posted_at()
