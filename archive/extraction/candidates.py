@@ -248,6 +248,8 @@ def _in_name(doc: Document, hit, gazetteer) -> bool:
             return True
         if runs.compound_end(doc, before):
             return True  # علي عبد الله صالح
+        if before > 0 and doc.joined[before - 1] and doc.folded[before - 1] in cues.lineage_words():
+            return True  # مروان بن رشاد زبيدي: the family name after a father's name
     word = doc.folded[hit.start]
     return (
         after < len(doc)

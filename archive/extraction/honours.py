@@ -16,7 +16,7 @@ from archive.extraction.names import ARTICLE, first_token_keys, name_normalize
 _HONOUR_HEADS = """
 مركز جامعة مؤسسة مستشفى مدينة جائزة كأس دوري بطولة مطار شارع جسر مسجد جامع ميدان
 ساحة مستديرة دوار حي قاعة ملعب استاد مدرسة كلية معهد أكاديمية مكتبة متحف قاعدة مجمع
-كرسي وسام قلادة مهرجان منحة مستوصف حديقة منتزه ضاحية بوابة صالة ثانوية شركة مجموعة مصنع
+كرسي وسام قلادة مهرجان منحة مستوصف حديقة منتزه ضاحية بوابة صالة ثانوية شركة مجموعة مصنع طريق
 """.split()
 # Heads that open no person's name: of organizations (org_words) and these.
 _OTHER_HEADS = ["ديوان"]
@@ -50,7 +50,12 @@ def honoured(doc: Document, start: int) -> bool:
     title = cue_start(doc, start)
     for first in {start} if title is None else {start, title}:
         head = first - 1
-        if head >= 0 and _gap(doc, head).isspace() and _head(doc.folded[head]):
+        if (
+            head >= 0
+            and _gap(doc, head).isspace()
+            and _head(doc.folded[head])
+            and not _phrase(doc, head)
+        ):
             return True
         # المدينة الجديدة "علي منجلي": a head, its adjective and the quoted name.
         if (
@@ -68,6 +73,14 @@ def honoured(doc: Document, start: int) -> bool:
 def _gap(doc: Document, i: int) -> str:
     """The text between token ``i`` and the next."""
     return doc.text[doc.ends[i] : doc.starts[i + 1]]
+
+
+# A preposition and a head that together mean something else: عن طريق ("by way of").
+_PHRASES = frozenset({("عن", "طريق")})
+
+
+def _phrase(doc: Document, head: int) -> bool:
+    return head > 0 and (doc.folded[head - 1], doc.folded[head]) in _PHRASES
 
 
 def _head(folded: str) -> bool:

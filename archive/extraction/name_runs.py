@@ -64,8 +64,12 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
             break  # الملك عبدالعزيز بجدة: a preposition and a place end the name
         if _TANWEEN.intersection(doc.surfaces[nxt]):
             break  # آل سعود سفيراً: a word with tanween is no name's
+        if _eulogy(doc, nxt):
+            break  # سعيد بن زيد رضي الله عنه: a formula after the name
         if shapes.is_nisba_adjective(doc.folded[nxt]):
             break  # مواقف الملك سلمان بن عبدالعزيز البطولية: an adjective of the noun before
+        if _particle_noun(doc.folded[nxt]):
+            break  # الملك عبدالعزيز لتخفيف الزحام: a preposition and its noun
         is_ali = ali(doc, nxt)
         father = _father_after_lineage(doc, end, nxt) or _ould(doc, end, nxt)
         if doc.stop[nxt] and doc.folded[nxt] not in cues.name_joiners() and not (is_ali or father):
@@ -311,7 +315,7 @@ def _definite_chain(doc: Document, end: int) -> bool:
     if end - first > _CHAIN_WORDS or doc.folded[first] not in cues.given_names():
         return False
     j = end + 1
-    while j < len(doc) and doc.joined[j - 1] and j - first <= _CHAIN_WORDS:
+    while j < len(doc) and doc.joined[j - 1] and j - first <= _CHAIN_WORDS + 1:
         word = doc.folded[j]
         if word in cues.role_nouns():
             return j > end + 1
@@ -421,6 +425,32 @@ def _behind_particle(word: str) -> bool:
     return noun >= max(shapes.CLITIC_WORD_MIN, _PARTICLE_SHARE * frequency(word))
 
 
+# The pronouns of a eulogy after a name: رضي الله عنه, صلى الله عليه وسلم.
+_EULOGY_ENDS = frozenset({"عنه", "عنها", "عنهما", "عنهم", "عليه", "عليها", "عليهم"})
+
+
+def _eulogy(doc: Document, i: int) -> bool:
+    """Token ``i`` opens a eulogy: a verb, الله and a preposition's pronoun."""
+    return (
+        i + 2 < len(doc)
+        and doc.linked(i, i + 2)
+        and doc.folded[i + 1] == "الله"
+        and doc.folded[i + 2] in _EULOGY_ENDS
+    )
+
+
+def _particle_noun(word: str) -> bool:
+    """``لتخفيف``, ``باستسلام``: ب or ل before a noun that news writes far more often alone
+    (not a short one that a name may spell: باري, لام); a listed name (بدر, بحاح) is not."""
+    if not _behind_particle(word) or nw.listed_name(word):
+        return False
+    return len(word) > _PARTICLE_NOUN_LETTERS or shapes.has_particle_reading(word)
+
+
+# A noun this long behind ب or ل is the preposition's whatever letter it opens with (باستسلام).
+_PARTICLE_NOUN_LETTERS = 5
+
+
 def _given_end(doc: Document, end: int) -> bool:
     """The name so far ends in a listed given name or is a lineage or compound given name."""
     return doc.folded[end] in cues.given_names() or in_long_name(doc, end)
@@ -484,13 +514,18 @@ def _sentence_goes_on(word: str) -> bool:
 
 def common_noun(doc: Document, k: int, feminine: bool = False) -> bool:
     """Token ``k`` is a noun no listed given name spells: a noun of action in ء (باستثناء,
-    إنشاء); with ``feminine``, also a feminine noun with a plural in ات (برقية: برقيات),
+    إنشاء), a noun and its pronoun ه (اتصاله); with ``feminine``, also a feminine noun with a plural in ات (برقية: برقيات),
     which names such as حبيبة share, so only for a run that needs no other shape."""
     word = shapes.without_conjunction(doc.folded[k])
     if word in cues.given_names():
         return False
-    if doc.surfaces[k].rstrip(_VOWELS).endswith("ء"):
+    surface = doc.surfaces[k].rstrip(_VOWELS)
+    if surface.endswith("ء"):
         return True
+    if surface.endswith("ه") and frequency(word[:-1]) >= max(
+        shapes.CLITIC_WORD_MIN, frequency(word)
+    ):
+        return True  # اتصاله اللاسلكي: a noun and its pronoun
     return (
         feminine
         and word.endswith(nw.TAA_MARBUTA)
@@ -530,13 +565,26 @@ def abd_follows(doc: Document, k: int) -> bool:
     )
 
 
+def _full_lineage(doc: Document, k: int) -> bool:
+    """``سعيد بن محمد مخايش``: a listed given name that is an ordinary word too (سعيد, خميس)
+    opens a lineage when a listed father's name and a family name follow."""
+    word, last = shapes.without_conjunction(doc.folded[k]), k + 3
+    if word not in cues.given_names() or doc.folded[k + 2] not in cues.given_names():
+        return False
+    if last >= len(doc) or not doc.joined[k + 2] or doc.stop[last]:
+        return False
+    return nw.carries_name(doc.folded[last]) or doc.folded[last] in cues.family_joiners()
+
+
 def lineage_follows(doc: Document, k: int) -> bool:
     """``حمد بن محمد``: a word before بن and a given name is a given name."""
     if k + 2 >= len(doc) or doc.folded[k + 1] not in cues.lineage_words():
         return False
-    if not doc.linked(k, k + 2) or shapes.is_common_word(doc.folded[k]):
+    if not doc.linked(k, k + 2):
         return False
     father = doc.folded[k + 2]
+    if shapes.is_common_word(doc.folded[k]) and not _full_lineage(doc, k):
+        return False
     # After بن a listed given name is one even when it is a common word too (علي).
     return bool(
         father in cues.given_names()

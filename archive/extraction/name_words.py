@@ -156,6 +156,12 @@ def verb_shaped(word: str) -> bool:
         forms = he + she + frequency("ن" + rest) - frequency(word)
         if min(he, she) >= VERB_FORMS_MIN and forms >= frequency(word) / VERB_FORMS_SHARE:
             return True
+    if word.endswith("وا") and len(word) >= 5:
+        # قصفوا, أكدوا: a past tense of "they", whose stem and "she" form news writes.
+        stem = word[:-2]
+        return min(frequency(stem), frequency(stem + "ت")) >= max(
+            shapes.CLITIC_WORD_MIN, frequency(word)
+        )
     stem = word[:-1]
     return word.endswith("ت") and frequency(stem) >= max(shapes.CLITIC_WORD_MIN, frequency(word))
 
@@ -233,3 +239,8 @@ def feminine_name(word: str) -> bool:
         and not word.endswith(("ته", "يه"))
         and not shapes.is_common_word(word)  # بطولة, مؤسسة, أسرة: nouns
     )
+
+
+def listed_name(word: str) -> bool:
+    """A mined given or family name, or a joiner of names (بن, بدر, بشير, بحاح)."""
+    return word in cues.given_names() or word in cues.family_names() or word in cues.name_joiners()
