@@ -13,6 +13,7 @@ from functools import lru_cache
 from arabic_text import frequency
 from archive.extraction import cues, foreign_people, shapes, titles, variants
 from archive.extraction import name_runs as runs
+from archive.extraction import name_starts as starts
 from archive.extraction import name_words as nw
 from archive.extraction.document import Document, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
@@ -372,6 +373,8 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
     start = titles.apposed_start(doc, k, end) if apposed else titles.title_start(doc, k)
     if start is None:
         return None
+    if not apposed and k - 1 not in covered and titles.definite_given(doc, k, gazetteer):
+        k -= 1  # الرئيس الباجي قائد السبسي: the name opens with the definite word
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(start, k - 1))
 
 
@@ -434,11 +437,11 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
         return None  # inside a name: سعود in طلال بن سعود
     folded = doc.folded[k]
     key = shapes.given_name_key(folded)
-    if key is None and runs.lineage_follows(doc, k):
+    if key is None and starts.lineage_follows(doc, k):
         key = shapes.without_conjunction(folded)  # حمد بن محمد: a word, بن and a given name
-    if key is None and runs.before_family_name(doc, k):
+    if key is None and starts.before_family_name(doc, k):
         key = folded  # صابرين القوبنطيني: a name word and a rare family nisba
-    if key is None and runs.abd_follows(doc, k):
+    if key is None and starts.abd_follows(doc, k):
         key = shapes.without_conjunction(folded)  # فوزي عبد الرحمان: a word and عبد …
     foreign = (
         key is None
@@ -464,7 +467,7 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
         for i, w in enumerate(rest)
     ):
         return None
-    if abd and key == folded and k - 1 not in covered and runs.given_before(doc, k):
+    if abd and key == folded and k - 1 not in covered and starts.given_before(doc, k):
         k -= 1  # عمر عبد الوهاب …: a listed given name before عبد (no و) opens the name
         key = shapes.without_conjunction(doc.folded[k])
     return _candidate(doc, k, end, key or folded, cue="")

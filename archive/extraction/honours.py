@@ -1,8 +1,9 @@
 """Names that honour a person: ``مركز الملك سلمان للإغاثة``, ``دوري عبد اللطيف جميل``,
 ``مطار الملك خالد``, ``شركة سعد إبراهيم الهداب وأولاده``. A person's name as the complement
-of the head noun of a facility, an institution, a company, a prize or an event names that thing, and the person is not mentioned
-(docs/entities.md); nor is a name in quotes after a place word with the article and its
-adjective (المدينة الجديدة "علي منجلي"), the name of a district."""
+of the head noun of a facility, an institution, a company, a prize or an event names that
+thing, and the person is not mentioned (docs/entities.md); nor is a name in quotes after a
+place word with the article and its adjective (المدينة الجديدة "علي منجلي"), the name of a
+district."""
 
 from functools import cache
 

@@ -203,3 +203,26 @@ def quoted_name(words: list[str]) -> bool:
         and not nw.verb_shaped(w)
         for w in words
     )
+
+
+# A definite word written without the article at most this share of the time is a name's.
+_DEFINITE_NAME_SHARE = 10
+
+
+def definite_given(doc: Document, k: int, gazetteer) -> bool:
+    """``الرئيس الباجي قائد السبسي``: the definite word between a title and the name at
+    ``k`` is the name's first word when news almost never writes it without the article
+    (no adjective: السابق, التنفيذي; no nationality: التونسي) and a title stands before it."""
+    j = k - 1
+    if j < 1 or not doc.joined[j] or doc.stop[j]:
+        return False
+    word = doc.folded[j]
+    if not word.startswith(ARTICLE) or len(word) < 5 or not word[2:].isalpha():
+        return False
+    if word in cues.modifiers() or word in gazetteer.nationality_adjectives:
+        return False
+    if (word,) in cues.cue_phrases() or word in cues.role_nouns():
+        return False
+    if frequency(word[2:]) * _DEFINITE_NAME_SHARE > frequency(word):
+        return False
+    return not shapes.is_definite_adjective(word) and cue_start(doc, j) is not None
