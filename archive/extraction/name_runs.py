@@ -242,7 +242,7 @@ def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
         return True
     if _generation_follows(doc, end, nxt):
         return True
-    if _aged_word(doc, nxt):
+    if doc.folded[end] in cues.given_names() and _aged_word(doc, nxt):
         return True  # الشرطي صالح حسين بارجه (22 عاما): the word its age follows
     if nw.inflected_word(word) or doc.surfaces[nxt].endswith("ء"):
         # مارتن ديمبسي رافعا, جلال كريفة لمبعوثنا, محمد مساعد ابتداء (folding drops the ء):
@@ -297,7 +297,8 @@ def _plural(word: str) -> bool:
 
 
 def _aged_word(doc: Document, i: int) -> bool:
-    """Token ``i`` is a plain name word that an age follows (بارجه (22 عاما))."""
+    """Token ``i`` is a plain name word that an age follows (بارجه (22 عاما)): after a
+    father's given name, the family name."""
     word = doc.folded[i]
     return (
         not doc.stop[i]

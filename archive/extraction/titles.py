@@ -207,12 +207,16 @@ def quoted_name(words: list[str]) -> bool:
 
 # A definite word written without the article at most this share of the time is a name's.
 _DEFINITE_NAME_SHARE = 10
+# An adjective's feminine is seen at least this often, and this share of the masculine.
+_FEMININE_MIN = 5
+_FEMININE_SHARE = 20
 
 
 def definite_given(doc: Document, k: int, gazetteer) -> bool:
     """``الرئيس الباجي قائد السبسي``: the definite word between a title and the name at
     ``k`` is the name's first word when news almost never writes it without the article
-    (no adjective: السابق, التنفيذي; no nationality: التونسي) and a title stands before it."""
+    (no adjective: السابق, الدولي; no nationality: التونسي; no known place) and a title stands
+    before it."""
     j = k - 1
     if j < 1 or not doc.joined[j] or doc.stop[j]:
         return False
@@ -223,6 +227,11 @@ def definite_given(doc: Document, k: int, gazetteer) -> bool:
         return False
     if (word,) in cues.cue_phrases() or word in cues.role_nouns():
         return False
-    if frequency(word[2:]) * _DEFINITE_NAME_SHARE > frequency(word):
+    count = frequency(word)
+    if frequency(word[2:]) * _DEFINITE_NAME_SHARE > count:
         return False
+    if frequency(word + "ه") * _FEMININE_SHARE >= max(_FEMININE_MIN * _FEMININE_SHARE, count):
+        return False  # الدولي, الأحسائي: an adjective has a feminine (الدولية)
+    if any(node.entries for _key, node in gazetteer.roots(word)):
+        return False  # رئيس الصومال حسن شيخ محمود: a known place
     return not shapes.is_definite_adjective(word) and cue_start(doc, j) is not None
