@@ -420,8 +420,8 @@ def _eulogy(doc: Document, i: int) -> bool:
 def _particle_noun(word: str) -> bool:
     """``لتخفيف``, ``باستسلام``: ب or ل before a noun that news writes far more often alone
     (not a short one that a name may spell: باري, لام); a listed name (بدر, بحاح) is not."""
-    if not _behind_particle(word) or nw.listed_name(word):
-        return False
+    if not _behind_particle(word) or nw.listed_name(word) or word.startswith("بو"):
+        return False  # بوسريع, بوتفليقة: بو opens Maghrebi and Gulf family names
     return len(word) > _PARTICLE_NOUN_LETTERS or shapes.has_particle_reading(word)
 
 

@@ -223,6 +223,8 @@ def definite_given(doc: Document, k: int, gazetteer) -> bool:
     word = doc.folded[j]
     if not word.startswith(ARTICLE) or len(word) < 5 or not word[2:].isalpha():
         return False
+    if word.endswith(nw.TAA_MARBUTA):
+        return False  # وزير الصحة العمومية سعيد العائدي: a feminine adjective
     if word in cues.modifiers() or word in gazetteer.nationality_adjectives:
         return False
     if (word,) in cues.cue_phrases() or word in cues.role_nouns():
