@@ -250,8 +250,10 @@ def _name_goes_on(doc: Document, end: int, gazetteer: Gazetteer) -> bool:
         return False
     if doc.folded[end - 1] == OULD and word in cues.given_names():
         return True  # إسماعيل ولد الشيخ أحمد
+    if word.startswith(ARTICLE) and _definite_chain(doc, end):
+        return True
     if doc.folded[end].startswith(ARTICLE) and doc.folded[end] not in cues.abd_tails():
-        return _definite_chain(doc, end)
+        return False
     if (
         shapes.is_name_like(doc.folded[end])
         and shapes.is_proper_word(word)
@@ -272,12 +274,15 @@ _CHAIN_WORDS = 3
 
 
 def _definite_chain(doc: Document, end: int) -> bool:
-    """``الشيخ محمد الخالد الحمد الصباح نائب رئيس``: a given name and definite names (no
-    adjective, no plural, no stop word) up to the role that follows them in apposition."""
-    first = end
-    while first > 0 and doc.folded[first].startswith(ARTICLE) and doc.joined[first - 1]:
+    """``الشيخ محمد الخالد الحمد الصباح نائب رئيس``, ``محمد خالد الحمد الصباح نائب``: given
+    names and definite names (no adjective, no plural, no stop word) up to the role that
+    follows them in apposition."""
+    first, given = end, cues.given_names()
+    while first > 0 and doc.joined[first - 1] and end - first < _CHAIN_WORDS:
+        if not (doc.folded[first].startswith(ARTICLE) or doc.folded[first - 1] in given):
+            break
         first -= 1
-    if end - first > _CHAIN_WORDS or doc.folded[first] not in cues.given_names():
+    if doc.folded[first] not in given:
         return False
     j = end + 1
     while j < len(doc) and doc.joined[j - 1] and j - first <= _CHAIN_WORDS + 1:
