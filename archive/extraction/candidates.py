@@ -95,7 +95,7 @@ def find_candidates(
             continue  # عادل بن أحمد الجبير: the opening of a known person's longer name
         if key in gazetteer.rejected_keys or key in seen:
             continue
-        if key in gazetteer.known_keys and not _known_person(key, gazetteer):
+        if key in gazetteer.known_keys and not nw.known_person(key, gazetteer):
             continue
         seen.add(key)
         found = one_lineage(found, candidate)
@@ -259,13 +259,6 @@ def _in_name(doc: Document, hit, gazetteer) -> bool:
         and nw.carries_name(doc.folded[after])
         and not doc.folded[after].startswith(ARTICLE)
     )
-
-
-def _known_person(key: str, gazetteer: Gazetteer) -> bool:
-    """A known person's name that no hit covers here (``الملك سلمان`` gave way to the
-    lineage ``سلمان بن عبدالعزيز``): proposed, it resolves to the person (``_variants``)."""
-    entity_id = gazetteer.variants.resolve(key.split())
-    return entity_id is not None and gazetteer.kinds[entity_id] == "person"
 
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")

@@ -1,8 +1,10 @@
 """How far a person's name runs from its first word: two words, more after عبد, أبو or بن,
 a family after آل, a foreign name of three words, a family name after the given names (a
 mined family name, a transliteration, أبو and its word, a Persian … زاده, a plain word that
-closes the clause); a stop word, a role, an adjective describing the person, a word with
-tanween, an accusative or a preposition and a place ends it."""
+closes the clause, a Gulf chain of definite names before a role, the word an age follows);
+a stop word, a role, an adjective describing the person (a nisba adjective: البطولية), a
+word with tanween, an accusative, a verb, a eulogy, a preposition and a place or a
+preposition and its noun ends it. Where a name may start is ``name_starts``."""
 
 from arabic_text import frequency
 from archive.extraction import cues, shapes, titles

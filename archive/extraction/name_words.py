@@ -30,6 +30,14 @@ def known_alone(folded: str, gazetteer: Gazetteer) -> bool:
     return any(node.entries for _key, node in gazetteer.roots(folded))
 
 
+def known_person(key: str, gazetteer: Gazetteer) -> bool:
+    """A known person's name that no hit covers here (``الملك سلمان`` gave way to the
+    lineage ``سلمان بن عبدالعزيز``): proposed, it resolves to the person (matcher's
+    ``_variants``)."""
+    entity_id = gazetteer.variants.resolve(key.split())
+    return entity_id is not None and gazetteer.kinds[entity_id] == "person"
+
+
 def clitic_or_prefix(word: str) -> bool:
     return shapes.has_clitic_reading(word) or shapes.has_prefix_reading(word)
 
