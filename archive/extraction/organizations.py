@@ -17,12 +17,15 @@ from functools import cache, lru_cache
 from archive.extraction import cues, org_words
 from archive.extraction.document import Document
 from archive.extraction.names import ARTICLE, first_token_keys
-from archive.extraction.org_foreign import foreign, listed, listed_starts
+from archive.extraction.org_foreign import acronym_starts, foreign, listed, listed_starts
 from archive.extraction.org_spans import (
     OrgSpan,
+    explained,
     joined,
+    led,
     name_ends,
     prefixed,
+    without_led,
     word_keys,
 )
 
@@ -60,21 +63,28 @@ def find_organizations(
     """
     found, i, n, places, people = [], 0, len(doc), places or {}, people or {}
     closing = {k: e for k, e in places.items() if sure is None or k in sure}
-    folded = doc.folded
+    folded, acronyms = doc.folded, acronym_starts(doc)
     while i < n:
         role = _role(folded[i])
         # Most words play no part: one cached look-up rules them out.
-        if role is None and i + 1 not in people and (i < 2 or folded[i - 1] not in _ERAS):
+        if (
+            role is None
+            and i + 1 not in people
+            and i not in acronyms
+            and (i < 2 or folded[i - 1] not in _ERAS)
+        ):
             i += 1
             continue
         span = _span_at(doc, i, role or (False, None, None), (places, closing), people)
+        if span is None and i in acronyms and not explained(doc, found, i):
+            span = acronyms[i]
         if span is None:
             i += 1
             continue
         if not in_title(doc, span.start, span.end):
             found.append(span)
         i = span.end + 1
-    return found
+    return without_led(found)
 
 
 def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
@@ -93,13 +103,15 @@ def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
             or _chain_to_place(doc, i, head, closing)
         )
     elif span is None and definite is not None and not _after_title(doc, i, definite):
-        span = _completed(doc, i, definite, least=1, adjectives=True)
+        span = _completed(doc, i, definite, least=1, adjectives=True) or led(doc, i, definite)
         if span is not None and definite in word_keys(tuple(org_words.NATIONAL_HEADS)):
             span = _national(doc, span)
     if span is not None and span.head:
         span = _complemented(doc, span, places)
         if span.head in word_keys(tuple(org_words.WEAK_HEADS)) and span.end - span.start < 2:
             span = None  # اللجنة التنفيذية: one adjective names no committee
+    if span is not None and span.head and span.label < 0 and span.end > span.start:
+        span = _named(doc, span)
     if span is None and i >= 2 and doc.folded[i - 1] in _ERAS:
         span = _dateline_credit(doc, i)
     if span is None and listed_starts(doc.folded[i]):
@@ -108,6 +120,17 @@ def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
 
 
 _ERAS = frozenset(("م", "ه"))
+
+
+def _named(doc: Document, span: OrgSpan) -> OrgSpan:
+    """``حركة نداء تونس``: a head before a name of the mined list is shown with it, but the
+    name alone is the key, so that the article's later ``نداء تونس`` is the same one."""
+    if not listed_starts(doc.folded[span.start + 1]):
+        return span
+    name = listed(doc, span.start + 1)
+    if name is None or name.end != span.end:
+        return span
+    return OrgSpan(name.start, name.end, name.head, label=span.start)
 
 
 @lru_cache(maxsize=200_000)
