@@ -59,6 +59,9 @@ GOVERNMENT_HEADS = "حكومة الحكومة إدارة نظام النظام".
 # Heads named by their portfolio, after which لـ is the sentence's purpose
 # (وزارة التربية لاتخاذ القرار, صندوق النقد الدولي للاقتراض).
 NO_PURPOSE_HEADS = "وزارة الوزارة صندوق الصندوق".split()
+# Institutes whose foreign name a purpose completes (معهد ليبنيز للأبحاث الاقتصادية, مركز
+# كارنيغي للشرق الأوسط).
+STUDY_HEADS = "معهد مركز مؤسسة أكاديمية منتدى".split()
 # Heads that a place name completes (حكومة مالي).
 PLACE_HEADS = "حكومة رئاسة سفارة قنصلية جامعة برلمان غرفة بلدية محكمة".split()
 # A sport's noun that a definite word completes after لـ (الاتحاد الأوروبي لكرة القدم,

@@ -16,8 +16,15 @@ from functools import cache, lru_cache
 
 from archive.extraction import cues, org_words
 from archive.extraction.document import Document
+from archive.extraction.name_words import inflected_word
 from archive.extraction.names import ARTICLE, first_token_keys
-from archive.extraction.org_foreign import acronym_starts, foreign, listed, listed_starts
+from archive.extraction.org_foreign import (
+    acronym_starts,
+    foreign,
+    foreign_like,
+    listed,
+    listed_starts,
+)
 from archive.extraction.org_spans import (
     OrgSpan,
     explained,
@@ -282,14 +289,16 @@ def _national(doc: Document, span: OrgSpan):
 
 
 def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSpan:
-    """The name with its complement: after an adjective, a purpose with ``لـ`` (المرصد
-    السوري لحقوق الإنسان, اللجنة الوطنية لمكافحة الإرهاب), then for an office its posting
-    (السفارة الأمريكية في القاهرة, المحكمة الابتدائية بتونس)."""
+    """The name with its complement: after an adjective or an institute's foreign name, a
+    purpose with ``لـ`` (المرصد السوري لحقوق الإنسان, معهد ليبنيز للأبحاث الاقتصادية),
+    then for an office its posting (السفارة الأمريكية في القاهرة, المحكمة الابتدائية
+    بتونس)."""
     k = span.end + 1
     if k >= len(doc) or not joined(doc, span.end):
         return span
-    word = doc.folded[k]
-    if _adjective(doc.folded[span.end]) and word.startswith("ل") and not doc.stop[k]:
+    word, last = doc.folded[k], doc.folded[span.end]
+    named = span.head in word_keys(tuple(org_words.STUDY_HEADS)) and _foreign_name(last)
+    if (_adjective(last) or named) and word.startswith("ل") and not doc.stop[k]:
         if (
             span.head in word_keys(tuple(org_words.GOVERNMENT_HEADS + org_words.NO_PURPOSE_HEADS))
             or first_token_keys(word) & _place_nouns()
@@ -311,6 +320,11 @@ def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSp
         if k in places and word.startswith("ب") and word[1:2] != "ب":
             return OrgSpan(span.start, places[k], span.head)
     return span
+
+
+def _foreign_name(word: str) -> bool:
+    """A foreign name's word (ليبنيز), not an accusative (تذكاريا)."""
+    return foreign_like(word) and not inflected_word(word)
 
 
 @cache

@@ -112,3 +112,11 @@ def test_the_miner_needs_the_name_written_alone_and_skips_the_gold_articles(tmp_
     gold = tmp_path / "gold.json"
     gold.write_text(json.dumps({"articles": [{"corpus": "news", "line": 2}]}), encoding="utf-8")
     assert mined(tmp_path, texts, "--exclude", str(gold)) == []
+
+
+def test_an_institute_named_in_foreign_words_takes_its_purpose(authority):
+    found = organizations(
+        "وأوضحت الدراسة التي نشرها معهد ليبنيز للأبحاث الاقتصادية أن التوفيرات تجاوزت "
+        "تكلفة الأزمة."
+    )
+    assert found == {"معهد ليبنيز للأبحاث الاقتصادية": ["معهد ليبنيز للأبحاث الاقتصادية"]}
