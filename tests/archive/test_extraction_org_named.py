@@ -116,7 +116,6 @@ def test_the_miner_needs_the_name_written_alone_and_skips_the_gold_articles(tmp_
 
 def test_an_institute_named_in_foreign_words_takes_its_purpose(authority):
     found = organizations(
-        "وأوضحت الدراسة التي نشرها معهد ليبنيز للأبحاث الاقتصادية أن التوفيرات تجاوزت "
-        "تكلفة الأزمة."
+        "وأوضحت الدراسة التي نشرها معهد ليبنيز للأبحاث الاقتصادية أن التوفيرات تجاوزت تكلفة الأزمة."
     )
     assert found == {"معهد ليبنيز للأبحاث الاقتصادية": ["معهد ليبنيز للأبحاث الاقتصادية"]}
