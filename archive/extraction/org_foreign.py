@@ -134,19 +134,33 @@ def acronym_starts(doc: Document) -> dict[int, OrgSpan]:
     """Acronyms written as the names of Latin letters (``سي إن إن``, ``بي بي سي``, ``سي إم
     سي ماركتس`` with the foreign words after them) and radios named with their band
     (``الجوهرة أف أم``), by the index they start at."""
-    found, i, n, letters = {}, 0, len(doc), _letters()
-    while i < n:
-        if doc.folded[i] not in letters:
-            i += 1
+    found, n, letters, folded = {}, len(doc), _letters(), doc.folded
+    if _strong().isdisjoint(folded):
+        return found  # most articles: every letter name there is a function word (في, أو)
+    done = -1
+    for k in [k for k, word in enumerate(folded) if word in _strong()]:
+        if k <= done:
             continue
-        end = i
-        while end + 1 < n and doc.joined[end] and doc.folded[end + 1] in letters:
+        i = k
+        while i > 0 and i - 1 > done and doc.joined[i - 1] and folded[i - 1] in letters:
+            i -= 1
+        while i < k and doc.surfaces[i] in org_words.LETTER_NAMES_WEAK:
+            i += 1  # أن سي إن إن, في أف أم: the conjunction or preposition before it
+        end = k
+        while end + 1 < n and doc.joined[end] and folded[end + 1] in letters:
             end += 1
         span = _radio(doc, i) or _acronym(doc, i, end)
         if span is not None:
             found[span.start] = span
-        i = end + 1
+        done = end
     return found
+
+
+@cache
+def _strong() -> frozenset[str]:
+    """Letter names one of which every acronym holds (the folded forms of the weak ones
+    but إم's)."""
+    return _letters() - {"في", "او", "ان", "اي"}
 
 
 def _radio(doc: Document, i: int):
