@@ -1,6 +1,8 @@
 """Organizations named by foreign words: after a head (``شركة لوكهيد مارتن``, ``وكالة
 فرانس برس``) or alone, as the outlets of ``data/org_outlets.txt`` (``رويترز``, ``تويتر``,
-written by ``org_mine``)."""
+written by ``org_mine``) and the names of ``data/org_named.txt`` (``فجر ليبيا``, written by
+``org_named``); acronyms written in Arabic letters (``سي إن إن``) and radios named with their
+band (``الجوهرة أف أم``)."""
 
 from functools import cache, lru_cache
 from pathlib import Path

@@ -6,10 +6,12 @@ chain; ``الحزب الديمقراطي``, ``المفوضية الأوروبي�
 then a purpose with لـ after an adjective (المرصد السوري لحقوق الإنسان) and an office's
 posting (السفارة الأمريكية في القاهرة). ``صحيفة «الشرق الأوسط»``, ``جماعة "المرابطون"``: a
 head and a quoted name; ``وكالة فرانس برس``, ``معهد ميلكين``: a head and foreign names;
-``نظام الأسد``, ``النظام السوري``: a government by its leader or its country; foreign
-names and the mined outlets (``رويترز``) are ``org_foreign``'s. The words these rules use
-are in ``org_words``, what they share in ``org_spans``. A name ends at a stop word, a
-punctuation mark, a word that moves the sentence on or after ``MAX_WORDS`` words.
+``نظام الأسد``, ``النظام السوري``: a government by its leader or its country;
+``التحالف الذي تقوده السعودية``: a coalition by who leads it. Foreign names, acronyms and
+radios (``سي إن إن``, ``الجوهرة أف أم``) and the mined names (``رويترز``, ``فجر ليبيا``) are
+``org_foreign``'s. The words these rules use are in ``org_words``, what they share in
+``org_spans``. A name ends at a stop word, a punctuation mark, a word that moves the sentence
+on or after ``MAX_WORDS`` words.
 """
 
 from functools import cache, lru_cache
