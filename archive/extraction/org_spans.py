@@ -1,5 +1,6 @@
 """What the organization rules share: the span of a name, the words' keys, the words that
-end a name, and the tests of one word (a proclitic on a noun, the article)."""
+end a name, the tests of one word (a proclitic on a noun, the article), and the names no
+head completes: a coalition named by who leads it, an acronym explaining a name."""
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -44,3 +45,36 @@ def prefixed(word: str) -> bool:
 def definite(word: str) -> bool:
     """``الجهة``, ``بالجهة``, ``للأبحاث``: the article, proclitics allowed."""
     return any(key.startswith(ARTICLE) for key in first_token_keys(word))
+
+
+def without_led(found: list[OrgSpan]) -> list[OrgSpan]:
+    """A coalition named by who leads it is none where the article names it in full
+    (التحالف العربي): the head alone would take that name's occurrences."""
+    alone = {s.head for s in found if s.start == s.end and s.head in _led_heads()}
+    if not alone:
+        return found
+    full = {s.head for s in found if s.end > s.start}
+    return [s for s in found if s.end > s.start or s.head not in alone & full]
+
+
+@cache
+def _led_heads() -> frozenset[str]:
+    return word_keys(tuple(org_words.LED_HEADS))
+
+
+def explained(doc: Document, found: list[OrgSpan], i: int) -> bool:
+    """``لوكالة الاستخبارات المركزية (سي آي ايه)``: an acronym in brackets right after a
+    name is that name's, no other organization."""
+    if not found or found[-1].end != i - 1:
+        return False
+    return "(" in doc.text[doc.ends[i - 1] : doc.starts[i]]
+
+
+def led(doc: Document, i: int, head: str):
+    """``التحالف الذي تقوده السعودية``: a coalition named by who leads it is the head alone."""
+    if head not in _led_heads() or i + 2 >= len(doc):
+        return None
+    relative, verbs = org_words.LED_BY
+    if doc.folded[i + 1] != relative or doc.folded[i + 2] not in verbs:
+        return None
+    return OrgSpan(i, i, head) if doc.linked(i, i + 2) else None

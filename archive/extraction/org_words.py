@@ -26,7 +26,7 @@ DEFINITE_HEADS = """
 الحزب الحكومة المفوضية الجيش المجلس الاتحاد البرلمان الكونغرس الكونجرس الخارجية
 السفارة القنصلية الديوان الحرس النيابة التحالف الجماعة المحكمة القوة الدرك الوقاية
 المراسم الهيئة الوكالة المنظمة الرابطة الجامعة الائتلاف الجبهة المجمع الشرطة
-المرصد البعثة البحرية الملحقية النظام اللجنة
+المرصد البعثة البحرية الملحقية النظام اللجنة الحلف
 """.split()
 # Words before a quoted name that make it an organization: a kind of outlet or company
 # (صحيفة «الشرق الأوسط», شركة «شل»), or an attribution (لـ"وات", بحسب "الفرنسية").
@@ -59,6 +59,9 @@ GOVERNMENT_HEADS = "حكومة الحكومة إدارة نظام النظام".
 # Heads named by their portfolio, after which لـ is the sentence's purpose
 # (وزارة التربية لاتخاذ القرار, صندوق النقد الدولي للاقتراض).
 NO_PURPOSE_HEADS = "وزارة الوزارة صندوق الصندوق".split()
+# Institutes whose foreign name a purpose completes (معهد ليبنيز للأبحاث الاقتصادية, مركز
+# كارنيغي للشرق الأوسط).
+STUDY_HEADS = "معهد مركز مؤسسة أكاديمية منتدى".split()
 # Heads that a place name completes (حكومة مالي).
 PLACE_HEADS = "حكومة رئاسة سفارة قنصلية جامعة برلمان غرفة بلدية محكمة".split()
 # A sport's noun that a definite word completes after لـ (الاتحاد الأوروبي لكرة القدم,
@@ -90,3 +93,19 @@ TITLE_ONLY_HEADS = "الحكومة".split()
 TITLE_TAILS = ("مجلس الوزراء", "الوزراء", "الحكومة")
 QUOTES_OPEN = ("«", '"', "“")
 QUOTES_CLOSE = ("»", '"', "”")
+# Names of Latin letters as Arabic writes them (سي إن إن, بي بي سي, أف أم): a run of them
+# is an acronym. Folded forms; the surfaces that are also Arabic function words (أو, في,
+# أم, إن, أي) are weak: a run needs letters that are not (LETTER_NAMES_WEAK).
+LETTER_NAMES = """
+اف ام سي بي تي دي جي اس ان ال ار اكس ايه كيه اتش يو واي زد او في اي كي
+""".split()
+LETTER_NAMES_WEAK = "أو او في أم ام أن آن إن ان أي اي إي أية آية أيه".split()
+# Words before an acronym that make it an organization's (شركة إل جي, هيئة "أر تي أل"); a
+# product's has none (نظام «آي أو إس»).
+ACRONYM_CUES = "راديو تلفزيون مجموعة".split()
+# A radio's name ends with its band (الجوهرة أف أم, شمس اف ام): the folded pair.
+FM = ("اف", "ام")
+# A coalition the sentence identifies by its leader (التحالف الذي تقوده السعودية): the
+# head alone names it in that article.
+LED_HEADS = "التحالف الائتلاف الحلف".split()
+LED_BY = ("الذي", "تقوده يقوده تتزعمه يتزعمه".split())

@@ -6,23 +6,35 @@ chain; ``الحزب الديمقراطي``, ``المفوضية الأوروبي�
 then a purpose with لـ after an adjective (المرصد السوري لحقوق الإنسان) and an office's
 posting (السفارة الأمريكية في القاهرة). ``صحيفة «الشرق الأوسط»``, ``جماعة "المرابطون"``: a
 head and a quoted name; ``وكالة فرانس برس``, ``معهد ميلكين``: a head and foreign names;
-``نظام الأسد``, ``النظام السوري``: a government by its leader or its country; foreign
-names and the mined outlets (``رويترز``) are ``org_foreign``'s. The words these rules use
-are in ``org_words``, what they share in ``org_spans``. A name ends at a stop word, a
-punctuation mark, a word that moves the sentence on or after ``MAX_WORDS`` words.
+``نظام الأسد``, ``النظام السوري``: a government by its leader or its country;
+``التحالف الذي تقوده السعودية``: a coalition by who leads it. Foreign names, acronyms and
+radios (``سي إن إن``, ``الجوهرة أف أم``) and the mined names (``رويترز``, ``فجر ليبيا``) are
+``org_foreign``'s. The words these rules use are in ``org_words``, what they share in
+``org_spans``. A name ends at a stop word, a punctuation mark, a word that moves the sentence
+on or after ``MAX_WORDS`` words.
 """
 
 from functools import cache, lru_cache
 
 from archive.extraction import cues, org_words
 from archive.extraction.document import Document
+from archive.extraction.name_words import inflected_word
 from archive.extraction.names import ARTICLE, first_token_keys
-from archive.extraction.org_foreign import foreign, listed, listed_starts
+from archive.extraction.org_foreign import (
+    acronym_starts,
+    foreign,
+    foreign_like,
+    listed,
+    listed_starts,
+)
 from archive.extraction.org_spans import (
     OrgSpan,
+    explained,
     joined,
+    led,
     name_ends,
     prefixed,
+    without_led,
     word_keys,
 )
 
@@ -60,21 +72,28 @@ def find_organizations(
     """
     found, i, n, places, people = [], 0, len(doc), places or {}, people or {}
     closing = {k: e for k, e in places.items() if sure is None or k in sure}
-    folded = doc.folded
+    folded, acronyms = doc.folded, acronym_starts(doc)
     while i < n:
         role = _role(folded[i])
         # Most words play no part: one cached look-up rules them out.
-        if role is None and i + 1 not in people and (i < 2 or folded[i - 1] not in _ERAS):
+        if (
+            role is None
+            and i + 1 not in people
+            and i not in acronyms
+            and (i < 2 or folded[i - 1] not in _ERAS)
+        ):
             i += 1
             continue
         span = _span_at(doc, i, role or (False, None, None), (places, closing), people)
+        if span is None and i in acronyms and not explained(doc, found, i):
+            span = acronyms[i]
         if span is None:
             i += 1
             continue
         if not in_title(doc, span.start, span.end):
             found.append(span)
         i = span.end + 1
-    return found
+    return without_led(found)
 
 
 def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
@@ -93,13 +112,15 @@ def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
             or _chain_to_place(doc, i, head, closing)
         )
     elif span is None and definite is not None and not _after_title(doc, i, definite):
-        span = _completed(doc, i, definite, least=1, adjectives=True)
+        span = _completed(doc, i, definite, least=1, adjectives=True) or led(doc, i, definite)
         if span is not None and definite in word_keys(tuple(org_words.NATIONAL_HEADS)):
             span = _national(doc, span)
     if span is not None and span.head:
         span = _complemented(doc, span, places)
         if span.head in word_keys(tuple(org_words.WEAK_HEADS)) and span.end - span.start < 2:
             span = None  # اللجنة التنفيذية: one adjective names no committee
+    if span is not None and span.head and span.label < 0 and span.end > span.start:
+        span = _named(doc, span)
     if span is None and i >= 2 and doc.folded[i - 1] in _ERAS:
         span = _dateline_credit(doc, i)
     if span is None and listed_starts(doc.folded[i]):
@@ -108,6 +129,17 @@ def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
 
 
 _ERAS = frozenset(("م", "ه"))
+
+
+def _named(doc: Document, span: OrgSpan) -> OrgSpan:
+    """``حركة نداء تونس``: a head before a name of the mined list is shown with it, but the
+    name alone is the key, so that the article's later ``نداء تونس`` is the same one."""
+    if not listed_starts(doc.folded[span.start + 1]):
+        return span
+    name = listed(doc, span.start + 1)
+    if name is None or name.end != span.end:
+        return span
+    return OrgSpan(name.start, name.end, name.head, label=span.start)
 
 
 @lru_cache(maxsize=200_000)
@@ -259,14 +291,16 @@ def _national(doc: Document, span: OrgSpan):
 
 
 def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSpan:
-    """The name with its complement: after an adjective, a purpose with ``لـ`` (المرصد
-    السوري لحقوق الإنسان, اللجنة الوطنية لمكافحة الإرهاب), then for an office its posting
-    (السفارة الأمريكية في القاهرة, المحكمة الابتدائية بتونس)."""
+    """The name with its complement: after an adjective or an institute's foreign name, a
+    purpose with ``لـ`` (المرصد السوري لحقوق الإنسان, معهد ليبنيز للأبحاث الاقتصادية),
+    then for an office its posting (السفارة الأمريكية في القاهرة, المحكمة الابتدائية
+    بتونس)."""
     k = span.end + 1
     if k >= len(doc) or not joined(doc, span.end):
         return span
-    word = doc.folded[k]
-    if _adjective(doc.folded[span.end]) and word.startswith("ل") and not doc.stop[k]:
+    word, last = doc.folded[k], doc.folded[span.end]
+    named = span.head in word_keys(tuple(org_words.STUDY_HEADS)) and _foreign_name(last)
+    if (_adjective(last) or named) and word.startswith("ل") and not doc.stop[k]:
         if (
             span.head in word_keys(tuple(org_words.GOVERNMENT_HEADS + org_words.NO_PURPOSE_HEADS))
             or first_token_keys(word) & _place_nouns()
@@ -288,6 +322,11 @@ def _complemented(doc: Document, span: OrgSpan, places: dict[int, int]) -> OrgSp
         if k in places and word.startswith("ب") and word[1:2] != "ب":
             return OrgSpan(span.start, places[k], span.head)
     return span
+
+
+def _foreign_name(word: str) -> bool:
+    """A foreign name's word (ليبنيز), not an accusative (تذكاريا)."""
+    return foreign_like(word) and not inflected_word(word)
 
 
 @cache
