@@ -38,7 +38,9 @@ def pytest_collection_modifyitems(config, items):
 
     The PostgreSQL pass checks what depends on the database engine; a test without database
     access (Arabic text, extraction, subprocesses that run on their own SQLite file) gives the
-    same result on both engines, and the SQLite pass has run it already.
+    same result on both engines, and the SQLite pass has run it already. A test that reaches
+    the database another way (a subprocess given the run's ``DATABASE_URL``) is marked
+    ``database``.
     """
     if not config.getoption("--database-only"):
         return
