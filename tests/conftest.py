@@ -10,6 +10,45 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "fixtures" / "seeds"
 # The real corpora (SaudiNewsNet and ANT), kept beside the repository, never in it.
 CORPORA_DIR = ROOT.parent / "shared" / "corpora"
+# What makes a test use the test database: pytest-django's ``django_db`` mark, or a fixture
+# that needs the database set up (``db``, ``transactional_db``, ``live_server`` and module
+# fixtures that unblock it all request ``django_db_setup``).
+DATABASE_FIXTURE = "django_db_setup"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-only",
+        action="store_true",
+        help="run only the tests that use the database (scripts/test-pg.sh: the PostgreSQL pass)",
+    )
+
+
+def uses_database(item) -> bool:
+    """The test reaches the database (pytest-django refuses any other test a connection)."""
+    return (
+        item.get_closest_marker("django_db") is not None
+        or item.get_closest_marker("database") is not None
+        or DATABASE_FIXTURE in getattr(item, "fixturenames", ())
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """With ``--database-only``, leave out the tests that never touch the database.
+
+    The PostgreSQL pass checks what depends on the database engine; a test without database
+    access (Arabic text, extraction, subprocesses that run on their own SQLite file) gives the
+    same result on both engines, and the SQLite pass has run it already. A test that reaches
+    the database another way (a subprocess given the run's ``DATABASE_URL``) is marked
+    ``database``.
+    """
+    if not config.getoption("--database-only"):
+        return
+    kept = [item for item in items if uses_database(item)]
+    left_out = [item for item in items if not uses_database(item)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")

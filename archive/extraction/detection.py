@@ -205,15 +205,25 @@ def count_occurrences(doc: Document, candidates: list[FoundCandidate], taken: se
         candidate.count, candidate.forms = 0, []
     surnames = _surnames(candidates)
     wanted = by_first.keys() | surnames.keys()
-    i, n = 0, len(doc)
-    while i < n:
-        # Most words start no proposed name: one cached look-up rules them out.
-        if i in taken or not first_token_keys(doc.folded[i]) & wanted:
-            i += 1
+    i = 0
+    for start in _may_start(doc.folded, wanted):
+        # Words between the ones that may start a proposed name are passed over one by one.
+        if start < i or start in taken or first_token_keys(doc.folded[start]).isdisjoint(wanted):
             continue
-        end = _occurrence(doc, i, by_first, surnames)
-        i = end + 1 if end is not None else i + 1
+        end = _occurrence(doc, start, by_first, surnames)
+        i = end + 1 if end is not None else start + 1
     return [c for c in candidates if c.count]
+
+
+def _may_start(folded: list[str], keys) -> list[int]:
+    """Indices of the words that may stand for one of ``keys`` once proclitics are removed.
+
+    A word's keys (``first_token_keys``) are its own ending, the article put back at most
+    (``للعراق`` → ``العراق``): a word stands for ``key`` only if it ends with ``key[2:]``.
+    One C-level test per word rules out most words without the keys' look-up.
+    """
+    endings = tuple({key[2:] for key in keys})
+    return [i for i, word in enumerate(folded) if word.endswith(endings)]
 
 
 def _occurrence(doc: Document, i: int, by_first, surnames) -> int | None:

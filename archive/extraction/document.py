@@ -32,6 +32,8 @@ class Document:
 
     def linked(self, i: int, j: int) -> bool:
         """Tokens i..j form one unbroken run."""
+        if j == i + 1:  # two neighbours, most of the calls
+            return self.joined[i]
         return all(self.joined[k] for k in range(i, j))
 
 
@@ -70,13 +72,16 @@ def may_follow_cue(doc: Document, name_start: int) -> bool:
 def _cue_ending_at(doc: Document, j: int) -> int | None:
     folded = doc.folded
     phrases = cues.cue_phrases()
-    for length in (4, 3, 2, 1):
-        start = j - length + 1
-        if start < 0 or not doc.linked(start, j):
-            continue
+    # Phrases of four words at most, the longest first: from the furthest word that the
+    # run ending at ``j`` reaches.
+    first = j
+    while first > max(j - 3, 0) and doc.joined[first - 1]:
+        first -= 1
+    for start in range(first, j + 1) if j >= 0 else ():
         rest = tuple(folded[start + 1 : j + 1])
-        if any((key, *rest) in phrases for key in first_token_keys(folded[start])):
-            return _extend_deputy(doc, start)
+        for key in first_token_keys(folded[start]):
+            if (key, *rest) in phrases:
+                return _extend_deputy(doc, start)
     # وزير الخارجية, نائب وزير الدفاع, وكيل وزارة الخارجية: a head and a definite portfolio.
     if folded[j].startswith(ARTICLE):
         for length in (2, 1):

@@ -70,8 +70,11 @@ class Gazetteer:
         self.countries = countries or {}
         self.other_words = other_words
         self.kinds = {info.id: info.kind for info in entities}
-        self._roots_memo: dict[str, tuple[tuple[str, TrieNode], ...]] = {}
         self.root: dict[str, TrieNode] = {}
+        self._roots_memo = _RootsMemo(self.root)
+        # (key, trie node) of each name key a text token may stand for that starts a name
+        # (``_RootsMemo``): a dict look-up, the hot path of the matcher and the name rules.
+        self.roots = self._roots_memo.__getitem__
         self.known_keys: set[str] = set()
         # Names editors rejected: never proposed again.
         self.rejected_keys = frozenset(rejected)
@@ -165,22 +168,27 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.known_keys)
 
-    def roots(self, folded: str) -> tuple[tuple[str, "TrieNode"], ...]:
-        """(key, trie node) of each name key a text token may stand for that starts a name.
 
-        Most tokens start none: remembering that per token spares the matcher the
-        proclitic keys and the trie lookups of every further occurrence.
-        """
-        found = self._roots_memo.get(folded)
-        if found is None:
-            root = self.root
-            # The word as written first, then the forms with the fewest letters taken off
-            # (فيينا is Vienna before it is ف + يينا): the same choice in every process.
-            keys = sorted(first_token_keys(folded), key=lambda k: (k != folded, -len(k), k))
-            found = tuple((key, root[key]) for key in keys if key in root)
-            if len(self._roots_memo) >= _ROOTS_MEMO_MAX:
-                self._roots_memo.clear()
-            self._roots_memo[folded] = found
+class _RootsMemo(dict):
+    """Text token → (key, trie node) of each name key it may stand for that starts a name.
+
+    Most tokens start none: remembering that per token spares the matcher the proclitic
+    keys and the trie lookups of every further occurrence.
+    """
+
+    def __init__(self, root: dict[str, TrieNode]):
+        super().__init__()
+        self.root = root
+
+    def __missing__(self, folded: str) -> tuple[tuple[str, TrieNode], ...]:
+        root = self.root
+        # The word as written first, then the forms with the fewest letters taken off
+        # (فيينا is Vienna before it is ف + يينا): the same choice in every process.
+        keys = sorted(first_token_keys(folded), key=lambda k: (k != folded, -len(k), k))
+        found = tuple((key, root[key]) for key in keys if key in root)
+        if len(self) >= _ROOTS_MEMO_MAX:
+            self.clear()
+        self[folded] = found
         return found
 
 

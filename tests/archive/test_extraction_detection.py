@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from archive.extraction import extract
+from archive.extraction.names import first_token_keys, name_tokens
 from archive.models import Entity, EntityAlias
 from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get
@@ -106,6 +107,26 @@ def test_a_later_surname_alone_is_the_person_named_in_full_before():
     person("بشار الأسد")
     found = known("واستقبل الرئيس السوري بشار الأسد الوفد، وقال الأسد إن للأسد رأيا آخر.")
     assert found["بشار الأسد"] == ["بشار الأسد", "الأسد", "للأسد"]
+
+
+def test_a_proposed_name_is_counted_behind_proclitics_and_the_article_put_back():
+    found = proposed(
+        "قال نائب وزير الخارجية الروسي سيرغي ريابكوف إن موسكو مستعدة للحوار، وأضاف ريابكوف "
+        "أن لريابكوف لقاءات مقررة. وأعلنت وزارة الاقتصاد خطة جديدة، وقال مسؤول بوزارة "
+        "الاقتصاد إن للوزارة فريقا يتابعها."
+    )
+    assert found["سيرغي ريابكوف"] == ("person", ["سيرغي ريابكوف", "ريابكوف", "لريابكوف"])
+    assert found["وزارة الاقتصاد"] == ("organization", ["وزارة الاقتصاد", "بوزارة الاقتصاد"])
+
+
+def test_every_key_of_a_word_ends_as_the_word_does():
+    """``detection._may_start`` rules words out by their ending: a key without its first two
+    letters (the article a key may have put back) always ends the word."""
+    words = "وللعراق للجنة بالعراق والكاظمي فلافروف وبوزارة كالرئيس لروسيا ولسيرغي"
+    for word in name_tokens(words):
+        keys = first_token_keys(word)
+        assert len(keys) >= 2, word
+        assert all(word.endswith(key[2:]) for key in keys), (word, keys)
 
 
 def test_a_surname_shared_by_two_people_of_the_article_resolves_to_neither():
