@@ -77,10 +77,17 @@ def language_path(path_info: str, language: str) -> str:
     return get_script_prefix().rstrip("/") + prefixed
 
 
+# The longest query string the language links carry (browsers and servers cap URLs near
+# 8 KB); a longer one is dropped from them.
+MAX_LINKED_QUERY = 4096
+
+
 def language_links(request) -> list[dict]:
     """The current page in each language, query string kept: the switcher's links and the
     ``hreflang`` alternates. Plain string work on the path: no URL resolving per page."""
     query = request.META.get("QUERY_STRING", "")
+    if len(query) > MAX_LINKED_QUERY:
+        query = ""  # no browser follows such a link; copying it costs seconds per page
     current = translation.get_language()
     links = []
     for code, _name in settings.LANGUAGES:
