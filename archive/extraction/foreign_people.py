@@ -31,7 +31,6 @@ WORD_FLOOR = 0.0
 FIRST_MIN = 0.3
 # A last word written alone again supports the name when news writes it at most this often.
 RECURRING_MAX = 200
-_TANWEEN = "\u064b"
 # An age follows (مايكل براون البالغ من العمر 18 عاما) when ``titles.aged`` does not say so.
 _AGED = frozenset(fold(w) for w in ("البالغ", "البالغة"))
 
@@ -153,9 +152,9 @@ def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | No
         return None
     if end == k or not _foreign_run(words, gazetteer):
         return None
-    if any(_TANWEEN in surface for surface in doc.surfaces[k : end + 1]):
+    if any(map(shapes.has_tanween, doc.surfaces[k : end + 1])):
         return None  # بلاغاً, مديرًا: Arabic case endings
-    firm = _name_word(words[-1], gazetteer)
+    firm = all(_name_word(w, gazetteer) for w in words)
     return end if _supported(doc, k, end, gazetteer, firm) else None
 
 
@@ -170,12 +169,10 @@ def _opened_by_syllable(doc: Document, k: int, gazetteer: Gazetteer) -> bool:
 
 
 def _after_place_word(doc: Document, k: int) -> bool:
-    """``بلدة لوار ليك``, ``مدينة بيونغ تشانغ``: a place noun names a place, not a person."""
-    return (
-        k > 0
-        and doc.joined[k - 1]
-        and bool(first_token_keys(doc.folded[k - 1]) & cues.place_words())
-    )
+    """``بلدة لوار ليك``, ``مدينة بيونغ تشانغ``: a place noun names a place, not a person
+    (a definite one, العاصمة, may end a title: حاكم منطقة العاصمة إيفانز كيديرو)."""
+    before = doc.folded[k - 1] if k > 0 and doc.joined[k - 1] else ARTICLE
+    return not before.startswith(ARTICLE) and bool(first_token_keys(before) & cues.place_words())
 
 
 def _conjunction_free(doc: Document, k: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -223,6 +220,7 @@ def weak_shape(word: str) -> bool:
         and not word.startswith(ARTICLE)
         and word not in cues.not_names()
         and bool(places.arabic_names([word]))
+        and not shapes.inflected_ending(word)
     )
 
 
@@ -235,20 +233,25 @@ def _name_word(word: str, gazetteer: Gazetteer) -> bool:
 
 
 def _syllables_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | None:
-    """``الصيني لي باو دونغ``: three short syllables after a cue, foreign as a whole."""
+    """``الصيني لي باو دونغ``: three short syllables after a cue, foreign as a whole; with
+    a stop word inside (بان كي مون) only before the name's role."""
     end = k + 2
     if end >= len(doc) or not all(map(_syllable, doc.folded[k : end + 1])):
         return None
-    if any(i in covered for i in range(k, end + 1)) or any(doc.stop[k + 1 : end + 1]):
+    inside = any(doc.stop[k + 1 : end + 1])
+    if any(i in covered for i in range(k, end + 1)) or doc.stop[end]:
         return None  # جرت في مايو: a sentence, not a name
-    if not doc.linked(k, end) or any(_TANWEEN in s for s in doc.surfaces[k : end + 1]):
+    if not doc.linked(k, end) or any(map(shapes.has_tanween, doc.surfaces[k : end + 1])):
         return None  # لا تألو جهداً
     words = doc.folded[k : end + 1]
-    if any(nw.verb_shaped(w) or not places.arabic_names([w]) for w in words[1:]):
-        return None
+    for i, word in enumerate(words[1:], k + 1):
+        if nw.verb_shaped(word) or not (doc.stop[i] or places.arabic_names([word])):
+            return None  # جرت في مايو: a verb, a month
     mean = sum(foreign.score(w) for w in words) / len(words)
     if mean < foreign.THRESHOLD or not _closed(doc, end):
         return None
+    if inside:
+        return end if _role_after(doc, end) else None
     return end if _cue_before(doc, k, end, gazetteer) or _role_after(doc, end) else None
 
 
@@ -281,8 +284,9 @@ def _cue_before(doc: Document, k: int, end: int, gazetteer: Gazetteer) -> bool:
         return False
     if doc.joined[k - 1]:
         return _cue_word_before(doc, k, None)
-    if titles.apposed(doc, k - 1) and titles.apposed_start(doc, k, end) is not None:
-        return True  # منسق الشؤون الإنسانية لدى الوكالة، بوب ويلسون،
+    gap = doc.text[doc.ends[k - 1] : doc.starts[k]].strip()
+    if gap in _COMMAS:  # منسق الشؤون الإنسانية لدى الوكالة، بوب ويلسون،
+        return titles.apposed_start(doc, k, end) is not None
     if not titles.quoted(doc, k, end):
         return False
     doc.joined[k - 1] = True
@@ -304,8 +308,8 @@ def _cue_word_before(doc: Document, k: int, quoted: Gazetteer | None) -> bool:
 
 
 def _supported(doc: Document, k: int, end: int, gazetteer: Gazetteer, firm: bool) -> bool:
-    """A cue before or after the run, or its last word written again alone when that word
-    is a plain transliteration (``firm``; كيرت شيلينج … وقال شيلينج, not ماس)."""
+    """A cue before or after the run, or its last word written again alone when every word
+    is a plain transliteration (``firm``: not «هوت كوتير» … كوتير, لوري تريلا … تريلا)."""
     folded = doc.folded
     if _cue_before(doc, k, end, gazetteer):
         return True
@@ -326,6 +330,7 @@ def _supported(doc: Document, k: int, end: int, gazetteer: Gazetteer, firm: bool
 
 
 _OPENERS = frozenset('"«“')
+_COMMAS = frozenset("،,")
 # What may stand between a name and the role after it: nothing, a comma, a closing quote.
 _BEFORE_ROLE = frozenset(("", "،", ",", '"', "»", "”", '"،', "»،", "”،"))
 

@@ -19,7 +19,7 @@ MAX_LINEAGE_WORDS = 8
 
 
 _ALI = "علي"
-_TANWEEN = frozenset("\u064b\u064c\u064d")
+_TANWEEN = shapes.TANWEEN
 
 
 def ali(doc: Document, i: int) -> bool:
