@@ -1,9 +1,13 @@
 """People named by two or three transliterated words (مايكل براون, ثريا ساينث دي
-سانتاماريا, كيم يونغ أون): each word reads as foreign to the letter model of ``foreign``,
-none is a known name alone, a stop word or an Arabic word behind a clitic or a prefix, and a
-weak cue supports the run: a title or a nationality adjective before it, a verb of saying
-before or after it, an age after it (``(43 عاما)``), or its last word written alone
-elsewhere in the article (براون … وقال براون)."""
+سانتاماريا, كيم يونغ أون). The run opens with a word the letter model of ``foreign`` reads
+as foreign; each other word is a plain transliteration (no known name alone, stop word,
+article, inflection or Arabic word behind a clitic or a prefix) or a rare foreign-looking
+word that Arabic morphology also reads (كانتي: الكانتي; ينس: a verb's prefix), one word at
+least plain. A cue supports the run: a title or a nationality adjective before it (also
+before its quotation marks or its apposition's comma), a verb of saying before or after
+it, its role or an age after it, or, when every word is plain, its last word written alone
+elsewhere in the article (براون … وقال براون). A run that opens with a surname already
+found (وقدم نولز اندرسن) or follows a bare place noun (بلدة لوار ليك) is no new person."""
 
 from functools import lru_cache
 
@@ -26,7 +30,8 @@ DEFINITE_SHARE = 5
 PARTICLES = frozenset(fold(w) for w in "دي دا دو دوس ديل فان فون".split())
 # East Asian names: three syllables of at most this many letters (بان جي مون, لي باو دونغ).
 SYLLABLE_LETTERS = 4
-# The first word reads as foreign, each other at least this, the run on average foreign.
+# The first word reads as foreign, each plain word at least this, the run on average
+# foreign (``foreign.THRESHOLD``, which a rare word with an Arabic reading must reach alone).
 WORD_FLOOR = 0.0
 FIRST_MIN = 0.3
 # A last word written alone again supports the name when news writes it at most this often.
@@ -74,14 +79,15 @@ def foreign_runs(doc: Document, taken, gazetteer: Gazetteer):
     surnames = {doc.folded[i] for i in taken if i - 1 in taken and i + 1 not in taken}
     after = -1
     for k, kind in enumerate(kinds):
-        if k <= after or k in taken or (doc.folded[k] in surnames and not _twice(doc, k)):
-            continue  # وقدم نولز اندرسن after جيمس نولز: a surname, then another name
+        if k <= after or k in taken:
+            continue
         if kind & FIRST or (kind & SYLLABLE and _syllables(kinds[k + 1 : k + 3])):
             end = person_end(doc, k, taken, gazetteer)
-            if end is not None:
-                yield k, end
-                after = end
-                surnames.add(doc.folded[end])
+            if end is None or (doc.folded[k] in surnames and not _twice(doc, k)):
+                continue  # وقدم نولز اندرسن after جيمس نولز: a surname, then another name
+            yield k, end
+            after = end
+            surnames.add(doc.folded[end])
 
 
 def _twice(doc: Document, k: int) -> bool:
@@ -133,9 +139,7 @@ def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | No
     first = folded[k]
     if doc.stop[k] or foreign.score(first) < FIRST_MIN or first.startswith("و"):
         return None  # اخيسار سبور, غازينتاب سبور: a name opens with a foreign word
-    if not _run_word(first, gazetteer) or _after_place_word(doc, k):
-        return None
-    if _opened_by_syllable(doc, k, gazetteer):
+    if not _run_word(first, gazetteer):
         return None
     end, words = k, [folded[k]]
     while end + 1 < n and len(words) < MAX_WORDS and doc.joined[end] and end + 1 not in covered:
@@ -154,6 +158,8 @@ def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | No
         return None
     if any(map(shapes.has_tanween, doc.surfaces[k : end + 1])):
         return None  # بلاغاً, مديرًا: Arabic case endings
+    if _after_place_word(doc, k) or _opened_by_syllable(doc, k, gazetteer):
+        return None
     firm = all(_name_word(w, gazetteer) for w in words)
     return end if _supported(doc, k, end, gazetteer, firm) else None
 
@@ -298,13 +304,19 @@ def _cue_before(doc: Document, k: int, end: int, gazetteer: Gazetteer) -> bool:
 
 def _cue_word_before(doc: Document, k: int, quoted: Gazetteer | None) -> bool:
     """Before quotation marks an adjective of a people must be one the gazetteer knows
-    (الأمريكي), not any nisba (المبنى الأصلي «باكنغهام هاوس», الآلي «نيو هورايزونز»)."""
+    (الأمريكي), not any nisba (المبنى الأصلي «باكنغهام هاوس», الآلي «نيو هورايزونز»), and
+    stand for a person, not qualify a noun (الدوري الأوروبي «يوروبا ليغ»)."""
     before = doc.folded[k - 1]
     if quoted is None:
         nationality = cues.is_nationality_adjective(before)
     else:
-        nationality = quoted.people_adjective(before)
+        nationality = quoted.people_adjective(before) and not _attribute(doc, k - 1)
     return nw.speech_verb(before) or nationality or cue_start(doc, k) is not None
+
+
+def _attribute(doc: Document, j: int) -> bool:
+    """Token ``j`` follows a definite noun it may qualify."""
+    return j > 0 and doc.joined[j - 1] and doc.folded[j - 1].startswith(ARTICLE)
 
 
 def _supported(doc: Document, k: int, end: int, gazetteer: Gazetteer, firm: bool) -> bool:

@@ -136,3 +136,27 @@ def test_a_number_after_an_amount_is_no_age():
         "الذين تقل أعمارهم عن 35 عاما سوى القليل."
     )
     assert people(text) == []
+
+
+def test_an_east_asian_name_with_a_stop_word_inside_before_its_role():
+    text = (
+        "وأبلغت الدول الست بان كي مون الامين العام للامم المتحدة، انها تعتزم العمل "
+        "على وضع آلية تسمح بإعادة فرض العقوبات."
+    )
+    assert "بان كي مون" in people(text)
+
+
+def test_a_run_after_a_place_noun_is_a_place():
+    text = (
+        "واستعر الحريق في نحو 54 ألف فدان شرقي بلدة لوار ليك على بعد 180 كيلومترا، "
+        "وقال مسؤولون إن سكان ليك أجلوا."
+    )
+    assert people(text) == []
+
+
+def test_quotation_marks_after_an_adjective_that_qualifies_a_noun_are_no_name():
+    text = (
+        "وخاض الفريق ذهاب الدور الثاني من مسابقة الدوري الروسي «يوروبا ليغ» "
+        "أمام بشكتاش التركي."
+    )
+    assert people(text) == []
