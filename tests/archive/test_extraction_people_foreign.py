@@ -155,8 +155,5 @@ def test_a_run_after_a_place_noun_is_a_place():
 
 
 def test_quotation_marks_after_an_adjective_that_qualifies_a_noun_are_no_name():
-    text = (
-        "وخاض الفريق ذهاب الدور الثاني من مسابقة الدوري الروسي «يوروبا ليغ» "
-        "أمام بشكتاش التركي."
-    )
+    text = "وخاض الفريق ذهاب الدور الثاني من مسابقة الدوري الروسي «يوروبا ليغ» أمام بشكتاش التركي."
     assert people(text) == []
