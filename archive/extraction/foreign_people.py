@@ -216,8 +216,8 @@ def _weak_word(word: str, gazetteer: Gazetteer) -> bool:
 @lru_cache(maxsize=100_000)
 def weak_shape(word: str) -> bool:
     """A rare word whose letters read as foreign though Arabic morphology also reads it
-    (ماس: الماس, يونغ: a verb's prefix, ولسن: و + لسن): only inside a run with a plain
-    transliteration and a cue before or after it."""
+    (كانتي: الكانتي; ينس, يونغ: a verb's prefix; كيلي: ك + يلي): a name's word only in a
+    run with a plain transliteration."""
     return (
         len(word) >= 3
         and word.isalpha()
