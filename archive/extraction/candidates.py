@@ -261,7 +261,7 @@ def _in_name(doc: Document, hit, gazetteer) -> bool:
     )
 
 
-_TANWEEN = frozenset("\u064b\u064c\u064d")
+_TANWEEN = shapes.TANWEEN
 
 
 def _tanween(doc: Document, tokens: tuple[int, ...]) -> bool:

@@ -54,7 +54,7 @@ class _Hit:
     entries: tuple[AliasEntry, ...]
 
 
-_TANWEEN = frozenset("\u064b\u064c\u064d")
+_TANWEEN = shapes.TANWEEN
 
 
 def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extraction:

@@ -21,7 +21,7 @@ MAX_NAME_WORDS = 4
 MAX_LINEAGE_WORDS = 8
 
 
-_TANWEEN = frozenset("\u064b\u064c\u064d")
+_TANWEEN = shapes.TANWEEN
 
 
 def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> int | None:

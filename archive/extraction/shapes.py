@@ -64,6 +64,15 @@ def is_rare_word(folded: str) -> bool:
     return len(folded) >= 3 and folded.isalpha() and frequency(folded) <= RARE_WORD
 
 
+# The three tanween marks (ً ٌ ٍ): a word written with one is an Arabic noun, adjective or
+# adverb in its case (مديرًا, روسياً, جنوباً), never a name.
+TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def has_tanween(surface: str) -> bool:
+    return not TANWEEN.isdisjoint(surface)
+
+
 # Suffixes an Arabic noun or verb takes and a transliterated name does not.
 _INFLECTIONS = ("ها", "هم", "هما", "نا", "كم", "ه", "ات", "ون", "ين", "وا", "ت")
 # A proper name is written with the article or a suffix at most this share of the time.
