@@ -17,7 +17,7 @@ from archive.extraction import name_starts as starts
 from archive.extraction import name_words as nw
 from archive.extraction.document import Document, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
-from archive.extraction.names import ARTICLE, first_token_keys
+from archive.extraction.names import ARTICLE, first_token_keys, longest_first
 
 
 @dataclass(slots=True)
@@ -293,7 +293,7 @@ def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | 
     # A listed name that is an ordinary word too (جمعة, صالح) needs more than a role.
     given = {g for g in first_token_keys(folded[k]) & cues.given_names() if _plain_name(g)}
     compound = k + 1 < len(doc) and folded[k + 1] in cues.compound_tails()
-    key = next(iter(given)) if given else shapes.without_conjunction(folded[k], least=2)
+    key = longest_first(given)[0] if given else shapes.without_conjunction(folded[k], least=2)
     if not (given or compound or shapes.is_name_like(key)):
         return None
     if nw.known_alone(folded[k], gazetteer):

@@ -11,7 +11,7 @@ from archive.extraction.bylines import byline_people
 from archive.extraction.candidates import FoundCandidate
 from archive.extraction.document import Document
 from archive.extraction.gazetteer import Gazetteer
-from archive.extraction.names import ARTICLE, first_token_keys
+from archive.extraction.names import ARTICLE, first_token_keys, longest_first
 from archive.extraction.organizations import (
     OrgSpan,
     find_organizations,
@@ -164,7 +164,7 @@ def _adjective_inside(doc: Document, span: OrgSpan, hit) -> bool:
 
 def _labelled(doc: Document, span: OrgSpan) -> OrgSpan:
     """The outlet's name shown with its head (وكالة دوغان), its key the name alone."""
-    head = next(iter(first_token_keys(doc.folded[span.label]) & heads()), "")
+    head = next(iter(longest_first(first_token_keys(doc.folded[span.label]) & heads())), "")
     return OrgSpan(span.label, span.end, head)
 
 

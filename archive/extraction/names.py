@@ -40,6 +40,12 @@ def first_token_keys(folded: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def longest_first(keys) -> list[str]:
+    """Keys in a fixed order, the whole word before what its proclitics leave (بسام before
+    سام): a choice among a set's keys must not depend on the hash seed."""
+    return sorted(keys, key=lambda key: (-len(key), key))
+
+
 def _keys_for_form(folded: str, form: str) -> list[str]:
     if not folded.endswith(form):
         # The analyzer may already give للعراق back as العراق (the lam assimilated).

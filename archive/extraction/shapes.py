@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from arabic_text import STOP_WORDS, frequency
 from archive.extraction import cues
-from archive.extraction.names import ARTICLE, first_token_keys
+from archive.extraction.names import ARTICLE, first_token_keys, longest_first
 
 # A word seen at most this often in the reference news corpora is unknown as a word.
 RARE_WORD = 3
@@ -31,7 +31,7 @@ COMMON_WORD = 100
 def given_name_key(folded: str) -> str | None:
     """The given name a token starts a name with, proclitics removed (ومحمد → محمد), when
     that name is no ordinary word too; else None."""
-    for key in first_token_keys(folded):
+    for key in longest_first(first_token_keys(folded)):
         if key in cues.given_names() and not is_common_word(key):
             return key
         if key.startswith("عبد") and len(key) >= 6 and not key.startswith("عبدو"):

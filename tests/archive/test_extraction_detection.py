@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.extraction import extract
-from archive.extraction.names import first_token_keys, name_tokens
+from archive.extraction import extract, shapes
+from archive.extraction.names import first_token_keys, longest_first, name_tokens
 from archive.models import Entity, EntityAlias
 from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get
@@ -181,3 +181,10 @@ def test_a_short_form_maps_to_the_one_organization_it_opens():
     EntityAlias.objects.create(entity=gcc, name="مجلس التعاون لدول الخليج العربية")
     found = known("ودعت دول مجلس التعاون إلى وقف إطلاق النار")
     assert found["مجلس التعاون الخليجي"] == ["مجلس التعاون"]
+
+
+def test_a_word_whose_proclitic_may_be_a_letter_of_the_name_chooses_the_whole_word():
+    # بسام and سام (ب + سام) are both listed given names: the choice must not depend on
+    # the order a set of keys happens to take in this process.
+    assert longest_first(first_token_keys("وبسام")) == ["وبسام", "بسام", "سام"]
+    assert shapes.given_name_key("بسام") == "بسام"
