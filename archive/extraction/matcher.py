@@ -12,7 +12,7 @@ and never in a common-word construction (في صالح التهدئة, لصال�
 from dataclasses import dataclass, field
 
 from arabic_text import frequency
-from archive.extraction import cues, name_runs, people_names, shapes
+from archive.extraction import cues, name_runs, people_names, shapes, surnames
 from archive.extraction.candidates import FoundCandidate, find_candidates
 from archive.extraction.detection import (
     count_occurrences,
@@ -95,8 +95,42 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
                 doc.folded, taken, gazetteer.variants, doc.joined
             )
         ]
+        hits, candidates = _short_people(doc, hits, candidates, gazetteer)
     entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer)
     return Extraction(entities=entities, candidates=candidates)
+
+
+def _short_people(doc: Document, hits: list[_Hit], candidates, gazetteer: Gazetteer):
+    """A known person named by the family name alone (``surnames``): a hit for an entity,
+    a proposal counted at each such word for a mined full name."""
+    kinds, named = gazetteer.kinds, set()
+    taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
+    for hit in hits:
+        if any(kinds[e.entity_id] == "person" for e in hit.entries):
+            named.update((doc.folded[hit.start], doc.folded[hit.end]))
+    for candidate in candidates:
+        words = candidate.normalized.split()
+        if candidate.kind == "person":
+            named.update((words[0], words[-1]))
+        # حكومة الشاهد names a government and the person who leads it.
+        if candidate.kind == "person" or words[0] not in surnames.leader_heads():
+            taken.update(candidate.tokens)
+    proposed: dict[str, FoundCandidate] = {}
+    for found in surnames.short_mentions(doc, taken, named, gazetteer, surnames.listed_index()):
+        i, owner = found.index, found.owner
+        if isinstance(owner, int):
+            hits.append(_Hit(i, i, found.key, (AliasEntry(owner, False),)))
+            continue
+        candidate = proposed.get(owner)
+        if candidate is None:
+            candidate = proposed[owner] = FoundCandidate(
+                name=owner, normalized=owner, cue="", offset=doc.starts[i], count=0, tokens=(i,)
+            )
+        candidate.count += 1
+        form = doc.span(i, i)
+        if form not in candidate.forms:
+            candidate.forms.append(form)
+    return hits, candidates + list(proposed.values())
 
 
 def _honoured_person(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:

@@ -1,0 +1,190 @@
+"""People named by one word: a family name alone, of a person the archive already knows.
+
+News that has named a person in full many times names him by his family name alone, often
+with no full name in the article (الرئيس هادي, حكومة الشاهد, وأضاف عسيري). A word is such
+a mention when it ends the full name of exactly one person the archive knows (the authority
+file's people, or the full names mined from the corpora, ``data/people_names.txt``) and the
+article gives it what a name needs:
+
+- a title right before it (``cue_start``) or a government named by it (حكومة الشاهد,
+  نظام الأسد): enough for any such word;
+- a verb of saying right before it (وقال عسيري): only for a word that is neither a given
+  name nor an ordinary word too (صالح "valid", الشاهد "the witness" need a title).
+
+A word that opens or ends the name of a person the article names otherwise is left to that
+person (``detection.count_occurrences``).
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+from arabic_text import frequency
+from archive.extraction import cues, people_names, shapes
+from archive.extraction.document import Document, cue_start, may_follow_cue
+from archive.extraction.gazetteer import Gazetteer
+from archive.extraction.name_words import speech_verb
+from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
+from archive.extraction.org_words import LEADER_HEADS
+from archive.extraction.variants import person_identity, surname_of
+
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+@dataclass(frozen=True, slots=True)
+class ShortMention:
+    """One word at ``index`` naming a known person: an entity id, or a listed full name."""
+
+    index: int
+    key: str
+    owner: int | str
+
+
+_LISTED: list = [None, {}]
+
+
+def listed_index() -> dict[str, dict[tuple, str]]:
+    """``listed_surnames`` of the mined full names in use (none when they are left out)."""
+    lexicon = people_names.listed_names()
+    if _LISTED[0] is not lexicon:
+        names = people_names.read_names(people_names.NAMES_PATH) if len(lexicon) else []
+        _LISTED[:] = [lexicon, listed_surnames(names)]
+    return _LISTED[1]
+
+
+def listed_surnames(names) -> dict[str, dict[tuple, str]]:
+    """Family name → {person identity → one listed full name of that person}."""
+    found: dict[str, dict[tuple, str]] = {}
+    for words in sorted(names):
+        surname = surname_of(words)
+        if surname:
+            found.setdefault(surname, {}).setdefault(person_identity(words), " ".join(words))
+    return found
+
+
+def owner_of(key: str, gazetteer: Gazetteer, listed: dict) -> int | str | None:
+    """The one known person whose full name ends in ``key``: an entity id, or a listed full
+    name that no entity has; None when none or several."""
+    ids = set(gazetteer.variants.surnames.get(key, ()))
+    keys = set()
+    for name in listed.get(key, {}).values():
+        entity_id = gazetteer.variants.resolve(name.split())
+        if entity_id is not None:
+            ids.add(entity_id)
+        elif name not in gazetteer.rejected_keys:
+            keys.add(name)
+    owners = [*ids, *keys]
+    return owners[0] if len(owners) == 1 else None
+
+
+def short_mentions(doc: Document, taken: set[int], named: set[str], gazetteer, listed):
+    """The one-word mentions of known people among the words outside ``taken``; ``named``
+    holds the first and last words of the people the article names otherwise."""
+    found, memo = [], {}
+    for i in range(1, len(doc)):
+        if i in taken or doc.stop[i] or not doc.joined[i - 1]:
+            continue
+        word = doc.folded[i]
+        keys = memo.get(word)
+        if keys is None:
+            keys = memo[word] = _surname_keys(word, gazetteer, listed)
+        for key, owner in keys:
+            if key in named or _TANWEEN.intersection(doc.surfaces[i]):
+                continue
+            if _supported(doc, i, key, gazetteer):
+                found.append(ShortMention(i, key, owner))
+                break
+    return found
+
+
+def _surname_keys(word: str, gazetteer: Gazetteer, listed) -> tuple:
+    """(key, owner) of each reading of ``word`` that is the family name of one known person."""
+    found = []
+    for key in sorted(first_token_keys(word), key=lambda k: (k != word, -len(k))):
+        if key in listed or key in gazetteer.variants.surnames:
+            owner = owner_of(key, gazetteer, listed)
+            if owner is not None and not _never_alone(key, gazetteer):
+                found.append((key, owner))
+    return tuple(found)
+
+
+def _never_alone(key: str, gazetteer: Gazetteer) -> bool:
+    """A people's adjective or a title's word is never a person's name alone (السوري,
+    الأمير, ولي)."""
+    return gazetteer.people_adjective(key) or key in _title_words()
+
+
+def _supported(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
+    """A government named by the word (حكومة الشاهد); a title before a word that reads as a
+    family name, or a president's or a prime minister's before a given name (الرئيس هادي);
+    a verb of saying before a family name that is no ordinary word too (وأضاف لافروف)."""
+    if key != doc.folded[i] or _adjective(key):
+        return False  # لاستقبال, ورحلته: a name after its cue takes no proclitic
+    if doc.folded[i - 1] in leader_heads():
+        return True
+    nxt = i + 1
+    if nxt < len(doc) and doc.joined[i] and doc.folded[nxt].startswith(ARTICLE):
+        return False  # ولي العهد, وقال الشاهد العيان: a noun taking a definite complement
+    given = key in cues.given_names() or key in gazetteer.person_given_names
+    if may_follow_cue(doc, i):
+        start = cue_start(doc, i)
+        if start is not None:
+            return _head_of_government(doc, start) if given else _family_like(key)
+    return (
+        speech_verb(doc.folded[i - 1])
+        and not (given or shapes.is_common_word(key))
+        and _family_like(key)
+    )
+
+
+def _family_like(key: str) -> bool:
+    """A word read as a family name: a definite nisba or rare definite word (السبسي,
+    البار), a mined family name, a word news writes like a foreign name (كيري); not a
+    word news uses otherwise (حرص, شيخ)."""
+    if key.startswith(ARTICLE):
+        return shapes.is_family_name(key) or key in cues.family_names()
+    return key in cues.family_names() or shapes.is_proper_word(key) or shapes.is_rare_word(key)
+
+
+# Titles of heads of state and government, who are named by their family name alone even
+# when it is a given name too (الرئيس هادي, الرئيس الأسبق مبارك).
+_HEADS_OF_GOVERNMENT = ["الرئيس", "رئيس الوزراء", "رئيس الحكومة", "رئيس الجمهورية"]
+
+
+def _head_of_government(doc: Document, start: int) -> bool:
+    words = doc.folded[start : start + 2]
+    return any(tuple(words[: len(title)]) == title for title in _heads_of_government())
+
+
+# An adjective's feminine is written at least this often, and this share as often as it.
+FEMININE_MIN = 10
+FEMININE_SHARE = 4
+
+
+def _adjective(key: str) -> bool:
+    """``الثاني``, ``المكلف``: a definite adjective (it has a sound plural or a frequent
+    feminine); a family name has neither (الشاهد, الجبير, المالكي)."""
+    if not key.startswith(ARTICLE):
+        return False
+    if key.endswith("يه"):
+        return True  # الأمنية, الاقتصادية: the feminine of a nisba
+    feminine = frequency(key + "ه")
+    return shapes.is_definite_adjective(key) or (
+        feminine >= FEMININE_MIN and feminine * FEMININE_SHARE >= frequency(key)
+    )
+
+
+@cache
+def _heads_of_government() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(name_tokens(title)) for title in _HEADS_OF_GOVERNMENT)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Every word that opens a title (ولي in ولي العهد), and the role nouns."""
+    return frozenset(phrase[0] for phrase in cues.cue_phrases()) | cues.role_nouns()
+
+
+@cache
+def leader_heads() -> frozenset[str]:
+    """حكومة, إدارة, نظام, folded: a government named by its leader."""
+    return frozenset(name_tokens(word)[0] for word in LEADER_HEADS)
