@@ -378,6 +378,8 @@ def _entity_of(doc, hit: _Hit, full: set[int], gazetteer: Gazetteer, sure=None) 
         if _title_word(doc, hit, gazetteer):
             return None
         return ids[0] if len(ids) == 1 else None
+    if _person_named_short(doc, hit, ids, gazetteer):
+        return ids[0]
     name = " ".join((hit.key, *doc.folded[hit.start + 1 : hit.end + 1]))
     before = doc.folded[hit.start - 1] if hit.start and doc.joined[hit.start - 1] else ""
     if hit.end + 1 < len(doc) and doc.joined[hit.end] and doc.stop[hit.end + 1]:
@@ -387,6 +389,19 @@ def _entity_of(doc, hit: _Hit, full: set[int], gazetteer: Gazetteer, sure=None) 
         return None
     supported = [i for i in ids if i in full]
     return supported[0] if len(supported) == 1 else by_country
+
+
+def _person_named_short(doc: Document, hit: _Hit, ids: list[int], gazetteer) -> bool:
+    """A family name that only one known person has, named alone where a government is
+    named by it or after a verb of saying (حكومة العبادي, وقال العامري): ``surnames``."""
+    return (
+        hit.start == hit.end
+        and hit.start > 0
+        and doc.joined[hit.start - 1]
+        and len(ids) == 1
+        and gazetteer.kinds.get(ids[0]) == "person"
+        and surnames.supported(doc, hit.start, hit.key, gazetteer)
+    )
 
 
 def _title_word(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:

@@ -22,7 +22,7 @@ from arabic_text import frequency
 from archive.extraction import cues, people_names, shapes
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
-from archive.extraction.name_words import speech_verb
+from archive.extraction.name_words import speech_verb, verb_shaped
 from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
 from archive.extraction.org_words import LEADER_HEADS
 from archive.extraction.variants import person_identity, surname_of
@@ -90,7 +90,7 @@ def short_mentions(doc: Document, taken: set[int], named: set[str], gazetteer, l
         for key, owner in keys:
             if key in named or _TANWEEN.intersection(doc.surfaces[i]):
                 continue
-            if _supported(doc, i, key, gazetteer):
+            if supported(doc, i, key, gazetteer):
                 found.append(ShortMention(i, key, owner))
                 break
     return found
@@ -113,18 +113,21 @@ def _never_alone(key: str, gazetteer: Gazetteer) -> bool:
     return gazetteer.people_adjective(key) or key in _title_words()
 
 
-def _supported(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
+def supported(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
     """A government named by the word (حكومة الشاهد); a title before a word that reads as a
     family name, or a president's or a prime minister's before a given name (الرئيس هادي);
     a verb of saying before a family name that is no ordinary word too (وأضاف لافروف)."""
     if key != doc.folded[i] or _adjective(key):
         return False  # لاستقبال, ورحلته: a name after its cue takes no proclitic
+    nxt = i + 1
+    joined = nxt < len(doc) and doc.joined[i] and not doc.stop[nxt]
+    given = key in cues.given_names() or key in gazetteer.person_given_names
+    if given and joined and _may_go_on(doc.folded[nxt]):
+        return False  # حكومة الحبيب الصيد: a given name that a name goes on from
     if doc.folded[i - 1] in leader_heads():
         return True
-    nxt = i + 1
-    if nxt < len(doc) and doc.joined[i] and doc.folded[nxt].startswith(ARTICLE):
+    if joined and doc.folded[nxt].startswith(ARTICLE):
         return False  # ولي العهد, وقال الشاهد العيان: a noun taking a definite complement
-    given = key in cues.given_names() or key in gazetteer.person_given_names
     if may_follow_cue(doc, i):
         start = cue_start(doc, i)
         if start is not None:
@@ -134,6 +137,12 @@ def _supported(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
         and not (given or shapes.is_common_word(key))
         and _family_like(key)
     )
+
+
+def _may_go_on(word: str) -> bool:
+    """A word that may continue a name: not one behind a conjunction or a preposition
+    (والتحالف), not a verb (يلتقي)."""
+    return not (shapes.has_clitic_reading(word) or verb_shaped(word))
 
 
 def _family_like(key: str) -> bool:
