@@ -124,7 +124,12 @@ def _short_people(doc: Document, hits: list[_Hit], candidates, gazetteer: Gazett
         candidate = proposed.get(owner)
         if candidate is None:
             candidate = proposed[owner] = FoundCandidate(
-                name=owner, normalized=owner, cue="", offset=doc.starts[i], count=0, tokens=(i,)
+                name=doc.span(i, i) if owner == found.key else owner,
+                normalized=owner,
+                cue="",
+                offset=doc.starts[i],
+                count=0,
+                tokens=(i,),
             )
         candidate.count += 1
         form = doc.span(i, i)

@@ -23,7 +23,7 @@ from archive.extraction import cues, people_names, shapes
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.name_words import speech_verb, verb_shaped
-from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
+from archive.extraction.names import ARTICLE, name_tokens
 from archive.extraction.org_words import LEADER_HEADS
 from archive.extraction.variants import person_identity, surname_of
 
@@ -62,8 +62,9 @@ def listed_surnames(names) -> dict[str, dict[tuple, str]]:
 
 
 def owner_of(key: str, gazetteer: Gazetteer, listed: dict) -> int | str | None:
-    """The one known person whose full name ends in ``key``: an entity id, or a listed full
-    name that no entity has; None when none or several."""
+    """Whom a family name alone names: the one known person whose full name ends in ``key``
+    (an entity id, or a listed full name that no entity has); the family name itself when
+    several people have it (عسيري: أحمد عسيري, مبارك عسيري); None when nobody does."""
     ids = set(gazetteer.variants.surnames.get(key, ()))
     keys = set()
     for name in listed.get(key, {}).values():
@@ -73,7 +74,9 @@ def owner_of(key: str, gazetteer: Gazetteer, listed: dict) -> int | str | None:
         elif name not in gazetteer.rejected_keys:
             keys.add(name)
     owners = [*ids, *keys]
-    return owners[0] if len(owners) == 1 else None
+    if len(owners) == 1:
+        return owners[0]
+    return key if owners and key not in gazetteer.rejected_keys else None
 
 
 def short_mentions(doc: Document, taken: set[int], named: set[str], gazetteer, listed):
@@ -84,27 +87,21 @@ def short_mentions(doc: Document, taken: set[int], named: set[str], gazetteer, l
         if i in taken or doc.stop[i] or not doc.joined[i - 1]:
             continue
         word = doc.folded[i]
-        keys = memo.get(word)
-        if keys is None:
-            keys = memo[word] = _surname_keys(word, gazetteer, listed)
-        for key, owner in keys:
-            if key in named or _TANWEEN.intersection(doc.surfaces[i]):
-                continue
-            if supported(doc, i, key, gazetteer):
-                found.append(ShortMention(i, key, owner))
-                break
+        owner = memo.get(word, False)
+        if owner is False:
+            owner = memo[word] = _owner(word, gazetteer, listed)
+        if owner is None or word in named or _TANWEEN.intersection(doc.surfaces[i]):
+            continue
+        if supported(doc, i, word, gazetteer):
+            found.append(ShortMention(i, word, owner))
     return found
 
 
-def _surname_keys(word: str, gazetteer: Gazetteer, listed) -> tuple:
-    """(key, owner) of each reading of ``word`` that is the family name of one known person."""
-    found = []
-    for key in sorted(first_token_keys(word), key=lambda k: (k != word, -len(k))):
-        if key in listed or key in gazetteer.variants.surnames:
-            owner = owner_of(key, gazetteer, listed)
-            if owner is not None and not _never_alone(key, gazetteer):
-                found.append((key, owner))
-    return tuple(found)
+def _owner(word: str, gazetteer: Gazetteer, listed) -> int | str | None:
+    """``owner_of`` a word written without proclitics (a name after its cue takes none)."""
+    if word not in listed and word not in gazetteer.variants.surnames:
+        return None
+    return None if _never_alone(word, gazetteer) else owner_of(word, gazetteer, listed)
 
 
 def _never_alone(key: str, gazetteer: Gazetteer) -> bool:
@@ -125,17 +122,27 @@ def supported(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
     if given and joined and _may_go_on(doc.folded[nxt]):
         return False  # حكومة الحبيب الصيد: a given name that a name goes on from
     if doc.folded[i - 1] in leader_heads():
-        return True
+        # حكومة الشاهد المستقيلة; not حكومة الحبيب الصيد, where the name goes on.
+        return not (joined and _definite_noun(doc.folded[nxt], gazetteer))
     if joined and doc.folded[nxt].startswith(ARTICLE):
         return False  # ولي العهد, وقال الشاهد العيان: a noun taking a definite complement
     if may_follow_cue(doc, i):
         start = cue_start(doc, i)
         if start is not None:
             return _head_of_government(doc, start) if given else _family_like(key)
-    return (
-        speech_verb(doc.folded[i - 1])
-        and not (given or shapes.is_common_word(key))
-        and _family_like(key)
+    if not speech_verb(doc.folded[i - 1]) or given:
+        return False
+    return _nisba(key, gazetteer) or (_family_like(key) and not shapes.is_common_word(key))
+
+
+def _definite_noun(word: str, gazetteer: Gazetteer) -> bool:
+    """A definite word that is no adjective: it goes on a name or takes a complement."""
+    return word.startswith(ARTICLE) and not (
+        _adjective(word)
+        or shapes.is_feminine_adjective(word)
+        or (word.endswith("ه") and _adjective(word[:-1]))  # الجديدة, المستقيلة
+        or gazetteer.people_adjective(word)
+        or word in cues.modifiers()
     )
 
 
@@ -143,6 +150,16 @@ def _may_go_on(word: str) -> bool:
     """A word that may continue a name: not one behind a conjunction or a preposition
     (والتحالف), not a verb (يلتقي)."""
     return not (shapes.has_clitic_reading(word) or verb_shaped(word))
+
+
+def _nisba(key: str, gazetteer: Gazetteer) -> bool:
+    """An indefinite nisba that is no people's adjective (عسيري, not عراقي): a family."""
+    return (
+        len(key) >= 5
+        and key.endswith("ي")
+        and not key.startswith(ARTICLE)
+        and not gazetteer.people_adjective(ARTICLE + key)
+    )
 
 
 def _family_like(key: str) -> bool:
