@@ -64,19 +64,15 @@ def listed_surnames(names) -> dict[str, dict[tuple, str]]:
 def owner_of(key: str, gazetteer: Gazetteer, listed: dict) -> int | str | None:
     """Whom a family name alone names: the one known person whose full name ends in ``key``
     (an entity id, or a listed full name that no entity has); the family name itself when
-    several people have it (عسيري: أحمد عسيري, مبارك عسيري); None when nobody does."""
-    ids = set(gazetteer.variants.surnames.get(key, ()))
-    keys = set()
-    for name in listed.get(key, {}).values():
-        entity_id = gazetteer.variants.resolve(name.split())
-        if entity_id is not None:
-            ids.add(entity_id)
-        elif name not in gazetteer.rejected_keys:
-            keys.add(name)
-    owners = [*ids, *keys]
-    if len(owners) == 1:
-        return owners[0]
-    return key if owners and key not in gazetteer.rejected_keys else None
+    several people have it (عسيري: أحمد عسيري, مبارك عسيري); None when nobody does. One
+    person is one ``person_identity``, whatever the spellings of his name."""
+    people = {who: min(ids) for who, ids in gazetteer.variants.surnames.get(key, {}).items()}
+    for who, name in listed.get(key, {}).items():
+        if who not in people and name not in gazetteer.rejected_keys:
+            people[who] = name
+    if len(people) == 1:
+        return next(iter(people.values()))
+    return key if people and key not in gazetteer.rejected_keys else None
 
 
 def short_mentions(doc: Document, taken: set[int], named: set[str], gazetteer, listed):

@@ -92,8 +92,13 @@ def surname_of(words) -> str | None:
 
 def person_identity(words) -> tuple[str, str]:
     """What tells two written full names apart as people: the given name (عبد joined to its
-    tail) and the family name (عبد ربه منصور هادي and عبدربه منصور هادي are one person)."""
-    return joined_abd(list(words))[0], words[-1]
+    tail; a transliterated one by its skeleton) and the family name: عبد ربه منصور هادي
+    and عبدربه منصور هادي are one person, and so are سيرغي لافروف and سيرجي لافروف."""
+    given = joined_abd(list(words))[0]
+    if transliterated(given):
+        given = given.replace("غ", "ج")
+        given = given[:1] + given[1:-1].translate(_VOWELS) + given[-1:]
+    return given, words[-1]
 
 
 class VariantIndex:
@@ -106,8 +111,9 @@ class VariantIndex:
         # and the skeletons of their first words (most text words start none).
         self.short: dict[str, set[int]] = {}
         self.short_first: set[str] = set()
-        # The last word of each full name (هادي, الشاهد) → the people it ends the name of.
-        self.surnames: dict[str, set[int]] = {}
+        # The last word of each full name (هادي, الشاهد) → the people it ends the name of,
+        # by ``person_identity``.
+        self.surnames: dict[str, dict[tuple[str, str], set[int]]] = {}
 
     def add(self, words: list[str], entity_id: int) -> None:
         # A surname with its particle is written alone too: دي ميستورا.
@@ -124,7 +130,8 @@ class VariantIndex:
             return
         surname = surname_of(words)
         if surname:
-            self.surnames.setdefault(surname, set()).add(entity_id)
+            people = self.surnames.setdefault(surname, {})
+            people.setdefault(person_identity(words), set()).add(entity_id)
         key = name_skeleton(words)
         owners = self.exact.setdefault(key, set())
         if entity_id not in owners:

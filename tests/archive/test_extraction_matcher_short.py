@@ -1,0 +1,94 @@
+"""People named by the family name alone (``surnames``): a word that ends the full name of a
+person the archive knows, with a title, a government or a verb of saying before it; and the
+same word as an ordinary word, a given name or a title's adjective, which names nobody."""
+
+import pytest
+
+from archive.extraction import extract
+from archive.extraction.document import Document
+from archive.extraction.surnames import listed_surnames, short_mentions
+from archive.extraction.variants import person_identity, surname_of
+from archive.models import Entity
+from archive.services.gazetteer import gazetteer_get
+from tests.archive.extraction_helpers import entity, proposed_people
+
+pytestmark = pytest.mark.django_db
+
+
+def named(text: str) -> dict[str, list[str]]:
+    """Known entity name → the forms the text names it in."""
+    names = dict(Entity.objects.values_list("pk", "name"))
+    return {names[f.entity_id]: f.forms for f in extract(text, gazetteer_get()).entities}
+
+
+def test_a_government_named_by_a_family_name_names_the_person():
+    entity("person", "يوسف الشاهد")
+    found = named("عصام الشابي: حكومة الشاهد حكومة إنقاذ ولا يجب أن تتحول لحكومة تصريف أعمال")
+    assert found["يوسف الشاهد"] == ["الشاهد"]
+
+
+def test_the_witness_is_no_person():
+    entity("person", "يوسف الشاهد")
+    assert "يوسف الشاهد" not in named("وقال الشاهد العيان إن السيارة انفجرت قرب السوق.")
+    assert "يوسف الشاهد" not in named("وقال الشاهد إن الأمر خطير، وطلب حماية الشرطة.")
+
+
+def test_a_president_named_by_a_family_name_that_is_a_given_name_too():
+    entity("person", "عبد ربه منصور هادي")
+    found = named("وأشاد سرحان بمواقف الرئيس هادي والتحالف العربي في تعز.")
+    assert found["عبد ربه منصور هادي"] == ["هادي"]
+    assert "عبد ربه منصور هادي" not in named("وكان البحر هادي والجو صحو طوال الرحلة.")
+
+
+def test_a_given_name_that_a_name_goes_on_from_names_someone_else():
+    entity("person", "سليمان الحبيب")
+    found = named("لم يجدد الشاهد ثقته في أعضاء حكومة الحبيب الصيد المستقيلة.")
+    assert "سليمان الحبيب" not in found
+
+
+def test_an_adjective_of_the_title_is_no_family_name():
+    entity("person", "عبدالعزيز المكلف")
+    entity("person", "عبد الله الثاني")
+    found = named(
+        "وحضر نائب رئيس الديوان الملكي المكلف، والأمير محمد بن سلمان ولي ولي العهد "
+        "النائب الثاني لرئيس مجلس الوزراء."
+    )
+    assert "عبدالعزيز المكلف" not in found
+    assert "عبد الله الثاني" not in found
+
+
+def test_a_family_name_after_a_verb_of_saying():
+    entity("person", "سيرغي لافروف")
+    found = named("وقال لافروف إن موسكو لن تغير موقفها من الأزمة.")
+    assert found["سيرغي لافروف"] == ["لافروف"]
+
+
+def test_a_family_name_several_people_have_is_proposed_alone():
+    entity("person", "أحمد عسيري")
+    entity("person", "مبارك عسيري")
+    text = "وأضاف عسيري في مقابلة أن المهمة الأولى هي تأمين عدن."
+    assert "عسيري" in proposed_people(text)
+    assert not {"أحمد عسيري", "مبارك عسيري"} & named(text).keys()
+
+
+def test_a_family_name_of_a_person_named_in_full_stays_his():
+    entity("person", "أحمد عسيري")
+    entity("person", "مبارك عسيري")
+    text = "وقال المتحدث أحمد عسيري إن التحالف مستمر. وأضاف عسيري أن عدن آمنة."
+    assert named(text)["أحمد عسيري"] == ["أحمد عسيري", "عسيري"]
+    assert "عسيري" not in proposed_people(text)
+
+
+def test_a_mined_full_name_is_what_its_family_name_alone_names():
+    listed = listed_surnames([("يوسف", "الشاهد"), ("عبد", "ربه", "منصور", "هادي")])
+    doc = Document("ودعت الحركة إلى دعم حكومة الشاهد في الأشهر المقبلة.")
+    found = short_mentions(doc, set(), set(), gazetteer_get(), listed)
+    assert [(doc.surfaces[m.index], m.owner) for m in found] == [("الشاهد", "يوسف الشاهد")]
+
+
+def test_a_family_name_is_not_a_fathers_name():
+    assert surname_of(["محمد", "بن", "سلمان"]) is None
+    assert surname_of(["يوسف", "الشاهد"]) == "الشاهد"
+    assert person_identity(["عبد", "ربه", "منصور", "هادي"]) == person_identity(
+        ["عبدربه", "منصور", "هادي"]
+    )
