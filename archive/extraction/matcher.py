@@ -24,7 +24,7 @@ from archive.extraction.gazetteer import AliasEntry, Gazetteer
 from archive.extraction.honours import honoured, opens_with_head
 from archive.extraction.names import ARTICLE, first_token_keys
 from archive.extraction.places import in_place_list
-from archive.extraction.variants import variant_hits
+from archive.extraction.variants import joined_abd, variant_hits
 
 
 @dataclass(slots=True)
@@ -86,7 +86,9 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
         people, variants = _variants(doc, people, gazetteer)
         hits = sorted(hits + variants, key=lambda h: h.start)
         taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
-        candidates = count_occurrences(doc, organizations + people, taken)
+        candidates = surnames.one_person_per_name(
+            count_occurrences(doc, organizations + people, taken)
+        )
         hits += _known_surnames(doc, hits, taken, gazetteer)
         taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
         hits += [
@@ -96,6 +98,7 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
             )
         ]
         hits, candidates = _short_people(doc, hits, candidates, gazetteer)
+        hits, candidates = _known_lineages(doc, hits, candidates, gazetteer)
     entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer)
     return Extraction(entities=entities, candidates=candidates)
 
@@ -136,6 +139,39 @@ def _short_people(doc: Document, hits: list[_Hit], candidates, gazetteer: Gazett
         if form not in candidate.forms:
             candidate.forms.append(form)
     return hits, candidates + list(proposed.values())
+
+
+def _known_lineages(doc: Document, hits: list[_Hit], candidates, gazetteer: Gazetteer):
+    """A proposed lineage that opens with the name of a known person the article names
+    alone too is that person (الأمير محمد بن سلمان بن عبد العزيز, then الأمير محمد بن
+    سلمان): one person per name in an article."""
+    known = {}
+    for hit in hits:
+        ids = {e.entity_id for e in hit.entries}
+        if hit.end > hit.start and len(ids) == 1 and gazetteer.kinds[next(iter(ids))] == "person":
+            words = joined_abd([hit.key, *doc.folded[hit.start + 1 : hit.end + 1]])
+            known[tuple(words)] = next(iter(ids))
+            if words[0] in surnames.title_words():  # الأمير محمد بن سلمان: a royal's title
+                known[tuple(words[1:])] = next(iter(ids))
+    if not known:
+        return hits, candidates
+    kept = []
+    for candidate in candidates:
+        words = joined_abd(candidate.normalized.split())
+        entity_id = next(
+            (
+                known[tuple(words[:n])]
+                for n in range(len(words) - 1, 2, -1)
+                if tuple(words[:n]) in known
+            ),
+            None,
+        )
+        if candidate.kind != "person" or entity_id is None or words[1] not in cues.lineage_words():
+            kept.append(candidate)
+            continue
+        start, end = candidate.tokens[0], candidate.tokens[-1]
+        hits.append(_Hit(start, end, doc.folded[start], (AliasEntry(entity_id, False),)))
+    return hits, kept
 
 
 def _honoured_person(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:

@@ -25,7 +25,7 @@ from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.name_words import speech_verb, verb_shaped
 from archive.extraction.names import ARTICLE, name_tokens
 from archive.extraction.org_words import LEADER_HEADS
-from archive.extraction.variants import person_identity, surname_of
+from archive.extraction.variants import joined_abd, person_identity, surname_of
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
@@ -103,7 +103,7 @@ def _owner(word: str, gazetteer: Gazetteer, listed) -> int | str | None:
 def _never_alone(key: str, gazetteer: Gazetteer) -> bool:
     """A people's adjective or a title's word is never a person's name alone (السوري,
     الأمير, ولي)."""
-    return gazetteer.people_adjective(key) or key in _title_words()
+    return gazetteer.people_adjective(key) or key in title_words()
 
 
 def supported(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
@@ -201,7 +201,7 @@ def _heads_of_government() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
     """Every word that opens a title (ولي in ولي العهد), and the role nouns."""
     return frozenset(phrase[0] for phrase in cues.cue_phrases()) | cues.role_nouns()
 
@@ -210,3 +210,34 @@ def _title_words() -> frozenset[str]:
 def leader_heads() -> frozenset[str]:
     """حكومة, إدارة, نظام, folded: a government named by its leader."""
     return frozenset(name_tokens(word)[0] for word in LEADER_HEADS)
+
+
+def one_person_per_name(candidates: list) -> list:
+    """The people proposed, each once: a shorter name that is the given and the family name
+    of a longer one in the same article is that person (عبدالرحمن الوابل after عبدالرحمن
+    بن عبدالله الوابل), counted with him; not when two longer names could be meant."""
+    groups: dict[tuple[str, str], list] = {}
+    for candidate in candidates:
+        words = joined_abd(candidate.normalized.split())
+        if candidate.kind == "person" and surname_of(words):
+            groups.setdefault(person_identity(words), []).append((words, candidate))
+    merged = set()
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda item: -len(item[0]))
+        (longest, person), rest = group[0], group[1:]
+        if len(rest[0][0]) == len(longest) or not all(_inside(w, longest) for w, _ in rest):
+            continue
+        for _words, other in rest:
+            person.count += other.count
+            person.offset = min(person.offset, other.offset)
+            person.forms.extend(form for form in other.forms if form not in person.forms)
+            merged.add(id(other))
+    return [c for c in candidates if id(c) not in merged]
+
+
+def _inside(words: list[str], longer: list[str]) -> bool:
+    """Every word of ``words`` in ``longer``, in order."""
+    rest = iter(longer)
+    return all(word in rest for word in words)
