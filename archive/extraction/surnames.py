@@ -22,7 +22,7 @@ from arabic_text import frequency
 from archive.extraction import cues, people_names, shapes
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
-from archive.extraction.name_words import speech_verb, verb_shaped
+from archive.extraction.name_words import speech_verb
 from archive.extraction.names import ARTICLE, name_tokens
 from archive.extraction.org_words import LEADER_HEADS
 from archive.extraction.variants import joined_abd, person_identity, surname_of
@@ -88,6 +88,8 @@ def short_mentions(doc: Document, taken: set[int], named: set[str], gazetteer, l
             owner = memo[word] = _owner(word, gazetteer, listed)
         if owner is None or word in named or _TANWEEN.intersection(doc.surfaces[i]):
             continue
+        if i + 1 in taken and doc.joined[i]:
+            continue  # الرئيس بارك أوباما: the opening of a name found
         if supported(doc, i, word, gazetteer):
             found.append(ShortMention(i, word, owner))
     return found
@@ -112,6 +114,8 @@ def supported(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
     a verb of saying before a family name that is no ordinary word too (وأضاف لافروف)."""
     if key != doc.folded[i] or _adjective(key):
         return False  # لاستقبال, ورحلته: a name after its cue takes no proclitic
+    if doc.folded[i - 1] in cues.given_names():
+        return False  # خليفة الشيباني: the family name of a name the word ends
     nxt = i + 1
     joined = nxt < len(doc) and doc.joined[i] and not doc.stop[nxt]
     given = key in cues.given_names() or key in gazetteer.person_given_names
@@ -144,8 +148,8 @@ def _definite_noun(word: str, gazetteer: Gazetteer) -> bool:
 
 def _may_go_on(word: str) -> bool:
     """A word that may continue a name: not one behind a conjunction or a preposition
-    (والتحالف), not a verb (يلتقي)."""
-    return not (shapes.has_clitic_reading(word) or verb_shaped(word))
+    (والتحالف)."""
+    return not shapes.has_clitic_reading(word)
 
 
 def _nisba(key: str, gazetteer: Gazetteer) -> bool:

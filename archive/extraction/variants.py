@@ -76,7 +76,7 @@ def without_family(words: list[str]) -> list[str]:
 
 
 # Words that end a name without being its family name: a father's name after بن (محمد بن
-# سلمان), a particle.
+# سلمان).
 _LINEAGE = frozenset(("بن", "ابن", "بنت"))
 # A surname this short is too common a word to stand for a person alone.
 MIN_SURNAME = 3
@@ -87,6 +87,8 @@ def surname_of(words) -> str | None:
     name of a lineage (محمد بن سلمان), not a particle."""
     if len(words) < 2 or words[-2] in _LINEAGE or len(words[-1]) < MIN_SURNAME:
         return None
+    if words[-1].startswith(ABD) or words[-2] == ABD:
+        return None  # ملحة عبدالله: a father's given name (عبد and a name of God)
     return words[-1]
 
 

@@ -92,3 +92,29 @@ def test_a_family_name_is_not_a_fathers_name():
     assert person_identity(["عبد", "ربه", "منصور", "هادي"]) == person_identity(
         ["عبدربه", "منصور", "هادي"]
     )
+
+
+def test_a_given_and_family_name_after_the_lineage_is_one_person():
+    people = proposed_people(
+        "واستعرض اللقاء بحضور الأمين العام للغرفة عبدالرحمن بن عبدالله الوابل ما شهدته "
+        "إجازة العيد. واستقبل عبدالحكيم العمار بحضور نجيب السيهاتي وعبدالرحمن الوابل الوفد."
+    )
+    assert [p for p in people if p.endswith("الوابل")] == ["عبدالرحمن بن عبدالله الوابل"]
+
+
+def test_two_lineages_leave_their_short_form_alone():
+    people = proposed_people(
+        "وحضر الأمين العام للغرفة محمد بن خالد الوابل ومدير الفرع محمد بن سعد الوابل. "
+        "وقال المتحدث محمد الوابل إن اللقاء ناجح."
+    )
+    assert "محمد الوابل" in people
+
+
+def test_a_lineage_opening_with_a_known_name_named_alone_too_is_that_person():
+    entity("person", "محمد بن سلمان", "الأمير محمد بن سلمان")
+    text = (
+        "شدد الأمير محمد بن سلمان بن عبد العزيز ولي ولي العهد على أن المباحثات ناجحة. "
+        "وكان في وداع الأمير محمد بن سلمان لدى مغادرته القاهرة الفريق صدقي صبحي."
+    )
+    assert "محمد بن سلمان" in named(text)
+    assert not [p for p in proposed_people(text) if p.startswith("محمد بن سلمان")]
