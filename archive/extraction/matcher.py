@@ -106,20 +106,23 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
 def _short_people(doc: Document, hits: list[_Hit], candidates, gazetteer: Gazetteer):
     """A known person named by the family name alone (``surnames``): a hit for an entity,
     a proposal counted at each such word for a mined full name."""
-    kinds, named = gazetteer.kinds, set()
+    kinds, named, starts = gazetteer.kinds, set(), set()
     taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
     for hit in hits:
         if any(kinds[e.entity_id] == "person" for e in hit.entries):
             named.update((doc.folded[hit.start], doc.folded[hit.end]))
+            starts.add(hit.start)
     for candidate in candidates:
         words = candidate.normalized.split()
         if candidate.kind == "person":
             named.update((words[0], words[-1]))
+            starts.add(candidate.tokens[0])
         # حكومة الشاهد names a government and the person who leads it.
         if candidate.kind == "person" or words[0] not in surnames.leader_heads():
             taken.update(candidate.tokens)
     proposed: dict[str, FoundCandidate] = {}
-    for found in surnames.short_mentions(doc, taken, named, gazetteer, surnames.listed_index()):
+    listed = surnames.listed_index()
+    for found in surnames.short_mentions(doc, taken, named, gazetteer, listed, starts):
         i, owner = found.index, found.owner
         if isinstance(owner, int):
             hits.append(_Hit(i, i, found.key, (AliasEntry(owner, False),)))

@@ -75,9 +75,10 @@ def owner_of(key: str, gazetteer: Gazetteer, listed: dict) -> int | str | None:
     return key if people and key not in gazetteer.rejected_keys else None
 
 
-def short_mentions(doc: Document, taken: set[int], named: set[str], gazetteer, listed):
+def short_mentions(doc: Document, taken: set[int], named: set[str], gazetteer, listed, starts=()):
     """The one-word mentions of known people among the words outside ``taken``; ``named``
-    holds the first and last words of the people the article names otherwise."""
+    holds the first and last words of the people the article names otherwise, ``starts``
+    where their names start."""
     found, memo = [], {}
     for i in range(1, len(doc)):
         if i in taken or doc.stop[i] or not doc.joined[i - 1]:
@@ -88,7 +89,7 @@ def short_mentions(doc: Document, taken: set[int], named: set[str], gazetteer, l
             owner = memo[word] = _owner(word, gazetteer, listed)
         if owner is None or word in named or _TANWEEN.intersection(doc.surfaces[i]):
             continue
-        if i + 1 in taken and doc.joined[i]:
+        if i + 1 in starts and doc.joined[i]:
             continue  # الرئيس بارك أوباما: the opening of a name found
         if supported(doc, i, word, gazetteer):
             found.append(ShortMention(i, word, owner))
