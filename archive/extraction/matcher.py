@@ -169,7 +169,7 @@ def _known_lineages(doc: Document, hits: list[_Hit], candidates, gazetteer: Gaze
             ),
             None,
         )
-        if candidate.kind != "person" or entity_id is None or words[1] not in cues.lineage_words():
+        if candidate.kind != "person" or entity_id is None or not surnames.pure_lineage(words):
             kept.append(candidate)
             continue
         start, end = candidate.tokens[0], candidate.tokens[-1]

@@ -25,7 +25,7 @@ from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.name_words import speech_verb
 from archive.extraction.names import ARTICLE, name_tokens
 from archive.extraction.org_words import LEADER_HEADS
-from archive.extraction.variants import joined_abd, person_identity, surname_of
+from archive.extraction.variants import FAMILY, joined_abd, person_identity, surname_of
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
@@ -79,7 +79,7 @@ def short_mentions(doc: Document, taken: set[int], named: set[str], gazetteer, l
     """The one-word mentions of known people among the words outside ``taken``; ``named``
     holds the first and last words of the people the article names otherwise, ``starts``
     where their names start."""
-    found, memo = [], {}
+    found, memo, after_given = [], {}, None
     for i in range(1, len(doc)):
         if i in taken or doc.stop[i] or not doc.joined[i - 1]:
             continue
@@ -91,9 +91,24 @@ def short_mentions(doc: Document, taken: set[int], named: set[str], gazetteer, l
             continue
         if i + 1 in starts and doc.joined[i]:
             continue  # الرئيس بارك أوباما: the opening of a name found
-        if supported(doc, i, word, gazetteer):
+        if not supported(doc, i, word, gazetteer):
+            continue
+        if after_given is None:
+            after_given = _after_given_names(doc)
+        if owner == word or word not in after_given:
             found.append(ShortMention(i, word, owner))
     return found
+
+
+def _after_given_names(doc: Document) -> set[str]:
+    """Words the article writes right after a given name: the family name of someone it
+    names in full (خليفة الشيباني), whoever else the lists know by it."""
+    given = cues.given_names()
+    return {
+        doc.folded[j]
+        for j in range(1, len(doc))
+        if doc.joined[j - 1] and doc.folded[j - 1] in given
+    }
 
 
 def _owner(word: str, gazetteer: Gazetteer, listed) -> int | str | None:
@@ -240,6 +255,17 @@ def one_person_per_name(candidates: list) -> list:
             person.forms.extend(form for form in other.forms if form not in person.forms)
             merged.add(id(other))
     return [c for c in candidates if id(c) not in merged]
+
+
+def pure_lineage(words: list[str]) -> bool:
+    """Given names joined by بن, perhaps closed by آل and a family (محمد بن سلمان بن
+    عبدالعزيز), folded with عبد joined: no family name of its own (محمد بن عبدالرحمن
+    المخرج is someone else than محمد بن عبدالرحمن)."""
+    if words[-2:-1] == [FAMILY]:
+        words = words[:-2]
+    return len(words) >= 3 and all(
+        (w in cues.lineage_words()) == (k % 2 == 1) for k, w in enumerate(words)
+    )
 
 
 def _inside(words: list[str], longer: list[str]) -> bool:

@@ -6,7 +6,8 @@ import pytest
 
 from archive.extraction import extract
 from archive.extraction.document import Document
-from archive.extraction.surnames import listed_surnames, short_mentions
+from archive.extraction.names import name_tokens
+from archive.extraction.surnames import listed_surnames, pure_lineage, short_mentions
 from archive.extraction.variants import person_identity, surname_of
 from archive.models import Entity
 from archive.services.gazetteer import gazetteer_get
@@ -118,3 +119,19 @@ def test_a_lineage_opening_with_a_known_name_named_alone_too_is_that_person():
     )
     assert "محمد بن سلمان" in named(text)
     assert not [p for p in proposed_people(text) if p.startswith("محمد بن سلمان")]
+
+
+def test_a_lineage_with_a_family_name_of_its_own_is_no_pure_lineage():
+    assert pure_lineage(name_tokens("محمد بن سلمان بن عبدالعزيز"))
+    assert pure_lineage(name_tokens("سلمان بن عبدالعزيز آل سعود"))
+    assert not pure_lineage(name_tokens("محمد بن عبدالرحمن المخرج"))
+    assert not pure_lineage(name_tokens("عبدالله بن عبدالعزيز الربيعة"))
+
+
+def test_a_family_name_the_article_writes_after_another_given_name_is_not_the_known_one():
+    entity("person", "أسعد الشيباني")
+    text = (
+        "أفاد المكلف بالإعلام خليفة الشيباني أن الأعوان أحبطوا العملية. "
+        "وأضاف الشيباني أن التحقيق جار."
+    )
+    assert "أسعد الشيباني" not in named(text)
