@@ -275,10 +275,12 @@ def _without_titles(doc: Document, hits: list[_Hit], people, gazetteer) -> list[
 
 def _without_surnames(doc: Document, hits: list[_Hit], people, gazetteer) -> list[_Hit]:
     """A one-word hit that is the surname of a person the article names in full is that
-    person (``فلين`` after ``مايكل فلين`` is no town)."""
-    surnames = {c.normalized.split()[-1] for c in people if " " in c.normalized}
+    person (``فلين`` after ``مايكل فلين`` is no town; ``الشيباني`` after ``خليفة الشيباني``
+    is no other known الشيباني, unless the article names that one in full too)."""
+    family = {c.normalized.split()[-1] for c in people if " " in c.normalized}
     inside = {i for c in people for i in c.tokens}
     kinds = gazetteer.kinds
+    full = {e.entity_id for hit in hits for e in hit.entries if not e.ambiguous}
     return [
         hit
         for hit in hits
@@ -291,8 +293,12 @@ def _without_surnames(doc: Document, hits: list[_Hit], people, gazetteer) -> lis
                 hit.start in inside
                 and (hit.start - 1 in inside or all(e.ambiguous for e in hit.entries))
             )
+            and not (
+                all(e.ambiguous and e.entity_id not in full for e in hit.entries)
+                and first_token_keys(doc.folded[hit.start]) & family
+            )
         )
-        or (hit.start not in inside and not first_token_keys(doc.folded[hit.start]) & surnames)
+        or (hit.start not in inside and not first_token_keys(doc.folded[hit.start]) & family)
     ]
 
 
@@ -445,6 +451,7 @@ def _person_named_short(doc: Document, hit: _Hit, ids: list[int], gazetteer) -> 
         and len(ids) == 1
         and gazetteer.kinds.get(ids[0]) == "person"
         and surnames.supported(doc, hit.start, hit.key, gazetteer)
+        and hit.key not in surnames.after_given_names(doc)  # وأضاف الشيباني after خليفة الشيباني
     )
 
 

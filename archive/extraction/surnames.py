@@ -94,13 +94,13 @@ def short_mentions(doc: Document, taken: set[int], named: set[str], gazetteer, l
         if not supported(doc, i, word, gazetteer):
             continue
         if after_given is None:
-            after_given = _after_given_names(doc)
+            after_given = after_given_names(doc)
         if owner == word or word not in after_given:
             found.append(ShortMention(i, word, owner))
     return found
 
 
-def _after_given_names(doc: Document) -> set[str]:
+def after_given_names(doc: Document) -> set[str]:
     """Words the article writes right after a given name: the family name of someone it
     names in full (خليفة الشيباني), whoever else the lists know by it."""
     given = cues.given_names()

@@ -9,7 +9,7 @@ from archive.extraction.document import Document
 from archive.extraction.names import name_tokens
 from archive.extraction.surnames import listed_surnames, pure_lineage, short_mentions
 from archive.extraction.variants import person_identity, surname_of
-from archive.models import Entity
+from archive.models import Entity, EntityAlias
 from archive.services.gazetteer import gazetteer_get
 from tests.archive.extraction_helpers import entity, proposed_people
 
@@ -133,5 +133,17 @@ def test_a_family_name_the_article_writes_after_another_given_name_is_not_the_kn
     text = (
         "أفاد المكلف بالإعلام خليفة الشيباني أن الأعوان أحبطوا العملية. "
         "وأضاف الشيباني أن التحقيق جار."
+    )
+    assert "أسعد الشيباني" not in named(text)
+
+
+def test_a_known_persons_family_name_written_after_another_given_name_is_not_his():
+    entity("person", "أسعد الشيباني")
+    EntityAlias.objects.create(
+        entity=Entity.objects.get(name="أسعد الشيباني"), name="الشيباني", ambiguous=True
+    )
+    text = (
+        "أكد المكلف بالإعلام والاتصال بالإدارة العامة للحرس الوطني خليفة الشيباني في تصريح "
+        "أن الأعوان أحبطوا العملية. وأضاف الشيباني أن التحقيق جار."
     )
     assert "أسعد الشيباني" not in named(text)
