@@ -68,7 +68,7 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
     hits = _scan(doc, gazetteer, 0, len(doc))
     candidates = []
     if detect:
-        hits = [hit for hit in hits if not _inside_longer_name(doc, hit, gazetteer)]
+        hits = _outside_longer_names(doc, hits, gazetteer)
         organizations, hits = organization_candidates(doc, hits, gazetteer, _known_hit(doc))
         hits = [hit for hit in hits if not _honoured_person(doc, hit, gazetteer)]
         in_organizations = {i for c in organizations for i in c.tokens}
@@ -217,7 +217,13 @@ def _known_surnames(doc: Document, hits: list[_Hit], taken: set[int], gazetteer)
     kinds, owners = gazetteer.kinds, {}
     for hit in hits:
         ids = {e.entity_id for e in hit.entries}
-        if hit.end > hit.start and len(ids) == 1 and kinds[next(iter(ids))] == "person":
+        if (
+            hit.end > hit.start
+            and len(ids) == 1
+            and kinds[next(iter(ids))] == "person"
+            # عبدالعزيز in سلمان بن عبدالعزيز names the father, not a family
+            and doc.folded[hit.end - 1] not in cues.lineage_words()
+        ):
             owners.setdefault(doc.folded[hit.end], set()).update(ids)
     surnames = {
         key: (next(iter(ids)), min(h.end for h in hits if doc.folded[h.end] == key))
@@ -236,6 +242,28 @@ def _known_surnames(doc: Document, hits: list[_Hit], taken: set[int], gazetteer)
                 found.append(_Hit(i, i, key, (AliasEntry(entity_id, False),)))
                 break
     return found
+
+
+# Tokens a known name may run past a title alias that a lineage continues.
+_MAX_NAME = 8
+
+
+def _outside_longer_names(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """Hits that are not part of a longer name; a title alias that a lineage continues
+    (``الملك سلمان`` in ``الملك سلمان بن عبدالعزيز``) gives way to the name after the title."""
+    kept, covered = [], -1
+    for hit in hits:
+        if hit.start <= covered:
+            continue  # inside the name found after a title
+        if not _inside_longer_name(doc, hit, gazetteer):
+            kept.append(hit)
+        elif hit.end > hit.start and (doc.folded[hit.start],) in cues.cue_phrases():
+            after = _scan(doc, gazetteer, hit.start + 1, min(len(doc), hit.end + _MAX_NAME))
+            for h in after[:1]:
+                if h.start <= hit.end and not _inside_longer_name(doc, h, gazetteer):
+                    kept.append(h)
+                    covered = h.end
+    return kept
 
 
 def _inside_longer_name(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:

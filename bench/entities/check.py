@@ -27,17 +27,21 @@ from archive.extraction.names import first_token_keys, name_normalize, name_toke
 
 def occurrences(text: str, surface: str) -> list[str]:
     """The spans of ``text`` written like ``surface``, proclitics allowed on the first word."""
+    return [text[start:end] for start, end in _positions(text, surface)]
+
+
+def _positions(text: str, surface: str) -> list[tuple[int, int]]:
     wanted = name_tokens(surface)
     if not wanted:
         return []
     columns = token_columns(text)
     folded, size = columns.folded, len(wanted)
     first = first_token_keys(wanted[0])
-    found = []
-    for i in range(len(folded) - size + 1):
-        if folded[i + 1 : i + size] == wanted[1:] and first & first_token_keys(folded[i]):
-            found.append(text[columns.starts[i] : columns.ends[i + size - 1]])
-    return found
+    return [
+        (columns.starts[i], columns.ends[i + size - 1])
+        for i in range(len(folded) - size + 1)
+        if folded[i + 1 : i + size] == wanted[1:] and first & first_token_keys(folded[i])
+    ]
 
 
 def article_problems(article: GoldArticle, record: dict) -> list[str]:
@@ -51,11 +55,21 @@ def article_problems(article: GoldArticle, record: dict) -> list[str]:
         for surface in entity.surfaces:
             if surface not in text:
                 problems.append(f"{entity.name}: {surface!r} is not written in the article")
+        # A span inside a longer form of another entity is that entity's (يوسف in هالة يوسف).
+        others = [
+            position
+            for other in article.entities
+            if other is not entity
+            for surface in other.surfaces
+            if " " in surface.strip()
+            for position in _positions(text, surface)
+        ]
         unlisted = {
-            span
+            text[start:end]
             for surface in entity.surfaces
-            for span in occurrences(text, surface)
-            if name_normalize(span) not in listed and name_normalize(span) not in claimed
+            for start, end in _positions(text, surface)
+            if name_normalize(text[start:end]) not in listed | claimed
+            and not any(a <= start and end <= b for a, b in others)
         }
         for span in sorted(unlisted):
             problems.append(f"{entity.name}: {span!r} is written but not listed")

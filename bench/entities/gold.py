@@ -19,7 +19,16 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 GOLD_DIR = HERE / "gold"
 CORPORA = ROOT.parent / "shared" / "corpora"
-SPLITS = ("dev", "heldout", "dev_people", "heldout_people", "dev_people2", "heldout_people2")
+SPLITS = (
+    "dev",
+    "heldout",
+    "dev_people",
+    "heldout_people",
+    "dev_people2",
+    "heldout_people2",
+    "dev_people3",
+    "heldout_people3",
+)
 KINDS = ("person", "organization", "place")
 
 

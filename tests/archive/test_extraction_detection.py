@@ -116,6 +116,22 @@ def test_a_surname_shared_by_two_people_of_the_article_resolves_to_neither():
     assert found["رفعت الأسد"] == ["رفعت الأسد"]
 
 
+def test_a_royal_title_alias_that_a_lineage_continues_gives_way_to_the_name_after_it():
+    person("الملك سلمان بن عبد العزيز", "سلمان بن عبدالعزيز", "الملك سلمان")
+    text = (
+        "رفع أمير منطقة تبوك العزاء لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز "
+        "حفظه الله، وحضر الأمير فهد بن سلطان بن عبدالعزيز."
+    )
+    found = known(text)
+    # عبدالعزيز ending فهد's lineage is his grandfather, not the king's family name.
+    assert found["الملك سلمان بن عبد العزيز"] == ["سلمان بن عبدالعزيز"]
+
+
+def test_a_title_alias_followed_by_another_persons_lineage_is_not_that_person():
+    person("الملك سلمان", "الملك سلمان")
+    assert "الملك سلمان" not in known("وصل الملك سلمان بن حمد آل خليفة إلى الرياض")
+
+
 def test_spelling_variants_resolve_to_the_known_person():
     person("ستافان دي ميستورا")
     person("عادل الجبير")

@@ -238,6 +238,22 @@ def test_the_check_reports_a_surface_missing_from_the_text_and_an_unlisted_form(
     ]
 
 
+def test_the_check_leaves_a_name_inside_another_persons_longer_form_to_that_person():
+    check = _module("check")
+    article = gold.GoldArticle(
+        corpus="saudinewsnet",
+        line=1,
+        sha1="",
+        title="",
+        entities=(
+            gold_entity("person", "يوسف", "ويوسف"),
+            gold_entity("person", "هالة يوسف", "هالة يوسف"),
+        ),
+    )
+    record = {"title": "", "content": "قالت هالة يوسف إن ابنها ويوسف عادا، وإن يوسف بخير"}
+    assert check.article_problems(article, record) == ["يوسف: 'يوسف' is written but not listed"]
+
+
 # ------------------------------------------------------------------------ a run on two articles
 
 
