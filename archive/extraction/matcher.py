@@ -12,7 +12,7 @@ and never in a common-word construction (في صالح التهدئة, لصال�
 from dataclasses import dataclass, field
 
 from arabic_text import frequency
-from archive.extraction import cues, name_runs, people_names, shapes, surnames
+from archive.extraction import cues, name_runs, people_names, shapes, surnames, variants
 from archive.extraction.candidates import FoundCandidate, find_candidates
 from archive.extraction.detection import (
     count_occurrences,
@@ -266,6 +266,10 @@ def _outside_longer_names(doc: Document, hits: list[_Hit], gazetteer: Gazetteer)
     return kept
 
 
+# بن, ابن, بنت and آل (folded ال): a name goes on after them.
+_CONTINUING = frozenset(("بن", "ابن", "بنت", variants.FAMILY))
+
+
 def _inside_longer_name(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
     """``محمد بن عبد الرحمن`` in ``محمد بن عبد الرحمن بن عبدالعزيز``, ``بن سلمان`` in
     ``خالد بن سلمان``: a person's name that another generation continues or that follows
@@ -273,8 +277,8 @@ def _inside_longer_name(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
     if not all(gazetteer.kinds[e.entity_id] == "person" for e in hit.entries):
         return False
     after, before = hit.end + 1, hit.start - 1
-    if after < len(doc) and doc.joined[hit.end] and doc.folded[after] in cues.lineage_words():
-        return True
+    if after < len(doc) and doc.joined[hit.end] and doc.folded[after] in _CONTINUING:
+        return True  # صالح in الشيخ صالح آل الشيخ
     if hit.end > hit.start and name_runs.lineage_family(doc, hit.end):
         return True  # عبدالله بن عبدالعزيز الربيعة: a family name follows the lineage
     return (

@@ -23,7 +23,7 @@ from archive.extraction import cues, people_names, shapes
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.name_words import speech_verb
-from archive.extraction.names import ARTICLE, name_tokens
+from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
 from archive.extraction.org_words import LEADER_HEADS
 from archive.extraction.variants import FAMILY, joined_abd, person_identity, surname_of
 
@@ -137,7 +137,7 @@ def supported(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
     given = key in cues.given_names() or key in gazetteer.person_given_names
     if given and joined and _may_go_on(doc.folded[nxt]):
         return False  # حكومة الحبيب الصيد: a given name that a name goes on from
-    if doc.folded[i - 1] in leader_heads():
+    if first_token_keys(doc.folded[i - 1]) & leader_heads():  # لحكومة هادي
         # حكومة الشاهد المستقيلة; not حكومة الحبيب الصيد, where the name goes on.
         return not (joined and _definite_noun(doc.folded[nxt], gazetteer))
     if joined and doc.folded[nxt].startswith(ARTICLE):

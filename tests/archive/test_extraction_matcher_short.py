@@ -147,3 +147,17 @@ def test_a_known_persons_family_name_written_after_another_given_name_is_not_his
         "أن الأعوان أحبطوا العملية. وأضاف الشيباني أن التحقيق جار."
     )
     assert "أسعد الشيباني" not in named(text)
+
+
+def test_a_government_named_with_a_preposition_names_its_leader():
+    entity("person", "عبد ربه منصور هادي")
+    found = named("تستمر المعارك بين القوات الموالية لحكومة هادي والحوثيين وحلفائهم.")
+    assert found["عبد ربه منصور هادي"] == ["هادي"]
+
+
+def test_a_known_one_word_name_that_a_family_continues_is_someone_elses():
+    person = entity("person", "برهم صالح")
+    EntityAlias.objects.create(entity=person, name="صالح", ambiguous=True)
+    text = "جاء ذلك في خطاب شكر تلقاه الشيخ صالح آل الشيخ من أمير المنطقة."
+    assert "برهم صالح" not in named(text)
+    assert "صالح آل الشيخ" in proposed_people(text)
