@@ -223,6 +223,7 @@ def _known_surnames(doc: Document, hits: list[_Hit], taken: set[int], gazetteer)
             and kinds[next(iter(ids))] == "person"
             # عبدالعزيز in سلمان بن عبدالعزيز names the father, not a family
             and doc.folded[hit.end - 1] not in cues.lineage_words()
+            and doc.folded[hit.end - 1] != variants.FAMILY  # سعود in … آل سعود: the family's
         ):
             owners.setdefault(doc.folded[hit.end], set()).update(ids)
     surnames = {

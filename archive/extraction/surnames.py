@@ -130,8 +130,9 @@ def supported(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
     a verb of saying before a family name that is no ordinary word too (وأضاف لافروف)."""
     if key != doc.folded[i] or _adjective(key):
         return False  # لاستقبال, ورحلته: a name after its cue takes no proclitic
-    if doc.folded[i - 1] in cues.given_names():
-        return False  # خليفة الشيباني: the family name of a name the word ends
+    before = doc.folded[i - 1]
+    if before in cues.given_names() or shapes.is_proper_word(before):
+        return False  # خليفة الشيباني, اليزابيث أوزبورن: the end of a name the word closes
     nxt = i + 1
     joined = nxt < len(doc) and doc.joined[i] and not doc.stop[nxt]
     given = key in cues.given_names() or key in gazetteer.person_given_names
