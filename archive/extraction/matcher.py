@@ -24,7 +24,7 @@ from archive.extraction.gazetteer import AliasEntry, Gazetteer
 from archive.extraction.honours import honoured, opens_with_head
 from archive.extraction.names import ARTICLE, first_token_keys
 from archive.extraction.places import in_place_list
-from archive.extraction.variants import joined_abd, variant_hits
+from archive.extraction.variants import variant_hits
 
 
 @dataclass(slots=True)
@@ -97,84 +97,11 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
                 doc.folded, taken, gazetteer.variants, doc.joined
             )
         ]
-        hits, candidates = _short_people(doc, hits, candidates, gazetteer)
-        hits, candidates = _known_lineages(doc, hits, candidates, gazetteer)
+        make = _known_hit(doc)
+        hits, candidates = surnames.short_people(doc, hits, candidates, gazetteer, make)
+        hits, candidates = surnames.known_lineages(doc, hits, candidates, gazetteer, make)
     entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer)
     return Extraction(entities=entities, candidates=candidates)
-
-
-def _short_people(doc: Document, hits: list[_Hit], candidates, gazetteer: Gazetteer):
-    """A known person named by the family name alone (``surnames``): a hit for an entity,
-    a proposal counted at each such word for a mined full name."""
-    kinds, named, starts = gazetteer.kinds, set(), set()
-    taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
-    for hit in hits:
-        if any(kinds[e.entity_id] == "person" for e in hit.entries):
-            named.update((doc.folded[hit.start], doc.folded[hit.end]))
-            starts.add(hit.start)
-    for candidate in candidates:
-        words = candidate.normalized.split()
-        if candidate.kind == "person":
-            named.update((words[0], words[-1]))
-            starts.add(candidate.tokens[0])
-        # حكومة الشاهد names a government and the person who leads it.
-        if candidate.kind == "person" or words[0] not in surnames.leader_heads():
-            taken.update(candidate.tokens)
-    proposed: dict[str, FoundCandidate] = {}
-    listed = surnames.listed_index()
-    for found in surnames.short_mentions(doc, taken, named, gazetteer, listed, starts):
-        i, owner = found.index, found.owner
-        if isinstance(owner, int):
-            hits.append(_Hit(i, i, found.key, (AliasEntry(owner, False),)))
-            continue
-        candidate = proposed.get(owner)
-        if candidate is None:
-            candidate = proposed[owner] = FoundCandidate(
-                name=doc.span(i, i) if owner == found.key else owner,
-                normalized=owner,
-                cue="",
-                offset=doc.starts[i],
-                count=0,
-                tokens=(i,),
-            )
-        candidate.count += 1
-        form = doc.span(i, i)
-        if form not in candidate.forms:
-            candidate.forms.append(form)
-    return hits, candidates + list(proposed.values())
-
-
-def _known_lineages(doc: Document, hits: list[_Hit], candidates, gazetteer: Gazetteer):
-    """A proposed lineage that opens with the name of a known person the article names
-    alone too is that person (الأمير محمد بن سلمان بن عبد العزيز, then الأمير محمد بن
-    سلمان): one person per name in an article."""
-    known = {}
-    for hit in hits:
-        ids = {e.entity_id for e in hit.entries}
-        if hit.end > hit.start and len(ids) == 1 and gazetteer.kinds[next(iter(ids))] == "person":
-            words = joined_abd([hit.key, *doc.folded[hit.start + 1 : hit.end + 1]])
-            known[tuple(words)] = next(iter(ids))
-            if words[0] in surnames.title_words():  # الأمير محمد بن سلمان: a royal's title
-                known[tuple(words[1:])] = next(iter(ids))
-    if not known:
-        return hits, candidates
-    kept = []
-    for candidate in candidates:
-        words = joined_abd(candidate.normalized.split())
-        entity_id = next(
-            (
-                known[tuple(words[:n])]
-                for n in range(len(words) - 1, 2, -1)
-                if tuple(words[:n]) in known
-            ),
-            None,
-        )
-        if candidate.kind != "person" or entity_id is None or not surnames.pure_lineage(words):
-            kept.append(candidate)
-            continue
-        start, end = candidate.tokens[0], candidate.tokens[-1]
-        hits.append(_Hit(start, end, doc.folded[start], (AliasEntry(entity_id, False),)))
-    return hits, kept
 
 
 def _honoured_person(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:

@@ -20,6 +20,7 @@ from functools import cache
 
 from arabic_text import frequency
 from archive.extraction import cues, people_names, shapes
+from archive.extraction.candidates import FoundCandidate
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.name_words import speech_verb
@@ -273,3 +274,77 @@ def _inside(words: list[str], longer: list[str]) -> bool:
     """Every word of ``words`` in ``longer``, in order."""
     rest = iter(longer)
     return all(word in rest for word in words)
+
+
+def short_people(doc: Document, hits: list, candidates, gazetteer: Gazetteer, make_hit):
+    """A known person named by the family name alone (``surnames``): a hit for an entity,
+    a proposal counted at each such word for a mined full name."""
+    kinds, named, starts = gazetteer.kinds, set(), set()
+    taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
+    for hit in hits:
+        if any(kinds[e.entity_id] == "person" for e in hit.entries):
+            named.update((doc.folded[hit.start], doc.folded[hit.end]))
+            starts.add(hit.start)
+    for candidate in candidates:
+        words = candidate.normalized.split()
+        if candidate.kind == "person":
+            named.update((words[0], words[-1]))
+            starts.add(candidate.tokens[0])
+        # حكومة الشاهد names a government and the person who leads it.
+        if candidate.kind == "person" or words[0] not in leader_heads():
+            taken.update(candidate.tokens)
+    proposed: dict[str, FoundCandidate] = {}
+    listed = listed_index()
+    for found in short_mentions(doc, taken, named, gazetteer, listed, starts):
+        i, owner = found.index, found.owner
+        if isinstance(owner, int):
+            hits.append(make_hit(i, i, owner))
+            continue
+        candidate = proposed.get(owner)
+        if candidate is None:
+            candidate = proposed[owner] = FoundCandidate(
+                name=doc.span(i, i) if owner == found.key else owner,
+                normalized=owner,
+                cue="",
+                offset=doc.starts[i],
+                count=0,
+                tokens=(i,),
+            )
+        candidate.count += 1
+        form = doc.span(i, i)
+        if form not in candidate.forms:
+            candidate.forms.append(form)
+    return hits, candidates + list(proposed.values())
+
+
+def known_lineages(doc: Document, hits: list, candidates, gazetteer: Gazetteer, make_hit):
+    """A proposed lineage that opens with the name of a known person the article names
+    alone too is that person (الأمير محمد بن سلمان بن عبد العزيز, then الأمير محمد بن
+    سلمان): one person per name in an article."""
+    known = {}
+    for hit in hits:
+        ids = {e.entity_id for e in hit.entries}
+        if hit.end > hit.start and len(ids) == 1 and gazetteer.kinds[next(iter(ids))] == "person":
+            words = joined_abd([hit.key, *doc.folded[hit.start + 1 : hit.end + 1]])
+            known[tuple(words)] = next(iter(ids))
+            if words[0] in title_words():  # الأمير محمد بن سلمان: a royal's title
+                known[tuple(words[1:])] = next(iter(ids))
+    if not known:
+        return hits, candidates
+    kept = []
+    for candidate in candidates:
+        words = joined_abd(candidate.normalized.split())
+        entity_id = next(
+            (
+                known[tuple(words[:n])]
+                for n in range(len(words) - 1, 2, -1)
+                if tuple(words[:n]) in known
+            ),
+            None,
+        )
+        if candidate.kind != "person" or entity_id is None or not pure_lineage(words):
+            kept.append(candidate)
+            continue
+        start, end = candidate.tokens[0], candidate.tokens[-1]
+        hits.append(make_hit(start, end, entity_id))
+    return hits, kept
