@@ -12,7 +12,7 @@ and never in a common-word construction (في صالح التهدئة, لصال�
 from dataclasses import dataclass, field
 
 from arabic_text import frequency
-from archive.extraction import cues, name_runs, people_names, shapes
+from archive.extraction import cues, name_runs, people_names, shapes, surnames, variants
 from archive.extraction.candidates import FoundCandidate, find_candidates
 from archive.extraction.detection import (
     count_occurrences,
@@ -86,7 +86,9 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
         people, variants = _variants(doc, people, gazetteer)
         hits = sorted(hits + variants, key=lambda h: h.start)
         taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
-        candidates = count_occurrences(doc, organizations + people, taken)
+        candidates = surnames.one_person_per_name(
+            count_occurrences(doc, organizations + people, taken)
+        )
         hits += _known_surnames(doc, hits, taken, gazetteer)
         taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
         hits += [
@@ -95,6 +97,9 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
                 doc.folded, taken, gazetteer.variants, doc.joined
             )
         ]
+        make = _known_hit(doc)
+        hits, candidates = surnames.short_people(doc, hits, candidates, gazetteer, make)
+        hits, candidates = surnames.known_lineages(doc, hits, candidates, gazetteer, make)
     entities = _resolve(doc, hits + _nested_places(doc, hits, gazetteer), gazetteer)
     return Extraction(entities=entities, candidates=candidates)
 
@@ -145,6 +150,7 @@ def _known_surnames(doc: Document, hits: list[_Hit], taken: set[int], gazetteer)
             and kinds[next(iter(ids))] == "person"
             # عبدالعزيز in سلمان بن عبدالعزيز names the father, not a family
             and doc.folded[hit.end - 1] not in cues.lineage_words()
+            and doc.folded[hit.end - 1] != variants.FAMILY  # سعود in … آل سعود: the family's
         ):
             owners.setdefault(doc.folded[hit.end], set()).update(ids)
     surnames = {
@@ -188,6 +194,10 @@ def _outside_longer_names(doc: Document, hits: list[_Hit], gazetteer: Gazetteer)
     return kept
 
 
+# بن, ابن, بنت and آل (folded ال): a name goes on after them.
+_CONTINUING = frozenset(("بن", "ابن", "بنت", variants.FAMILY))
+
+
 def _inside_longer_name(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
     """``محمد بن عبد الرحمن`` in ``محمد بن عبد الرحمن بن عبدالعزيز``, ``بن سلمان`` in
     ``خالد بن سلمان``: a person's name that another generation continues or that follows
@@ -195,8 +205,8 @@ def _inside_longer_name(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:
     if not all(gazetteer.kinds[e.entity_id] == "person" for e in hit.entries):
         return False
     after, before = hit.end + 1, hit.start - 1
-    if after < len(doc) and doc.joined[hit.end] and doc.folded[after] in cues.lineage_words():
-        return True
+    if after < len(doc) and doc.joined[hit.end] and doc.folded[after] in _CONTINUING:
+        return True  # صالح in الشيخ صالح آل الشيخ
     if hit.end > hit.start and name_runs.lineage_family(doc, hit.end):
         return True  # عبدالله بن عبدالعزيز الربيعة: a family name follows the lineage
     return (
@@ -225,10 +235,12 @@ def _without_titles(doc: Document, hits: list[_Hit], people, gazetteer) -> list[
 
 def _without_surnames(doc: Document, hits: list[_Hit], people, gazetteer) -> list[_Hit]:
     """A one-word hit that is the surname of a person the article names in full is that
-    person (``فلين`` after ``مايكل فلين`` is no town)."""
-    surnames = {c.normalized.split()[-1] for c in people if " " in c.normalized}
+    person (``فلين`` after ``مايكل فلين`` is no town; ``الشيباني`` after ``خليفة الشيباني``
+    is no other known الشيباني, unless the article names that one in full too)."""
+    family = {c.normalized.split()[-1] for c in people if " " in c.normalized}
     inside = {i for c in people for i in c.tokens}
     kinds = gazetteer.kinds
+    full = {e.entity_id for hit in hits for e in hit.entries if not e.ambiguous}
     return [
         hit
         for hit in hits
@@ -241,8 +253,12 @@ def _without_surnames(doc: Document, hits: list[_Hit], people, gazetteer) -> lis
                 hit.start in inside
                 and (hit.start - 1 in inside or all(e.ambiguous for e in hit.entries))
             )
+            and not (
+                all(e.ambiguous and e.entity_id not in full for e in hit.entries)
+                and first_token_keys(doc.folded[hit.start]) & family
+            )
         )
-        or (hit.start not in inside and not first_token_keys(doc.folded[hit.start]) & surnames)
+        or (hit.start not in inside and not first_token_keys(doc.folded[hit.start]) & family)
     ]
 
 
@@ -372,6 +388,8 @@ def _entity_of(doc, hit: _Hit, full: set[int], gazetteer: Gazetteer, sure=None) 
         if _title_word(doc, hit, gazetteer):
             return None
         return ids[0] if len(ids) == 1 else None
+    if _person_named_short(doc, hit, ids, gazetteer):
+        return ids[0]
     name = " ".join((hit.key, *doc.folded[hit.start + 1 : hit.end + 1]))
     before = doc.folded[hit.start - 1] if hit.start and doc.joined[hit.start - 1] else ""
     if hit.end + 1 < len(doc) and doc.joined[hit.end] and doc.stop[hit.end + 1]:
@@ -381,6 +399,20 @@ def _entity_of(doc, hit: _Hit, full: set[int], gazetteer: Gazetteer, sure=None) 
         return None
     supported = [i for i in ids if i in full]
     return supported[0] if len(supported) == 1 else by_country
+
+
+def _person_named_short(doc: Document, hit: _Hit, ids: list[int], gazetteer) -> bool:
+    """A family name that only one known person has, named alone where a government is
+    named by it or after a verb of saying (حكومة العبادي, وقال العامري): ``surnames``."""
+    return (
+        hit.start == hit.end
+        and hit.start > 0
+        and doc.joined[hit.start - 1]
+        and len(ids) == 1
+        and gazetteer.kinds.get(ids[0]) == "person"
+        and surnames.supported(doc, hit.start, hit.key, gazetteer)
+        and hit.key not in surnames.after_given_names(doc)  # وأضاف الشيباني after خليفة الشيباني
+    )
 
 
 def _title_word(doc: Document, hit: _Hit, gazetteer: Gazetteer) -> bool:

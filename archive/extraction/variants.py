@@ -75,6 +75,34 @@ def without_family(words: list[str]) -> list[str]:
     return words
 
 
+# Words that end a name without being its family name: a father's name after بن (محمد بن
+# سلمان).
+_LINEAGE = frozenset(("بن", "ابن", "بنت"))
+# A surname this short is too common a word to stand for a person alone.
+MIN_SURNAME = 3
+
+
+def surname_of(words) -> str | None:
+    """The family name a full name (folded words) ends in, when it has one: not the father's
+    name of a lineage (محمد بن سلمان), not a particle."""
+    if len(words) < 2 or words[-2] in _LINEAGE or len(words[-1]) < MIN_SURNAME:
+        return None
+    if words[-1].startswith(ABD) or words[-2] == ABD:
+        return None  # ملحة عبدالله: a father's given name (عبد and a name of God)
+    return words[-1]
+
+
+def person_identity(words) -> tuple[str, str]:
+    """What tells two written full names apart as people: the given name (عبد joined to its
+    tail; a transliterated one by its skeleton) and the family name: عبد ربه منصور هادي
+    and عبدربه منصور هادي are one person, and so are سيرغي لافروف and سيرجي لافروف."""
+    given = joined_abd(list(words))[0]
+    if transliterated(given):
+        given = given.replace("غ", "ج")
+        given = given[:1] + given[1:-1].translate(_VOWELS) + given[-1:]
+    return given, words[-1]
+
+
 class VariantIndex:
     """Skeletons of the names of people, to resolve a variant spelling to one entity."""
 
@@ -85,6 +113,9 @@ class VariantIndex:
         # and the skeletons of their first words (most text words start none).
         self.short: dict[str, set[int]] = {}
         self.short_first: set[str] = set()
+        # The last word of each full name (هادي, الشاهد) → the people it ends the name of,
+        # by ``person_identity``.
+        self.surnames: dict[str, dict[tuple[str, str], set[int]]] = {}
 
     def add(self, words: list[str], entity_id: int) -> None:
         # A surname with its particle is written alone too: دي ميستورا.
@@ -99,6 +130,10 @@ class VariantIndex:
                 self.short_first.add(key.split(" ", 1)[0])
         if len(words) < 2:
             return
+        surname = surname_of(words)
+        if surname:
+            people = self.surnames.setdefault(surname, {})
+            people.setdefault(person_identity(words), set()).add(entity_id)
         key = name_skeleton(words)
         owners = self.exact.setdefault(key, set())
         if entity_id not in owners:
