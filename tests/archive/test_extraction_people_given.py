@@ -135,6 +135,11 @@ def test_a_title_supports_a_person_not_a_place_of_the_same_name(tmp_path):
         ("أما المحامي موسى النمراني، فقد كتب على صفحته بفيسبوك قائلا.", "موسى النمراني"),
         ("نشرت الصحيفة مقالا للكاتب ويل تيرنر، الذي شارك في عمليات الإنقاذ.", "ويل تيرنر"),
         ("وبدأ المدرب رينارد ستامب المباراة بتشكيلة مكونة من الحارس والمدافعين.", "رينارد ستامب"),
+        (
+            "ووفقا للمؤرخ عيسى بن علوي القصير، فقد قدرت مشاركة الشعب بأكثر من ذلك.",
+            "عيسى بن علوي القصير",
+        ),
+        ("شقيق الشهيد سعيد الغزلاني يدخل في اعتصام مفتوح بمقر المعتمدية.", "سعيد الغزلاني"),
     ],
 )
 def test_a_noun_of_standing_introduces_a_name_as_a_title_does(text, name):
@@ -212,3 +217,9 @@ def test_a_given_name_mined_from_lineages_opens_a_name_without_a_title():
         "سيحضر الحفل."
     )
     assert "حمدان العمري" in found
+
+
+@pytest.mark.django_db
+def test_the_subject_of_a_verb_of_saying_in_the_present_is_a_name():
+    found = people("بينما يقول مهند الفقيه: إن عيد الفطر له وضعه الخاص بعد الصيام.")
+    assert found == ["مهند الفقيه"]
