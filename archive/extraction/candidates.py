@@ -279,8 +279,8 @@ def _may_start_by_shape(folded: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _makes_name_of_previous(nxt: str) -> bool:
-    """The next word makes a name of this one: بن (a lineage), عبد, or a rare family nisba."""
-    return nxt in cues.lineage_words() or nxt == "عبد" or shapes.rare_family_name(nxt)
+    """The next word makes a name of this one: بن (a lineage), عبد, a family name."""
+    return nxt in cues.lineage_words() or nxt == "عبد" or common_given.family_name(nxt)
 
 
 @lru_cache(maxsize=100_000)
@@ -435,7 +435,7 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     key = shapes.given_name_key(folded)
     if key is None and starts.lineage_follows(doc, k):
         key = shapes.without_conjunction(folded)  # حمد بن محمد: a word, بن and a given name
-    if key is None and (starts.before_family_name(doc, k) or common_given.before_nisba(doc, k)):
+    if key is None and (starts.before_family_name(doc, k) or common_given.before_family(doc, k)):
         key = shapes.without_conjunction(folded)  # صابرين القوبنطيني: a word and a rare nisba
     if key is None and starts.abd_follows(doc, k):
         key = shapes.without_conjunction(folded)  # فوزي عبد الرحمان: a word and عبد …

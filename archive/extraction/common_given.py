@@ -1,6 +1,7 @@
 """Given names that are ordinary words too (خميس, مساعد, بسمة, البشير), which open a name
 only when the word after them is a family name of a sure shape: a definite nisba that news
-seldom writes (``الذويبي``, ``الجبالي``), an adjective of no country or field."""
+seldom writes (``الذويبي``, ``الجبالي``), an adjective of no country or field, or a family
+name mined from the corpora (``الشمراني``)."""
 
 from archive.extraction import cues, shapes
 from archive.extraction import name_words as nw
@@ -8,14 +9,22 @@ from archive.extraction.document import Document
 from archive.extraction.names import ARTICLE
 
 
+def family_name(folded: str) -> bool:
+    """A family name of a sure shape: a rare definite nisba or a mined family name."""
+    return shapes.rare_family_name(folded) or folded in cues.family_names()
+
+
 def _before_rare_nisba(doc: Document, k: int) -> bool:
     return k + 1 < len(doc) and doc.joined[k] and shapes.rare_family_name(doc.folded[k + 1])
 
 
-def before_nisba(doc: Document, k: int) -> bool:
-    """``سعيد الذويبي``, ``ومساعد القريشي``: a listed given name that is also an ordinary
-    word (its definite form is frequent) opens a name before a rare family nisba."""
-    if doc.stop[k] or not _before_rare_nisba(doc, k):
+def before_family(doc: Document, k: int) -> bool:
+    """``سعيد الذويبي``, ``ومساعد القريشي``, ``ناصر الشمراني``: a listed given name that is
+    also an ordinary word (its definite form is frequent) opens a name before a rare family
+    nisba or a family name mined from the corpora."""
+    if doc.stop[k] or k + 1 >= len(doc) or not doc.joined[k]:
+        return False
+    if not family_name(doc.folded[k + 1]):
         return False
     word = shapes.without_conjunction(doc.folded[k])
     return word in cues.given_names() and not word.startswith(ARTICLE)
