@@ -32,14 +32,15 @@ def before_family(doc: Document, k: int) -> bool:
 
 def in_list(doc: Document, j: int, key: str) -> bool:
     """``وأنس الحطاب (نداء تونس) وبسمة الجبالي والبشير الخليفي``: in a list of people, any
-    noun after its و (a woman's name in ة, a given name with the article) before a rare
-    family nisba is a given name; a verb or a preposition and its noun is not."""
+    noun after its و (a woman's name in ة) or a listed given name with the article before a
+    rare family nisba is a given name; a verb or a preposition and its noun is not."""
     if doc.stop[j] or key == doc.folded[j] or not _before_rare_nisba(doc, j):
         return False  # only a word after its و: الدين in ونور الدين البحيري opens nothing
-    bare = key[2:] if key.startswith(ARTICLE) else key
+    if key.startswith(ARTICLE):  # والمنجي الشملي, not والكاليماري المشوي (a dish)
+        return key[2:] in cues.given_names()
     return (
-        len(bare) >= 3
-        and bare.isalpha()
+        len(key) >= 3
+        and key.isalpha()
         and not nw.verb_shaped(key)
         and not shapes.has_particle_reading(key)
         and not doc.surfaces[j].endswith("ه")  # وجيشه: a noun and its pronoun
