@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from arabic_text import frequency
-from archive.extraction import cues, foreign_people, shapes, titles, variants
+from archive.extraction import common_given, cues, foreign_people, shapes, titles, variants
 from archive.extraction import name_runs as runs
 from archive.extraction import name_starts as starts
 from archive.extraction import name_words as nw
@@ -184,6 +184,8 @@ def _conjunct(doc: Document, j: int, taken, gazetteer) -> FoundCandidate | None:
         return None
     word = doc.folded[j]
     key = word[1:] if word.startswith("و") and len(word) > 3 else word
+    if j + 1 not in taken and common_given.in_list(doc, j, key):
+        return _candidate(doc, j, j + 1, key, cue="")  # وبسمة الجبالي
     if not (may_start_name(key) or runs.ali(doc, j)) or not nw.listed_given(key):
         return None
     if doc.surfaces[j].endswith("ه"):
@@ -191,7 +193,8 @@ def _conjunct(doc: Document, j: int, taken, gazetteer) -> FoundCandidate | None:
     end = runs.name_end(doc, j, taken, gazetteer)
     rest = doc.folded[j + 1 : end + 1] if end is not None else ()
     if end is None or not all(
-        (nw.carries_name(w) or (i > j + 1 and runs.closing_family(doc, i))) and not _plural(w)
+        (nw.carries_name(w) or (i > j + 1 and runs.closing_family(doc, i)))
+        and not (_plural(w) and not common_given.compound_tail(doc, i, j, end))
         for i, w in enumerate(rest, j + 1)
     ):
         return None
@@ -276,8 +279,8 @@ def _may_start_by_shape(folded: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _makes_name_of_previous(nxt: str) -> bool:
-    """The next word makes a name of this one: بن (a lineage), عبد, or a rare family nisba."""
-    return nxt in cues.lineage_words() or nxt == "عبد" or shapes.rare_family_name(nxt)
+    """The next word makes a name of this one: بن (a lineage), عبد, a family name."""
+    return nxt in cues.lineage_words() or nxt == "عبد" or common_given.family_name(nxt)
 
 
 @lru_cache(maxsize=100_000)
@@ -432,8 +435,8 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     key = shapes.given_name_key(folded)
     if key is None and starts.lineage_follows(doc, k):
         key = shapes.without_conjunction(folded)  # حمد بن محمد: a word, بن and a given name
-    if key is None and starts.before_family_name(doc, k):
-        key = folded  # صابرين القوبنطيني: a name word and a rare family nisba
+    if key is None and (starts.before_family_name(doc, k) or common_given.before_family(doc, k)):
+        key = shapes.without_conjunction(folded)  # صابرين القوبنطيني: a word and a rare nisba
     if key is None and starts.abd_follows(doc, k):
         key = shapes.without_conjunction(folded)  # فوزي عبد الرحمان: a word and عبد …
     foreign = (
