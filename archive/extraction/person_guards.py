@@ -25,11 +25,11 @@ _TIME_ADJECTIVES = frozenset(
 )
 
 # Prefixes of verbs and proclitics, suffixes of pronouns, the accusative and verbs.
-_PREFIXES = ("است", "ست", "سي", "ا", "ي", "ت", "ن", "ب", "ل", "ف", "ك")
+_PREFIXES = ("است", "ست", "سي", "ا", "ي", "ت", "ب", "ل", "ف", "ك")
 _SUFFIXES = ("تي", "تن", "كن", "ون", "ي", "ا", "ه", "ك")
 # A stem is an ordinary word when news writes it this often, and more often than the word.
 STEM_MIN = 5
-STEM_SHARE = 2
+STEM_SHARE = 20
 # A stem of three letters is one this often (رفع; not رام in راما, وها in يوهان).
 SHORT_STEM_MIN = 300
 # A word in ا that news writes this often is an adverb or an accusative (مجددا).
