@@ -3,7 +3,7 @@
 A name found by its shape alone (no title, no noun of standing before it) is sometimes a
 run of ordinary words the shape tests took for a name: a frequent word cut behind a
 proclitic it does not have (فعلا → ف + علا), a month and its adjective of time (رمضان
-الماضي), or words that are Arabic inflections of frequent stems (رفعي معصمي, تعافيا
+الماضي), or words that are Arabic inflections of frequent stems (تتناولي أقراصا, تعافيا
 سريعا). Word counts of Arabic news (``arabic_text.frequency``) tell them apart.
 """
 
