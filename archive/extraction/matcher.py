@@ -23,6 +23,7 @@ from archive.extraction.document import Document, cue_start
 from archive.extraction.gazetteer import AliasEntry, Gazetteer
 from archive.extraction.honours import honoured, opens_with_head
 from archive.extraction.names import ARTICLE, first_token_keys
+from archive.extraction.person_guards import phrase
 from archive.extraction.places import in_place_list
 from archive.extraction.variants import variant_hits
 
@@ -79,7 +80,8 @@ def extract(text: str, gazetteer: Gazetteer, *, detect: bool = True) -> Extracti
         people = [
             c
             for c in people
-            if c.kind != "person" or not _not_person(doc, c.tokens[0], c.tokens[-1])
+            if c.kind != "person"
+            or not (_not_person(doc, c.tokens[0], c.tokens[-1]) or phrase(doc, c))
         ]
         hits = _without_titles(doc, hits, people, gazetteer)
         hits = _without_surnames(doc, hits, people, gazetteer)
