@@ -2,6 +2,8 @@
 the words after it make a given name (بن and a given name, عبد and its tail, a rare family
 nisba), never a noun of action or a noun with its pronoun; and ``على`` that is the name علي."""
 
+from functools import lru_cache
+
 from arabic_text import frequency
 from archive.extraction import cues, shapes
 from archive.extraction import name_words as nw
@@ -16,7 +18,7 @@ _VOWELS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0652"
 def ali(doc: Document, i: int) -> bool:
     """``علي`` the name, which folds like the preposition ``على``: written with ي in an
     article that writes ى elsewhere (an outlet that tells them apart)."""
-    if doc.folded[i] != _ALI and _ALI not in first_token_keys(doc.folded[i]):
+    if not _may_be_ali(doc.folded[i]):
         return False
     if not doc.surfaces[i].endswith("ي"):
         return _ali_before_compound(doc, i)
@@ -24,6 +26,12 @@ def ali(doc: Document, i: int) -> bool:
     if writes is None:
         writes = doc._writes_maqsura = any(w.endswith("ى") for w in doc.surfaces)
     return writes
+
+
+@lru_cache(maxsize=100_000)
+def _may_be_ali(folded: str) -> bool:
+    """The word is علي or على behind its proclitics (asked of every word of a text)."""
+    return folded == _ALI or _ALI in first_token_keys(folded)
 
 
 def _ali_before_compound(doc: Document, i: int) -> bool:
