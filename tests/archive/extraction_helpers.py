@@ -23,3 +23,9 @@ def found(text: str) -> tuple[dict[int, list[str]], set[str]]:
 def proposed_people(text: str) -> list[str]:
     """The people proposed in the text, by name."""
     return [c.name for c in extract(text, gazetteer_get()).candidates if c.kind == "person"]
+
+
+def proposed_organizations(text: str) -> dict[str, list[str]]:
+    """Proposed organization → the forms the text names it in."""
+    found = extract(text, gazetteer_get()).candidates
+    return {c.name: c.forms for c in found if c.kind == "organization"}

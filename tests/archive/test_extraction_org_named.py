@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from archive.extraction import extract, org_named
+from archive.extraction import org_named
 from archive.services.entities import authority_file_load
-from archive.services.gazetteer import gazetteer_get
 from tests.archive.extraction_helpers import entity
+from tests.archive.extraction_helpers import proposed_organizations as organizations
 
 SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
 
@@ -19,11 +19,6 @@ SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
 @pytest.fixture
 def authority(db):
     authority_file_load(path=SMALL_AUTHORITY)
-
-
-def organizations(text: str) -> dict[str, list[str]]:
-    found = extract(text, gazetteer_get()).candidates
-    return {c.name: c.forms for c in found if c.kind == "organization"}
 
 
 def test_an_acronym_in_arabic_letters_is_an_organization_with_the_foreign_words_after_it(

@@ -11,6 +11,7 @@ from archive.models import Entity, EntityAlias
 from archive.services.entities import authority_file_load
 from archive.services.gazetteer import gazetteer_get
 from tests.archive.extraction_helpers import entity
+from tests.archive.extraction_helpers import proposed_organizations as organizations
 
 SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
 
@@ -20,12 +21,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def authority():
     authority_file_load(path=SMALL_AUTHORITY)
-
-
-def organizations(text: str) -> dict[str, list[str]]:
-    """Proposed organization → the forms the text names it in."""
-    found = extract(text, gazetteer_get()).candidates
-    return {c.name: c.forms for c in found if c.kind == "organization"}
 
 
 def known(text: str) -> set[str]:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.extraction import extract, org_mine
+from archive.extraction import org_mine
 from archive.services.entities import authority_file_load
-from archive.services.gazetteer import gazetteer_get
+from tests.archive.extraction_helpers import proposed_organizations as organizations
 
 SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
 
@@ -16,11 +16,6 @@ SMALL_AUTHORITY = Path(__file__).parent / "gold" / "small_authority.json"
 @pytest.fixture
 def authority(db):
     authority_file_load(path=SMALL_AUTHORITY)
-
-
-def organizations(text: str) -> dict[str, list[str]]:
-    found = extract(text, gazetteer_get()).candidates
-    return {c.name: c.forms for c in found if c.kind == "organization"}
 
 
 def test_a_listed_outlet_is_found_alone_with_its_proclitics(authority):
