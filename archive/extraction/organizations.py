@@ -16,7 +16,7 @@ on or after ``MAX_WORDS`` words.
 
 from functools import cache, lru_cache
 
-from archive.extraction import cues, org_words
+from archive.extraction import cues, org_words, shapes
 from archive.extraction.document import Document
 from archive.extraction.name_words import inflected_word
 from archive.extraction.names import ARTICLE, first_token_keys
@@ -248,7 +248,7 @@ def _chain_link(doc: Document, i: int, k: int, *, lam: bool = False) -> bool:
     )
 
 
-_TANWEEN = frozenset("\u064b\u064c\u064d")
+_TANWEEN = shapes.TANWEEN
 
 
 def _generic(doc: Document, i: int, end: int, head: str) -> bool:

@@ -28,7 +28,7 @@ from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
 from archive.extraction.org_words import LEADER_HEADS
 from archive.extraction.variants import FAMILY, joined_abd, person_identity, surname_of
 
-_TANWEEN = frozenset("\u064b\u064c\u064d")
+_TANWEEN = shapes.TANWEEN
 
 
 @dataclass(frozen=True, slots=True)
