@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from arabic_text import frequency
-from archive.extraction import cues, people_names, shapes
+from archive.extraction import cues, people_names, shapes, short_grammar
 from archive.extraction.candidates import FoundCandidate
 from archive.extraction.document import Document, cue_start, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
@@ -281,21 +281,32 @@ def short_people(doc: Document, hits: list, candidates, gazetteer: Gazetteer, ma
     a proposal counted at each such word for a mined full name."""
     kinds, named, starts = gazetteer.kinds, set(), set()
     taken = {i for hit in hits for i in range(hit.start, hit.end + 1)}
+    named_sure = set()
     for hit in hits:
         if any(kinds[e.entity_id] == "person" for e in hit.entries):
             named.update((doc.folded[hit.start], doc.folded[hit.end]))
             starts.add(hit.start)
+            if hit.end > hit.start or not _undecided_person(hit, kinds):
+                named_sure.update((doc.folded[hit.start], doc.folded[hit.end]))
     for candidate in candidates:
         words = candidate.normalized.split()
         if candidate.kind == "person":
             named.update((words[0], words[-1]))
+            named_sure.update((words[0], words[-1]))
             starts.add(candidate.tokens[0])
         # حكومة الشاهد names a government and the person who leads it.
-        if candidate.kind == "person" or words[0] not in leader_heads():
+        if candidate.kind == "person" or not _names_leader(words[0]):
             taken.update(candidate.tokens)
     proposed: dict[str, FoundCandidate] = {}
     listed = listed_index()
-    for found in short_mentions(doc, taken, named, gazetteer, listed, starts):
+    mentions = short_mentions(doc, taken, named, gazetteer, listed, starts)
+    skip = {found.index for found in mentions}
+    grammar = grammar_mentions(doc, hits, candidates, named_sure, gazetteer, listed, skip)
+    if grammar:
+        at = {found.index for found in grammar}
+        hits = [hit for hit in hits if hit.start not in at]  # the alias left undecided
+        mentions = sorted(mentions + grammar, key=lambda found: found.index)
+    for found in mentions:
         i, owner = found.index, found.owner
         if isinstance(owner, int):
             hits.append(make_hit(i, i, owner))
@@ -315,6 +326,86 @@ def short_people(doc: Document, hits: list, candidates, gazetteer: Gazetteer, ma
         if form not in candidate.forms:
             candidate.forms.append(form)
     return hits, candidates + list(proposed.values())
+
+
+def _names_leader(word: str) -> bool:
+    """حكومة, نظام, قوات, أنصار: a noun whose complement names the person who leads."""
+    return word in leader_heads() or word in short_grammar.followers()
+
+
+def _neighbours(doc: Document, hits, candidates, gazetteer):
+    """Where names of people and groups start and end (known, proposed or undecided), the
+    words no grammar rule may take, and the one-word aliases of people left undecided."""
+    kinds, starts, ends, sure, undecided = gazetteer.kinds, set(), set(), set(), set()
+    for hit in hits:
+        ids = {e.entity_id for e in hit.entries}
+        if hit.start == hit.end and _undecided_person(hit, kinds):
+            undecided.add(hit.start)
+        else:
+            sure.update(range(hit.start, hit.end + 1))
+        if any(kinds[e] in _NAMED_KINDS for e in ids):
+            if doc.folded[hit.start] != hit.key:
+                starts.add(hit.start)  # والحوثي, not وزارة: the name behind its و
+            ends.add(hit.end)
+    for candidate in candidates:
+        if candidate.kind in _NAMED_KINDS:
+            if doc.folded[candidate.tokens[0]] != candidate.normalized.split()[0]:
+                starts.add(candidate.tokens[0])  # والحوثي: the name behind its و
+            ends.add(candidate.tokens[-1])
+        if candidate.kind == "person" or not _names_leader(candidate.normalized.split()[0]):
+            sure.update(candidate.tokens)
+    return starts, ends, sure, undecided
+
+
+_NAMED_KINDS = ("person", "organization")
+
+
+def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, skip=()):
+    """Family names alone that the grammar makes people (``short_grammar``): the possessor
+    of قوات or أنصار, after المخلوع, coordinated with a name (الحوثيين وصالح); an alias of
+    a person left undecided there is decided so. Not the words in ``skip``."""
+    starts, ends, sure, undecided = _neighbours(doc, hits, candidates, gazetteer)
+    found, after_given = [], None
+    for i in range(1, len(doc)):
+        if i in sure or i in skip or doc.stop[i]:
+            continue
+        key = doc.folded[i] if short_grammar.after_noun(doc, i) else None
+        key = key or short_grammar.coordinated(doc, i, ends, starts)
+        if key is None or key in named or not short_grammar.free_position(doc, i):
+            continue
+        if not _name_alone(doc, i, key, gazetteer):
+            continue
+        owner = _owner(key, gazetteer, listed)
+        if owner is None:
+            continue
+        nxt = i + 1
+        if nxt < len(doc) and doc.joined[i] and _definite_noun(doc.folded[nxt], gazetteer):
+            if not doc.stop[nxt]:
+                continue  # صالح العام: a noun taking a definite complement
+        if after_given is None:
+            after_given = after_given_names(doc)
+        if owner == key or key not in after_given:
+            found.append(ShortMention(i, key, owner))
+    return found
+
+
+def _name_alone(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
+    """A word the grammar may make a person alone: the family name of a person of the
+    authority file (صالح, الأسد), or a word read as a family name and seldom otherwise
+    (the mined names hold phrases: قصيده وطنيه); no adjective, no tanween, no title
+    before it (مركز الملك سلمان ومنظمة: the title's rule decides)."""
+    if _adjective(key) or _TANWEEN.intersection(doc.surfaces[i]):
+        return False
+    if doc.folded[i - 1] in title_words() or cue_start(doc, i) is not None:
+        return False
+    if key in gazetteer.variants.surnames:
+        return True
+    return _family_like(key) and not shapes.is_common_word(key)
+
+
+def _undecided_person(hit, kinds) -> bool:
+    """An alias that needs support and names people only (صالح, الأسد)."""
+    return hit.entries[0].ambiguous and all(kinds[e.entity_id] == "person" for e in hit.entries)
 
 
 def known_lineages(doc: Document, hits: list, candidates, gazetteer: Gazetteer, make_hit):

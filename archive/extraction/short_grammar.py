@@ -1,0 +1,65 @@
+"""A family name alone where the grammar makes it a person (``surnames``'s other contexts).
+
+News names a leader by his family name alone, with no full name and no title, in a few
+constructions: the possessor of a noun of followers or forces (قوات صالح, أنصار صالح,
+ميليشيات صالح, فلول الأسد), after an epithet (المخلوع صالح), and coordinated with a person
+or a group the article names (الحوثيين وصالح, صالح والحوثي). There a word that ends the full
+name of a known person is that person even when it is an ordinary word or a given name too
+(صالح "valid"); elsewhere it needs what ``surnames.supported`` asks.
+"""
+
+from functools import cache
+
+from archive.extraction import cues
+from archive.extraction.names import name_tokens
+from archive.extraction.org_words import LEADER_HEADS
+
+# Nouns whose possessor is the leader the followers or forces belong to.
+_FOLLOWERS = """
+قوات أنصار ميليشيا ميليشيات مليشيا مليشيات فلول أتباع مؤيدي موالي الموالين جماعة
+كتائب عناصر مسلحي
+""".split()
+# Epithets written before the name of a deposed or late leader (المخلوع صالح).
+_EPITHETS = "المخلوع المعزول الراحل".split()
+# The conjunction that coordinates two names.
+AND = "و"
+
+
+@cache
+def followers() -> frozenset[str]:
+    return frozenset(name_tokens(word)[0] for word in _FOLLOWERS)
+
+
+@cache
+def heads() -> frozenset[str]:
+    """The nouns of followers, the governments (``LEADER_HEADS``) and the epithets."""
+    words = [*_FOLLOWERS, *LEADER_HEADS, *_EPITHETS]
+    return frozenset(name_tokens(word)[0] for word in words)
+
+
+def after_noun(doc, i: int) -> bool:
+    """The word at ``i`` is the possessor of a noun of followers (مليشيا صالح, أنصار صالح),
+    or follows an epithet (المخلوع صالح); the noun itself may take a proclitic."""
+    if not doc.joined[i - 1]:
+        return False
+    before = doc.folded[i - 1]
+    nouns = heads()
+    return before in nouns or (before[:1] in "وفبل" and before[1:] in nouns)
+
+
+def coordinated(doc, i: int, ends: set[int], starts: set[int]) -> str | None:
+    """The word at ``i`` coordinated with a name the article names: after it as ``وصالح``
+    (``ends`` holds where names end), or before it (``starts``: صالح والحوثي). The word
+    without its conjunction, or None."""
+    word = doc.folded[i]
+    if word.startswith(AND) and i - 1 in ends and doc.joined[i - 1] and len(word) > 3:
+        return word[1:]
+    nxt = i + 1
+    if nxt in starts and doc.joined[i] and doc.folded[nxt].startswith(AND):
+        return word
+    return None
+
+
+def free_position(doc, i: int) -> bool:
+    """No given name before the word makes it the end of a longer name (محمد صالح)."""
+    return doc.folded[i - 1] not in cues.given_names()
