@@ -392,10 +392,10 @@ def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, 
 def _name_alone(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
     """A word the grammar may make a person alone: the family name of a person of the
     authority file (صالح, الأسد), or a word read as a family name and seldom otherwise
-    (the mined names hold phrases: قصيده وطنيه); no adjective, no tanween, no title
-    before it (مركز الملك سلمان ومنظمة: the title's rule decides)."""
-    if _adjective(key) or _TANWEEN.intersection(doc.surfaces[i]):
-        return False
+    (the mined names hold phrases: قصيده وطنيه); no adjective, no الله or الدين, no
+    tanween, no title before it (مركز الملك سلمان ومنظمة: the title's rule decides)."""
+    if _adjective(key) or key in cues.compound_tails() or _TANWEEN.intersection(doc.surfaces[i]):
+        return False  # أنصار الله: the second half of a compound (نصر الله) is no family
     if doc.folded[i - 1] in title_words() or cue_start(doc, i) is not None:
         return False
     if key in gazetteer.variants.surnames:
