@@ -370,18 +370,15 @@ def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, 
         if i in sure or i in skip or doc.stop[i]:
             continue
         key = doc.folded[i] if short_grammar.after_noun(doc, i) else None
+        linked = key is None  # coordinated: only a word that reads as a family name
         key = key or short_grammar.coordinated(doc, i, ends, starts)
         if key is None or key in named or not short_grammar.free_position(doc, i):
             continue
-        if not _name_alone(doc, i, key, gazetteer):
+        if not _name_alone(doc, i, key, gazetteer, shape_only=linked):
             continue
         owner = _owner(key, gazetteer, listed)
-        if owner is None:
+        if owner is None or _goes_on(doc, i, gazetteer):
             continue
-        nxt = i + 1
-        if nxt < len(doc) and doc.joined[i] and _definite_noun(doc.folded[nxt], gazetteer):
-            if not doc.stop[nxt]:
-                continue  # صالح العام: a noun taking a definite complement
         if after_given is None:
             after_given = after_given_names(doc)
         if owner == key or key not in after_given:
@@ -389,16 +386,36 @@ def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, 
     return found
 
 
-def _name_alone(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
+def _goes_on(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
+    """The word after ``i`` continues a phrase: a definite noun (صالح العام) or a name
+    (وإبراهيم غالب, وجونسون آند جونسون)."""
+    nxt = i + 1
+    if nxt >= len(doc) or not doc.joined[i] or doc.stop[nxt]:
+        return False
+    word = doc.folded[nxt]
+    if _definite_noun(word, gazetteer):
+        return True
+    return (
+        word in cues.given_names()
+        or word in cues.family_names()
+        or (shapes.is_proper_word(word) and not shapes.has_clitic_reading(word))
+    )
+
+
+def _name_alone(
+    doc: Document, i: int, key: str, gazetteer: Gazetteer, *, shape_only: bool = False
+) -> bool:
     """A word the grammar may make a person alone: the family name of a person of the
     authority file (صالح, الأسد), or a word read as a family name and seldom otherwise
     (the mined names hold phrases: قصيده وطنيه); no adjective, no الله or الدين, no
-    tanween, no title before it (مركز الملك سلمان ومنظمة: the title's rule decides)."""
+    tanween, no title before it (مركز الملك سلمان ومنظمة: the title's rule decides).
+    With ``shape_only`` (a name coordinated with another) only the second: a listed name
+    that is an ordinary word too (زاد, العلوم) needs a noun before it."""
     if _adjective(key) or key in cues.compound_tails() or _TANWEEN.intersection(doc.surfaces[i]):
         return False  # أنصار الله: the second half of a compound (نصر الله) is no family
     if doc.folded[i - 1] in title_words() or cue_start(doc, i) is not None:
         return False
-    if key in gazetteer.variants.surnames:
+    if key in gazetteer.variants.surnames and not shape_only:
         return True
     return _family_like(key) and not shapes.is_common_word(key)
 
