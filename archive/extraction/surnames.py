@@ -26,7 +26,13 @@ from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.name_words import speech_verb
 from archive.extraction.names import ARTICLE, first_token_keys, name_tokens
 from archive.extraction.org_words import LEADER_HEADS
-from archive.extraction.variants import FAMILY, joined_abd, person_identity, surname_of
+from archive.extraction.variants import (
+    FAMILY,
+    joined_abd,
+    person_identity,
+    surname_of,
+    transliterated,
+)
 
 _TANWEEN = shapes.TANWEEN
 
@@ -334,14 +340,13 @@ def _names_leader(word: str) -> bool:
 
 
 def _neighbours(doc: Document, hits, candidates, gazetteer):
-    """Where names of people and groups start and end (known, proposed or undecided), the
-    words no grammar rule may take, and the one-word aliases of people left undecided."""
-    kinds, starts, ends, sure, undecided = gazetteer.kinds, set(), set(), set(), set()
+    """Where names of people and groups start behind a و and where they end (known,
+    proposed or undecided), and the words no grammar rule may take: all but the one-word
+    aliases of people left undecided (صالح) and a government's or a force's leader."""
+    kinds, starts, ends, sure = gazetteer.kinds, set(), set(), set()
     for hit in hits:
         ids = {e.entity_id for e in hit.entries}
-        if hit.start == hit.end and _undecided_person(hit, kinds):
-            undecided.add(hit.start)
-        else:
+        if hit.start < hit.end or not _undecided_person(hit, kinds):
             sure.update(range(hit.start, hit.end + 1))
         if any(kinds[e] in _NAMED_KINDS for e in ids):
             if doc.folded[hit.start] != hit.key:
@@ -354,7 +359,7 @@ def _neighbours(doc: Document, hits, candidates, gazetteer):
             ends.add(candidate.tokens[-1])
         if candidate.kind == "person" or not _names_leader(candidate.normalized.split()[0]):
             sure.update(candidate.tokens)
-    return starts, ends, sure, undecided
+    return starts, ends, sure
 
 
 _NAMED_KINDS = ("person", "organization")
@@ -364,7 +369,7 @@ def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, 
     """Family names alone that the grammar makes people (``short_grammar``): the possessor
     of قوات or أنصار, after المخلوع, coordinated with a name (الحوثيين وصالح); an alias of
     a person left undecided there is decided so. Not the words in ``skip``."""
-    starts, ends, sure, undecided = _neighbours(doc, hits, candidates, gazetteer)
+    starts, ends, sure = _neighbours(doc, hits, candidates, gazetteer)
     found, after_given = [], None
     for i in range(1, len(doc)):
         if i in sure or i in skip or doc.stop[i]:
@@ -379,6 +384,8 @@ def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, 
         owner = _owner(key, gazetteer, listed)
         if owner is None or _goes_on(doc, i, gazetteer):
             continue
+        if key in cues.given_names() or key in gazetteer.person_given_names:
+            owner = key  # قوات صالح: many people share a given name; the word is proposed
         if after_given is None:
             after_given = after_given_names(doc)
         if owner == key or key not in after_given:
@@ -395,6 +402,8 @@ def _goes_on(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
     word = doc.folded[nxt]
     if _definite_noun(word, gazetteer):
         return True
+    if shapes.is_proper_word(doc.folded[i]) and transliterated(word):
+        return True  # جونسون آند جونسون: a foreign name goes on with a rare word
     return (
         word in cues.given_names()
         or word in cues.family_names()
