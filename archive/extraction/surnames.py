@@ -382,7 +382,7 @@ def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, 
         if not _name_alone(doc, i, key, gazetteer, shape_only=linked):
             continue
         owner = _owner(key, gazetteer, listed)
-        if owner is None or _goes_on(doc, i, gazetteer):
+        if owner is None or _goes_on(doc, i, key, gazetteer):
             continue
         if key in cues.given_names() or key in gazetteer.person_given_names:
             owner = key  # قوات صالح: many people share a given name; the word is proposed
@@ -393,7 +393,7 @@ def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, 
     return found
 
 
-def _goes_on(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
+def _goes_on(doc: Document, i: int, key: str, gazetteer: Gazetteer) -> bool:
     """The word after ``i`` continues a phrase: a definite noun (صالح العام) or a name
     (وإبراهيم غالب, وجونسون آند جونسون)."""
     nxt = i + 1
@@ -402,7 +402,7 @@ def _goes_on(doc: Document, i: int, gazetteer: Gazetteer) -> bool:
     word = doc.folded[nxt]
     if _definite_noun(word, gazetteer):
         return True
-    if shapes.is_proper_word(doc.folded[i]) and transliterated(word):
+    if shapes.is_proper_word(key) and transliterated(word):
         return True  # جونسون آند جونسون: a foreign name goes on with a rare word
     return (
         word in cues.given_names()
