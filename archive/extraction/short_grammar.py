@@ -49,17 +49,22 @@ def after_noun(doc, i: int) -> bool:
 
 def coordinated(doc, i: int, ends: set[int], starts: set[int]) -> str | None:
     """The word at ``i`` coordinated with a name the article names: after it as ``وصالح``
-    (``ends`` holds where names end), or before it (``starts``: صالح والحوثي). The word
-    without its conjunction, or None."""
+    (``ends`` holds where names end), or before it when nothing before the word may be
+    part of its name (``starts``: ضد صالح والحوثي). The word without its conjunction, or
+    None."""
     word = doc.folded[i]
     if word.startswith(AND) and i - 1 in ends and doc.joined[i - 1] and len(word) > 3:
         return word[1:]
     nxt = i + 1
-    if nxt in starts and doc.joined[i] and doc.folded[nxt].startswith(AND):
+    opens = not doc.joined[i - 1] or doc.stop[i - 1]  # not وموسى الشمري وعبدالوهاب …
+    if opens and nxt in starts and doc.joined[i] and doc.folded[nxt].startswith(AND):
         return word
     return None
 
 
 def free_position(doc, i: int) -> bool:
-    """No given name before the word makes it the end of a longer name (محمد صالح)."""
-    return doc.folded[i - 1] not in cues.given_names()
+    """No given name before the word makes it the end of a longer name (محمد صالح,
+    وموسى الشمري)."""
+    before = doc.folded[i - 1]
+    given = cues.given_names()
+    return before not in given and not (before[:1] in "وف" and before[1:] in given)

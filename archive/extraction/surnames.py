@@ -384,6 +384,8 @@ def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, 
         owner = _owner(key, gazetteer, listed)
         if owner is None or _goes_on(doc, i, key, gazetteer):
             continue
+        if key == doc.folded[i] and supported(doc, i, key, gazetteer):
+            continue  # حكومة العبادي: the alias's own rule (``_person_named_short``) decides
         if key in cues.given_names() or key in gazetteer.person_given_names:
             owner = key  # قوات صالح: many people share a given name; the word is proposed
         if after_given is None:
@@ -424,6 +426,8 @@ def _name_alone(
         return False  # أنصار الله: the second half of a compound (نصر الله) is no family
     if doc.folded[i - 1] in title_words() or cue_start(doc, i) is not None:
         return False
+    if shape_only and (key in cues.given_names() or key in gazetteer.person_given_names):
+        return False  # وإسماعيل مغربي: a given name in a list opens the next name
     if key in gazetteer.variants.surnames and not shape_only:
         return True
     return _family_like(key) and not shapes.is_common_word(key)
