@@ -341,13 +341,16 @@ def _names_leader(word: str) -> bool:
 
 def _neighbours(doc: Document, hits, candidates, gazetteer):
     """Where names of people and groups start behind a و and where they end (known,
-    proposed or undecided), and the words no grammar rule may take: all but the one-word
-    aliases of people left undecided (صالح) and a government's or a force's leader."""
-    kinds, starts, ends, sure = gazetteer.kinds, set(), set(), set()
+    proposed or undecided), the words no grammar rule may take (all but the one-word
+    aliases of people left undecided, صالح, and a government's or a force's leader), and
+    the undecided aliases of one person."""
+    kinds, starts, ends, sure, single = gazetteer.kinds, set(), set(), set(), set()
     for hit in hits:
         ids = {e.entity_id for e in hit.entries}
         if hit.start < hit.end or not _undecided_person(hit, kinds):
             sure.update(range(hit.start, hit.end + 1))
+        elif len(ids) == 1:
+            single.add(hit.start)
         if any(kinds[e] in _NAMED_KINDS for e in ids):
             if doc.folded[hit.start] != hit.key:
                 starts.add(hit.start)  # والحوثي, not وزارة: the name behind its و
@@ -359,7 +362,7 @@ def _neighbours(doc: Document, hits, candidates, gazetteer):
             ends.add(candidate.tokens[-1])
         if candidate.kind == "person" or not _names_leader(candidate.normalized.split()[0]):
             sure.update(candidate.tokens)
-    return starts, ends, sure
+    return starts, ends, sure, single
 
 
 _NAMED_KINDS = ("person", "organization")
@@ -369,7 +372,7 @@ def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, 
     """Family names alone that the grammar makes people (``short_grammar``): the possessor
     of قوات or أنصار, after المخلوع, coordinated with a name (الحوثيين وصالح); an alias of
     a person left undecided there is decided so. Not the words in ``skip``."""
-    starts, ends, sure = _neighbours(doc, hits, candidates, gazetteer)
+    starts, ends, sure, single = _neighbours(doc, hits, candidates, gazetteer)
     found, after_given = [], None
     for i in range(1, len(doc)):
         if i in sure or i in skip or doc.stop[i]:
@@ -384,7 +387,7 @@ def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, 
         owner = _owner(key, gazetteer, listed)
         if owner is None or _goes_on(doc, i, key, gazetteer):
             continue
-        if key == doc.folded[i] and supported(doc, i, key, gazetteer):
+        if i in single and supported(doc, i, key, gazetteer):
             continue  # حكومة العبادي: the alias's own rule (``_person_named_short``) decides
         if key in cues.given_names() or key in gazetteer.person_given_names:
             owner = key  # قوات صالح: many people share a given name; the word is proposed
