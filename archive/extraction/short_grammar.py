@@ -37,6 +37,24 @@ def heads() -> frozenset[str]:
     return frozenset(name_tokens(word)[0] for word in words)
 
 
+@cache
+def head_forms() -> frozenset[str]:
+    """``heads`` as the text writes them, bare or behind a proclitic (وقوات, لنظام)."""
+    return heads() | {clitic + word for word in heads() for clitic in "وفبل"}
+
+
+def places(doc, ends: set[int], starts: set[int]) -> list[int]:
+    """The words worth asking about: after a head, after a name's end, before a name's
+    start; in order."""
+    folded, n = doc.folded, len(doc)
+    found = {e + 1 for e in ends if e + 1 < n} | {s - 1 for s in starts if s > 1}
+    forms = head_forms()
+    if not forms.isdisjoint(folded):
+        found.update(j + 1 for j, word in enumerate(folded) if word in forms and j + 1 < n)
+    found.discard(0)
+    return sorted(found)
+
+
 def after_noun(doc, i: int) -> bool:
     """The word at ``i`` is the possessor of a noun of followers (مليشيا صالح, أنصار صالح),
     or follows an epithet (المخلوع صالح); the noun itself may take a proclitic."""

@@ -340,29 +340,52 @@ def _names_leader(word: str) -> bool:
 
 
 def _neighbours(doc: Document, hits, candidates, gazetteer):
-    """Where names of people and groups start behind a و and where they end (known,
-    proposed or undecided), the words no grammar rule may take (all but the one-word
-    aliases of people left undecided, صالح, and a government's or a force's leader), and
-    the undecided aliases of one person."""
-    kinds, starts, ends, sure, single = gazetteer.kinds, set(), set(), set(), set()
+    """Where names of people and groups start behind a و and where they end before one
+    (known, proposed or undecided)."""
+    kinds, folded, n = gazetteer.kinds, doc.folded, len(doc)
+    starts, ends = set(), set()
+    for start, end, key, entries in _spans(hits, candidates):
+        opens = folded[start][:1] == short_grammar.AND and folded[start] != key
+        closes = end + 1 < n and folded[end + 1][:1] == short_grammar.AND
+        if (opens or closes) and _names_kind(entries, kinds):
+            if opens:
+                starts.add(start)  # والحوثي, not وزارة: the name behind its و
+            if closes:
+                ends.add(end)
+    return starts, ends
+
+
+def _spans(hits, candidates):
+    """(start, end, first word's key, entries or kind) of every hit and candidate."""
     for hit in hits:
-        ids = {e.entity_id for e in hit.entries}
+        yield hit.start, hit.end, hit.key, hit.entries
+    for candidate in candidates:
+        head = candidate.normalized.split(" ", 1)[0]
+        yield candidate.tokens[0], candidate.tokens[-1], head, candidate.kind
+
+
+def _names_kind(entries, kinds) -> bool:
+    """A person or an organization: a candidate's kind, or one of a hit's entities'."""
+    if isinstance(entries, str):
+        return entries in _NAMED_KINDS
+    return any(kinds[e.entity_id] in _NAMED_KINDS for e in entries)
+
+
+def _taken(hits, candidates, gazetteer):
+    """The words no grammar rule may take (all but the one-word aliases of people left
+    undecided, صالح, and a government's or a force's leader), and the undecided aliases
+    of one person."""
+    kinds, sure, single = gazetteer.kinds, set(), set()
+    for hit in hits:
         if hit.start < hit.end or not _undecided_person(hit, kinds):
             sure.update(range(hit.start, hit.end + 1))
-        elif len(ids) == 1:
+        elif len(hit.entries) == 1:
             single.add(hit.start)
-        if any(kinds[e] in _NAMED_KINDS for e in ids):
-            if doc.folded[hit.start] != hit.key:
-                starts.add(hit.start)  # والحوثي, not وزارة: the name behind its و
-            ends.add(hit.end)
     for candidate in candidates:
-        if candidate.kind in _NAMED_KINDS:
-            if doc.folded[candidate.tokens[0]] != candidate.normalized.split()[0]:
-                starts.add(candidate.tokens[0])  # والحوثي: the name behind its و
-            ends.add(candidate.tokens[-1])
-        if candidate.kind == "person" or not _names_leader(candidate.normalized.split()[0]):
+        head = candidate.normalized.split(" ", 1)[0]
+        if candidate.kind == "person" or not _names_leader(head):
             sure.update(candidate.tokens)
-    return starts, ends, sure, single
+    return sure, single
 
 
 _NAMED_KINDS = ("person", "organization")
@@ -372,9 +395,13 @@ def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, 
     """Family names alone that the grammar makes people (``short_grammar``): the possessor
     of قوات or أنصار, after المخلوع, coordinated with a name (الحوثيين وصالح); an alias of
     a person left undecided there is decided so. Not the words in ``skip``."""
-    starts, ends, sure, single = _neighbours(doc, hits, candidates, gazetteer)
+    starts, ends = _neighbours(doc, hits, candidates, gazetteer)
+    places = short_grammar.places(doc, ends, starts)
+    if not places:
+        return []
+    sure, single = _taken(hits, candidates, gazetteer)
     found, after_given = [], None
-    for i in range(1, len(doc)):
+    for i in places:
         if i in sure or i in skip or doc.stop[i]:
             continue
         key = doc.folded[i] if short_grammar.after_noun(doc, i) else None
