@@ -86,3 +86,38 @@ def free_position(doc, i: int) -> bool:
     before = doc.folded[i - 1]
     given = cues.given_names()
     return before not in given and not (before[:1] in "وف" and before[1:] in given)
+
+
+def neighbours(doc, hits, candidates, kinds):
+    """Where names of people and groups start behind a و and where they end before one
+    (known, proposed or undecided)."""
+    folded, n = doc.folded, len(doc)
+    starts, ends = set(), set()
+    for start, end, key, entries in _spans(hits, candidates):
+        opens = folded[start][:1] == AND and folded[start] != key
+        closes = end + 1 < n and folded[end + 1][:1] == AND
+        if (opens or closes) and _names_kind(entries, kinds):
+            if opens:
+                starts.add(start)  # والحوثي, not وزارة: the name behind its و
+            if closes:
+                ends.add(end)
+    return starts, ends
+
+
+def _spans(hits, candidates):
+    """(start, end, first word's key, entries or kind) of every hit and candidate."""
+    for hit in hits:
+        yield hit.start, hit.end, hit.key, hit.entries
+    for candidate in candidates:
+        head = candidate.normalized.split(" ", 1)[0]
+        yield candidate.tokens[0], candidate.tokens[-1], head, candidate.kind
+
+
+def _names_kind(entries, kinds) -> bool:
+    """A person or an organization: a candidate's kind, or one of a hit's entities'."""
+    if isinstance(entries, str):
+        return entries in _NAMED_KINDS
+    return any(kinds[e.entity_id] in _NAMED_KINDS for e in entries)
+
+
+_NAMED_KINDS = ("person", "organization")

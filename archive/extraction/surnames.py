@@ -339,38 +339,6 @@ def _names_leader(word: str) -> bool:
     return word in leader_heads() or word in short_grammar.followers()
 
 
-def _neighbours(doc: Document, hits, candidates, gazetteer):
-    """Where names of people and groups start behind a و and where they end before one
-    (known, proposed or undecided)."""
-    kinds, folded, n = gazetteer.kinds, doc.folded, len(doc)
-    starts, ends = set(), set()
-    for start, end, key, entries in _spans(hits, candidates):
-        opens = folded[start][:1] == short_grammar.AND and folded[start] != key
-        closes = end + 1 < n and folded[end + 1][:1] == short_grammar.AND
-        if (opens or closes) and _names_kind(entries, kinds):
-            if opens:
-                starts.add(start)  # والحوثي, not وزارة: the name behind its و
-            if closes:
-                ends.add(end)
-    return starts, ends
-
-
-def _spans(hits, candidates):
-    """(start, end, first word's key, entries or kind) of every hit and candidate."""
-    for hit in hits:
-        yield hit.start, hit.end, hit.key, hit.entries
-    for candidate in candidates:
-        head = candidate.normalized.split(" ", 1)[0]
-        yield candidate.tokens[0], candidate.tokens[-1], head, candidate.kind
-
-
-def _names_kind(entries, kinds) -> bool:
-    """A person or an organization: a candidate's kind, or one of a hit's entities'."""
-    if isinstance(entries, str):
-        return entries in _NAMED_KINDS
-    return any(kinds[e.entity_id] in _NAMED_KINDS for e in entries)
-
-
 def _taken(hits, candidates, gazetteer):
     """The words no grammar rule may take (all but the one-word aliases of people left
     undecided, صالح, and a government's or a force's leader), and the undecided aliases
@@ -388,14 +356,11 @@ def _taken(hits, candidates, gazetteer):
     return sure, single
 
 
-_NAMED_KINDS = ("person", "organization")
-
-
 def grammar_mentions(doc: Document, hits, candidates, named, gazetteer, listed, skip=()):
     """Family names alone that the grammar makes people (``short_grammar``): the possessor
     of قوات or أنصار, after المخلوع, coordinated with a name (الحوثيين وصالح); an alias of
     a person left undecided there is decided so. Not the words in ``skip``."""
-    starts, ends = _neighbours(doc, hits, candidates, gazetteer)
+    starts, ends = short_grammar.neighbours(doc, hits, candidates, gazetteer.kinds)
     places = short_grammar.places(doc, ends, starts)
     if not places:
         return []
