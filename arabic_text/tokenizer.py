@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import accumulate, pairwise
+from operator import itemgetter
 from typing import NamedTuple
 
 from arabic_text.letters import FORMAT_CHARS, MARKS, char_class, fold, is_arabic_letter, stop_key
@@ -27,6 +28,8 @@ _TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 # Invisible characters trimmed off the edges of a token (marks only off its start).
 _EDGE_JUNK = FORMAT_CHARS
 _LEADING_JUNK = FORMAT_CHARS | MARKS
+# A word's first and last characters, taken in C (token_columns asks it of every word).
+_FIRST, _LAST = itemgetter(0), itemgetter(-1)
 
 
 class Token(NamedTuple):
@@ -129,7 +132,10 @@ def token_columns(text: str) -> TokenColumns:
     surfaces = pieces[1::2]
     words = list(map(_word_unstemmed, surfaces))
     folded = [word[0] for word in words]
-    trimmed = any(s[0] in _LEADING_JUNK or s[-1] in _EDGE_JUNK for s in surfaces)
+    trimmed = not (
+        _LEADING_JUNK.isdisjoint(map(_FIRST, surfaces))
+        and _EDGE_JUNK.isdisjoint(map(_LAST, surfaces))
+    )
     if trimmed or "" in folded:
         # Invisible characters on a word's edge, or a word that folds to nothing: the
         # general path trims and drops them.

@@ -269,8 +269,12 @@ def _scan(doc: Document, gazetteer: Gazetteer, i: int, n: int) -> list[_Hit]:
     roots, folded, joined = gazetteer.roots, doc.folded, doc.joined
     hits = []
     stop = doc.stop
-    while i < n:
-        best = None
+    # Most words start no name: only those that may are visited.
+    starting = gazetteer.starting(set(folded[i:n]))
+    for start in [k for k, word in enumerate(folded[i:n], i) if word in starting]:
+        if start < i:
+            continue
+        i, best = start, None
         for key, node in roots(folded[i]):
             j = i
             while node is not None:
