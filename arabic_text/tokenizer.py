@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -136,19 +136,10 @@ def token_columns(text: str) -> TokenColumns:
         _LEADING_JUNK.isdisjoint(map(_FIRST, surfaces))
         and _EDGE_JUNK.isdisjoint(map(_LAST, surfaces))
     )
-    if trimmed or "" in folded:
-        # Invisible characters on a word's edge, or a word that folds to nothing: the
-        # general path trims and drops them.
-        found = tokens(text, terms=False)
-        return TokenColumns(
-            [t.text for t in found],
-            [t.start for t in found],
-            [t.end for t in found],
-            [t.folded for t in found],
-            [t.term is None for t in found],
-            [text[a.end : b.start] for a, b in pairwise(found)],
-        )
     offsets = list(accumulate(map(len, pieces)))
+    if trimmed or "" in folded:
+        # Invisible characters on a word's edge, or a word that folds to nothing.
+        return _columns_trimmed(text, surfaces, offsets[0:-1:2], offsets[1::2])
     return TokenColumns(
         surfaces,
         offsets[0:-1:2],
@@ -157,6 +148,31 @@ def token_columns(text: str) -> TokenColumns:
         [word[1] is None for word in words],
         pieces[2:-1:2],
     )
+
+
+def _columns_trimmed(text: str, surfaces: list[str], starts: list[int], ends: list[int]):
+    """The columns of ``tokens(text, terms=False)`` from the words' untrimmed spans: their
+    edges trimmed as ``spans`` does, the words that fold to nothing dropped."""
+    columns = TokenColumns([], [], [], [], [], [])
+    for surface, start, end in zip(surfaces, starts, ends, strict=True):
+        if surface[0] in _LEADING_JUNK or surface[-1] in _EDGE_JUNK:
+            while start < end and text[start] in _LEADING_JUNK:
+                start += 1
+            while end > start and text[end - 1] in _EDGE_JUNK:
+                end -= 1
+            if start == end:
+                continue
+            surface = text[start:end]
+        folded, term = _word_unstemmed(surface)
+        if folded:
+            columns.surfaces.append(surface)
+            columns.starts.append(start)
+            columns.ends.append(end)
+            columns.folded.append(folded)
+            columns.stop.append(term is None)
+    ends, starts = columns.ends[:-1], columns.starts[1:]
+    columns.gaps.extend(text[a:b] for a, b in zip(ends, starts, strict=True))
+    return columns
 
 
 def analyze(text: str) -> list[str]:
