@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import accumulate
-from operator import itemgetter
+from operator import itemgetter, not_
 from typing import NamedTuple
 
 from arabic_text.letters import FORMAT_CHARS, MARKS, char_class, fold, is_arabic_letter, stop_key
@@ -28,8 +28,9 @@ _TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 # Invisible characters trimmed off the edges of a token (marks only off its start).
 _EDGE_JUNK = FORMAT_CHARS
 _LEADING_JUNK = FORMAT_CHARS | MARKS
-# A word's first and last characters, taken in C (token_columns asks it of every word).
-_FIRST, _LAST = itemgetter(0), itemgetter(-1)
+# A word's first and last characters, and the parts of a (folded, term) pair, taken in C
+# (token_columns asks them of every word).
+_FIRST, _SECOND, _LAST = itemgetter(0), itemgetter(1), itemgetter(-1)
 
 
 class Token(NamedTuple):
@@ -131,7 +132,7 @@ def token_columns(text: str) -> TokenColumns:
     pieces = _TOKEN_SPLIT_RE.split(text)
     surfaces = pieces[1::2]
     words = list(map(_word_unstemmed, surfaces))
-    folded = [word[0] for word in words]
+    folded = list(map(_FIRST, words))
     trimmed = not (
         _LEADING_JUNK.isdisjoint(map(_FIRST, surfaces))
         and _EDGE_JUNK.isdisjoint(map(_LAST, surfaces))
@@ -145,7 +146,8 @@ def token_columns(text: str) -> TokenColumns:
         offsets[0:-1:2],
         offsets[1::2],
         folded,
-        [word[1] is None for word in words],
+        # A term is None (a stop word) or the folded word, never empty here.
+        list(map(not_, map(_SECOND, words))),
         pieces[2:-1:2],
     )
 

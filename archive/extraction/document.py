@@ -24,7 +24,8 @@ class Document:
         self.stop = columns.stop
         # joined[i]: tokens i and i+1 are separated by whitespace only, so a
         # multi-word name may span them (not a full stop, comma or bracket).
-        self.joined = [not gap or gap.isspace() for gap in columns.gaps]
+        # (``not gap or gap.isspace()``, in C: a space put before an empty gap.)
+        self.joined = list(map(str.isspace, map(" ".__add__, columns.gaps)))
         # gaps[i]: the text between tokens i and i + 1.
         self.gaps = columns.gaps
 
