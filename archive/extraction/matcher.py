@@ -163,7 +163,9 @@ def _known_surnames(doc: Document, hits: list[_Hit], taken: set[int], gazetteer)
     found = []
     if not surnames:
         return found
-    for i in range(len(doc)):
+    # A word stands for a key only if it ends with the key less its article (``_may_start``).
+    endings = tuple({key[2:] for key in surnames})
+    for i in [k for k, word in enumerate(doc.folded) if word.endswith(endings)]:
         if i in taken or doc.stop[i]:
             continue
         for key in first_token_keys(doc.folded[i]) & surnames.keys():
