@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate
+from operator import itemgetter, not_
 from typing import NamedTuple
 
 from arabic_text.letters import FORMAT_CHARS, MARKS, char_class, fold, is_arabic_letter, stop_key
@@ -27,6 +28,9 @@ _TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 # Invisible characters trimmed off the edges of a token (marks only off its start).
 _EDGE_JUNK = FORMAT_CHARS
 _LEADING_JUNK = FORMAT_CHARS | MARKS
+# A word's first and last characters, and the parts of a (folded, term) pair, taken in C
+# (token_columns asks them of every word).
+_FIRST, _SECOND, _LAST = itemgetter(0), itemgetter(1), itemgetter(-1)
 
 
 class Token(NamedTuple):
@@ -128,29 +132,49 @@ def token_columns(text: str) -> TokenColumns:
     pieces = _TOKEN_SPLIT_RE.split(text)
     surfaces = pieces[1::2]
     words = list(map(_word_unstemmed, surfaces))
-    folded = [word[0] for word in words]
-    trimmed = any(s[0] in _LEADING_JUNK or s[-1] in _EDGE_JUNK for s in surfaces)
-    if trimmed or "" in folded:
-        # Invisible characters on a word's edge, or a word that folds to nothing: the
-        # general path trims and drops them.
-        found = tokens(text, terms=False)
-        return TokenColumns(
-            [t.text for t in found],
-            [t.start for t in found],
-            [t.end for t in found],
-            [t.folded for t in found],
-            [t.term is None for t in found],
-            [text[a.end : b.start] for a, b in pairwise(found)],
-        )
+    folded = list(map(_FIRST, words))
+    trimmed = not (
+        _LEADING_JUNK.isdisjoint(map(_FIRST, surfaces))
+        and _EDGE_JUNK.isdisjoint(map(_LAST, surfaces))
+    )
     offsets = list(accumulate(map(len, pieces)))
+    if trimmed or "" in folded:
+        # Invisible characters on a word's edge, or a word that folds to nothing.
+        return _columns_trimmed(text, surfaces, offsets[0:-1:2], offsets[1::2])
     return TokenColumns(
         surfaces,
         offsets[0:-1:2],
         offsets[1::2],
         folded,
-        [word[1] is None for word in words],
+        # A term is None (a stop word) or the folded word, never empty here.
+        list(map(not_, map(_SECOND, words))),
         pieces[2:-1:2],
     )
+
+
+def _columns_trimmed(text: str, surfaces: list[str], starts: list[int], ends: list[int]):
+    """The columns of ``tokens(text, terms=False)`` from the words' untrimmed spans: their
+    edges trimmed as ``spans`` does, the words that fold to nothing dropped."""
+    columns = TokenColumns([], [], [], [], [], [])
+    for surface, start, end in zip(surfaces, starts, ends, strict=True):
+        if surface[0] in _LEADING_JUNK or surface[-1] in _EDGE_JUNK:
+            while start < end and text[start] in _LEADING_JUNK:
+                start += 1
+            while end > start and text[end - 1] in _EDGE_JUNK:
+                end -= 1
+            if start == end:
+                continue
+            surface = text[start:end]
+        folded, term = _word_unstemmed(surface)
+        if folded:
+            columns.surfaces.append(surface)
+            columns.starts.append(start)
+            columns.ends.append(end)
+            columns.folded.append(folded)
+            columns.stop.append(term is None)
+    ends, starts = columns.ends[:-1], columns.starts[1:]
+    columns.gaps.extend(text[a:b] for a, b in zip(ends, starts, strict=True))
+    return columns
 
 
 def analyze(text: str) -> list[str]:

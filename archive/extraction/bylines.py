@@ -119,10 +119,10 @@ def _named(doc: Document, taken: set[int], start: int, end: int) -> bool:
 def _lines(doc: Document):
     """(first token, last token, is the last line) of each line holding words."""
     lines, begin = [], 0
-    for k in range(1, len(doc) + 1):
-        if k == len(doc) or "\n" in doc.text[doc.ends[k - 1] : doc.starts[k]]:
-            lines.append((begin, k - 1))
-            begin = k
+    breaks = [k for k, gap in enumerate(doc.gaps, 1) if "\n" in gap]
+    for k in [*breaks, len(doc)] if len(doc) else ():
+        lines.append((begin, k - 1))
+        begin = k
     if lines:
         first, final = lines[-1]
         opening = doc.text[doc.text.rfind("\n", 0, doc.starts[first]) + 1 : doc.starts[first]]

@@ -6,6 +6,8 @@ from archive.extraction import cues
 from archive.extraction.names import ARTICLE, first_token_keys
 
 MAX_MODIFIERS = 2
+# Distinct words a WordFilter remembers before it starts over (memory stays bounded).
+MAX_REMEMBERED = 500_000
 
 
 class Document:
@@ -22,7 +24,10 @@ class Document:
         self.stop = columns.stop
         # joined[i]: tokens i and i+1 are separated by whitespace only, so a
         # multi-word name may span them (not a full stop, comma or bracket).
-        self.joined = [not gap or gap.isspace() for gap in columns.gaps]
+        # (``not gap or gap.isspace()``, in C: a space put before an empty gap.)
+        self.joined = list(map(str.isspace, map(" ".__add__, columns.gaps)))
+        # gaps[i]: the text between tokens i and i + 1.
+        self.gaps = columns.gaps
 
     def __len__(self) -> int:
         return len(self.folded)
@@ -35,6 +40,31 @@ class Document:
         if j == i + 1:  # two neighbours, most of the calls
             return self.joined[i]
         return all(self.joined[k] for k in range(i, j))
+
+
+class WordFilter:
+    """A yes/no question about a word asked of a text's words as a set, each distinct word
+    once per process: most text words are asked again in every article, and a set
+    difference and a set intersection answer them in C."""
+
+    def __init__(self, test):
+        self.test = test
+        self.asked: set[str] = set()
+        self.passed: set[str] = set()
+
+    def __call__(self, words: set[str]) -> set[str]:
+        """Those of ``words`` that pass the test."""
+        if len(self.asked) > MAX_REMEMBERED:
+            self.clear()
+        new = words - self.asked
+        if new:
+            self.passed.update(word for word in new if self.test(word))
+            self.asked |= new
+        return words & self.passed
+
+    def clear(self) -> None:
+        self.asked.clear()
+        self.passed.clear()
 
 
 def cue_start(doc: Document, name_start: int) -> int | None:

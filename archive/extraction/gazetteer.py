@@ -8,6 +8,7 @@ and keeps one per process.
 from dataclasses import dataclass, field
 from functools import cache
 
+from archive.extraction.document import WordFilter
 from archive.extraction.names import first_token_keys, name_tokens
 from archive.extraction.places import IN_PLACE, language_adjectives
 from archive.extraction.variants import VariantIndex
@@ -75,6 +76,8 @@ class Gazetteer:
         # (key, trie node) of each name key a text token may stand for that starts a name
         # (``_RootsMemo``): a dict look-up, the hot path of the matcher and the name rules.
         self.roots = self._roots_memo.__getitem__
+        # The words of a text that may start a name (``roots`` not empty), asked as a set.
+        self.starting = WordFilter(self.roots)
         self.known_keys: set[str] = set()
         # Names editors rejected: never proposed again.
         self.rejected_keys = frozenset(rejected)
@@ -128,6 +131,7 @@ class Gazetteer:
         for record in names:
             self._add(record)
         self._roots_memo.clear()
+        self.starting.clear()
 
     def people_adjective(self, folded: str) -> bool:
         """``الكردية``, ``التركي``: the adjective of a known place or of a people (CLDR)."""

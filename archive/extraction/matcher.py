@@ -163,7 +163,9 @@ def _known_surnames(doc: Document, hits: list[_Hit], taken: set[int], gazetteer)
     found = []
     if not surnames:
         return found
-    for i in range(len(doc)):
+    # A word stands for a key only if it ends with the key less its article (``_may_start``).
+    endings = tuple({key[2:] for key in surnames})
+    for i in [k for k, word in enumerate(doc.folded) if word.endswith(endings)]:
         if i in taken or doc.stop[i]:
             continue
         for key in first_token_keys(doc.folded[i]) & surnames.keys():
@@ -269,8 +271,12 @@ def _scan(doc: Document, gazetteer: Gazetteer, i: int, n: int) -> list[_Hit]:
     roots, folded, joined = gazetteer.roots, doc.folded, doc.joined
     hits = []
     stop = doc.stop
-    while i < n:
-        best = None
+    # Most words start no name: only those that may are visited.
+    starting = gazetteer.starting(set(folded[i:n]))
+    for start in [k for k, word in enumerate(folded[i:n], i) if word in starting]:
+        if start < i:
+            continue
+        i, best = start, None
         for key, node in roots(folded[i]):
             j = i
             while node is not None:

@@ -17,7 +17,8 @@ _CLITIC_LETTERS = frozenset("وفبكل")
 
 def name_tokens(text: str) -> list[str]:
     """The folded tokens of a name: ``"فلاديمير بوتين"`` → ``["فلاديمير", "بوتين"]``."""
-    return [token.folded for token in tokens(text or "")]
+    # Folded forms only: no stemming (the gazetteer folds every name of the archive).
+    return [token.folded for token in tokens(text or "", terms=False)]
 
 
 def name_normalize(text: str) -> str:

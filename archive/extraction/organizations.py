@@ -17,7 +17,7 @@ on or after ``MAX_WORDS`` words.
 from functools import cache, lru_cache
 
 from archive.extraction import cues, org_words, shapes
-from archive.extraction.document import Document
+from archive.extraction.document import Document, WordFilter
 from archive.extraction.name_words import inflected_word
 from archive.extraction.names import ARTICLE, first_token_keys
 from archive.extraction.org_foreign import (
@@ -70,20 +70,14 @@ def find_organizations(
     (إدارة ترامب, نظام الأسد). ``sure`` holds the places' first tokens whose name needs no
     support: only they close a genitive chain (محكمة استئناف ديالى).
     """
-    found, i, n, places, people = [], 0, len(doc), places or {}, people or {}
+    found, i, places, people = [], 0, places or {}, people or {}
     closing = {k: e for k, e in places.items() if sure is None or k in sure}
     folded, acronyms = doc.folded, acronym_starts(doc)
-    while i < n:
-        role = _role(folded[i])
-        # Most words play no part: one cached look-up rules them out.
-        if (
-            role is None
-            and i + 1 not in people
-            and i not in acronyms
-            and (i < 2 or folded[i - 1] not in _ERAS)
-        ):
-            i += 1
+    for start in _may_start(folded, people, acronyms):
+        if start < i:
             continue
+        i = start
+        role = _role(folded[i])
         span = _span_at(doc, i, role or (False, None, None), (places, closing), people)
         if span is None and i in acronyms and not explained(doc, found, i):
             span = acronyms[i]
@@ -94,6 +88,20 @@ def find_organizations(
             found.append(span)
         i = span.end + 1
     return without_led(found)
+
+
+def _may_start(folded: list[str], people: dict[int, int], acronyms: dict) -> list[int]:
+    """The words a name may start at, in order: a word with a role (``_role``), the word
+    before a person's name, an acronym, a word after an era (م, ه). Most words are none:
+    the words of the text are asked as a set, each distinct word once per process."""
+    n = len(folded)
+    starts = {k - 1 for k in people if 0 < k <= n} | acronyms.keys()
+    playing = _WITH_ROLE(set(folded))
+    if playing:
+        starts.update(k for k, word in enumerate(folded) if word in playing)
+    if not _ERAS.isdisjoint(folded):
+        starts.update(k + 1 for k, word in enumerate(folded[:-1]) if k >= 1 and word in _ERAS)
+    return sorted(starts)
 
 
 def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
@@ -129,6 +137,8 @@ def _span_at(doc: Document, i: int, role, places, people) -> OrgSpan | None:
 
 
 _ERAS = frozenset(("م", "ه"))
+# The words of a text that play a part in an organization's name (``_role``).
+_WITH_ROLE = WordFilter(lambda word: _role(word) is not None)
 
 
 def _named(doc: Document, span: OrgSpan) -> OrgSpan:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from archive.extraction import cues, name_runs
 from archive.extraction.candidates import FoundCandidate, one_lineage
-from archive.extraction.document import Document
+from archive.extraction.document import Document, WordFilter
 from archive.extraction.gazetteer import Gazetteer
 from archive.extraction.names import first_token_keys
 
@@ -40,6 +40,7 @@ class NameLexicon:
         }
         self._memo: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
         self._size = sum(len(rests) for rests in self._rests.values())
+        self._opening = WordFilter(self.openings)
 
     def __len__(self) -> int:
         return self._size
@@ -66,15 +67,17 @@ class NameLexicon:
     def find(self, folded: list[str], joined: list[bool]):
         """(start, end, key) of every listed name in a text's folded words, left to right,
         the longest where names overlap; a name never spans punctuation."""
-        found, memo, i, n = [], self._memo, 0, len(folded)
-        while i < n:
-            # Most words open no listed name: one remembered look-up rules them out.
-            openings = memo.get(folded[i])
-            if openings is None:
-                openings = self.openings(folded[i])
-            match = self.match_at(folded, joined, i) if openings else None
+        found, i = [], 0
+        # Most words open no listed name: the text's words are asked as a set.
+        opening = self._opening(set(folded))
+        if not opening:
+            return found
+        for start in [k for k, word in enumerate(folded) if word in opening]:
+            if start < i:
+                continue
+            match = self.match_at(folded, joined, start)
             if match is None:
-                i += 1
+                i = start + 1
                 continue
             found.append(match)
             i = match[1] + 1

@@ -13,6 +13,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from arabic_text import frequency
+from archive.extraction.document import WordFilter
 from archive.extraction.names import ARTICLE
 from archive.extraction.shapes import is_proper_word
 
@@ -116,8 +117,11 @@ class VariantIndex:
         # The last word of each full name (هادي, الشاهد) → the people it ends the name of,
         # by ``person_identity``.
         self.surnames: dict[str, dict[tuple[str, str], set[int]]] = {}
+        # The text words whose skeleton (as a name's first word) opens a short name.
+        self.opening = WordFilter(lambda word: word_skeleton(word, first=True) in self.short_first)
 
     def add(self, words: list[str], entity_id: int) -> None:
+        self.opening.clear()
         # A surname with its particle is written alone too: دي ميستورا.
         tail = words[-2:] if len(words) >= 3 and len(words[-2]) <= 3 else words
         foreign = all(
@@ -162,12 +166,14 @@ class VariantIndex:
 def variant_hits(folded: list[str], taken: set[int], index: VariantIndex, joined):
     """(start, end, entity) of one- or two-word surnames spelled otherwise than listed
     (بوغدانوف for بغدانوف), outside ``taken``; only transliterated words."""
-    found, i, n, firsts = [], 0, len(folded), index.short_first
-    while i < n:
-        word = folded[i]
-        if i in taken or word_skeleton(word, first=True) not in firsts:
-            i += 1
+    found, i, n = [], 0, len(folded)
+    opening = index.opening(set(folded))
+    if not opening:
+        return found  # most articles: no word opens one
+    for start in [k for k, word in enumerate(folded) if word in opening]:
+        if start < i or start in taken:
             continue
+        i, word = start, folded[start]
         particle = len(word) <= 3 and i + 1 < n and transliterated(folded[i + 1])
         if word.startswith(ARTICLE) or not (transliterated(word) or particle):
             i += 1

@@ -173,7 +173,8 @@ def _candidates_get_or_create(found: list[FoundCandidate]) -> list[EntityCandida
         wanted.setdefault(item.normalized[:255], item)
     if not wanted:
         return []
-    existing = EntityCandidate.objects.in_bulk(list(wanted), field_name="normalized")
+    # Unordered: a dict by a unique key, so the model's ordering would only cost its SQL.
+    existing = EntityCandidate.objects.order_by().in_bulk(list(wanted), field_name="normalized")
     missing = [key for key in wanted if key not in existing]
     if missing:
         # A new name gets its unreviewed entity at once; a name another import just
@@ -192,7 +193,9 @@ def _candidates_get_or_create(found: list[FoundCandidate]) -> list[EntityCandida
             ],
             ignore_conflicts=True,
         )
-        existing.update(EntityCandidate.objects.in_bulk(missing, field_name="normalized"))
+        existing.update(
+            EntityCandidate.objects.order_by().in_bulk(missing, field_name="normalized")
+        )
     return [existing[key] for key in wanted]
 
 

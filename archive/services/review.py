@@ -29,9 +29,9 @@ def provisional_mentions(
     ids = {c.entity_id for c in candidates if c.entity_id}
     states = {
         pk: (merged_into, review)
-        for pk, merged_into, review in Entity.objects.filter(pk__in=ids).values_list(
-            "pk", "merged_into_id", "review"
-        )
+        for pk, merged_into, review in Entity.objects.filter(pk__in=ids)
+        .order_by()
+        .values_list("pk", "merged_into_id", "review")
     }
     mentions = []
     for item in found:
@@ -99,5 +99,10 @@ def provisional_entities(wanted: list[tuple[str, str]]) -> dict[tuple[str, str],
 def _entities_named(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
     kinds = {kind for kind, _name in wanted}
     names = {name for _kind, name in wanted}
-    rows = Entity.objects.filter(kind__in=kinds, name__in=names).values_list("pk", "kind", "name")
+    # Unordered: (kind, name) is unique, so the model's ordering would only cost its SQL.
+    rows = (
+        Entity.objects.filter(kind__in=kinds, name__in=names)
+        .order_by()
+        .values_list("pk", "kind", "name")
+    )
     return {(kind, name): pk for pk, kind, name in rows if (kind, name) in wanted}
