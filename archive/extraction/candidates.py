@@ -319,6 +319,18 @@ def _apposed(doc: Document, end: int) -> bool:
     return doc.text[doc.ends[end] : doc.starts[end + 1]].strip() in {"،", ","}
 
 
+def _name_end(doc: Document, k: int, covered, gazetteer) -> int | None:
+    """``name_runs.name_end`` once per token of the scan: its cue, speech, age and shape
+    readings all ask it, with the same ``covered`` set (never changed during the scan)."""
+    memo = getattr(doc, "_name_ends", None)
+    if memo is None or memo[0] is not covered:
+        memo = doc._name_ends = (covered, {})
+    ends = memo[1]
+    if k not in ends:
+        ends[k] = runs.name_end(doc, k, covered, gazetteer)
+    return ends[k]
+
+
 def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
     if k == 0:
         return None
@@ -327,7 +339,7 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
         return None
     if doc.folded[k].endswith(nw.PRONOUNS) and doc.folded[k] not in cues.given_names():
         return None  # رئيس مكتبها السياسي: a noun with its pronoun
-    end = runs.name_end(doc, k, covered, gazetteer)
+    end = _name_end(doc, k, covered, gazetteer)
     if end is None:
         return None
     quoted = apposed and titles.quoted(doc, k, end)
@@ -350,7 +362,7 @@ def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate |
     verb = titles.speech_subject(doc, k)
     if verb is None:
         return None
-    end = runs.name_end(doc, k, covered, gazetteer)
+    end = _name_end(doc, k, covered, gazetteer)
     if end is None or not (_said_by(doc, k, end) or _said_by_role(doc, k, end)):
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(verb, k - 1))
@@ -367,7 +379,7 @@ def _age_near(aged: set[int], k: int) -> bool:
 
 def _before_age(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
     """``صمويل دوبوسي (43 عاما)``: a name run its age follows, when it looks like a name."""
-    end = runs.name_end(doc, k, covered, gazetteer)
+    end = _name_end(doc, k, covered, gazetteer)
     if end is None or not titles.aged(doc, end) or not _said_by(doc, k, end):
         return None
     return _candidate(doc, k, end, doc.folded[k], cue="")
@@ -417,7 +429,7 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     )
     if key is None and not foreign:
         return None
-    end = runs.name_end(doc, k, covered, gazetteer)
+    end = _name_end(doc, k, covered, gazetteer)
     if end is None:
         return None
     rest = doc.folded[k + 1 : end + 1]
