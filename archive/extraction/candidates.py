@@ -17,6 +17,7 @@ from archive.extraction import name_starts as starts
 from archive.extraction import name_words as nw
 from archive.extraction.document import Document, may_follow_cue
 from archive.extraction.gazetteer import Gazetteer
+from archive.extraction.name_openings import may_start_name, openings
 from archive.extraction.names import ARTICLE, first_token_keys, longest_first
 
 
@@ -55,29 +56,16 @@ def find_candidates(
     } | set(taken)
     starts = {hit.start for hit in hits if hit.start in covered}
     people = {hit.start for hit in hits if all(kinds[e.entity_id] == "person" for e in hit.entries)}
-    found, seen, k, n, folded = [], set(), 0, len(doc), doc.folded
+    found, seen, resume, folded = [], set(), 0, doc.folded
     surnames: set[str] = set()
     role_words = cues.role_nouns()
     roles = {j for j, word in enumerate(folded) if word in role_words}
     aged = titles.ages(doc)
     roles |= aged  # a name before its age too: صمويل دوبوسي (43 عاما)
-    while k < n:
-        # Cheap checks first (most words are ruled out at once, by cached look-ups).
-        if k in covered or k in starts or not (may_start_name(folded[k]) or runs.ali(doc, k)):
-            k += 1
-            continue
-        if doc.stop[k] and not runs.ali(doc, k):
-            k += 1
-            continue
+    for k in openings(doc, covered, starts, roles):
+        if k < resume:
+            continue  # inside the name found last
         role = k + 2 in roles or k + 3 in roles  # a name may stand before its role
-        if not (
-            role
-            or _may_start_by_shape(folded[k])
-            or (k > 0 and _cue_before(folded[k - 1]))
-            or (k + 1 < n and _makes_name_of_previous(folded[k + 1]))
-        ):
-            k += 1
-            continue
         candidate = (
             _after_cue(doc, k, covered, gazetteer)
             or _after_speech(doc, k, covered, gazetteer)
@@ -87,11 +75,10 @@ def find_candidates(
             or None
         )
         if candidate is None or _tanween(doc, candidate.tokens) or folded[k] in surnames:
-            k += 1  # السفير ثومسون حرص after بيتر ثومسون: the surname, then a verb
-            continue
-        k = candidate.tokens[-1] + 1
+            continue  # السفير ثومسون حرص after بيتر ثومسون: the surname, then a verb
+        resume = candidate.tokens[-1] + 1
         key = candidate.normalized
-        if k in people and doc.joined[k - 1]:
+        if resume in people and doc.joined[resume - 1]:
             continue  # عادل بن أحمد الجبير: the opening of a known person's longer name
         if key in gazetteer.rejected_keys or key in seen:
             continue
@@ -272,23 +259,6 @@ def _tanween(doc: Document, tokens: tuple[int, ...]) -> bool:
     return any(_TANWEEN.intersection(doc.surfaces[i]) for i in tokens)
 
 
-@lru_cache(maxsize=100_000)
-def _may_start_by_shape(folded: str) -> bool:
-    return shapes.given_name_key(folded) is not None or shapes.is_foreign_word(folded)
-
-
-@lru_cache(maxsize=100_000)
-def _makes_name_of_previous(nxt: str) -> bool:
-    """The next word makes a name of this one: بن (a lineage), عبد, a family name."""
-    return nxt in cues.lineage_words() or nxt == "عبد" or common_given.family_name(nxt)
-
-
-@lru_cache(maxsize=100_000)
-def _cue_before(previous: str) -> bool:
-    """A title cue or a verb of saying may end with the word before."""
-    return cues.may_end_cue(previous) or nw.speech_verb(previous)
-
-
 def _before_role(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
     """``ومحمد يعقوبي والي طنجة``, ``روبيرت فورد، السفير``, ``نجم الدين كريم محافظ``: two or
     three name words right before a role (after a comma at most)."""
@@ -349,6 +319,18 @@ def _apposed(doc: Document, end: int) -> bool:
     return doc.text[doc.ends[end] : doc.starts[end + 1]].strip() in {"،", ","}
 
 
+def _name_end(doc: Document, k: int, covered, gazetteer) -> int | None:
+    """``name_runs.name_end`` once per token of the scan: its cue, speech, age and shape
+    readings all ask it, with the same ``covered`` set (never changed during the scan)."""
+    memo = getattr(doc, "_name_ends", None)
+    if memo is None or memo[0] is not covered:
+        memo = doc._name_ends = (covered, {})
+    ends = memo[1]
+    if k not in ends:
+        ends[k] = runs.name_end(doc, k, covered, gazetteer)
+    return ends[k]
+
+
 def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
     if k == 0:
         return None
@@ -357,7 +339,7 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
         return None
     if doc.folded[k].endswith(nw.PRONOUNS) and doc.folded[k] not in cues.given_names():
         return None  # رئيس مكتبها السياسي: a noun with its pronoun
-    end = runs.name_end(doc, k, covered, gazetteer)
+    end = _name_end(doc, k, covered, gazetteer)
     if end is None:
         return None
     quoted = apposed and titles.quoted(doc, k, end)
@@ -380,7 +362,7 @@ def _after_speech(doc: Document, k: int, covered, gazetteer) -> FoundCandidate |
     verb = titles.speech_subject(doc, k)
     if verb is None:
         return None
-    end = runs.name_end(doc, k, covered, gazetteer)
+    end = _name_end(doc, k, covered, gazetteer)
     if end is None or not (_said_by(doc, k, end) or _said_by_role(doc, k, end)):
         return None
     return _candidate(doc, k, end, doc.folded[k], cue=doc.span(verb, k - 1))
@@ -397,7 +379,7 @@ def _age_near(aged: set[int], k: int) -> bool:
 
 def _before_age(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | None:
     """``صمويل دوبوسي (43 عاما)``: a name run its age follows, when it looks like a name."""
-    end = runs.name_end(doc, k, covered, gazetteer)
+    end = _name_end(doc, k, covered, gazetteer)
     if end is None or not titles.aged(doc, end) or not _said_by(doc, k, end):
         return None
     return _candidate(doc, k, end, doc.folded[k], cue="")
@@ -447,7 +429,7 @@ def _by_shape(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | Non
     )
     if key is None and not foreign:
         return None
-    end = runs.name_end(doc, k, covered, gazetteer)
+    end = _name_end(doc, k, covered, gazetteer)
     if end is None:
         return None
     rest = doc.folded[k + 1 : end + 1]
@@ -481,19 +463,4 @@ def _candidate(doc: Document, k: int, end: int, key: str, *, cue: str) -> FoundC
         cue=cue,
         offset=doc.starts[k],
         tokens=tuple(range(k, end + 1)),
-    )
-
-
-@lru_cache(maxsize=100_000)
-def may_start_name(folded: str) -> bool:
-    """A given name is never definite nor a title, even behind a clitic (للرئيس, بالوفد);
-    a listed given name is read whole (فيصل is no ف + يصل)."""
-    if len(folded) < 2 or not folded.isalpha():
-        return False
-    if folded in cues.given_names():
-        return True
-    keys = first_token_keys(folded)
-    return not any(
-        key.startswith(ARTICLE) or key in cues.not_names() or key in cues.modifiers()
-        for key in keys
     )

@@ -77,11 +77,13 @@ def foreign_runs(doc: Document, taken, gazetteer: Gazetteer):
     """(first, last) token of each foreign name outside the ``taken`` tokens, in order."""
     kinds = [_KINDS.get(word) or _kind(word) for word in doc.folded]
     surnames = {doc.folded[i] for i in taken if i - 1 in taken and i + 1 not in taken}
-    after = -1
+    after, last = -1, len(kinds) - 1
     for k, kind in enumerate(kinds):
         if k <= after or k in taken:
             continue
-        if kind & FIRST or (kind & SYLLABLE and _syllables(kinds[k + 1 : k + 3])):
+        # Two syllables after this one (the test inline: it is asked of most words).
+        syllables = k + 2 <= last and kinds[k + 1] & kinds[k + 2] & SYLLABLE
+        if kind & FIRST or (kind & SYLLABLE and syllables):
             end = person_end(doc, k, taken, gazetteer)
             if end is None or (doc.folded[k] in surnames and not _twice(doc, k)):
                 continue  # وقدم نولز اندرسن after جيمس نولز: a surname, then another name
@@ -108,10 +110,6 @@ def organization_words(doc: Document, hits, gazetteer: Gazetteer) -> set[str]:
         if any(kinds[e.entity_id] == "organization" for e in hit.entries)
         for i in range(hit.start, hit.end + 1)
     }
-
-
-def _syllables(kinds: list[int]) -> bool:
-    return len(kinds) == 2 and all(kind & SYLLABLE for kind in kinds)
 
 
 # What a word may be in a foreign name: its first word, an East Asian syllable (bit flags;

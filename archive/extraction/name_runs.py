@@ -27,8 +27,8 @@ _TANWEEN = shapes.TANWEEN
 def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> int | None:
     """Last token of the name run starting at ``k``: two words, more after عبد/أبو/بن."""
     least = 3 if first_token_keys(doc.folded[k]) & cues.compound_given_heads() else 2
-    end = k
-    while end + 1 < len(doc) and end - k + 1 < _most_words(doc, k, end):
+    end, n = k, len(doc)
+    while end + 1 < n and end - k + 1 < _most_words(doc, k, end):
         nxt = end + 1
         if (
             not doc.joined[end]
@@ -38,7 +38,7 @@ def name_end(doc: Document, k: int, covered: set[int], gazetteer: Gazetteer) -> 
             break  # a name never runs on to the next line
         if behind_preposition(doc.folded[nxt], gazetteer):
             break  # الملك عبدالعزيز بجدة: a preposition and a place end the name
-        if _TANWEEN.intersection(doc.surfaces[nxt]):
+        if not _TANWEEN.isdisjoint(doc.surfaces[nxt]):
             break  # آل سعود سفيراً: a word with tanween is no name's
         if _eulogy(doc, nxt):
             break  # سعيد بن زيد رضي الله عنه: a formula after the name
@@ -418,8 +418,8 @@ def _eulogy(doc: Document, i: int) -> bool:
     """Token ``i`` opens a eulogy: a verb, الله and a preposition's pronoun."""
     return (
         i + 2 < len(doc)
+        and doc.folded[i + 1] == "الله"  # the rarest test first: asked of every name word
         and doc.linked(i, i + 2)
-        and doc.folded[i + 1] == "الله"
         and doc.folded[i + 2] in _EULOGY_ENDS
     )
 

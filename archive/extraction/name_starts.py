@@ -34,6 +34,10 @@ def _may_be_ali(folded: str) -> bool:
     return folded == _ALI or _ALI in first_token_keys(folded)
 
 
+# The word-only half of ``ali``, for a scan that reads each word once (``name_openings``).
+may_be_ali = _may_be_ali
+
+
 def _ali_before_compound(doc: Document, i: int) -> bool:
     """``المخلوع، على عبدالله صالح``: على opening a clause (after a comma, a line's start or a
     title) before a compound given name and another name word is the name علي misspelt; the

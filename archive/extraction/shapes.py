@@ -92,8 +92,14 @@ def is_proper_word(folded: str) -> bool:
         return False
     if folded.endswith(_INFLECTIONS) and len(folded) <= 5:
         return False
-    inflected = frequency(ARTICLE + folded) + sum(frequency(folded + s) for s in _INFLECTIONS)
-    return inflected * PROPER_SHARE <= count and not _derived(folded, count)
+    # At most a PROPER_SHARE-th as often with the article or a suffix; the sum of the forms
+    # stops at the first that passes it (asked once of each new word of every text).
+    most, inflected = count // PROPER_SHARE, frequency(ARTICLE + folded)
+    for suffix in _INFLECTIONS:
+        if inflected > most:
+            return False
+        inflected += frequency(folded + suffix)
+    return inflected <= most and not _derived(folded, count)
 
 
 def _derived(folded: str, count: int) -> bool:

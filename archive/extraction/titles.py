@@ -123,7 +123,8 @@ _QUOTES = {'"': '"', "«": "»", "“": "”"}
 
 def apposed(doc: Document, i: int) -> bool:
     """Only a comma or an opening quotation mark stands between tokens ``i`` and ``i + 1``."""
-    return _gap(doc, i) in _COMMAS or _gap(doc, i) in _QUOTES
+    gap = _gap(doc, i)
+    return gap in _COMMAS or gap in _QUOTES
 
 
 def _gap(doc: Document, i: int) -> str:
