@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from arabic_text import frequency
-from archive.extraction import common_given, cues, foreign_people, shapes, titles, variants
+from archive.extraction import (
+    common_given,
+    cues,
+    foreign_people,
+    role_phrases,
+    shapes,
+    titles,
+    variants,
+)
 from archive.extraction import name_runs as runs
 from archive.extraction import name_starts as starts
 from archive.extraction import name_words as nw
@@ -58,12 +66,16 @@ def find_candidates(
     found, seen, k, n, folded = [], set(), 0, len(doc), doc.folded
     surnames: set[str] = set()
     role_words = cues.role_nouns()
+    cued = cues.cued_given_names()  # الحبيب, تيسير: given names only a title introduces
     roles = {j for j, word in enumerate(folded) if word in role_words}
     aged = titles.ages(doc)
     roles |= aged  # a name before its age too: صمويل دوبوسي (43 عاما)
     while k < n:
         # Cheap checks first (most words are ruled out at once, by cached look-ups).
-        if k in covered or k in starts or not (may_start_name(folded[k]) or runs.ali(doc, k)):
+        if k in covered or k in starts:
+            k += 1
+            continue
+        if not (may_start_name(folded[k]) or runs.ali(doc, k) or folded[k] in cued):
             k += 1
             continue
         if doc.stop[k] and not runs.ali(doc, k):
@@ -75,6 +87,7 @@ def find_candidates(
             or _may_start_by_shape(folded[k])
             or (k > 0 and _cue_before(folded[k - 1]))
             or (k + 1 < n and _makes_name_of_previous(folded[k + 1]))
+            or folded[k] in cued
         ):
             k += 1
             continue
@@ -367,6 +380,8 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
     if end == k + 1 and not nw.after_title(doc.folded[end]) and not quoted:
         return None  # الملك سعود يهنئ, الملك سعود هنأه: the sentence goes on
     start = titles.apposed_start(doc, k, end) if apposed else titles.title_start(doc, k)
+    if start is None and not apposed and role_phrases.given_first(words):
+        start = role_phrases.long_title_start(doc, k)  # القيادي في جبهة الإنقاذ رضا بالحاج
     if start is None:
         return None
     if not apposed and k - 1 not in covered and titles.definite_given(doc, k, gazetteer):
