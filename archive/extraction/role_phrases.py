@@ -10,12 +10,14 @@ from functools import lru_cache
 from archive.extraction import cues, shapes
 from archive.extraction import name_words as nw
 from archive.extraction.document import Document, cue_start
-from archive.extraction.names import ARTICLE
+from archive.extraction.names import ARTICLE, name_tokens
 
 # Words of a complement between the title cue and the name.
 LONG_COMPLEMENT = 9
 
 _PREPOSITIONS = frozenset({"في", "لدي", "عن", "الي"})
+# Nouns of a post that a long complement follows, besides ``cues.role_nouns``.
+_POSTS = "مسؤول المسؤول مسؤولة المسؤولة العضو منسق المنسق أستاذ الأستاذ أستاذة الأستاذة"
 _DEFINITE_CLITICS = (ARTICLE, "وال", "لل", "بال")
 
 
@@ -44,17 +46,21 @@ def long_title_start(doc: Document, k: int) -> int | None:
 @lru_cache(maxsize=10_000)
 def _role(word: str) -> bool:
     """A role noun (عضو, القيادي, المدير), also after its و."""
-    return shapes.without_conjunction(word) in cues.role_nouns()
+    word = shapes.without_conjunction(word)
+    return word in cues.role_nouns() or word in _posts()
+
+
+@lru_cache(maxsize=1)
+def _posts() -> frozenset[str]:
+    return frozenset(w for p in _POSTS.split() for w in name_tokens(p))
 
 
 def given_first(words: list[str]) -> bool:
-    """After a long complement only a sure given name opens a name: a listed one that is no
-    ordinary word, a mined one that is (تيسير, الحبيب), or every word a transliteration (هطول
-    أمطار, "rainfall", is none)."""
+    """After a long complement only a sure given name opens a name: a listed one, a mined one
+    that is an ordinary word too (فلاح, الحبيب), or every word a transliteration (هطول أمطار,
+    "rainfall", is none)."""
     first = words[0]
-    if first in cues.given_names():
-        return not shapes.is_common_word(first)
-    if first in cues.cued_given_names():
+    if first in cues.given_names() or first in cues.cued_given_names():
         return True
     return all(nw.transliterated(w) and not nw.verb_shaped(w) for w in words)
 
