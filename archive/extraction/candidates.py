@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from arabic_text import frequency
-from archive.extraction import common_given, cues, foreign_people, shapes, titles, variants
+from archive.extraction import (
+    common_given,
+    cues,
+    foreign_people,
+    role_phrases,
+    shapes,
+    titles,
+    variants,
+)
 from archive.extraction import name_runs as runs
 from archive.extraction import name_starts as starts
 from archive.extraction import name_words as nw
@@ -349,6 +357,8 @@ def _after_cue(doc: Document, k: int, covered, gazetteer) -> FoundCandidate | No
     if end == k + 1 and not nw.after_title(doc.folded[end]) and not quoted:
         return None  # الملك سعود يهنئ, الملك سعود هنأه: the sentence goes on
     start = titles.apposed_start(doc, k, end) if apposed else titles.title_start(doc, k)
+    if start is None and not apposed and role_phrases.given_first(words):
+        start = role_phrases.long_title_start(doc, k)  # القيادي في جبهة الإنقاذ رضا بالحاج
     if start is None:
         return None
     if not apposed and k - 1 not in covered and titles.definite_given(doc, k, gazetteer):

@@ -149,6 +149,8 @@ _PORTFOLIO_HEADS = [
 _MODIFIERS = ["السابق", "الأسبق", "الحالي", "الجديد", "الأول", "الخاص", "السابقة", "الحالية"]
 # Qualifiers of military ranks (اللواء ركن, الفريق بحري, العميد طيار).
 _MODIFIERS += ["ركن", "الركن", "بحري", "البحري", "طيار", "الطيار", "المتقاعد"]
+# The late (الزعيم الراحل الحبيب بورقيبة).
+_MODIFIERS += ["الراحل", "الراحلة"]
 # "السفير الروسي لدى بغداد إيلبروس كوتراشيف": a place after these is skipped.
 _POSTED_AT = ["لدى", "في"]
 
@@ -282,6 +284,8 @@ def speech_verbs() -> frozenset[str]:
 # Mined by ``people_mine`` from news corpora: the first and last words of names after titles.
 PEOPLE_GIVEN_PATH = Path(__file__).resolve().parent / "data" / "people_given.txt"
 PEOPLE_FAMILY_PATH = Path(__file__).resolve().parent / "data" / "people_family.txt"
+# Mined by ``cued_given_mine``: given names that are ordinary or definite words too.
+PEOPLE_GIVEN_CUED_PATH = Path(__file__).resolve().parent / "data" / "people_given_cued.txt"
 
 
 _MINED = {"used": True}
@@ -293,6 +297,7 @@ def leave_out_mined_lists() -> None:
     _MINED["used"] = False
     given_names.cache_clear()
     family_names.cache_clear()
+    cued_given_names.cache_clear()
 
 
 def _listed(path: Path) -> frozenset[str]:
@@ -307,6 +312,13 @@ def _listed(path: Path) -> frozenset[str]:
 def given_names() -> frozenset[str]:
     """The listed given names and those mined from the corpora."""
     return _folded_set(_GIVEN_NAMES) | _listed(PEOPLE_GIVEN_PATH)
+
+
+@cache
+def cued_given_names() -> frozenset[str]:
+    """Given names that are ordinary or definite words too (تيسير, الحبيب), mined from the
+    corpora: they open a name only right after a title."""
+    return _listed(PEOPLE_GIVEN_CUED_PATH)
 
 
 @cache

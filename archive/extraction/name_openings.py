@@ -1,8 +1,8 @@
 """Which tokens the candidate scan (``candidates.find_candidates``) tries as a name's first
-word: a word that may start a name (no definite, title or modifier behind its clitics; or
-the name علي), no stop word, and a hint that a name is there: a given name or a foreign
-word, a cue or a verb of saying before it, a word after it that makes a name of it, or a
-role soon after it.
+word: a word that may start a name (no definite, title or modifier behind its clitics; the
+name علي; or a given name only a title introduces), no stop word, and a hint that a name
+is there: a given name or a foreign word, a cue or a verb of saying before it, a word after
+it that makes a name of it, or a role soon after it.
 
 Every test on a word alone is read once per word (a bit set, remembered across articles),
 so the scan asks each token one dictionary look-up instead of several cached calls."""
@@ -16,7 +16,7 @@ from archive.extraction.name_starts import ali, may_be_ali
 from archive.extraction.names import ARTICLE, first_token_keys
 
 # What a word is to the scan (bit flags; _SEEN keeps the remembered value truthy).
-_START, _ALI, _SHAPE, _CUE_BEFORE, _MAKES_NAME, _SEEN = 1, 2, 4, 8, 16, 32
+_START, _ALI, _SHAPE, _CUE_BEFORE, _MAKES_NAME, _CUED, _SEEN = 1, 2, 4, 8, 16, 32, 64
 _FLAGS: dict[str, int] = {}
 # Words remembered at most (the look-up is forgotten, not the answer, past it).
 _MAX_WORDS = 200_000
@@ -32,16 +32,16 @@ def openings(doc: Document, covered, starts, roles) -> list[int]:
     stop, last = doc.stop, len(flags) - 1
     found = []
     for k, flag in enumerate(flags):
-        if not flag & (_START | _ALI) or k in covered or k in starts:
+        if not flag & (_START | _ALI | _CUED) or k in covered or k in starts:
             continue
-        if not (flag & _START or (flag & _ALI and ali(doc, k))):
+        if not (flag & (_START | _CUED) or (flag & _ALI and ali(doc, k))):
             continue
         if stop[k] and not (flag & _ALI and ali(doc, k)):
             continue
         if (
             k + 2 in roles
             or k + 3 in roles
-            or flag & _SHAPE
+            or flag & (_SHAPE | _CUED)
             or (k > 0 and flags[k - 1] & _CUE_BEFORE)
             or (k < last and flags[k + 1] & _MAKES_NAME)
         ):
@@ -57,6 +57,8 @@ def _word_flags(word: str) -> int:
         flag |= _ALI
     if flag & (_START | _ALI) and _may_start_by_shape(word):
         flag |= _SHAPE
+    if word in cues.cued_given_names():
+        flag |= _CUED  # الحبيب, تيسير: a given name only a title introduces
     if _cue_before(word):
         flag |= _CUE_BEFORE
     if _makes_name_of_previous(word):

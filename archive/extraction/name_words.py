@@ -100,6 +100,8 @@ def looks_like_name(words: list[str], gazetteer: Gazetteer) -> bool:
     first, last = words[0], words[-1]
     if first in cues.given_names() or first in gazetteer.person_given_names:
         return True
+    if first in cues.cued_given_names():
+        return True  # رئيس الحكومة الحبيب الصيد: looks_like_name is asked after a title
     inner = cues.long_name_heads()
     if shapes.given_name_key(first) or any(w in inner for w in words[1:-1]):
         return True
