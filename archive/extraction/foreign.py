@@ -43,3 +43,15 @@ def score(folded: str) -> float:
 def looks_foreign(folded: str) -> bool:
     """A word of three letters or more whose letters read as a transliteration."""
     return len(folded) >= 3 and folded.isalpha() and score(folded) >= THRESHOLD
+
+
+GIVEN_PATH = Path(__file__).resolve().parent / "data" / "foreign_given.txt"
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Foreign given names mined from the corpora (جون, جيسي, كيم): ``foreign_given``."""
+    if not GIVEN_PATH.exists():
+        return frozenset()
+    lines = GIVEN_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

@@ -124,7 +124,7 @@ def _kind(word: str) -> int:
     if len(_KINDS) > 200_000:
         _KINDS.clear()
     strong = foreign.score(word) >= FIRST_MIN and name_word(word)
-    kind = FIRST if strong or weak_shape(word) else 0
+    kind = FIRST if strong or weak_shape(word) or word in foreign.given_names() else 0
     kind |= SYLLABLE if _syllable(word) else 0
     _KINDS[word] = kind or NEITHER
     return _KINDS[word]
@@ -137,9 +137,10 @@ def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | No
         return end
     folded, n = doc.folded, len(doc)
     first = folded[k]
-    if doc.stop[k] or foreign.score(first) < FIRST_MIN or first.startswith("و"):
+    given = first in foreign.given_names() and not doc.stop[k]
+    if not given and (doc.stop[k] or foreign.score(first) < FIRST_MIN or first.startswith("و")):
         return None  # اخيسار سبور, غازينتاب سبور: a name opens with a foreign word
-    if not _run_word(first, gazetteer):
+    if not given and not _run_word(first, gazetteer):
         return None
     end, words = k, [folded[k]]
     while end + 1 < n and len(words) < MAX_WORDS and doc.joined[end] and end + 1 not in covered:
@@ -154,14 +155,15 @@ def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | No
             break
     if folded[end].startswith("و") and not _conjunction_free(doc, k, end, gazetteer):
         return None
-    if end == k or not _foreign_run(words, gazetteer):
+    given = given and _given_run(words, gazetteer)
+    if end == k or not (given or _foreign_run(words, gazetteer)):
         return None
     if any(map(shapes.has_tanween, doc.surfaces[k : end + 1])):
         return None  # بلاغاً, مديرًا: Arabic case endings
     if _after_place_word(doc, k) or _opened_by_syllable(doc, k, gazetteer):
         return None
     firm = all(_name_word(w, gazetteer) for w in words)
-    return end if _supported(doc, k, end, gazetteer, firm) else None
+    return end if given or _supported(doc, k, end, gazetteer, firm) else None
 
 
 def _opened_by_syllable(doc: Document, k: int, gazetteer: Gazetteer) -> bool:
@@ -199,6 +201,14 @@ def _foreign_run(words: list[str], gazetteer: Gazetteer) -> bool:
     return mean >= foreign.THRESHOLD and any(
         foreign.score(w) >= FIRST_MIN and _name_word(w, gazetteer) for w in words
     )
+
+
+def _given_run(words: list[str], gazetteer: Gazetteer) -> bool:
+    """A mined foreign given name (``foreign.given_names``: جيسي, اندرياس) before plain
+    transliterations (جيسي ويليامز): a name whatever cue stands near, the given name read
+    as foreign whatever its letters (جوزيه)."""
+    rest = words[1:]
+    return all(foreign.score(w) >= foreign.THRESHOLD and _name_word(w, gazetteer) for w in rest)
 
 
 def _run_word(word: str, gazetteer: Gazetteer) -> bool:
