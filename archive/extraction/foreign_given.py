@@ -12,7 +12,7 @@ from arabic_text import frequency
 from archive.extraction import cues, foreign, shapes
 from archive.extraction import name_words as nw
 from archive.extraction.document import Document
-from archive.extraction.foreign_people import _arabic_noun
+from archive.extraction.foreign_people import PARTICLES, _arabic_noun
 from archive.extraction.names import ARTICLE
 
 # In this many articles at least the word opens a pair with a plain transliteration,
@@ -62,7 +62,12 @@ def mine_given(texts) -> list[str]:
 
 def _opener(doc: Document, k: int) -> bool:
     word = doc.folded[k]
-    return not doc.stop[k] and word.isalpha() and not word.startswith((ARTICLE, "و"))
+    return (
+        not doc.stop[k]
+        and word.isalpha()
+        and not word.startswith((ARTICLE, "و"))
+        and word not in PARTICLES  # رونالدو ديل كارمن: inside a name
+    )
 
 
 _PLAIN: dict[str, bool] = {}

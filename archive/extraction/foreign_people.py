@@ -147,7 +147,8 @@ def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | No
         nxt = end + 1
         if folded[nxt] in PARTICLES and nxt + 1 < n and doc.joined[nxt]:
             nxt += 1
-        if nxt in covered or doc.stop[nxt] or not _run_word(folded[nxt], gazetteer):
+        waw = given and len(words) == 1 and _waw_surname(folded[nxt], gazetteer)
+        if nxt in covered or doc.stop[nxt] or not (waw or _run_word(folded[nxt], gazetteer)):
             break
         end = nxt
         words.append(folded[nxt])
@@ -207,8 +208,33 @@ def _given_run(words: list[str], gazetteer: Gazetteer) -> bool:
     """A mined foreign given name (``foreign.given_names``: جيسي, اندرياس) before plain
     transliterations (جيسي ويليامز): a name whatever cue stands near, the given name read
     as foreign whatever its letters (جوزيه)."""
-    rest = words[1:]
-    return all(foreign.score(w) >= foreign.THRESHOLD and _name_word(w, gazetteer) for w in rest)
+    return all(_given_tail(w, gazetteer) or _waw_surname(w, gazetteer) for w in words[1:])
+
+
+def _given_tail(word: str, gazetteer: Gazetteer) -> bool:
+    """A plain transliteration news writes seldom (not سيتي: اورلاندو سيتي, a club)."""
+    return (
+        foreign.score(word) >= foreign.THRESHOLD
+        and frequency(word) <= RECURRING_MAX
+        and _name_word(word, gazetteer)
+    )
+
+
+def _waw_surname(word: str, gazetteer: Gazetteer) -> bool:
+    """A surname whose و is its own letter (ويليامز, ولسن after a foreign given name): the
+    word reads as foreign and news writes it more often than what follows its و, which is
+    no given name (جون وماري: the conjunction)."""
+    bare = word[1:]
+    return (
+        word.startswith("و")
+        and len(bare) >= 3
+        and foreign.score(word) >= FIRST_MIN
+        and frequency(bare) < frequency(word) <= RECURRING_MAX
+        and bare not in foreign.given_names()
+        and bare not in cues.given_names()
+        and not nw.known_alone(word, gazetteer)
+        and not shapes.inflected_ending(word)
+    )
 
 
 def _run_word(word: str, gazetteer: Gazetteer) -> bool:
@@ -260,14 +286,20 @@ def _syllables_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int 
     if not doc.linked(k, end) or any(map(shapes.has_tanween, doc.surfaces[k : end + 1])):
         return None  # لا تألو جهداً
     words = doc.folded[k : end + 1]
+    given = words[0] in foreign.given_names()
     for i, word in enumerate(words[1:], k + 1):
-        if nw.verb_shaped(word) or not (doc.stop[i] or places.arabic_names([word])):
-            return None  # جرت في مايو: a verb, a month
+        foreign_word = foreign.score(word) >= foreign.THRESHOLD
+        if given and not foreign_word:
+            return None  # توني أبوت أمس: a given name before an Arabic word
+        if (nw.verb_shaped(word) and not given) or not (doc.stop[i] or places.arabic_names([word])):
+            return None  # جرت في مايو: a verb (يونغ after كيم reads as a name), a month
     mean = sum(foreign.score(w) for w in words) / len(words)
     if mean < foreign.THRESHOLD or not _closed(doc, end):
         return None
     if inside:
         return end if _role_after(doc, end) else None
+    if given:
+        return end  # كيم يونغ أون: a mined given name (a family name first) opens it
     return end if _cue_before(doc, k, end, gazetteer) or _role_after(doc, end) else None
 
 
