@@ -89,6 +89,10 @@ def find_candidates(
         if candidate is None or _tanween(doc, candidate.tokens) or folded[k] in surnames:
             k += 1  # السفير ثومسون حرص after بيتر ثومسون: the surname, then a verb
             continue
+        tail = foreign_people.syllable_tail(doc, candidate.tokens, covered)  # كيم جونغ أون
+        if tail is not None:
+            key = candidate.normalized.split()[0]
+            candidate = _candidate(doc, candidate.tokens[0], tail, key, cue=candidate.cue)
         k = candidate.tokens[-1] + 1
         key = candidate.normalized
         if k in people and doc.joined[k - 1]:

@@ -303,6 +303,26 @@ def _syllables_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int 
     return end if _cue_before(doc, k, end, gazetteer) or _role_after(doc, end) else None
 
 
+def syllable_tail(doc: Document, tokens: tuple[int, ...], covered) -> int | None:
+    """A third syllable that completes a two-word name another rule found into an East
+    Asian name (``كيم جونغ`` + ``أون``): its token, or None."""
+    if len(tokens) != 2:
+        return None
+    end = tokens[-1] + 1
+    if end >= len(doc) or not doc.joined[end - 1] or end in covered or doc.stop[end]:
+        return None
+    words = doc.folded[tokens[0] : end + 1]
+    last = words[-1]
+    if not all(map(_syllable, words)) or foreign.score(last) < foreign.THRESHOLD:
+        return None
+    if frequency(last) > FOREIGN_MAX or not places.arabic_names([last]):
+        return None  # a frequent word, a month
+    mean = sum(foreign.score(w) for w in words) / len(words)
+    if mean < foreign.THRESHOLD or shapes.has_tanween(doc.surfaces[end]):
+        return None
+    return end if _closed(doc, end) else None
+
+
 @lru_cache(maxsize=100_000)
 def _syllable(word: str) -> bool:
     return (
