@@ -28,6 +28,7 @@ SPLITS = (
     "heldout_people2",
     "dev_people3",
     "heldout_people3",
+    "dev_people4",
 )
 KINDS = ("person", "organization", "place")
 
