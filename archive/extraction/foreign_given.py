@@ -3,8 +3,9 @@ with a plain transliteration (جيسي شاهين is not one, جيسي ويلي�
 enough different words, with a person's cue before the pair in some articles (a
 nationality adjective, a verb of saying, a role: الأمريكي جون كيري), and that Arabic
 morphology does not read (مدينة سان, جامعة هارفارد, يلعب: a noun with the article, a
-verb, a word behind a prefix). Written by ``python -m archive.extraction.foreign_mine
---given``; ``foreign_people`` lets such a word open a name."""
+verb, a word behind a prefix) unless the evidence is strong (ايثان, جوزيه). Written by
+``python -m archive.extraction.foreign_mine --given``; ``foreign_people`` lets such a word
+open a name."""
 
 from collections import defaultdict
 
@@ -26,6 +27,9 @@ MIN_CUED = 2
 MIN_CUED_SHARE = 0.15
 # Letters that read as Arabic this plainly (ضيف, عبدالحميد) make no foreign given name.
 MIN_SCORE = -0.5
+# A word Arabic also reads (الإيثان, جوزيه: جوز + يه) when it opens such a pair in this share
+# of its articles and a cue stands before it in this share of those.
+STRONG_SHARE = 0.5
 # A plain transliteration: news writes it at most this often.
 PLAIN_MAX = 2000
 
@@ -56,7 +60,8 @@ def mine_given(texts) -> list[str]:
         and len(tails[word]) >= MIN_TAILS
         and count >= MIN_SHARE * seen[word]
         and cued[word] >= max(MIN_CUED, MIN_CUED_SHARE * count)
-        and not _arabic(word)
+        and foreign.score(word) >= MIN_SCORE
+        and (not _arabic(word) or min(count / seen[word], cued[word] / count) >= STRONG_SHARE)
     )
 
 
@@ -99,11 +104,10 @@ def _cue(word: str) -> bool:
 
 
 def _arabic(word: str) -> bool:
-    """Letters that read plainly as Arabic, or a word Arabic morphology reads: a noun news
-    writes with the article, a verb, an inflection, a word behind a prefix or a clitic."""
+    """A word Arabic morphology reads: a noun news writes with the article, a verb, an
+    inflection, a word behind a prefix or a clitic, a word that is never a name."""
     return (
-        foreign.score(word) < MIN_SCORE
-        or _arabic_noun(word)
+        _arabic_noun(word)
         or nw.verb_shaped(word)
         or shapes.inflected_ending(word)
         or shapes.has_prefix_reading(word)
