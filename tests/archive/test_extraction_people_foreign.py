@@ -227,8 +227,7 @@ def test_the_miner_keeps_given_names_and_leaves_out_arabic_nouns():
 def test_a_given_name_arabic_also_reads_is_mined_on_strong_evidence():
     # الإيثان is a gas; the corpora write ايثان before surnames, mostly after a cue.
     text = (
-        "وأشار الخبير الفرنسي في سلامة النقل الجوي كزافييه تييلمان إلى أوجه شبه بين "
-        "الجنيح والحطام."
+        "وأشار الخبير الفرنسي في سلامة النقل الجوي كزافييه تييلمان إلى أوجه شبه بين الجنيح والحطام."
     )
     assert {"ايثان", "كزافييه"} <= foreign.given_names()
     assert "كزافييه تييلمان" in people(text)
