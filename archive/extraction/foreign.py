@@ -55,3 +55,28 @@ def given_names() -> frozenset[str]:
         return frozenset()
     lines = GIVEN_PATH.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+# A given name's skeleton: its first and last letters and the consonants between (ارثر,
+# ارثور); a shorter skeleton than this says too little.
+SKELETON_MIN = 4
+
+
+def skeleton(word: str) -> str:
+    inner = "".join(c for c in word[1:-1] if c not in "اوي")
+    return word[:1] + inner + word[-1:] if len(word) > 1 else word
+
+
+@cache
+def _given_skeletons() -> frozenset[str]:
+    return frozenset(s for s in map(skeleton, given_names()) if len(s) >= SKELETON_MIN)
+
+
+@lru_cache(maxsize=100_000)
+def given_name(folded: str) -> bool:
+    """A mined foreign given name, or another spelling of one that differs only in its
+    inner long vowels (ارثور for ارثر, دافيد for ديفيد)."""
+    if folded in given_names():
+        return True
+    shape = skeleton(folded)
+    return len(shape) >= SKELETON_MIN and shape in _given_skeletons()

@@ -124,7 +124,7 @@ def _kind(word: str) -> int:
     if len(_KINDS) > 200_000:
         _KINDS.clear()
     strong = foreign.score(word) >= FIRST_MIN and name_word(word)
-    kind = FIRST if strong or weak_shape(word) or word in foreign.given_names() else 0
+    kind = FIRST if strong or weak_shape(word) or foreign.given_name(word) else 0
     kind |= SYLLABLE if _syllable(word) else 0
     _KINDS[word] = kind or NEITHER
     return _KINDS[word]
@@ -137,7 +137,7 @@ def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | No
         return end
     folded, n = doc.folded, len(doc)
     first = folded[k]
-    given = first in foreign.given_names() and not doc.stop[k]
+    given = foreign.given_name(first) and not doc.stop[k]
     if not given and (doc.stop[k] or foreign.score(first) < FIRST_MIN or first.startswith("و")):
         return None  # اخيسار سبور, غازينتاب سبور: a name opens with a foreign word
     if not given and not _run_word(first, gazetteer):
@@ -286,7 +286,7 @@ def _syllables_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int 
     if not doc.linked(k, end) or any(map(shapes.has_tanween, doc.surfaces[k : end + 1])):
         return None  # لا تألو جهداً
     words = doc.folded[k : end + 1]
-    given = words[0] in foreign.given_names()
+    given = foreign.given_name(words[0])
     for i, word in enumerate(words[1:], k + 1):
         foreign_word = foreign.score(word) >= foreign.THRESHOLD
         if given and not foreign_word:
