@@ -68,15 +68,31 @@ def skeleton(word: str) -> str:
 
 
 @cache
-def _given_skeletons() -> frozenset[str]:
-    return frozenset(s for s in map(skeleton, given_names()) if len(s) >= SKELETON_MIN)
+def _given_skeletons() -> dict[str, tuple[str, ...]]:
+    by_shape: dict[str, list[str]] = {}
+    for name in given_names():
+        shape = skeleton(name)
+        if len(shape) >= SKELETON_MIN:
+            by_shape.setdefault(shape, []).append(name)
+    return {shape: tuple(names) for shape, names in by_shape.items()}
+
+
+def _vowels_added(short: str, long: str) -> bool:
+    """``long`` is ``short`` with long vowels written in (ارثر → ارثور)."""
+    rest = iter(long)
+    return all(letter in rest for letter in short)
 
 
 @lru_cache(maxsize=100_000)
 def given_name(folded: str) -> bool:
-    """A mined foreign given name, or another spelling of one that differs only in its
-    inner long vowels (ارثور for ارثر, دافيد for ديفيد)."""
+    """A mined foreign given name, or another spelling of one that only writes more or
+    fewer inner long vowels (ارثور for ارثر, مركوس for ماركوس; not ستريت for ستيوارت)."""
     if folded in given_names():
         return True
     shape = skeleton(folded)
-    return len(shape) >= SKELETON_MIN and shape in _given_skeletons()
+    if len(shape) < SKELETON_MIN:
+        return False
+    return any(
+        _vowels_added(*sorted((folded, name), key=len))
+        for name in _given_skeletons().get(shape, ())
+    )

@@ -248,3 +248,10 @@ def test_a_short_skeleton_matches_no_given_name():
     # بال (بيل, بول) and جن (جون) say too little.
     assert not foreign.given_name("بال")
     assert not foreign.given_name("جن")
+
+
+def test_a_word_whose_vowels_stand_elsewhere_is_no_given_name():
+    # ستريت and ستيوارت share their consonants, not the order of their vowels.
+    text = "سلسلة مطاعم «جيه إف ستريت فود» تفتتح فرعين جديدين لها في المدينة."
+    assert not foreign.given_name("ستريت")
+    assert people(text) == []
