@@ -84,6 +84,10 @@ def find_candidates(
         )
         if candidate is None or _tanween(doc, candidate.tokens) or folded[k] in surnames:
             continue  # السفير ثومسون حرص after بيتر ثومسون: the surname, then a verb
+        tail = foreign_people.syllable_tail(doc, candidate.tokens, covered)  # كيم جونغ أون
+        if tail is not None:
+            key = candidate.normalized.split()[0]
+            candidate = _candidate(doc, candidate.tokens[0], tail, key, cue=candidate.cue)
         resume = candidate.tokens[-1] + 1
         key = candidate.normalized
         if resume in people and doc.joined[resume - 1]:

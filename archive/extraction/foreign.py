@@ -43,3 +43,56 @@ def score(folded: str) -> float:
 def looks_foreign(folded: str) -> bool:
     """A word of three letters or more whose letters read as a transliteration."""
     return len(folded) >= 3 and folded.isalpha() and score(folded) >= THRESHOLD
+
+
+GIVEN_PATH = Path(__file__).resolve().parent / "data" / "foreign_given.txt"
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Foreign given names mined from the corpora (جون, جيسي, كيم): ``foreign_given``."""
+    if not GIVEN_PATH.exists():
+        return frozenset()
+    lines = GIVEN_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+# A given name's skeleton: its first and last letters and the consonants between (ارثر,
+# ارثور); a shorter skeleton than this says too little.
+SKELETON_MIN = 4
+
+
+def skeleton(word: str) -> str:
+    inner = "".join(c for c in word[1:-1] if c not in "اوي")
+    return word[:1] + inner + word[-1:] if len(word) > 1 else word
+
+
+@cache
+def _given_skeletons() -> dict[str, tuple[str, ...]]:
+    by_shape: dict[str, list[str]] = {}
+    for name in given_names():
+        shape = skeleton(name)
+        if len(shape) >= SKELETON_MIN:
+            by_shape.setdefault(shape, []).append(name)
+    return {shape: tuple(names) for shape, names in by_shape.items()}
+
+
+def _vowels_added(short: str, long: str) -> bool:
+    """``long`` is ``short`` with long vowels written in (ارثر → ارثور)."""
+    rest = iter(long)
+    return all(letter in rest for letter in short)
+
+
+@lru_cache(maxsize=100_000)
+def given_name(folded: str) -> bool:
+    """A mined foreign given name, or another spelling of one that only writes more or
+    fewer inner long vowels (ارثور for ارثر, مركوس for ماركوس; not ستريت for ستيوارت)."""
+    if folded in given_names():
+        return True
+    shape = skeleton(folded)
+    if len(shape) < SKELETON_MIN:
+        return False
+    return any(
+        _vowels_added(*sorted((folded, name), key=len))
+        for name in _given_skeletons().get(shape, ())
+    )

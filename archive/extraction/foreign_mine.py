@@ -8,6 +8,9 @@ words are frequent words of ``arabic_text``'s frequency list that Arabic morphol
 be Arabic: news also writes them with the article or with a pronoun or plural suffix. A fifth
 of each set (by a hash of the word) is held apart and the model's precision and recall on it
 are printed.
+
+``python -m archive.extraction.foreign_mine --given CORPORA… --exclude GOLD…`` writes instead
+the foreign given names (``data/foreign_given.txt``, see ``foreign_given.mine_given``).
 """
 
 import argparse
@@ -18,7 +21,9 @@ from pathlib import Path
 
 from arabic_text import STOP_WORDS, fold, lexicon_counts
 from archive.extraction import places
-from archive.extraction.foreign import MODEL_PATH, THRESHOLD, grams, score_with
+from archive.extraction.foreign import GIVEN_PATH, MODEL_PATH, THRESHOLD, grams, score_with
+from archive.extraction.foreign_given import mine_given
+from archive.extraction.mining import corpus_texts, excluded_lines, write_list
 
 # The member states of the Arab League: their places' names are Arabic words.
 ARAB_WORLD = frozenset(
@@ -31,6 +36,13 @@ ARABIC_FORMS_MIN = 20
 _SUFFIXES = ("ها", "هم", "ات", "ون", "ين", "ه")
 # An n-gram seen fewer times than this in both sets is left out of the table.
 GRAM_MIN = 2
+
+
+GIVEN_HEADER = (
+    "# Foreign given names: words that open a pair with a transliterated word, written by\n"
+    "# python -m archive.extraction.foreign_mine --given CORPORA --exclude GOLD (see\n"
+    "# foreign_given.mine_given); the gold set's articles left out.\n"
+)
 
 
 def foreign_words() -> set[str]:
@@ -98,8 +110,17 @@ def measure(table, foreign: set[str], arabic: set[str]) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--given", nargs="+", metavar="CORPUS")
+    parser.add_argument("--exclude", nargs="*", default=[])
     args = parser.parse_args()
+    if args.given:
+        texts = corpus_texts(args.given, excluded_lines(args.exclude))
+        names = mine_given(texts)
+        write_list(args.out or GIVEN_PATH, GIVEN_HEADER, names)
+        print(f"{len(names)} foreign given names")
+        return
+    args.out = args.out or MODEL_PATH
     counts = lexicon_counts()
     foreign = foreign_words()
     arabic = arabic_words(counts) - foreign

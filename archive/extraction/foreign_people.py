@@ -122,7 +122,7 @@ def _kind(word: str) -> int:
     if len(_KINDS) > 200_000:
         _KINDS.clear()
     strong = foreign.score(word) >= FIRST_MIN and name_word(word)
-    kind = FIRST if strong or weak_shape(word) else 0
+    kind = FIRST if strong or weak_shape(word) or foreign.given_name(word) else 0
     kind |= SYLLABLE if _syllable(word) else 0
     _KINDS[word] = kind or NEITHER
     return _KINDS[word]
@@ -135,16 +135,18 @@ def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | No
         return end
     folded, n = doc.folded, len(doc)
     first = folded[k]
-    if doc.stop[k] or foreign.score(first) < FIRST_MIN or first.startswith("و"):
+    given = foreign.given_name(first) and not doc.stop[k]
+    if not given and (doc.stop[k] or foreign.score(first) < FIRST_MIN or first.startswith("و")):
         return None  # اخيسار سبور, غازينتاب سبور: a name opens with a foreign word
-    if not _run_word(first, gazetteer):
+    if not given and not _run_word(first, gazetteer):
         return None
     end, words = k, [folded[k]]
     while end + 1 < n and len(words) < MAX_WORDS and doc.joined[end] and end + 1 not in covered:
         nxt = end + 1
         if folded[nxt] in PARTICLES and nxt + 1 < n and doc.joined[nxt]:
             nxt += 1
-        if nxt in covered or doc.stop[nxt] or not _run_word(folded[nxt], gazetteer):
+        waw = given and len(words) == 1 and _waw_surname(folded[nxt], gazetteer)
+        if nxt in covered or doc.stop[nxt] or not (waw or _run_word(folded[nxt], gazetteer)):
             break
         end = nxt
         words.append(folded[nxt])
@@ -152,14 +154,15 @@ def person_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int | No
             break
     if folded[end].startswith("و") and not _conjunction_free(doc, k, end, gazetteer):
         return None
-    if end == k or not _foreign_run(words, gazetteer):
+    given = given and _given_run(words, gazetteer)
+    if end == k or not (given or _foreign_run(words, gazetteer)):
         return None
     if any(map(shapes.has_tanween, doc.surfaces[k : end + 1])):
         return None  # بلاغاً, مديرًا: Arabic case endings
     if _after_place_word(doc, k) or _opened_by_syllable(doc, k, gazetteer):
         return None
     firm = all(_name_word(w, gazetteer) for w in words)
-    return end if _supported(doc, k, end, gazetteer, firm) else None
+    return end if given or _supported(doc, k, end, gazetteer, firm) else None
 
 
 def _opened_by_syllable(doc: Document, k: int, gazetteer: Gazetteer) -> bool:
@@ -196,6 +199,39 @@ def _foreign_run(words: list[str], gazetteer: Gazetteer) -> bool:
     mean = sum(foreign.score(w) for w in words) / len(words)
     return mean >= foreign.THRESHOLD and any(
         foreign.score(w) >= FIRST_MIN and _name_word(w, gazetteer) for w in words
+    )
+
+
+def _given_run(words: list[str], gazetteer: Gazetteer) -> bool:
+    """A mined foreign given name (``foreign.given_names``: جيسي, اندرياس) before plain
+    transliterations (جيسي ويليامز): a name whatever cue stands near, the given name read
+    as foreign whatever its letters (جوزيه)."""
+    return all(_given_tail(w, gazetteer) or _waw_surname(w, gazetteer) for w in words[1:])
+
+
+def _given_tail(word: str, gazetteer: Gazetteer) -> bool:
+    """A plain transliteration news writes seldom (not سيتي: اورلاندو سيتي, a club)."""
+    return (
+        foreign.score(word) >= foreign.THRESHOLD
+        and frequency(word) <= RECURRING_MAX
+        and _name_word(word, gazetteer)
+    )
+
+
+def _waw_surname(word: str, gazetteer: Gazetteer) -> bool:
+    """A surname whose و is its own letter (ويليامز, ولسن after a foreign given name): the
+    word reads as foreign and news writes it more often than what follows its و, which is
+    no given name (جون وماري: the conjunction)."""
+    bare = word[1:]
+    return (
+        word.startswith("و")
+        and len(bare) >= 3
+        and foreign.score(word) >= FIRST_MIN
+        and frequency(bare) < frequency(word) <= RECURRING_MAX
+        and bare not in foreign.given_names()
+        and bare not in cues.given_names()
+        and not nw.known_alone(word, gazetteer)
+        and not shapes.inflected_ending(word)
     )
 
 
@@ -248,15 +284,41 @@ def _syllables_end(doc: Document, k: int, covered, gazetteer: Gazetteer) -> int 
     if not doc.linked(k, end) or any(map(shapes.has_tanween, doc.surfaces[k : end + 1])):
         return None  # لا تألو جهداً
     words = doc.folded[k : end + 1]
+    given = foreign.given_name(words[0])
     for i, word in enumerate(words[1:], k + 1):
-        if nw.verb_shaped(word) or not (doc.stop[i] or places.arabic_names([word])):
-            return None  # جرت في مايو: a verb, a month
+        foreign_word = foreign.score(word) >= foreign.THRESHOLD
+        if given and not foreign_word:
+            return None  # توني أبوت أمس: a given name before an Arabic word
+        if (nw.verb_shaped(word) and not given) or not (doc.stop[i] or places.arabic_names([word])):
+            return None  # جرت في مايو: a verb (يونغ after كيم reads as a name), a month
     mean = sum(foreign.score(w) for w in words) / len(words)
     if mean < foreign.THRESHOLD or not _closed(doc, end):
         return None
     if inside:
         return end if _role_after(doc, end) else None
+    if given:
+        return end  # كيم يونغ أون: a mined given name (a family name first) opens it
     return end if _cue_before(doc, k, end, gazetteer) or _role_after(doc, end) else None
+
+
+def syllable_tail(doc: Document, tokens: tuple[int, ...], covered) -> int | None:
+    """A third syllable that completes a two-word name another rule found into an East
+    Asian name (``كيم جونغ`` + ``أون``): its token, or None."""
+    if len(tokens) != 2:
+        return None
+    end = tokens[-1] + 1
+    if end >= len(doc) or not doc.joined[end - 1] or end in covered or doc.stop[end]:
+        return None
+    words = doc.folded[tokens[0] : end + 1]
+    last = words[-1]
+    if not all(map(_syllable, words)) or foreign.score(last) < foreign.THRESHOLD:
+        return None
+    if frequency(last) > FOREIGN_MAX or not places.arabic_names([last]):
+        return None  # a frequent word, a month
+    mean = sum(foreign.score(w) for w in words) / len(words)
+    if mean < foreign.THRESHOLD or shapes.has_tanween(doc.surfaces[end]):
+        return None
+    return end if _closed(doc, end) else None
 
 
 @lru_cache(maxsize=100_000)
