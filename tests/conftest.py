@@ -33,8 +33,26 @@ def uses_database(item) -> bool:
     )
 
 
+def _slow_files_first(items) -> None:
+    """Files with ``slow`` tests first, then ``browser`` files, then the rest (stable order).
+
+    Under pytest-xdist (``--dist loadfile --no-loadscope-reorder``, ``make test``) each worker
+    takes the next whole file when it is free: the long files start at once and the many
+    short ones fill in at the end, instead of one long file running alone on one worker.
+    """
+    rank = {}
+    for item in items:
+        file = item.nodeid.split("::", 1)[0]
+        kind = (
+            0 if item.get_closest_marker("slow") else 1 if item.get_closest_marker("browser") else 2
+        )
+        rank[file] = min(rank.get(file, 2), kind)
+    items.sort(key=lambda item: rank[item.nodeid.split("::", 1)[0]])
+
+
 def pytest_collection_modifyitems(config, items):
-    """With ``--database-only``, leave out the tests that never touch the database.
+    """Under pytest-xdist, long files first; with ``--database-only``, leave out the tests
+    that never touch the database.
 
     The PostgreSQL pass checks what depends on the database engine; a test without database
     access (Arabic text, extraction, subprocesses that run on their own SQLite file) gives the
@@ -42,6 +60,8 @@ def pytest_collection_modifyitems(config, items):
     the database another way (a subprocess given the run's ``DATABASE_URL``) is marked
     ``database``.
     """
+    if hasattr(config, "workerinput"):
+        _slow_files_first(items)
     if not config.getoption("--database-only"):
         return
     kept = [item for item in items if uses_database(item)]
