@@ -1,4 +1,5 @@
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
@@ -106,3 +107,15 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def limiter_clock_fixed(monkeypatch):
+    """The rate limiter's clock stopped 20 seconds into an hour (and so into a minute).
+
+    Its windows are fixed (one counter per minute or hour): a test's requests must all fall
+    in one window, which a real clock does not promise on a loaded machine.
+    """
+    from config import ratelimit
+
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 3600 * 500_000 + 20.0))
