@@ -57,21 +57,26 @@ chromium:
 # binaries and stops afterwards. A test without database access (Arabic text, extraction, a
 # subprocess on its own SQLite file) gives the same result on both engines: the PostgreSQL
 # pass leaves it out (``--database-only``, tests/conftest.py); PG_TEST_ARGS= runs every test.
+# Both passes run in TEST_WORKERS pytest-xdist processes, each taking a whole test file at a
+# time (module fixtures are built once), the files with slow tests first (tests/conftest.py);
+# TEST_WORKERS=0 runs in one process.
 PG_TEST_ARGS ?= --database-only
+TEST_WORKERS ?= 2
+XDIST_ARGS := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 test: venv messages chromium
-	$(BIN)/pytest
-	scripts/test-pg.sh $(PG_TEST_ARGS)
+	$(BIN)/pytest $(XDIST_ARGS)
+	scripts/test-pg.sh $(XDIST_ARGS) $(PG_TEST_ARGS)
 
 test-sqlite: venv messages chromium
-	$(BIN)/pytest
+	$(BIN)/pytest $(XDIST_ARGS)
 
 test-browser: venv messages chromium
-	$(BIN)/pytest -m browser
+	$(BIN)/pytest $(XDIST_ARGS) -m browser
 
 # The tests that use the database against a real PostgreSQL server that the script starts (and
 # stops) itself; PG_TEST_ARGS= runs the whole suite there.
 test-pg: venv messages chromium
-	scripts/test-pg.sh $(PG_TEST_ARGS)
+	scripts/test-pg.sh $(XDIST_ARGS) $(PG_TEST_ARGS)
 
 # Style, then the direction of dependency between packages ([tool.importlinter] in pyproject.toml).
 lint: venv

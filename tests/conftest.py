@@ -1,4 +1,5 @@
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
@@ -33,8 +34,26 @@ def uses_database(item) -> bool:
     )
 
 
+def _slow_files_first(items) -> None:
+    """Files with ``slow`` tests first, then ``browser`` files, then the rest (stable order).
+
+    Under pytest-xdist (``--dist loadfile --no-loadscope-reorder``, ``make test``) each worker
+    takes the next whole file when it is free: the long files start at once and the many
+    short ones fill in at the end, instead of one long file running alone on one worker.
+    """
+    rank = {}
+    for item in items:
+        file = item.nodeid.split("::", 1)[0]
+        kind = (
+            0 if item.get_closest_marker("slow") else 1 if item.get_closest_marker("browser") else 2
+        )
+        rank[file] = min(rank.get(file, 2), kind)
+    items.sort(key=lambda item: rank[item.nodeid.split("::", 1)[0]])
+
+
 def pytest_collection_modifyitems(config, items):
-    """With ``--database-only``, leave out the tests that never touch the database.
+    """Under pytest-xdist, long files first; with ``--database-only``, leave out the tests
+    that never touch the database.
 
     The PostgreSQL pass checks what depends on the database engine; a test without database
     access (Arabic text, extraction, subprocesses that run on their own SQLite file) gives the
@@ -42,6 +61,8 @@ def pytest_collection_modifyitems(config, items):
     the database another way (a subprocess given the run's ``DATABASE_URL``) is marked
     ``database``.
     """
+    if hasattr(config, "workerinput"):
+        _slow_files_first(items)
     if not config.getoption("--database-only"):
         return
     kept = [item for item in items if uses_database(item)]
@@ -86,3 +107,15 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def limiter_clock_fixed(monkeypatch):
+    """The rate limiter's clock stopped 20 seconds into an hour (and so into a minute).
+
+    Its windows are fixed (one counter per minute or hour): a test's requests must all fall
+    in one window, which a real clock does not promise on a loaded machine.
+    """
+    from config import ratelimit
+
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 3600 * 500_000 + 20.0))

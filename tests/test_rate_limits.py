@@ -19,7 +19,7 @@ from config.cache import SQLiteCache, cache_from_url
 from tests.factories import article_create
 from tests.languages import english
 
-pytestmark = pytest.mark.usefixtures("empty_cache")
+pytestmark = pytest.mark.usefixtures("empty_cache", "limiter_clock_fixed")
 
 
 @pytest.fixture

@@ -217,6 +217,18 @@ def test_every_imported_article_is_queued_for_the_index_and_left_there_with_no_i
     assert json_records(out)[-1]["indexed"] == 0
 
 
+@pytest.fixture
+def sigint_default():
+    """Ctrl-C as a terminal gives it: Python's own handler, whatever the runner inherited.
+
+    A pytest started in the background by a shell without job control inherits SIGINT
+    ignored, and Python then leaves it ignored.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 def _ctrl_c_after_the_25th_article(monkeypatch, *, presses: int) -> list[int]:
     """Press Ctrl-C ``presses`` times once the 25th article is stored; returns the stored ids."""
     real_store = command.article_store
@@ -235,7 +247,7 @@ def _ctrl_c_after_the_25th_article(monkeypatch, *, presses: int) -> list[int]:
 
 
 def test_ctrl_c_finishes_the_article_under_way_keeps_what_was_stored_and_stops(
-    tmp_path, monkeypatch, corpora_dir
+    tmp_path, monkeypatch, corpora_dir, sigint_default
 ):
     sample = corpus_sample(corpora_dir, tmp_path, lines=45)
     stored = _ctrl_c_after_the_25th_article(monkeypatch, presses=1)
@@ -254,7 +266,7 @@ def test_ctrl_c_finishes_the_article_under_way_keeps_what_was_stored_and_stops(
 
 
 def test_a_second_ctrl_c_stops_at_once_and_only_the_batch_under_way_is_lost(
-    tmp_path, monkeypatch, corpora_dir
+    tmp_path, monkeypatch, corpora_dir, sigint_default
 ):
     sample = corpus_sample(corpora_dir, tmp_path, lines=45)
     stored = _ctrl_c_after_the_25th_article(monkeypatch, presses=2)

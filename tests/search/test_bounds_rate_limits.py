@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from tests.factories import article_create, entity_create
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "limiter_clock_fixed")]
 
 
 def _pages():
