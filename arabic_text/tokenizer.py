@@ -77,14 +77,21 @@ def spans(text: str):
         start, end = match.span()
         surface = match.group()
         if surface[0] in _LEADING_JUNK or surface[-1] in _EDGE_JUNK:
-            while start < end and text[start] in _LEADING_JUNK:
-                start += 1
-            while end > start and text[end - 1] in _EDGE_JUNK:
-                end -= 1
+            start, end = _trimmed(text, start, end)
             if start == end:
                 continue
             surface = text[start:end]
         yield surface, start, end
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A word's span without the invisible characters on its edges (marks only off its
+    start)."""
+    while start < end and text[start] in _LEADING_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    return start, end
 
 
 def surface_words(text: str) -> list[str]:
@@ -158,10 +165,7 @@ def _columns_trimmed(text: str, surfaces: list[str], starts: list[int], ends: li
     columns = TokenColumns([], [], [], [], [], [])
     for surface, start, end in zip(surfaces, starts, ends, strict=True):
         if surface[0] in _LEADING_JUNK or surface[-1] in _EDGE_JUNK:
-            while start < end and text[start] in _LEADING_JUNK:
-                start += 1
-            while end > start and text[end - 1] in _EDGE_JUNK:
-                end -= 1
+            start, end = _trimmed(text, start, end)
             if start == end:
                 continue
             surface = text[start:end]
