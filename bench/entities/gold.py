@@ -29,6 +29,7 @@ SPLITS = (
     "dev_people3",
     "heldout_people3",
     "dev_people4",
+    "heldout_people4",
 )
 KINDS = ("person", "organization", "place")
 
