@@ -286,6 +286,7 @@ PEOPLE_GIVEN_PATH = Path(__file__).resolve().parent / "data" / "people_given.txt
 PEOPLE_FAMILY_PATH = Path(__file__).resolve().parent / "data" / "people_family.txt"
 # Mined by ``cued_given_mine``: given names that are ordinary or definite words too.
 PEOPLE_GIVEN_CUED_PATH = Path(__file__).resolve().parent / "data" / "people_given_cued.txt"
+FOREIGN_GIVEN_PATH = Path(__file__).resolve().parent / "data" / "foreign_given.txt"
 
 
 _MINED = {"used": True}
@@ -298,6 +299,7 @@ def leave_out_mined_lists() -> None:
     given_names.cache_clear()
     family_names.cache_clear()
     cued_given_names.cache_clear()
+    foreign_given_names.cache_clear()
 
 
 def _listed(path: Path) -> frozenset[str]:
@@ -312,6 +314,12 @@ def _listed(path: Path) -> frozenset[str]:
 def given_names() -> frozenset[str]:
     """The listed given names and those mined from the corpora."""
     return _folded_set(_GIVEN_NAMES) | _listed(PEOPLE_GIVEN_PATH)
+
+
+@cache
+def foreign_given_names() -> frozenset[str]:
+    """Foreign given names mined from the corpora (جيسي, اندرياس): ``foreign_given``."""
+    return _listed(FOREIGN_GIVEN_PATH)
 
 
 @cache

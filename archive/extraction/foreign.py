@@ -6,6 +6,8 @@ as seen in foreign place names or in ordinary Arabic words."""
 from functools import cache, lru_cache
 from pathlib import Path
 
+from archive.extraction import cues
+
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "foreign_ngrams.tsv"
 # A word scoring at least this (summed log-odds per n-gram) reads as foreign.
 THRESHOLD = 0.5
@@ -45,16 +47,12 @@ def looks_foreign(folded: str) -> bool:
     return len(folded) >= 3 and folded.isalpha() and score(folded) >= THRESHOLD
 
 
-GIVEN_PATH = Path(__file__).resolve().parent / "data" / "foreign_given.txt"
+GIVEN_PATH = cues.FOREIGN_GIVEN_PATH
 
 
-@cache
 def given_names() -> frozenset[str]:
     """Foreign given names mined from the corpora (جون, جيسي, كيم): ``foreign_given``."""
-    if not GIVEN_PATH.exists():
-        return frozenset()
-    lines = GIVEN_PATH.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return cues.foreign_given_names()
 
 
 # A given name's skeleton: its first and last letters and the consonants between (ارثر,
